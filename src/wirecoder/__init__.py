@@ -1,0 +1,12 @@
+"""wirecoder: news articles to political event data, every fact linked to its evidence."""
+from __future__ import annotations
+
+from .errors import WirecoderError
+from .pipeline import Coder
+from .records import Actor, Article, CodedArticle, Event, Location, Mention, Quote, Skip
+from .settings import Settings
+
+__version__ = "0.1.0"
+
+__all__ = ["Coder", "Settings", "Article", "CodedArticle", "Actor", "Mention", "Event",
+           "Quote", "Location", "Skip", "WirecoderError", "__version__"]

@@ -1,0 +1,2 @@
+"""`wirecoder eval` (being written)."""
+commands: list = []

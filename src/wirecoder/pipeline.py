@@ -1,0 +1,97 @@
+"""The coder: spaCy once per article, then wirecoder's stages, then frozen records."""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from typing import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .doc import register_extensions, sentence_spans
+from .errors import InputError
+from .nlp import load_model
+from .records import Article, CodedArticle
+from .resources import Resources
+from .settings import Settings
+from .stages import build_stages
+
+log = logging.getLogger(__name__)
+
+
+class Coder:
+    """Codes articles into :class:`CodedArticle` records.
+
+    Build one per process (it loads the spaCy pipeline and the knowledge base)
+    and reuse it: ``coder.code(article)`` or ``coder.code_many(articles)``.
+    """
+
+    def __init__(self, settings: Settings | None = None, *, nlp: Language | None = None,
+                 resources: Resources | None = None) -> None:
+        self.settings = settings or Settings()
+        register_extensions()
+        self.nlp = nlp if nlp is not None else load_model(self.settings.model)
+        self.resources = resources or Resources.load(self.settings)
+        self.stages = build_stages(self.resources)
+
+    def _check(self, article: Article) -> None:
+        n = len(article.text.strip())
+        if n == 0:
+            raise InputError(article.source, "the article is empty", "nothing to code")
+        if len(article.text) > self.settings.max_chars:
+            raise InputError(
+                article.source,
+                f"the article has {len(article.text):,} characters, more than the limit of "
+                f"{self.settings.max_chars:,}",
+                "split it, or raise max_chars in the settings (WIRECODER_MAX_CHARS)",
+            )
+
+    def _run_stages(self, doc: Doc, article: Article) -> Doc:
+        doc._.article = article
+        for stage in self.stages:
+            doc = stage(doc)
+        return doc
+
+    def doc(self, article: Article) -> Doc:
+        """The spaCy ``Doc`` with every stage's records on ``doc._`` (for explain/debugging)."""
+        self._check(article)
+        return self._run_stages(self.nlp(article.text), article)
+
+    def code(self, article: Article | str, published: dt.date | str | None = None) -> CodedArticle:
+        """Code one article (an :class:`Article` or plain text)."""
+        article = as_article(article, published)
+        return to_coded(self.doc(article))
+
+    def code_many(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
+        """Code many articles, batching the spaCy pass. Raises on a bad article only
+        when it is reached; callers that must go on use :func:`wirecoder.code_all`."""
+        def checked() -> Iterator[tuple[str, Article]]:
+            for a in articles:
+                self._check(a)
+                yield a.text, a
+
+        for doc, article in self.nlp.pipe(checked(), as_tuples=True, batch_size=self.settings.batch_size):
+            yield to_coded(self._run_stages(doc, article))
+
+
+def as_article(article: Article | str, published: dt.date | str | None = None) -> Article:
+    if isinstance(article, str):
+        from .read.metadata import extract_metadata
+        article = extract_metadata(Article(text=article))
+    if published is not None:
+        if isinstance(published, str):
+            published = dt.date.fromisoformat(published)
+        article = article.with_(published=published)
+    return article
+
+
+def to_coded(doc: Doc) -> CodedArticle:
+    """Freeze what the stages left on ``doc`` into a :class:`CodedArticle`."""
+    return CodedArticle(
+        article=doc._.article,
+        sentences=sentence_spans(doc),
+        actors=tuple(doc._.actors),
+        events=tuple(doc._.events),
+        quotes=tuple(doc._.quotes),
+        mentions=tuple(doc._.mentions),
+    )

@@ -1,0 +1,327 @@
+"""Typed, immutable records: what crosses every boundary of wirecoder.
+
+The pipeline stages produce these records and keep them on the spaCy ``Doc``;
+``CodedArticle`` is the frozen result of coding one article and serialises to
+the ``wirecoder/1`` JSON contract (``to_dict``/``from_dict``).
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+SCHEMA = "wirecoder/1"
+
+Span = tuple[int, int]
+"""``[start, end)`` character offsets into ``Article.text``."""
+
+
+def article_id(text: str) -> str:
+    """The id of an article: sha256 of its text, hex."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _date(value: Any) -> _dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    return _dt.date.fromisoformat(str(value)[:10])
+
+
+def _iso(value: _dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _span(value: Any) -> Span | None:
+    if value is None:
+        return None
+    return (int(value[0]), int(value[1]))
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    place: str
+    agency: str | None
+    span: Span
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"place": self.place, "agency": self.agency, "span": list(self.span)}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Dateline":
+        return cls(place=d["place"], agency=d.get("agency"), span=_span(d["span"]) or (0, 0))
+
+
+@dataclass(frozen=True, slots=True)
+class Credits:
+    reporting: tuple[str, ...] = ()
+    editing: tuple[str, ...] = ()
+    span: Span | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"reporting": list(self.reporting), "editing": list(self.editing)}
+        if self.span is not None:
+            d["span"] = list(self.span)
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Credits":
+        return cls(tuple(d.get("reporting") or ()), tuple(d.get("editing") or ()), _span(d.get("span")))
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news article as read: its text and what is known about it.
+
+    ``metadata_spans`` are the parts of ``text`` that are not news (headline,
+    byline, dateline, credits lines): no stage codes events inside them.
+    """
+
+    text: str
+    source: str = "<text>"
+    headline: str | None = None
+    published: _dt.date | None = None
+    url: str | None = None
+    byline: tuple[str, ...] = ()
+    dateline: Dateline | None = None
+    credits: Credits | None = None
+    headline_span: Span | None = None
+    metadata_spans: tuple[Span, ...] = ()
+    notes: tuple[str, ...] = ()
+    id: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            object.__setattr__(self, "id", article_id(self.text))
+
+    def with_(self, **changes: Any) -> "Article":
+        """A copy with some fields changed (the id follows the text)."""
+        if "text" in changes and "id" not in changes:
+            changes["id"] = article_id(changes["text"])
+        return replace(self, **changes)
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "id": self.id,
+            "source": self.source,
+            "text": self.text,
+            "headline": self.headline,
+            "published": _iso(self.published),
+            "byline": list(self.byline),
+            "dateline": self.dateline.to_dict() if self.dateline else None,
+            "credits": self.credits.to_dict() if self.credits else None,
+        }
+        if self.url:
+            d["url"] = self.url
+        if self.headline_span:
+            d["headline_span"] = list(self.headline_span)
+        if self.notes:
+            d["notes"] = list(self.notes)
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Article":
+        return cls(
+            text=d["text"],
+            source=d.get("source") or "<text>",
+            headline=d.get("headline"),
+            published=_date(d.get("published")),
+            url=d.get("url"),
+            byline=tuple(d.get("byline") or ()),
+            dateline=Dateline.from_dict(d["dateline"]) if d.get("dateline") else None,
+            credits=Credits.from_dict(d["credits"]) if d.get("credits") else None,
+            headline_span=_span(d.get("headline_span")),
+            notes=tuple(d.get("notes") or ()),
+            id=d.get("id") or "",
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One place in the text that names or refers to an actor."""
+
+    span: Span
+    actor: str  # Actor.id
+    text: str
+    kind: str  # name | title | pronoun | metonym | country | demonym | group | igo | role
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    id: str
+    name: str
+    code: str | None
+    country: str | None
+    sector: str | None
+    role: str | None
+    kind: str  # person | organisation | country | group | igo | metonym
+    mentions: tuple[Span, ...]
+    resolved_by: str | None
+    note: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "id": self.id, "name": self.name, "code": self.code, "country": self.country,
+            "sector": self.sector, "role": self.role, "kind": self.kind,
+            "mentions": [list(m) for m in self.mentions], "resolved_by": self.resolved_by,
+        }
+        if self.note:
+            d["note"] = self.note
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Actor":
+        return cls(
+            id=d["id"], name=d["name"], code=d.get("code"), country=d.get("country"),
+            sector=d.get("sector"), role=d.get("role"), kind=d.get("kind") or "person",
+            mentions=tuple(_span(m) for m in d.get("mentions") or ()),  # type: ignore[misc]
+            resolved_by=d.get("resolved_by"), note=d.get("note"),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    source: str  # "dateline" | "text"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "country": self.country, "lat": self.lat, "lon": self.lon,
+                "from": self.source}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Location":
+        return cls(d["name"], d.get("country"), d.get("lat"), d.get("lon"), d.get("from") or "text")
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    id: str
+    kind: str  # direct | indirect | term
+    span: Span
+    text: str
+    speaker: str | None  # Actor.id
+    speaker_name: str | None
+    cue: Span | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "kind": self.kind, "span": list(self.span), "text": self.text,
+                "speaker": self.speaker, "speaker_name": self.speaker_name,
+                "cue": list(self.cue) if self.cue else None}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Quote":
+        return cls(d["id"], d["kind"], _span(d["span"]) or (0, 0), d.get("text") or "",
+                   d.get("speaker"), d.get("speaker_name"), _span(d.get("cue")))
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    id: str
+    cameo: str
+    root: str
+    plover: str | None
+    plover_mode: str | None
+    goldstein: float
+    quad_class: int
+    source: str | None  # Actor.id
+    target: str | None  # Actor.id
+    source_code: str | None
+    target_code: str | None
+    date: _dt.date | None
+    background: bool
+    negated: bool
+    trigger: Span
+    sentence: Span
+    quote: str | None  # Quote.id
+    location: Location | None
+    pattern: str  # the pattern that produced the event (for `wirecoder explain`)
+    contexts: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "cameo": self.cameo, "root": self.root, "plover": self.plover,
+            "plover_mode": self.plover_mode, "goldstein": self.goldstein,
+            "quad_class": self.quad_class, "source": self.source, "target": self.target,
+            "source_code": self.source_code, "target_code": self.target_code,
+            "date": _iso(self.date), "background": self.background, "negated": self.negated,
+            "trigger": list(self.trigger), "sentence": list(self.sentence), "quote": self.quote,
+            "location": self.location.to_dict() if self.location else None,
+            "pattern": self.pattern, "contexts": list(self.contexts),
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Event":
+        return cls(
+            id=d["id"], cameo=d["cameo"], root=d.get("root") or d["cameo"][:2],
+            plover=d.get("plover"), plover_mode=d.get("plover_mode"),
+            goldstein=float(d.get("goldstein") or 0.0), quad_class=int(d.get("quad_class") or 0),
+            source=d.get("source"), target=d.get("target"), source_code=d.get("source_code"),
+            target_code=d.get("target_code"), date=_date(d.get("date")),
+            background=bool(d.get("background")), negated=bool(d.get("negated")),
+            trigger=_span(d["trigger"]) or (0, 0), sentence=_span(d["sentence"]) or (0, 0),
+            quote=d.get("quote"),
+            location=Location.from_dict(d["location"]) if d.get("location") else None,
+            pattern=d.get("pattern") or "", contexts=tuple(d.get("contexts") or ()),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class CodedArticle:
+    """The result of coding one article: the ``wirecoder/1`` contract as records."""
+
+    article: Article
+    sentences: tuple[Span, ...]
+    actors: tuple[Actor, ...]
+    events: tuple[Event, ...]
+    quotes: tuple[Quote, ...]
+    mentions: tuple[Mention, ...] = field(default=())
+    schema: str = SCHEMA
+
+    def actor(self, actor_id: str | None) -> Actor | None:
+        for a in self.actors:
+            if a.id == actor_id:
+                return a
+        return None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema": self.schema,
+            "article": self.article.to_dict(),
+            "sentences": [list(s) for s in self.sentences],
+            "actors": [a.to_dict() for a in self.actors],
+            "events": [e.to_dict() for e in self.events],
+            "quotes": [q.to_dict() for q in self.quotes],
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "CodedArticle":
+        actors = tuple(Actor.from_dict(a) for a in d.get("actors") or ())
+        text = d["article"]["text"]
+        mentions = tuple(
+            Mention(span=m, actor=a.id, text=text[m[0]:m[1]], kind="name")
+            for a in actors for m in a.mentions
+        )
+        return cls(
+            article=Article.from_dict(d["article"]),
+            sentences=tuple(_span(s) for s in d.get("sentences") or ()),  # type: ignore[misc]
+            actors=actors,
+            events=tuple(Event.from_dict(e) for e in d.get("events") or ()),
+            quotes=tuple(Quote.from_dict(q) for q in d.get("quotes") or ()),
+            mentions=mentions,
+            schema=d.get("schema") or SCHEMA,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Skip:
+    """An input that could not be coded, and why (one bad article never stops a batch)."""
+
+    source: str
+    reason: str
