@@ -1,0 +1,348 @@
+"""Scoring coded articles against gold files, by the rules of ../shared/spec/gold-format.md.
+
+Events are matched one to one within a sentence at three levels (``event``,
+``dyad``, ``full``); quotes by span containment and speaker agreement. All
+figures are micro-averaged over the articles of a set.
+"""
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+from .gold import (GoldArticle, GoldEvent, country_part, iter_gold, last_word, same_speaker,
+                   sector_part, _fold)
+from .records import Article, CodedArticle, Event, Quote
+
+log = logging.getLogger(__name__)
+
+EVENT_LEVELS = ("event", "dyad", "full")
+QUOTE_LEVELS = ("quote", "quote_direct", "quote_indirect")
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    """Precision/recall counts of one level. ``matched_pred`` may differ from
+    ``matched_gold`` for quotes (a long predicted span may hold several gold quotes)."""
+
+    level: str
+    matched_pred: int
+    predicted: int
+    matched_gold: int
+    gold: int
+
+    @property
+    def precision(self) -> float:
+        return self.matched_pred / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched_gold / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def __add__(self, other: "Score") -> "Score":
+        return Score(self.level, self.matched_pred + other.matched_pred, self.predicted + other.predicted,
+                     self.matched_gold + other.matched_gold, self.gold + other.gold)
+
+    def to_dict(self) -> dict:
+        return {"precision": round(self.precision, 4), "recall": round(self.recall, 4),
+                "f1": round(self.f1, 4), "matched_pred": self.matched_pred, "predicted": self.predicted,
+                "matched_gold": self.matched_gold, "gold": self.gold}
+
+
+@dataclass(frozen=True, slots=True)
+class Miss:
+    """A required gold event not found, or a prediction with no gold (at the dyad level)."""
+
+    article: str
+    kind: str  # "miss" | "false_alarm" | "quote_miss" | "quote_false_alarm"
+    sentence: str
+    detail: str
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleResult:
+    name: str
+    scores: tuple[Score, ...]
+    roots: tuple[tuple[str, int, int, int], ...]  # (root, matched, predicted, gold) at the event level
+    errors: tuple[Miss, ...]
+    actors_right: int
+    actors_gold: int
+    countries: tuple[int, int, int]  # event-level matches; source country right; target country right
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    folder: str
+    articles: int
+    scores: tuple[Score, ...]
+    roots: tuple[tuple[str, int, int, int], ...]
+    errors: tuple[Miss, ...]
+    actors_right: int
+    actors_gold: int
+    countries: tuple[int, int, int]
+    failed: tuple[str, ...] = field(default=())
+
+    def score(self, level: str) -> Score:
+        return next(s for s in self.scores if s.level == level)
+
+    def to_dict(self) -> dict:
+        n, src, tgt = self.countries
+        return {
+            "folder": self.folder, "articles": self.articles,
+            "levels": {s.level: s.to_dict() for s in self.scores},
+            "roots": {r: {"matched": m, "predicted": p, "gold": g,
+                          **Score(r, m, p, m, g).to_dict()} for r, m, p, g in self.roots},
+            "actors": {"right": self.actors_right, "gold": self.actors_gold,
+                       "accuracy": round(self.actors_right / self.actors_gold, 4) if self.actors_gold else None},
+            "countries": {"event_matches": n,
+                          "source_accuracy": round(src / n, 4) if n else None,
+                          "target_accuracy": round(tgt / n, 4) if n else None},
+            "failed": list(self.failed),
+            "errors": [{"article": e.article, "kind": e.kind, "sentence": e.sentence, "detail": e.detail}
+                       for e in self.errors],
+        }
+
+
+# --- matching -------------------------------------------------------------------------------
+
+def _max_matching(n_left: int, n_right: int, ok: Callable[[int, int], bool],
+                  taken_right: set[int] | None = None) -> dict[int, int]:
+    """Maximum bipartite matching (augmenting paths): left index -> right index."""
+    blocked = taken_right or set()
+    right_of: dict[int, int] = {}
+    left_of: dict[int, int] = {}
+
+    def augment(i: int, seen: set[int]) -> bool:
+        for j in range(n_right):
+            if j in blocked or j in seen or not ok(i, j):
+                continue
+            seen.add(j)
+            if j not in left_of or augment(left_of[j], seen):
+                left_of[j] = i
+                right_of[i] = j
+                return True
+        return False
+
+    for i in range(n_left):
+        augment(i, set())
+    return right_of
+
+
+def _event_ok(level: str, gold: GoldEvent, pred: Event, sentence: tuple[int, int]) -> bool:
+    if gold.start < 0 or not (sentence[0] <= gold.start < sentence[1]):
+        return False
+    if not gold.accepts(pred.cameo):
+        return False
+    if level == "event":
+        return True
+    if country_part(pred.source_code) != country_part(gold.source):
+        return False
+    if country_part(pred.target_code) != country_part(gold.target):
+        return False
+    if level == "dyad":
+        return True
+    for g, p in ((gold.source, pred.source_code), (gold.target, pred.target_code)):
+        if sector_part(g) and sector_part(g) != sector_part(p):
+            return False
+    return True
+
+
+def _sentence_of(coded: CodedArticle, char: int) -> tuple[int, int]:
+    for s in coded.sentences:
+        if s[0] <= char < s[1]:
+            return s
+    return (char, char + 1)
+
+
+def _snippet(text: str, span: tuple[int, int]) -> str:
+    return " ".join(text[span[0]:span[1]].split())[:300]
+
+
+def score_events(gold: GoldArticle, coded: CodedArticle, level: str) -> tuple[Score, dict[int, int], list[int]]:
+    """Score one article at one level. Returns the score, the required matches
+    (gold index -> prediction index) and the unmatched, non-excused predictions."""
+    preds = list(coded.events)
+    sents = [_sentence_of(coded, p.trigger[0]) for p in preds]
+    required = [i for i, g in enumerate(gold.events) if not g.optional]
+    optional = [i for i, g in enumerate(gold.events) if g.optional]
+    req = _max_matching(len(required), len(preds),
+                        lambda a, j: _event_ok(level, gold.events[required[a]], preds[j], sents[j]))
+    used = set(req.values())
+    opt = _max_matching(len(optional), len(preds),
+                        lambda a, j: _event_ok(level, gold.events[optional[a]], preds[j], sents[j]),
+                        taken_right=used)
+    excused = set(opt.values())
+    false_alarms = [j for j in range(len(preds)) if j not in used and j not in excused]
+    n_pred = len(preds) - len(excused)
+    matches = {required[a]: j for a, j in req.items()}
+    return Score(level, len(used), n_pred, len(used), len(required)), matches, false_alarms
+
+
+def score_quotes(gold: GoldArticle, coded: CodedArticle, kind: str | None) -> tuple[Score, list[int], list[int]]:
+    """Quote scoring; ``kind`` None scores both kinds together."""
+    golds = [q for q in gold.quotes if kind is None or q.kind == kind]
+    preds = [q for q in coded.quotes if q.kind != "term" and (kind is None or q.kind == kind)]
+
+    def agrees(p: Quote, g) -> bool:
+        return g.start >= 0 and p.span[0] <= g.start and g.start + len(g.where) <= p.span[1] \
+            and same_speaker(p.speaker_name, g.speaker)
+
+    found = [i for i, g in enumerate(golds) if any(agrees(p, g) for p in preds)]
+    right = [j for j, p in enumerate(preds) if any(agrees(p, g) for g in golds)]
+    missed = [i for i in range(len(golds)) if i not in set(found)]
+    wrong = [j for j in range(len(preds)) if j not in set(right)]
+    level = {None: "quote", "direct": "quote_direct", "indirect": "quote_indirect"}[kind]
+    return Score(level, len(right), len(preds), len(found), len(golds)), missed, wrong
+
+
+def score_actors(gold: GoldArticle, coded: CodedArticle) -> tuple[int, int]:
+    """Gold actors whose name the coder found with the gold code."""
+    text = coded.article.text
+    right = 0
+    for ga in gold.actors:
+        g = _fold(ga.name)
+        candidates = []
+        for a in coded.actors:
+            names = {_fold(a.name)} | {_fold(text[s:e]) for s, e in a.mentions}
+            if any(g == n or g in n or (n and n in g and last_word(n) == last_word(g)) for n in names):
+                candidates.append(a)
+        if any(a.code == ga.code for a in candidates):
+            right += 1
+    return right, len(gold.actors)
+
+
+def score_article(gold: GoldArticle, coded: CodedArticle) -> ArticleResult:
+    text = coded.article.text
+    scores = []
+    errors: list[Miss] = []
+    roots_matched: Counter[str] = Counter()
+    roots_pred: Counter[str] = Counter()
+    roots_gold: Counter[str] = Counter()
+    countries = (0, 0, 0)
+    for level in EVENT_LEVELS:
+        score, matches, false_alarms = score_events(gold, coded, level)
+        scores.append(score)
+        if level == "event":
+            n = src = tgt = 0
+            for gi, pj in matches.items():
+                g, p = gold.events[gi], coded.events[pj]
+                n += 1
+                src += country_part(g.source) == country_part(p.source_code)
+                tgt += country_part(g.target) == country_part(p.target_code)
+                roots_matched[p.root] += 1
+            countries = (n, src, tgt)
+            for g in gold.events:
+                if not g.optional and g.cameo:
+                    roots_gold[g.cameo[0][:2]] += 1
+            matched_preds = set(matches.values())
+            for j, p in enumerate(coded.events):
+                if j in matched_preds or j in false_alarms:
+                    roots_pred[p.root] += 1
+        if level == "dyad":
+            for gi, g in enumerate(gold.events):
+                if not g.optional and gi not in matches:
+                    sent = _sentence_of(coded, g.start) if g.start >= 0 else (0, 0)
+                    errors.append(Miss(gold.name, "miss", _snippet(text, sent),
+                                       f"{g.source}->{g.target} {'/'.join(g.cameo)} at {g.where!r}"))
+            for j in false_alarms:
+                p = coded.events[j]
+                errors.append(Miss(gold.name, "false_alarm", _snippet(text, p.sentence),
+                                   f"{p.source_code}->{p.target_code} {p.cameo} trigger "
+                                   f"{text[p.trigger[0]:p.trigger[1]]!r} ({p.pattern})"))
+    for kind in (None, "direct", "indirect"):
+        score, missed, wrong = score_quotes(gold, coded, kind)
+        scores.append(score)
+        if kind is None:
+            golds = list(gold.quotes)
+            preds = [q for q in coded.quotes if q.kind != "term"]
+            for i in missed:
+                g = golds[i]
+                errors.append(Miss(gold.name, "quote_miss", g.where, f"{g.kind} by {g.speaker}"))
+            for j in wrong:
+                q = preds[j]
+                errors.append(Miss(gold.name, "quote_false_alarm", _snippet(text, q.span),
+                                   f"{q.kind} by {q.speaker_name}"))
+    actors_right, actors_gold = score_actors(gold, coded)
+    roots = tuple((r, roots_matched[r], roots_pred[r], roots_gold[r])
+                  for r in sorted(set(roots_gold) | set(roots_pred)))
+    return ArticleResult(gold.name, tuple(scores), roots, tuple(errors), actors_right, actors_gold, countries)
+
+
+def combine(folder: str, results: Sequence[ArticleResult], failed: Iterable[str] = ()) -> Report:
+    levels = EVENT_LEVELS + QUOTE_LEVELS
+    totals = {lv: Score(lv, 0, 0, 0, 0) for lv in levels}
+    roots: dict[str, list[int]] = {}
+    countries = [0, 0, 0]
+    errors: list[Miss] = []
+    for r in results:
+        for s in r.scores:
+            totals[s.level] = totals[s.level] + s
+        for root, m, p, g in r.roots:
+            acc = roots.setdefault(root, [0, 0, 0])
+            acc[0] += m
+            acc[1] += p
+            acc[2] += g
+        for k in range(3):
+            countries[k] += r.countries[k]
+        errors.extend(r.errors)
+    return Report(
+        folder=folder, articles=len(results), scores=tuple(totals[lv] for lv in levels),
+        roots=tuple((root, *vals) for root, vals in sorted(roots.items())),  # type: ignore[misc]
+        errors=tuple(errors), actors_right=sum(r.actors_right for r in results),
+        actors_gold=sum(r.actors_gold for r in results), countries=tuple(countries),  # type: ignore[arg-type]
+        failed=tuple(failed),
+    )
+
+
+def evaluate(folder: Path, coder) -> Report:
+    """Code every gold article of ``folder`` with ``coder`` and score it."""
+    from .read.metadata import extract_metadata
+    from .errors import InputError
+
+    results = []
+    failed = []
+    for gold in iter_gold(Path(folder)):
+        article = extract_metadata(Article(text=gold.text, source=str(gold.text_path),
+                                           published=gold.published))
+        try:
+            coded = coder.code(article)
+        except InputError as exc:
+            log.warning("cannot code %s: %s", gold.text_path, exc)
+            failed.append(f"{gold.name}: {exc}")
+            coded = CodedArticle(article=article, sentences=(), actors=(), events=(), quotes=())
+        results.append(score_article(gold, coded))
+    return combine(str(folder), results, failed)
+
+
+def format_report(report: Report, errors: bool = False) -> str:
+    lines = [f"wirecoder eval {report.folder}: {report.articles} articles"]
+    lines.append(f"{'level':<16}{'P':>7}{'R':>7}{'F1':>7}   matched/predicted  found/gold")
+    for s in report.scores:
+        lines.append(f"{s.level:<16}{s.precision:>7.3f}{s.recall:>7.3f}{s.f1:>7.3f}   "
+                     f"{s.matched_pred:>5}/{s.predicted:<11} {s.matched_gold:>4}/{s.gold}")
+    if report.actors_gold:
+        lines.append(f"actors coded right: {report.actors_right}/{report.actors_gold} "
+                     f"({report.actors_right / report.actors_gold:.3f})")
+    n, src, tgt = report.countries
+    if n:
+        lines.append(f"country accuracy on {n} event matches: source {src / n:.3f}, target {tgt / n:.3f}")
+    if report.roots:
+        lines.append("")
+        lines.append(f"{'root':<6}{'P':>7}{'R':>7}{'F1':>7}  matched predicted gold  (event level)")
+        for root, m, p, g in report.roots:
+            s = Score(root, m, p, m, g)
+            lines.append(f"{root:<6}{s.precision:>7.3f}{s.recall:>7.3f}{s.f1:>7.3f}  {m:>7} {p:>9} {g:>4}")
+    for f in report.failed:
+        lines.append(f"failed: {f}")
+    if errors:
+        lines.append("")
+        for e in report.errors:
+            lines.append(f"[{e.kind}] {e.article}: {e.detail}\n    {e.sentence}")
+    return "\n".join(lines)
