@@ -61,16 +61,20 @@ class Credits:
     reporting: tuple[str, ...] = ()
     editing: tuple[str, ...] = ()
     span: Span | None = None
+    contributed: tuple[str, ...] = ()  # "Jane Doe contributed to this report."
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {"reporting": list(self.reporting), "editing": list(self.editing)}
+        if self.contributed:
+            d["contributed"] = list(self.contributed)
         if self.span is not None:
             d["span"] = list(self.span)
         return d
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Credits":
-        return cls(tuple(d.get("reporting") or ()), tuple(d.get("editing") or ()), _span(d.get("span")))
+        return cls(tuple(d.get("reporting") or ()), tuple(d.get("editing") or ()), _span(d.get("span")),
+                   tuple(d.get("contributed") or ()))
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,204 @@
+"""The FastAPI application: ``create_app(settings, db_path)``.
+
+The web layer only calls the library: :class:`~wirecoder.pipeline.Coder` to code
+a posted article, and the store's read functions (through :mod:`.data`) for
+everything stored. Nothing is loaded from the internet: the API docs page,
+the CSS and the JS are served by wirecoder itself, and a Content-Security-Policy
+forbids any other origin and any inline script.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from .. import __version__
+from ..errors import InputError, StoreError, WirecoderError
+from ..ontology import Ontology
+from ..pipeline import Coder
+from ..records import Article, CodedArticle
+from ..settings import Settings
+
+log = logging.getLogger(__name__)
+
+HERE = Path(__file__).parent
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+
+
+def body_limit(settings: Settings) -> int:
+    """The largest request body accepted: an article of ``max_chars`` characters
+    (up to 4 bytes each in UTF-8, JSON-escaped) plus room for the other fields."""
+    return settings.max_chars * 6 + 64 * 1024
+
+
+class CoderProvider:
+    """One :class:`Coder`, built on first use (loading spaCy takes seconds) and
+    used by one request at a time."""
+
+    def __init__(self, settings: Settings, coder: Coder | None = None) -> None:
+        self._settings = settings
+        self._coder = coder
+        self._lock = threading.Lock()
+
+    def code(self, article: Article) -> CodedArticle:
+        with self._lock:
+            if self._coder is None:
+                log.info("loading the coder (%s)", self._settings.model)
+                self._coder = Coder(self._settings)
+            return self._coder.code(article)
+
+
+@dataclass(frozen=True, slots=True)
+class WebContext:
+    """What every route needs; kept on ``app.state.web`` (one per app, no globals)."""
+
+    settings: Settings
+    db_path: Path | None
+    ontology: Ontology
+    coder: CoderProvider
+    templates: Environment
+    max_body_bytes: int
+
+    def require_db(self) -> Path:
+        if self.db_path is None:
+            raise StoreError("this server was started without a store: run `wirecoder serve --db PATH`")
+        if not self.db_path.exists():
+            raise StoreError(f"the store {self.db_path} does not exist yet: "
+                             f"run `wirecoder ingest SOURCE --db {self.db_path}` first")
+        return self.db_path
+
+
+def context(request: Request) -> WebContext:
+    return request.app.state.web
+
+
+class BodyLimit:
+    """Refuse request bodies larger than ``limit`` bytes with a 413, whether the
+    client announces the size (Content-Length) or streams it."""
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope.get("headers") or ()).get(b"content-length")
+        if declared is not None and declared.isdigit() and int(declared) > self.limit:
+            await self._refuse(send)
+            return
+        seen = 0
+        started = False
+
+        async def limited_receive() -> Message:
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.limit:
+                    raise _TooLarge()
+            return message
+
+        async def watched_send(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, limited_receive, watched_send)
+        except _TooLarge:
+            if not started:
+                await self._refuse(send)
+
+    async def _refuse(self, send: Send) -> None:
+        body = json.dumps({"error": f"the request body is larger than {self.limit:,} bytes",
+                           "hint": "send a smaller article, or raise WIRECODER_MAX_CHARS "
+                                   "when starting the server"}).encode()
+        await send({"type": "http.response.start", "status": 413,
+                    "headers": [(b"content-type", b"application/json"),
+                                (b"content-length", str(len(body)).encode())]})
+        await send({"type": "http.response.body", "body": body})
+
+
+class _TooLarge(Exception):
+    pass
+
+
+def templates_environment() -> Environment:
+    env = Environment(loader=FileSystemLoader(HERE / "templates"),
+                      autoescape=select_autoescape(default=True, default_for_string=True),
+                      trim_blocks=True, lstrip_blocks=True)
+    return env
+
+
+def create_app(settings: Settings | None = None, db_path: Path | str | None = None, *,
+               coder: Coder | None = None, max_body_bytes: int | None = None) -> FastAPI:
+    """The wirecoder web application (JSON API under ``/api``, dashboard pages, ``/docs``).
+
+    ``coder``: an already loaded coder to share (tests); otherwise one is built on
+    the first ``POST /api/code``. ``db_path``: the DuckDB store to read (may be
+    written at the same time by ``wirecoder ingest``).
+    """
+    from . import api, pages
+
+    settings = settings or Settings.from_env()
+    app = FastAPI(title="wirecoder", version=__version__,
+                  description="News articles to political event data, every fact linked to its evidence.",
+                  docs_url=None, redoc_url=None)
+    app.state.web = WebContext(
+        settings=settings,
+        db_path=Path(db_path) if db_path is not None else None,
+        ontology=Ontology.load(settings.data_dir / "cameo.tsv"),
+        coder=CoderProvider(settings, coder),
+        templates=templates_environment(),
+        max_body_bytes=max_body_bytes if max_body_bytes is not None else body_limit(settings),
+    )
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    app.add_middleware(BodyLimit, limit=app.state.web.max_body_bytes)
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next: Any) -> Any:
+        response = await call_next(request)
+        response.headers.setdefault("Content-Security-Policy", CSP)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        return response
+
+    @app.exception_handler(WirecoderError)
+    async def wirecoder_error(request: Request, exc: WirecoderError) -> Any:
+        status = 422 if isinstance(exc, InputError) else 503 if isinstance(exc, StoreError) else 500
+        log.warning("%s %s: %s", request.method, request.url.path, exc)
+        if request.url.path.startswith("/api"):
+            return JSONResponse({"error": str(exc)}, status_code=status)
+        return pages.error_page(request, status, str(exc))
+
+    @app.exception_handler(404)
+    async def not_found(request: Request, exc: Exception) -> Any:
+        detail = getattr(exc, "detail", None) or "not found"
+        if request.url.path.startswith("/api") or request.url.path.startswith("/static"):
+            return JSONResponse({"error": detail}, status_code=404)
+        return pages.error_page(request, 404, str(detail))
+
+    return app
+
+
+def render(request: Request, template: str, status_code: int = 200, **values: Any) -> HTMLResponse:
+    """A page from ``templates/`` (autoescaped)."""
+    ctx = context(request)
+    html = ctx.templates.get_template(template).render(request=request, version=__version__,
+                                                       has_db=ctx.db_path is not None, **values)
+    return HTMLResponse(html, status_code=status_code)
