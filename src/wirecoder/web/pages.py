@@ -1,0 +1,140 @@
+"""The dashboard: server-rendered HTML pages (Jinja2, autoescaped)."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from fastapi import APIRouter, Form, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+
+from ..errors import InputError
+from ..pipeline import as_article
+from ..records import Article
+from . import data
+from .app import context, render
+from .article_view import QUAD_NAMES, article_view
+from .charts import network_chart, timeline_chart
+
+router = APIRouter(include_in_schema=False)
+
+
+def error_page(request: Request, status: int, message: str) -> HTMLResponse:
+    return render(request, "error.html", status_code=status, status=status, message=message)
+
+
+def _date(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise InputError("query", f"{value!r} is not a date", "use YYYY-MM-DD") from None
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request) -> HTMLResponse:
+    ctx = context(request)
+    articles, actors = (), ()
+    if ctx.db_path is not None and ctx.db_path.exists():
+        articles = data.recent_articles(ctx.db_path, limit=20)
+        actors = data.actors(ctx.db_path, limit=20)
+    return render(request, "home.html", articles=articles, actors=actors)
+
+
+@router.get("/docs", response_class=HTMLResponse)
+def api_docs(request: Request) -> HTMLResponse:
+    """The API reference, built from the OpenAPI schema (served locally, no CDN)."""
+    schema = request.app.openapi()
+    routes = []
+    for path, methods in schema.get("paths", {}).items():
+        for method, op in methods.items():
+            params = [(p.get("name"), p.get("in"), p.get("required", False),
+                       (p.get("description") or p.get("schema", {}).get("title") or ""))
+                      for p in op.get("parameters", [])]
+            routes.append({"method": method.upper(), "path": path, "summary": op.get("summary", ""),
+                           "description": op.get("description", ""), "params": params,
+                           "body": "requestBody" in op})
+    return render(request, "docs.html", routes=routes, title=schema["info"]["title"],
+                  version=schema["info"]["version"])
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+def article_page(request: Request, article_id: str) -> HTMLResponse:
+    ctx = context(request)
+    coded = data.article(ctx.require_db(), article_id)
+    if coded is None:
+        return error_page(request, 404, f"no article {article_id} in the store")
+    return render(request, "article.html", view=article_view(coded, ctx.ontology), stored=True,
+                  quad_names=QUAD_NAMES)
+
+
+@router.get("/code", response_class=HTMLResponse)
+def code_form(request: Request) -> HTMLResponse:
+    return render(request, "code.html")
+
+
+@router.post("/code", response_class=HTMLResponse)
+def code_submit(request: Request, text: str = Form(...), published: str = Form(""),
+                store: str = Form("")) -> Any:
+    """Code pasted text and show it as an article page (stored only when asked)."""
+    ctx = context(request)
+    article = as_article(Article(text=text, source="<dashboard>"))
+    when = _date(published)
+    if when:
+        article = article.with_(published=when)
+    coded = ctx.coder.code(article)
+    if store:
+        data.store_coded(ctx.require_db(), coded, ctx.settings)
+        return RedirectResponse(f"/articles/{coded.article.id}", status_code=303)
+    return render(request, "article.html", view=article_view(coded, ctx.ontology), stored=False,
+                  quad_names=QUAD_NAMES)
+
+
+@router.get("/dyad", response_class=HTMLResponse)
+def dyad_page(request: Request, a: str = "", b: str = "", by: str = "week",
+              date_from: str | None = Query(None, alias="from"),
+              date_to: str | None = Query(None, alias="to")) -> HTMLResponse:
+    ctx = context(request)
+    if by not in ("day", "week", "month"):
+        by = "week"
+    timeline = chart = None
+    a, b = a.strip().upper(), b.strip().upper()
+    if a and b:
+        timeline = data.dyad(ctx.require_db(), a, b, by=by, date_from=_date(date_from),
+                             date_to=_date(date_to), top=3)
+        chart = timeline_chart([p.counts for p in timeline.periods], by=by)
+    return render(request, "dyad.html", a=a, b=b, by=by, date_from=date_from or "",
+                  date_to=date_to or "", timeline=timeline, chart=chart, quad_names=QUAD_NAMES)
+
+
+@router.get("/actors/{code}", response_class=HTMLResponse)
+def actor_page(request: Request, code: str) -> HTMLResponse:
+    ctx = context(request)
+    detail = data.actor(ctx.require_db(), code, ctx.settings, limit=200)
+    if detail is None:
+        return error_page(request, 404, f"no actor coded {code} in the store")
+    return render(request, "actor.html", actor=detail, quad_names=QUAD_NAMES)
+
+
+@router.get("/actors", response_class=HTMLResponse)
+def actors_page(request: Request, country: str | None = None) -> HTMLResponse:
+    rows = data.actors(context(request).require_db(), country=country or None, limit=200)
+    return render(request, "actors.html", actors=rows, country=country or "")
+
+
+@router.get("/network", response_class=HTMLResponse)
+def network_page(request: Request, date_from: str | None = Query(None, alias="from"),
+                 date_to: str | None = Query(None, alias="to"), level: str = "country") -> HTMLResponse:
+    if level not in ("actor", "country"):
+        level = "country"
+    rows = data.network(context(request).require_db(), date_from=_date(date_from),
+                        date_to=_date(date_to), level=level)
+    return render(request, "network.html", chart=network_chart(rows), level=level,
+                  date_from=date_from or "", date_to=date_to or "")
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search_page(request: Request, q: str = "") -> HTMLResponse:
+    q = q.strip()[:200]
+    result = data.search(context(request).require_db(), q, limit=30) if q else None
+    return render(request, "search.html", q=q, result=result)
