@@ -16,6 +16,10 @@ from .. import __version__
 MODULES = (
     "code",
     "evaluate",
+    "web",
+    "store",
+    "actors",
+    "explain",
 )
 
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Iterator
 
 import click
 
 from ..errors import InputError
 from ..pipeline import Coder
-from ..read import read_inputs
-from ..records import Skip
+from ..read import output_stem, read_inputs
+from ..records import CodedArticle, Skip
 from .common import friendly_errors, make_settings, parse_date, settings_options
 
 
@@ -19,34 +20,50 @@ from .common import friendly_errors, make_settings, parse_date, settings_options
 @click.option("--published", callback=parse_date, help="Publication date (YYYY-MM-DD) for inputs that give none.")
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonl"]), default="json", show_default=True)
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), help="Write one NAME.json a file into DIR.")
+@click.option("--jobs", type=click.IntRange(1, 512), default=1, show_default=True,
+              help="Code on N local processes (one spaCy each); the output keeps the input order.")
 @settings_options
 @friendly_errors
-def code_command(inputs, published, fmt, out_dir, model, knowledge):
+def code_command(inputs, published, fmt, out_dir, jobs, model, knowledge):
     """Code INPUT... (files, folders, globs, '-' for stdin) into event data."""
-    coder = Coder(make_settings(model, knowledge))
+    settings = make_settings(model, knowledge)
     failed = 0
     out = Path(out_dir) if out_dir else None
     if out:
         out.mkdir(parents=True, exist_ok=True)
-    for item in read_inputs(inputs, published=published, settings=coder.settings):
+    for item in _coded(inputs, published, settings, jobs):
         if isinstance(item, Skip):
             failed += 1
             click.echo(f"skipped: {item.source}: {item.reason}", err=True)
             continue
-        try:
-            coded = coder.code(item)
-        except InputError as exc:
-            failed += 1
-            click.echo(f"skipped: {exc}", err=True)
-            continue
+        coded = item
         data = coded.to_dict()
         text = json.dumps(data, ensure_ascii=False, indent=None if fmt == "jsonl" else 2)
         if out:
-            stem = Path(item.source).stem if item.source not in ("-", "<stdin>") else coded.article.id[:16]
+            source = coded.article.source
+            stem = output_stem(source) if source not in ("-", "<stdin>") else coded.article.id[:16]
             (out / f"{stem}.json").write_text(text + "\n", encoding="utf-8")
         else:
             sys.stdout.write(text + "\n")
     raise SystemExit(1 if failed else 0)
+
+
+def _coded(inputs, published, settings, jobs: int) -> Iterator[CodedArticle | Skip]:
+    """Coded articles and skips in input order: here, or on ``jobs`` local processes."""
+    if jobs > 1:
+        from ..parallel import code_on_cluster
+        yield from code_on_cluster(inputs, cluster=f"local:{jobs}", settings=settings,
+                                   published=published, ordered=True)
+        return
+    coder = Coder(settings)
+    for item in read_inputs(inputs, published=published, settings=settings):
+        if isinstance(item, Skip):
+            yield item
+            continue
+        try:
+            yield coder.code(item)
+        except InputError as exc:
+            yield Skip(exc.source, exc.problem + (f" ({exc.hint})" if exc.hint else ""))
 
 
 commands = [code_command]

@@ -66,8 +66,25 @@ def versions() -> dict[str, str]:
 
 
 def plugin_name(settings: Settings) -> str:
-    """One plugin (one Coder) per distinct Settings on a worker."""
-    return "wirecoder-coder-" + hashlib.sha1(repr(settings).encode()).hexdigest()[:12]
+    """One plugin (one Coder) per distinct Settings and versions on a worker."""
+    key = repr((settings, sorted(versions().items())))
+    return "wirecoder-coder-" + hashlib.sha1(key.encode()).hexdigest()[:12]
+
+
+def _has_coder(name: str, dask_worker=None) -> bool:
+    plugin = dask_worker.plugins.get(name) if dask_worker is not None else None
+    return getattr(plugin, "coder", None) is not None
+
+
+def _registered(name: str, dask_scheduler=None) -> bool:
+    return dask_scheduler is not None and name in dask_scheduler.worker_plugins
+
+
+def _ready(client: "Client", name: str) -> bool:
+    """Whether every worker already keeps a coder for these settings (a cluster that
+    coded before): then it is not loaded again."""
+    return bool(client.run_on_scheduler(_registered, name)) and all(
+        client.run(_has_coder, name).values())
 
 
 def portable_settings(settings: Settings) -> Settings:
@@ -167,7 +184,8 @@ def connect(cluster: "str | ClusterSpec | Client | object", settings: Settings,
                     f"no dask worker joined {client.scheduler.address} within 60 s: start "
                     f"workers with `dask worker {client.scheduler.address}`") from exc
         try:
-            client.register_plugin(CoderPlugin(settings, versions()), name=name)
+            if not _ready(client, name):
+                client.register_plugin(CoderPlugin(settings, versions()), name=name)
         except ClusterError:
             raise
         except Exception as exc:
@@ -189,7 +207,24 @@ def _client_for(spec: ClusterSpec) -> Iterator["Client"]:
         return
     import os
     workers = spec.workers or max(1, (os.cpu_count() or 1))
-    with distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                  dashboard_address=None, silence_logs=logging.ERROR) as local:
-        with distributed.Client(local) as client:
-            yield client
+    with _quiet_distributed(), \
+            distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                     dashboard_address=":0", scheduler_kwargs={"dashboard": False},
+                                     silence_logs=logging.ERROR) as local, \
+            distributed.Client(local) as client:
+        yield client
+
+
+@contextlib.contextmanager
+def _quiet_distributed() -> Iterator[None]:
+    """Dask's own loggers speak at INFO; while wirecoder runs a local cluster they
+    follow the application's level (the CLI's -v), then go back to what they were."""
+    logger = logging.getLogger("distributed")
+    before = logger.level
+    wanted = logging.getLogger().getEffectiveLevel()
+    if wanted > logger.getEffectiveLevel():
+        logger.setLevel(wanted)
+    try:
+        yield
+    finally:
+        logger.setLevel(before)

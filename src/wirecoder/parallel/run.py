@@ -21,7 +21,7 @@ import itertools
 import logging
 import uuid
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 
 from ..errors import ClusterError, InputError, WirecoderError
 from ..records import Article, CodedArticle, Skip
@@ -89,19 +89,24 @@ def skip_for(article: Article, exc: BaseException) -> Skip:
     return Skip(article.source, reason)
 
 
-def code_items(coder: "Coder", items: Iterable[Item]) -> tuple[Result, ...]:
-    """Code each article; an article the coder refuses (a WirecoderError) becomes a
-    Skip, a skip passes through. Any other error propagates (the partition fails)."""
-    out: list[Result] = []
-    for item in items:
-        if isinstance(item, Skip):
-            out.append(item)
-            continue
-        try:
-            out.append(coder.code(item))
-        except WirecoderError as exc:
-            out.append(skip_for(item, exc))
-    return tuple(out)
+def code_items(coder: "Coder", items: Sequence[Item]) -> tuple[Result, ...]:
+    """Code the articles of a partition with one batched spaCy pass; skips pass
+    through. An article the coder refuses (a WirecoderError) becomes a Skip and the
+    rest are coded one by one; any other error propagates (the partition fails)."""
+    results: list[Result | None] = [item if isinstance(item, Skip) else None for item in items]
+    todo = [(i, item) for i, item in enumerate(items) if isinstance(item, Article)]
+    done = 0
+    try:
+        for coded in coder.code_many(article for _, article in todo):
+            results[todo[done][0]] = coded
+            done += 1
+    except WirecoderError:
+        for i, article in todo[done:]:
+            try:
+                results[i] = coder.code(article)
+            except WirecoderError as exc:
+                results[i] = skip_for(article, exc)
+    return tuple(r for r in results if r is not None)
 
 
 def code_partition(items: tuple[Item, ...], plugin: str) -> tuple[Result, ...]:
@@ -231,18 +236,3 @@ def code_on_cluster(sources: Iterable[str | Item], *, cluster: "str | ClusterSpe
                  sum(client.nthreads().values()), limit, partition_size)
         yield from run_partitions(client, plugin, partitions(items, partition_size),
                                   max_in_flight=limit, retries=retries, ordered=ordered)
-
-
-def code_locally(sources: Iterable[str | Item], *, coder: "Coder | None" = None,
-                 settings: Settings | None = None,
-                 published: dt.date | None = None) -> Iterator[Result]:
-    """The single-process twin of :func:`code_on_cluster` (same records, same skips)."""
-    from ..pipeline import Coder
-    coder = coder or Coder(settings)
-    for item in as_items(sources, coder.settings, published):
-        try:
-            yield from code_items(coder, (item,))
-        except Exception as exc:  # a bug in a stage: recorded, the batch goes on
-            assert isinstance(item, Article)
-            log.exception("article %s failed", item.source)
-            yield Skip(item.source, f"coding failed ({type(exc).__name__}: {exc})")

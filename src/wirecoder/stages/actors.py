@@ -1,16 +1,197 @@
-"""The actors stage (first skeleton; being written)."""
+"""The actors stage: mentions in the text -> coded actors on ``doc._.mentions`` / ``doc._.actors``.
+
+Steps, each a small function over :class:`~wirecoder.stages.mentions.Found` records:
+
+1. find mentions (knowledge-base names, people with titles and appositions, role groups);
+2. join names to earlier names (surnames) and to office holders in the knowledge base;
+3. code people from the knowledge base on the article's date (the text's own title wins);
+4. join "the president", "the authority" to earlier mentions;
+5. give institutions without a country the story's country (sentence, neighbours, article,
+   dateline) and possessors their owner's country ("Maduro's government");
+6. join pronouns to the last compatible subject;
+7. assemble actors (ids in order of first mention) and mentions (exact char spans).
+"""
 from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections import Counter
 
 from spacy.tokens import Doc
 
+from ..doc import Trace, article_of
+from ..knowledge.records import join_code
+from ..records import Actor, Mention
 from ..resources import Resources
+from .coref import link_names, link_pronouns, link_roles
+from .mentions import Found, MentionFinder
+
+log = logging.getLogger(__name__)
+
+RANK = {"title": 0, "apposition": 0, "knowledge": 1, "metonym": 1, "coreference": 2, "context": 3, None: 4}
+SAME_SENTENCE, NEIGHBOUR, ARTICLE, DATELINE = 3.0, 1.0, 0.25, 1.0
 
 
 class ActorsStage:
+    """Sets ``doc._.mentions`` and ``doc._.actors``."""
+
     name = "actors"
 
     def __init__(self, resources: Resources) -> None:
-        self.resources = resources
+        self.kb = resources.knowledge
+        self.finder = MentionFinder(self.kb)
 
     def __call__(self, doc: Doc) -> Doc:
+        article = article_of(doc)
+        date = article.published
+        headline = article.headline_span
+
+        def allowed(i: int) -> bool:
+            c = doc[i].idx
+            if headline and headline[0] <= c < headline[1]:
+                return True
+            return not any(s <= c < e for s, e in article.metadata_spans)
+
+        found, _ = self.finder.find(doc)
+        found = link_names(doc, found, self.kb, date, allowed)
+        found = self._knowledge(found, date)
+        found = link_roles(found)
+        found = self._context(doc, found)
+        found = link_pronouns(doc, found, allowed)
+        actors, mentions = self._assemble(doc, found)
+        doc._.mentions = mentions
+        doc._.actors = actors
+        doc._.trace = tuple(doc._.trace) + tuple(
+            Trace(self.name, (doc[0].sent.start_char, doc[0].sent.end_char) if len(doc) else (0, 0),
+                  f"{a.id} {a.name!r} {a.code or '-'} ({a.resolved_by or 'uncoded'})") for a in actors)
         return doc
+
+    # --- step 3: people from the knowledge base ------------------------------------------------
+    def _knowledge(self, found: list[Found], date: dt.date | None) -> list[Found]:
+        known: dict[str, Found] = {}
+        out = []
+        for f in found:
+            if f.actor_kind == "person" and f.key.startswith("person:") and f.kind in ("name", "title"):
+                at = self.kb.person_at(f.name, date)
+                if at is not None:
+                    if f.resolved_by in ("title", "apposition"):
+                        # the text's own title wins; the knowledge base fills in the country
+                        if f.country is None:
+                            f = f.with_(country=at.country)
+                    elif f.resolved_by != "coreference" or f.country is None:
+                        f = f.with_(country=at.country, sector=at.sector, resolved_by="knowledge",
+                                    role=at.role if at.current else None)
+            out.append(f)
+            known.setdefault(f.key, f)
+        return out
+
+    # --- step 5: the story's country ------------------------------------------------------------
+    def _context(self, doc: Doc, found: list[Found]) -> list[Found]:
+        sent_of = {}
+        sents = list(doc.sents)
+        for n, s in enumerate(sents):
+            sent_of[s.start] = n
+        def sentence(i: int) -> int:
+            return sent_of[doc[i].sent.start]
+
+        coded_keys: dict[str, str] = {}
+        evidence: list[tuple[int, str]] = []
+        for f in found:
+            if f.country and self.kb.country(f.country) and not f.context:
+                evidence.append((sentence(f.start), f.country))
+                coded_keys.setdefault(f.key, f.country)
+        article = article_of(doc)
+        dateline = self.kb.place_country(article.dateline.place) if article.dateline else None
+        overall = Counter(c for _, c in evidence)
+        by_token = {}
+        for f in found:
+            for k in range(f.start, f.end):
+                by_token[k] = f
+
+        def story_country(i: int) -> str | None:
+            k = sentence(i)
+            score: Counter = Counter()
+            for n, c in evidence:
+                if n == k:
+                    score[c] += SAME_SENTENCE
+                elif abs(n - k) == 1:
+                    score[c] += NEIGHBOUR
+            for c, m in overall.items():
+                score[c] += ARTICLE * m
+            if dateline:
+                score[dateline] += DATELINE
+            return score.most_common(1)[0][0] if score else None
+
+        out = []
+        for f in found:
+            if f.country is None and f.possessor is not None:
+                owner = by_token.get(f.possessor)
+                country = owner.country if owner is not None else None
+                if owner is None and doc[f.possessor].tag_ == "PRP$":
+                    country = self._pronoun_owner(doc, f.possessor, found)
+                if country and country not in ("IGO", "NGO"):
+                    f = f.with_(country=country, resolved_by="coreference", context=False)
+            if f.country is None and (f.context or f.actor_kind == "person" and f.key.startswith("person:")):
+                if f.key in coded_keys:
+                    f = f.with_(country=coded_keys[f.key], context=False, resolved_by=f.resolved_by or "coreference")
+                else:
+                    c = story_country(f.start)
+                    if c:
+                        f = f.with_(country=c, resolved_by="context")
+            out.append(f)
+        return out
+
+    def _pronoun_owner(self, doc: Doc, i: int, found: list[Found]) -> str | None:
+        """The country of "his"/"its" in "his opposition rival": the nearest earlier coded subject."""
+        low = doc[i].lower_
+        for f in reversed([f for f in found if f.end <= i]):
+            if not f.country:
+                continue
+            if low in ("his", "her") and f.actor_kind == "person":
+                return f.country
+            if low in ("its", "their") and f.actor_kind != "person":
+                return f.country
+        return None
+
+    # --- step 7: actors and mentions ----------------------------------------------------------
+    def _assemble(self, doc: Doc, found: list[Found]) -> tuple[tuple[Actor, ...], tuple[Mention, ...]]:
+        text = doc.text
+        groups: dict[str, list[Found]] = {}
+        for f in sorted(found, key=lambda f: f.start):
+            groups.setdefault(f.key, []).append(f)
+        actors = []
+        mentions = []
+        for n, (key, fs) in enumerate(groups.items(), 1):
+            aid = f"A{n}"
+            ranked = sorted(fs, key=lambda f: RANK.get(f.resolved_by, 4))
+            country = next((f.country for f in ranked if f.country), None)
+            best = next((f for f in ranked if f.country == country), ranked[0])
+            sector = best.sector if best.country else next((f.sector for f in ranked if f.sector), None)
+            if sector is None:
+                sector = next((f.sector for f in ranked if f.sector and f.country in (None, country)), None)
+            role = next((f.role for f in ranked if f.role), None)
+            first = next((f for f in fs if f.kind != "pronoun"), fs[0])
+            name = first.name
+            if first.actor_kind in ("group", "organisation", "igo") and not key.startswith(("person:", "country:")):
+                name = _display(doc, first)
+            spans = []
+            for f in fs:
+                start, end = doc[f.start].idx, doc[f.end - 1].idx + len(doc[f.end - 1].text)
+                spans.append((start, end))
+                mentions.append(Mention((start, end), aid, text[start:end], f.kind))
+            code = join_code(country, sector)
+            actors.append(Actor(
+                id=aid, name=name, code=code, country=country if country not in ("IGO", "NGO") else country,
+                sector=sector if code and len(code) > 3 else None, role=role, kind=first.actor_kind,
+                mentions=tuple(sorted(set(spans))), resolved_by=best.resolved_by if code else None,
+                note=next((f.note for f in fs if f.note), None)))
+        mentions.sort(key=lambda m: (m.span[0], -m.span[1]))
+        return tuple(actors), tuple(mentions)
+
+
+def _display(doc: Doc, f: Found) -> str:
+    """The name a group is shown by: its words without a leading article."""
+    words = doc[f.start:f.end]
+    if len(words) > 1 and words[0].lower_ in ("the", "a", "an"):
+        words = words[1:]
+    return words.text

@@ -1,9 +1,70 @@
-"""The events stage (first skeleton; being written)."""
+"""The events stage: CAMEO/PLOVER events from the text, each with its evidence.
+
+For every sentence outside the article's metadata lines: the pattern book's triggers fire
+(:mod:`.event_triggers`), the mood decides the code (an intended cooperation becomes 03x, an
+announced conflict 13x, a refusal 12x, a condition or a mere possibility nothing), the parse gives
+source and target actors (:mod:`.event_roles`), then date/background (:mod:`.dates`) and place
+(:mod:`.locations`). Each decision is traced on ``doc._.trace`` for ``wirecoder explain``.
+"""
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import logging
+from dataclasses import dataclass
 
+from spacy.tokens import Doc, Span as SpacySpan
+
+from ..doc import Trace, actor_by_id
+from ..patterns import Cues, Pattern, PatternBook, load_patterns
+from ..records import Article, Event
 from ..resources import Resources
+from .dates import DateResolver
+from .event_roles import Roles, actors_of, find_roles, speaker_of, subject_of
+from .event_triggers import Match, Mood, TriggerFinder, clause_verb, lemma, mood_of
+from .locations import Gazetteer, LocationResolver
+
+log = logging.getLogger(__name__)
+
+COOPERATIVE = ("04", "05", "06", "07", "08")
+CONFLICTUAL = ("14", "15", "16", "17", "18", "19", "20")
+VERBAL_QUADS = (1, 3)
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """One event before ids are given (text order decides them)."""
+
+    match: Match
+    code: str
+    source: str
+    target: str | None
+    negated: bool
+    roles: Roles
+    sent: SpacySpan
+    note: str
+
+
+def decide_code(code: str, mood: Mood, cues: Cues) -> tuple[str | None, bool, str]:
+    """The code a mood turns ``code`` into: ``(code or None, negated, why)``."""
+    root = code[:2]
+    if mood.kind == "conditional":
+        return None, mood.negated, mood.reason
+    if mood.kind == "possible":
+        return None, mood.negated, mood.reason
+    if mood.kind == "refused":
+        if root in COOPERATIVE or root == "03":
+            return cues.reject_code(code), False, mood.reason
+        return code, True, mood.reason
+    if mood.kind == "intent":
+        if root in COOPERATIVE:
+            if mood.negated:
+                return cues.reject_code(code), False, mood.reason + ", negated: a refusal"
+            return cues.intent_code(code), False, mood.reason
+        if root in CONFLICTUAL:
+            return cues.threat_code(code), mood.negated, mood.reason + ": a threat"
+        return code, mood.negated, mood.reason
+    if mood.kind == "obligation":
+        return None, mood.negated, mood.reason
+    return code, mood.negated, "negated" if mood.negated else ""
 
 
 class EventsStage:
@@ -11,6 +72,204 @@ class EventsStage:
 
     def __init__(self, resources: Resources) -> None:
         self.resources = resources
+        self.ontology = resources.ontology
+        self.book: PatternBook = load_patterns(resources.settings.data_dir / "patterns", resources.ontology)
+        self.cues = self.book.cues
+        self.finder = TriggerFinder(self.book)
+        self.dates = DateResolver(self.cues)
+        self.places = LocationResolver(Gazetteer())
+        self.demand = Pattern(
+            id="100 cue:SPEECH that X must|should", kind="verb", heads=self.cues.speech, words=(),
+            preps=(), code="100", reciprocal=False, has_target=True, text="SPEECH that X must|should")
 
+    # ------------------------------------------------------------------ per doc
     def __call__(self, doc: Doc) -> Doc:
+        article: Article | None = doc._.article
+        metadata = article.metadata_spans if article is not None else ()
+        drafts: list[Draft] = []
+        traces: list[Trace] = list(doc._.trace)
+        for sent in doc.sents:
+            span = (sent.start_char, sent.end_char)
+            if any(s <= sent.start_char and sent.end_char <= e for s, e in metadata):
+                continue
+            notes: list[str] = []
+            for match in self._matches(sent, notes):
+                if any(s <= match.trigger.idx < e for s, e in metadata):
+                    notes.append(f"'{match.trigger.text}': in a metadata line, not coded")
+                    continue
+                drafts.extend(self._drafts(doc, sent, match, notes))
+            drafts.extend(self._stated_obligations(doc, sent, notes))
+            if not notes:
+                notes.append("no trigger: no pattern matches this sentence")
+            traces.extend(Trace("events", span, n) for n in notes)
+        doc._.events = self._finish(doc, article, drafts)
+        doc._.trace = tuple(traces)
         return doc
+
+    def _matches(self, sent: SpacySpan, notes: list[str]) -> list[Match]:
+        """The sentence's matches, without intention words that only govern another match
+        ("vowed to *attack*": the attack, as a threat) and without matches a governing
+        speech act already codes ("urged Iran to *talk*": the appeal)."""
+        matches = self.finder.matches(sent)
+        by_token = {m.trigger.i: m for m in matches}
+        drop: set[int] = set()
+        for m in matches:
+            if m.pattern.kind != "verb":
+                continue
+            verb = m.trigger
+            gov = verb.head if verb.dep_ == "xcomp" else None
+            if gov is not None and gov.dep_ == "acomp":
+                gov = gov.head
+            if gov is None or gov.i not in by_token or gov.i == m.trigger.i:
+                continue
+            gm = by_token[gov.i]
+            modal = lemma(gov) in self.cues.intent or lemma(gov) in self.cues.continuation or any(
+                lemma(w) in self.cues.intent_adjectives for w in gm.words)
+            if lemma(gov) in self.cues.refusal and gm.pattern.specificity == 0:
+                drop.add(gov.i)
+                notes.append(f"'{gov.text}' refuses '{m.trigger.text}': coded as a refusal of it")
+            elif modal and gm.pattern.specificity <= 2:
+                drop.add(gov.i)
+                notes.append(f"'{gov.text}' only frames '{m.trigger.text}': coded as the framed action")
+            elif not modal:
+                drop.add(m.trigger.i)
+                notes.append(f"'{m.trigger.text}' is what '{gov.text}' asks/threatens/refuses: coded once")
+        return [m for m in matches if m.trigger.i not in drop]
+
+    def _drafts(self, doc: Doc, sent: SpacySpan, match: Match, notes: list[str]) -> list[Draft]:
+        p = match.pattern
+        mood = mood_of(match, self.cues)
+        code, negated, why = decide_code(p.code, mood, self.cues)
+        roles = find_roles(doc, match, self.cues)
+        if mood.kind == "obligation":
+            demand = self._obligation(doc, match)
+            if demand is not None:
+                code, roles, why = "100", demand, "an obligation the speaker states: a demand"
+        if code is None:
+            notes.append(f"'{match.trigger.text}' ({p.id}): not coded, {why}")
+            return []
+        if not roles.sources:
+            if p.kind == "noun":
+                pair = self._between(doc, match)
+                if pair:
+                    roles = Roles(tuple(pair), (), "between", roles.quote)
+            if not roles.sources:
+                notes.append(f"'{match.trigger.text}' ({p.id}): trigger but no source actor")
+                return []
+        pairs = self._pairs(roles, p.reciprocal, p.has_target)
+        if p.reciprocal and not roles.targets and len(roles.sources) < 2:
+            notes.append(f"'{match.trigger.text}' ({p.id}): a joint action with one actor only, not coded")
+            return []
+        note = f"'{match.trigger.text}' fired {p.id} -> {code}" + (f" ({why})" if why else "") + \
+            f"; source by {roles.source_from}"
+        notes.append(note)
+        return [Draft(match, code, s, t, negated, roles, sent, note) for s, t in pairs]
+
+    def _stated_obligations(self, doc: Doc, sent: SpacySpan, notes: list[str]) -> list[Draft]:
+        """"X said Y must/should ...", with no pattern in the clause: a demand of X on Y."""
+        out: list[Draft] = []
+        for verb in sent:
+            if lemma(verb) not in self.cues.speech or verb.pos_ not in ("VERB", "AUX"):
+                continue
+            for comp in verb.children:
+                if comp.dep_ != "ccomp":
+                    continue
+                modal = next((a for a in comp.children if a.dep_ == "aux" and a.lower_ in self.cues.obligation), None)
+                if modal is None:
+                    continue
+                subj, _ = subject_of(verb, self.cues)
+                sources = actors_of(doc, subj)
+                target_subj, _ = subject_of(comp, self.cues)
+                targets = [a for a in actors_of(doc, target_subj) if a not in sources]
+                if not sources or not targets:
+                    continue
+                match = Match(modal, self.demand, (), ())
+                roles = Roles(tuple(sources), tuple(targets), "speaker", None)
+                note = f"'{verb.text} ... {modal.text}': a stated obligation -> 100 (demand)"
+                notes.append(note)
+                out.extend(Draft(match, "100", s, t, False, roles, sent, note)
+                           for s, t in self._pairs(roles, False, True))
+        return out
+
+    def _obligation(self, doc: Doc, match: Match) -> Roles | None:
+        """"X said Y must/should ...": X demands of Y."""
+        verb = clause_verb(match.trigger)
+        speaker = speaker_of(verb, self.cues)
+        if speaker is None:
+            return None
+        sources = actors_of(doc, speaker)
+        subj, _ = subject_of(verb, self.cues)
+        targets = [a for a in actors_of(doc, subj) if a not in sources]
+        if not sources:
+            return None
+        return Roles(tuple(sources), tuple(targets), "speaker", None)
+
+    @staticmethod
+    def _between(doc: Doc, match: Match) -> list[str]:
+        for c in match.trigger.children:
+            if c.dep_ == "prep" and c.lower_ in ("between", "among"):
+                pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
+                ids = actors_of(doc, pobj)
+                if len(ids) >= 2:
+                    return ids
+        return []
+
+    @staticmethod
+    def _pairs(roles: Roles, reciprocal: bool, has_target: bool) -> list[tuple[str, str | None]]:
+        pairs: list[tuple[str, str | None]] = []
+        sources, targets = roles.sources, roles.targets
+        if targets:
+            for s in sources:
+                for t in targets:
+                    if s != t:
+                        pairs.append((s, t))
+                        if reciprocal:
+                            pairs.append((t, s))
+        elif len(sources) > 1 and has_target:
+            pairs = [(s, t) for s in sources for t in sources if s != t]
+        else:
+            pairs = [(s, None) for s in sources]
+        return list(dict.fromkeys(pairs))
+
+    # ------------------------------------------------------------------ records
+    def _finish(self, doc: Doc, article: Article | None, drafts: list[Draft]) -> tuple[Event, ...]:
+        published = article.published if article is not None else None
+        dateline = article.dateline if article is not None else None
+        seen: set[tuple[int, str, str | None, str]] = set()
+        events: list[Event] = []
+        for d in sorted(drafts, key=lambda d: d.match.trigger.idx):
+            key = (d.sent.start_char, d.source, d.target, d.code)
+            if key in seen:
+                continue
+            seen.add(key)
+            trig = d.match.trigger
+            speech = speaker_of(clause_verb(trig), self.cues)
+            when = self.dates.when(d.sent, trig, published, speech.head if speech is not None else None)
+            info = self.ontology.get(d.code)
+            location = self.places.from_text(d.sent, trig)
+            if location is None and dateline is not None and not when.background \
+                    and info.quad_class in VERBAL_QUADS:
+                location = self.places.from_dateline(dateline.place)
+            src, tgt = actor_by_id(doc, d.source), actor_by_id(doc, d.target)
+            start, end = self._trigger_span(d.match)
+            events.append(Event(
+                id=f"E{len(events) + 1}", cameo=info.code,
+                root=info.root, plover=info.plover, plover_mode=info.plover_mode,
+                goldstein=info.goldstein, quad_class=info.quad_class,
+                source=d.source, target=d.target,
+                source_code=src.code if src else None, target_code=tgt.code if tgt else None,
+                date=when.date, background=when.background, negated=d.negated,
+                trigger=(start, end), sentence=(d.sent.start_char, d.sent.end_char),
+                quote=d.roles.quote.id if d.roles.quote else None, location=location,
+                pattern=d.match.pattern.id,
+                contexts=tuple(c for c in (info.plover_context or "").split(",") if c),
+            ))
+        return tuple(events)
+
+    @staticmethod
+    def _trigger_span(match: Match) -> tuple[int, int]:
+        """The trigger words: the head and the pattern words next to it in the text."""
+        toks = sorted([match.trigger, *match.words, *match.preps], key=lambda t: t.i)
+        near = [t for t in toks if abs(t.i - match.trigger.i) <= 4]
+        first, last = near[0], near[-1]
+        return first.idx, last.idx + len(last)

@@ -1,9 +1,47 @@
-"""The quotes stage (first skeleton; being written)."""
+"""The quotes stage: direct and indirect quotes with their speakers.
+
+Sets ``doc._.quotes`` (ids Q1.. in text order) and adds first-person
+coreference: "I", "me", "my", "we", "us", "our" inside a direct quote become
+``pronoun`` mentions of the speaker's actor, so the events stage sees them.
+
+- direct: words inside double quotation marks (:mod:`.quote_spans`), attributed
+  by :mod:`.quote_speakers`; a quote with no cue of its own continues the
+  quote run before it (``"...," Putin said. "..."``);
+- indirect: a reporting verb with a clause complement ("Blinken said Washington
+  had serious concerns ..."), or a clause with "according to X";
+- term: scare quotes, titles and short quoted words with no speaker.
+"""
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import logging
+from dataclasses import dataclass, replace
 
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from ..doc import Trace, in_metadata, mention_at, sentence_of
+from ..records import Actor, Mention, Quote
 from ..resources import Resources
+from .quote_lexicon import QuoteLexicon
+from .quote_spans import QuotedSpan, find_quoted_spans
+from .quote_speakers import CueFinder, Speaker, cue_span, is_cue_verb, subject_of
+
+log = logging.getLogger(__name__)
+
+FIRST_PERSON = {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"}
+TERM_MAX_WORDS = 3
+_WH = {"which", "what", "whether", "if", "how", "why", "when", "who", "whom", "where", "whose"}
+_CLAUSE_TRIM = " \t\n,;:-—–\"“”'‘’"
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """A quote before ids are given (internal to the stage)."""
+
+    kind: str
+    span: tuple[int, int]
+    speaker: Speaker | None
+    cue: tuple[int, int] | None
+    how: str
 
 
 class QuotesStage:
@@ -11,6 +49,265 @@ class QuotesStage:
 
     def __init__(self, resources: Resources) -> None:
         self.resources = resources
+        self.lex = QuoteLexicon.load(resources.settings.data_dir)
 
     def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        spans = find_quoted_spans(text)
+        finder = CueFinder(doc, self.lex, tuple(q.outer for q in spans))
+        direct = self._direct(doc, spans, finder)
+        indirect = self._indirect(doc, direct, finder)
+        found = sorted(direct + indirect, key=lambda f: (f.span[0], f.span[1]))
+        quotes = tuple(
+            Quote(id=f"Q{n}", kind=f.kind, span=f.span, text=text[f.span[0]:f.span[1]],
+                  speaker=f.speaker.actor.id if f.speaker and f.speaker.actor else None,
+                  speaker_name=f.speaker.name if f.speaker else None, cue=f.cue)
+            for n, f in enumerate(found, 1)
+        )
+        doc._.quotes = quotes
+        self._first_person(doc, quotes)
+        doc._.trace = tuple(doc._.trace) + tuple(self._traces(doc, quotes, found))
         return doc
+
+    # -- direct quotes -------------------------------------------------------------
+    def _direct(self, doc: Doc, spans: tuple[QuotedSpan, ...], finder: CueFinder) -> list[_Found]:
+        found: list[_Found] = []
+        previous: tuple[QuotedSpan, _Found] | None = None
+        for q in spans:
+            if in_metadata(doc, q.open_mark):
+                found.append(_Found("term", (q.start, q.end), None, None, "metadata"))
+                continue
+            if self._term_cue(doc.text, q.open_mark):
+                found.append(_Found("term", (q.start, q.end), None, None, "term-cue"))
+                continue
+            attribution = finder.find(q.start, q.end, q.outer)
+            if attribution is not None:
+                item = _Found("direct", (q.start, q.end), attribution.speaker, attribution.cue,
+                              attribution.how)
+            elif previous is not None and self._continues(doc, previous, q):
+                before = previous[1]
+                item = _Found("direct", (q.start, q.end), before.speaker, before.cue, "continuation")
+            elif self._sentence_like(doc, q):
+                item = _Found("direct", (q.start, q.end), None, None, "no speaker")
+            else:
+                item = _Found("term", (q.start, q.end), None, None, "no speaker")
+            found.append(item)
+            if item.kind == "direct" and item.speaker is not None:
+                previous = (q, item)
+                finder.speakers.remember(item.speaker)
+        return found
+
+    def _term_cue(self, text: str, open_mark: int) -> bool:
+        words = text[max(0, open_mark - 40):open_mark].split()
+        words = [w.lower().strip(",:") for w in words]
+        while words and words[-1] in ("a", "an", "the"):
+            words.pop()
+        return bool(words) and words[-1] in self.lex.term_cues
+
+    @staticmethod
+    def _sentence_like(doc: Doc, q: QuotedSpan) -> bool:
+        """A quote with no speaker is still a quote when it reads as a sentence of speech:
+        a capital first letter, more than a few words and a verb; otherwise a term."""
+        text = doc.text[q.start:q.end]
+        if len(text.split()) <= TERM_MAX_WORDS or not text[:1].isupper():
+            return False
+        span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        return span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
+
+    def _continues(self, doc: Doc, previous: tuple[QuotedSpan, _Found], q: QuotedSpan) -> bool:
+        """True when only the previous quote's own attribution stands between it and ``q``."""
+        prev, item = previous
+        if q.continues:
+            return True
+        gap_start, gap_end = prev.outer[1], q.open_mark
+        if not doc.text[gap_start:gap_end].strip():
+            return True
+        anchors = [prev.outer]
+        if item.cue:
+            anchors.append(item.cue)
+        for sent in doc.sents:
+            if sent.end_char <= gap_start or sent.start_char >= gap_end:
+                continue
+            lo, hi = max(sent.start_char, gap_start), min(sent.end_char, gap_end)
+            if not doc.text[lo:hi].strip(" \n\"“”.,"):
+                continue
+            if not any(a < sent.end_char and sent.start_char < b for a, b in anchors):
+                return False
+        return True
+
+    # -- indirect quotes -----------------------------------------------------------
+    def _indirect(self, doc: Doc, direct: list[_Found], finder: CueFinder) -> list[_Found]:
+        attributed = [f for f in direct if f.kind == "direct" and f.speaker is not None]
+        direct_spans = [f.span for f in direct if f.kind == "direct"]
+        cues = {f.cue[0] for f in attributed if f.cue}
+        found: list[_Found] = []
+        for token in doc:
+            if not is_cue_verb(self.lex, token, indirect=True):
+                continue
+            if in_metadata(doc, token.idx) or any(s <= token.idx < e for s, e in direct_spans):
+                continue
+            if any(c.dep_ == "neg" for c in token.children):
+                continue
+            clause = self._clause(token)
+            if clause is None:
+                continue
+            subject = subject_of(token)
+            if subject is None or subject.i in range(clause.start, clause.end):
+                continue
+            speaker = finder.speakers.resolve(subject)
+            if speaker is None:
+                continue
+            span = self._clause_span(doc, clause)
+            if span is None or self._mostly_direct(doc, span, clause, direct_spans, cues):
+                continue
+            found.append(_Found("indirect", span, speaker, cue_span(token), "clause"))
+        found.extend(self._according(doc, finder, direct_spans, found))
+        return self._outermost(found)
+
+    def _clause(self, verb: Token) -> SpacySpan | None:
+        """The clause a reporting verb reports: its clause complement, or a "that"
+        clause the parser hung elsewhere ("said just after midnight that ...")."""
+        doc = verb.doc
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        strict = bool(objects) and not self.lex.takes_listener(verb.lemma_)
+        for child in verb.children:
+            if child.dep_ != "ccomp":
+                continue
+            if strict and doc[child.left_edge.i].lower_ != "that":
+                continue  # "claimed victory ... as Washington cast doubt": not a reported clause
+            start = child.left_edge.i
+            if start > verb.i and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in child.children):
+                start = verb.i + 1  # "experts said the only way forward ... is": subject misparsed
+            clause = doc[start:child.right_edge.i + 1]
+            if self._reported(clause):
+                return clause
+        for token in doc[verb.i + 1:min(len(doc), verb.i + 7)]:
+            if token.is_punct or token.dep_ == "ccomp":
+                break
+            if token.lower_ == "that" and token.head.pos_ in ("VERB", "AUX") and token.head.i > token.i:
+                clause = doc[token.i + 1:token.head.right_edge.i + 1]
+                if self._reported(clause):
+                    return clause
+                break
+        return None
+
+    @staticmethod
+    def _reported(clause: SpacySpan) -> bool:
+        """A clause that can be reported speech: not a wh- or adverbial clause, 3+ words."""
+        words = [t for t in clause if not t.is_punct]
+        if len(words) < 3:
+            return False
+        first = words[0]
+        if first.lower_ in _WH:
+            return False
+        if first.dep_ == "mark" and first.lower_ != "that":
+            return False
+        if first.lower_ == "that" and len(words) > 1 and words[1].lower_ in _WH:
+            return False
+        return True
+
+    @staticmethod
+    def _clause_span(doc: Doc, clause: SpacySpan) -> tuple[int, int] | None:
+        tokens = list(clause)
+        while tokens and (tokens[0].dep_ == "mark" and tokens[0].lower_ == "that"):
+            tokens.pop(0)
+        if not tokens:
+            return None
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+        text = doc.text
+        while start < end and text[start] in _CLAUSE_TRIM:
+            start += 1
+        while end > start and text[end - 1] in _CLAUSE_TRIM:
+            end -= 1
+        return (start, end) if end > start else None
+
+    @staticmethod
+    def _mostly_direct(doc: Doc, span: tuple[int, int], clause: SpacySpan,
+                       direct_spans: list[tuple[int, int]], cues: set[int]) -> bool:
+        """The clause is a direct quote's attribution or mostly its words: not another quote."""
+        if any(span[0] <= c < span[1] for c in cues):
+            return True
+        inside = sum(max(0, min(e, span[1]) - max(s, span[0])) for s, e in direct_spans)
+        if inside > 0.5 * (span[1] - span[0]):
+            return True
+        words = [t for t in clause if not t.is_punct and t.dep_ != "mark"][:3]
+        return bool(words) and any(s <= words[-1].idx < e for s, e in direct_spans)
+
+    def _according(self, doc: Doc, finder: CueFinder, direct_spans: list[tuple[int, int]],
+                   found: list[_Found]) -> list[_Found]:
+        """"According to security sources, 104 passengers had been rescued": the clause."""
+        out = []
+        for start, end, obj in finder.phrases(doc[:]):
+            phrase_head = doc.char_span(start, end, alignment_mode="expand")
+            if phrase_head is None or in_metadata(doc, start):
+                continue
+            verb = phrase_head.root.head
+            if verb is phrase_head.root:
+                continue
+            sent = verb.sent
+            phrase = doc[phrase_head.start:obj.right_edge.i + 1]
+            left = (sent.start_char, phrase.start_char)
+            right = (phrase.end_char, sent.end_char)
+            span = left if left[1] - left[0] > right[1] - right[0] else right
+            text = doc.text
+            s, e = span
+            while s < e and text[s] in _CLAUSE_TRIM:
+                s += 1
+            while e > s and text[e - 1] in _CLAUSE_TRIM + ".":
+                e -= 1
+            if e - s < 10 or any(a < e and s < b for a, b in direct_spans):
+                continue
+            if any(f.span[0] <= s and e <= f.span[1] for f in found):
+                continue
+            speaker = finder.speakers.resolve(obj)
+            if speaker is not None:
+                out.append(_Found("indirect", (s, e), speaker, (start, end), "according-to"))
+        return out
+
+    @staticmethod
+    def _outermost(found: list[_Found]) -> list[_Found]:
+        """Drop an indirect quote whose cue lies inside another indirect quote."""
+        keep = []
+        for f in found:
+            nested = any(o is not f and o.span[0] <= f.cue[0] < o.span[1] for o in found if f.cue)
+            if not nested:
+                keep.append(f)
+        return keep
+
+    # -- first-person coreference --------------------------------------------------
+    def _first_person(self, doc: Doc, quotes: tuple[Quote, ...]) -> None:
+        added: dict[str, list[Mention]] = {}
+        for q in quotes:
+            if q.kind != "direct" or q.speaker is None:
+                continue
+            span = doc.char_span(q.span[0], q.span[1], alignment_mode="expand")
+            if span is None:
+                continue
+            for token in span:
+                if token.lower_ not in FIRST_PERSON or token.pos_ not in ("PRON", "DET"):
+                    continue
+                start, end = token.idx, token.idx + len(token)
+                if mention_at(doc, start, end) is not None:
+                    continue
+                added.setdefault(q.speaker, []).append(Mention((start, end), q.speaker, token.text, "pronoun"))
+        if not added:
+            return
+        new = [m for ms in added.values() for m in ms]
+        doc._.mentions = tuple(sorted(tuple(doc._.mentions) + tuple(new), key=lambda m: (m.span, m.actor)))
+        actors: list[Actor] = []
+        for actor in doc._.actors:
+            if actor.id in added:
+                spans = tuple(sorted(set(actor.mentions) | {m.span for m in added[actor.id]}))
+                actor = replace(actor, mentions=spans)
+            actors.append(actor)
+        doc._.actors = tuple(actors)
+
+    @staticmethod
+    def _traces(doc: Doc, quotes: tuple[Quote, ...], found: list[_Found]) -> list[Trace]:
+        traces = []
+        for q, f in zip(quotes, found):
+            sent = sentence_of(doc, q.span[0])
+            where = (sent.start_char, sent.end_char) if sent is not None else q.span
+            who = f"{q.speaker_name!r}" + (f" ({q.speaker})" if q.speaker else "")
+            traces.append(Trace("quotes", where, f"{q.id} {q.kind}: speaker {who}, found by {f.how}"))
+        return traces

@@ -38,7 +38,7 @@ def code_article(request: Request, body: CodeRequest,
                                  headline=body.headline, url=body.url))
     if body.published is not None:
         article = article.with_(published=body.published)
-    db = ctx.require_db() if store else None
+    db = ctx.require_db(write=True) if store else None
     coded = ctx.coder.code(article)
     result = coded.to_dict()
     if db is not None:
@@ -90,7 +90,7 @@ def list_actors(request: Request, country: str | None = None,
 @router.get("/actors/{code}", summary="An actor with its events and quotes")
 def get_actor(request: Request, code: str, limit: int = Query(100, ge=1, le=1000)) -> dict[str, Any]:
     ctx = context(request)
-    detail = data.actor(ctx.require_db(), code, ctx.settings, limit=limit)
+    detail = data.actor(ctx.require_db(), code, ctx.knowledge, limit=limit)
     if detail is None:
         raise HTTPException(404, f"no actor coded {code!r} in the store")
     return detail.to_dict()

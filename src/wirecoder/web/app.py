@@ -23,6 +23,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import __version__
 from ..errors import InputError, StoreError, WirecoderError
+from ..knowledge import KnowledgeBase, load_knowledge
 from ..ontology import Ontology
 from ..pipeline import Coder
 from ..records import Article, CodedArticle
@@ -65,14 +66,16 @@ class WebContext:
     settings: Settings
     db_path: Path | None
     ontology: Ontology
+    knowledge: KnowledgeBase
     coder: CoderProvider
     templates: Environment
     max_body_bytes: int
 
-    def require_db(self) -> Path:
+    def require_db(self, *, write: bool = False) -> Path:
+        """The store's path; for reading it must exist, for writing it is created when needed."""
         if self.db_path is None:
             raise StoreError("this server was started without a store: run `wirecoder serve --db PATH`")
-        if not self.db_path.exists():
+        if not write and not self.db_path.exists():
             raise StoreError(f"the store {self.db_path} does not exist yet: "
                              f"run `wirecoder ingest SOURCE --db {self.db_path}` first")
         return self.db_path
@@ -83,8 +86,8 @@ def context(request: Request) -> WebContext:
 
 
 class BodyLimit:
-    """Refuse request bodies larger than ``limit`` bytes with a 413, whether the
-    client announces the size (Content-Length) or streams it."""
+    """Refuse request bodies larger than ``limit`` bytes with a 413 that says so, whether
+    the client announces the size (Content-Length) or streams the body."""
 
     def __init__(self, app: ASGIApp, limit: int) -> None:
         self.app = app
@@ -94,46 +97,52 @@ class BodyLimit:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        declared = dict(scope.get("headers") or ()).get(b"content-length")
-        if declared is not None and declared.isdigit() and int(declared) > self.limit:
-            await self._refuse(send)
+        declared = dict(scope.get("headers") or ()).get(b"content-length", b"")
+        if declared.isdigit() and int(declared) > self.limit:
+            await self.refuse(send)
             return
         seen = 0
-        started = False
+        exceeded = refused = False
 
         async def limited_receive() -> Message:
-            nonlocal seen
+            nonlocal seen, exceeded
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > self.limit:
+                    exceeded = True
                     raise _TooLarge()
             return message
 
         async def watched_send(message: Message) -> None:
-            nonlocal started
-            if message["type"] == "http.response.start":
-                started = True
-            await send(message)
+            # once the body passed the limit, whatever the app answers becomes the 413
+            nonlocal refused
+            if not exceeded:
+                await send(message)
+            elif not refused:
+                refused = True
+                await self.refuse(send)
 
         try:
             await self.app(scope, limited_receive, watched_send)
         except _TooLarge:
-            if not started:
-                await self._refuse(send)
+            pass
+        if exceeded and not refused:
+            await self.refuse(send)
 
-    async def _refuse(self, send: Send) -> None:
+    async def refuse(self, send: Send) -> None:
         body = json.dumps({"error": f"the request body is larger than {self.limit:,} bytes",
-                           "hint": "send a smaller article, or raise WIRECODER_MAX_CHARS "
-                                   "when starting the server"}).encode()
+                           "hint": "send a smaller article, or start the server with a larger "
+                                   "WIRECODER_MAX_CHARS"}).encode()
         await send({"type": "http.response.start", "status": 413,
                     "headers": [(b"content-type", b"application/json"),
-                                (b"content-length", str(len(body)).encode())]})
+                                (b"content-length", str(len(body)).encode()),
+                                (b"connection", b"close")]})
         await send({"type": "http.response.body", "body": body})
 
 
 class _TooLarge(Exception):
-    pass
+    """Raised from ``receive`` when the body passes the limit (turned into a 413)."""
 
 
 def templates_environment() -> Environment:
@@ -154,6 +163,7 @@ def create_app(settings: Settings | None = None, db_path: Path | str | None = No
     from . import api, pages
 
     settings = settings or Settings.from_env()
+    limit = max_body_bytes if max_body_bytes is not None else body_limit(settings)
     app = FastAPI(title="wirecoder", version=__version__,
                   description="News articles to political event data, every fact linked to its evidence.",
                   docs_url=None, redoc_url=None)
@@ -161,14 +171,15 @@ def create_app(settings: Settings | None = None, db_path: Path | str | None = No
         settings=settings,
         db_path=Path(db_path) if db_path is not None else None,
         ontology=Ontology.load(settings.data_dir / "cameo.tsv"),
+        knowledge=coder.resources.knowledge if coder is not None else load_knowledge(settings),
         coder=CoderProvider(settings, coder),
         templates=templates_environment(),
-        max_body_bytes=max_body_bytes if max_body_bytes is not None else body_limit(settings),
+        max_body_bytes=limit,
     )
     app.include_router(api.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    app.add_middleware(BodyLimit, limit=app.state.web.max_body_bytes)
+    app.add_middleware(BodyLimit, limit=limit)
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Any) -> Any:
@@ -199,6 +210,6 @@ def create_app(settings: Settings | None = None, db_path: Path | str | None = No
 def render(request: Request, template: str, status_code: int = 200, **values: Any) -> HTMLResponse:
     """A page from ``templates/`` (autoescaped)."""
     ctx = context(request)
-    html = ctx.templates.get_template(template).render(request=request, version=__version__,
-                                                       has_db=ctx.db_path is not None, **values)
+    page = {"request": request, "version": __version__, "has_db": ctx.db_path is not None}
+    html = ctx.templates.get_template(template).render({**page, **values})
     return HTMLResponse(html, status_code=status_code)

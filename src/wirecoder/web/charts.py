@@ -81,7 +81,7 @@ def timeline_chart(periods: tuple[PeriodCounts, ...] | list[PeriodCounts], by: s
     scale_max = _nice_max(peak)
     plot_h = bottom - top
     slot = (right - left) / max(n, 1)
-    bar_w = max(1.0, slot * 0.72)
+    bar_w = max(1.0, min(slot * 0.72, 56.0))
 
     def y_count(v: float) -> float:
         return bottom - plot_h * (v / scale_max)
@@ -249,7 +249,7 @@ def _force_layout(codes: list[str], weights: dict[tuple[str, str], int],
                 disp[a][1] += dy / d * f
                 disp[b][0] -= dx / d * f
                 disp[b][1] -= dy / d * f
-        for (a, b), w in weights.items():
+        for (a, b), w in sorted(weights.items()):
             dx, dy = pos[a][0] - pos[b][0], pos[a][1] - pos[b][1]
             d = math.hypot(dx, dy) or 1e-6
             f = d * d / k * (0.5 + w / top)

@@ -55,7 +55,7 @@ def api_docs(request: Request) -> HTMLResponse:
                            "description": op.get("description", ""), "params": params,
                            "body": "requestBody" in op})
     return render(request, "docs.html", routes=routes, title=schema["info"]["title"],
-                  version=schema["info"]["version"])
+                  api_version=schema["info"]["version"])
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
@@ -84,7 +84,7 @@ def code_submit(request: Request, text: str = Form(...), published: str = Form("
         article = article.with_(published=when)
     coded = ctx.coder.code(article)
     if store:
-        data.store_coded(ctx.require_db(), coded, ctx.settings)
+        data.store_coded(ctx.require_db(write=True), coded, ctx.settings)
         return RedirectResponse(f"/articles/{coded.article.id}", status_code=303)
     return render(request, "article.html", view=article_view(coded, ctx.ontology), stored=False,
                   quad_names=QUAD_NAMES)
@@ -110,7 +110,7 @@ def dyad_page(request: Request, a: str = "", b: str = "", by: str = "week",
 @router.get("/actors/{code}", response_class=HTMLResponse)
 def actor_page(request: Request, code: str) -> HTMLResponse:
     ctx = context(request)
-    detail = data.actor(ctx.require_db(), code, ctx.settings, limit=200)
+    detail = data.actor(ctx.require_db(), code, ctx.knowledge, limit=200)
     if detail is None:
         return error_page(request, 404, f"no actor coded {code} in the store")
     return render(request, "actor.html", actor=detail, quad_names=QUAD_NAMES)

@@ -1,0 +1,224 @@
+"""`wirecoder ingest`, `wirecoder query ...`, `wirecoder sql`, `wirecoder export`: the event store."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import sys
+from typing import Any
+
+import click
+
+from ..store import Store, estimate_total, ingest
+from ..store import queries as Q
+from ..store.export import FORMATS, export
+from .common import friendly_errors, make_settings, parse_date, settings_options
+
+_OUTPUT = click.Choice(["table", "csv", "json"])
+
+
+def _db_option(func):
+    return click.option("--db", "db", required=True, envvar="WIRECODER_DB", type=click.Path(dir_okay=False),
+                        help="The store file (DuckDB); env WIRECODER_DB.")(func)
+
+
+def _format_option(func):
+    return click.option("--format", "fmt", type=_OUTPUT, default="table", show_default=True,
+                        help="Output: an aligned table, CSV or JSON.")(func)
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    return value
+
+
+def _cell(value: Any, width: int = 60) -> str:
+    text = "" if value is None else (value.isoformat() if isinstance(value, dt.date) else str(value))
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def emit(result: Q.SqlResult, fmt: str) -> None:
+    """Print a result as a table, CSV or JSON on stdout."""
+    if fmt == "json":
+        records = [dict(zip(result.columns, map(_jsonable, row))) for row in result.rows]
+        click.echo(json.dumps(records, ensure_ascii=False, indent=1))
+        return
+    if fmt == "csv":
+        writer = csv.writer(sys.stdout)
+        writer.writerow(result.columns)
+        writer.writerows([_jsonable(v) if isinstance(v, (dt.date, list)) else v for v in row]
+                         for row in result.rows)
+        return
+    if not result.columns:
+        click.echo("(nothing found)")
+        return
+    cells = [[_cell(v) for v in row] for row in result.rows]
+    widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(result.columns)]
+    click.echo("  ".join(c.ljust(w) for c, w in zip(result.columns, widths)).rstrip())
+    click.echo("  ".join("-" * w for w in widths))
+    for row in cells:
+        click.echo("  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip())
+    click.echo(f"({len(cells)} rows)", err=True)
+
+
+class _Bar:
+    """A tqdm progress bar on stderr fed with the running ingest summary."""
+
+    def __init__(self, total: int | None) -> None:
+        from tqdm import tqdm
+        self.bar = tqdm(total=total, unit="article", dynamic_ncols=True, file=sys.stderr)
+        self.done = 0
+
+    def __call__(self, summary) -> None:
+        self.bar.update(summary.seen - self.done)
+        self.done = summary.seen
+        self.bar.set_postfix(coded=summary.coded, skipped=summary.skipped,
+                             stored=summary.already_stored, events=summary.events, refresh=False)
+
+    def close(self) -> None:
+        self.bar.close()
+
+
+@click.command("ingest")
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--db", "db", envvar="WIRECODER_DB", type=click.Path(dir_okay=False),
+              help="The store file (DuckDB); env WIRECODER_DB. Needed unless --parquet is given.")
+@click.option("--parquet", "parquet", type=click.Path(file_okay=False),
+              help="Also (or only) write Parquet tables, date-partitioned, into this folder.")
+@click.option("--cluster", "cluster", metavar="local:N|tcp://HOST:PORT",
+              help="Code on Dask: N local processes, or a running `dask scheduler` (see docs/scale.md).")
+@click.option("--published", callback=parse_date, help="Publication date (YYYY-MM-DD) for inputs that give none.")
+@click.option("--coded", is_flag=True, help="SOURCES are wirecoder/1 JSON (Lines) already coded: store them as they are.")
+@click.option("--batch", "batch_size", type=click.IntRange(1, 10_000), default=64, show_default=True,
+              help="Articles written per transaction.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar (there is none when stderr is not a terminal).")
+@settings_options
+@friendly_errors
+def ingest_command(sources, db, parquet, cluster, published, coded, batch_size, quiet, model, knowledge):
+    """Code SOURCE... (files, folders, globs, JSON Lines, feeds, WARC, '-') into the store --db
+    and/or Parquet tables (--parquet DIR), here or on a Dask cluster (--cluster).
+
+    Articles already stored are not coded again; a killed run can simply be run again.
+    """
+    settings = make_settings(model, knowledge)
+    if db is None and parquet is None:
+        raise click.UsageError("say where to write: --db FILE (the store) and/or --parquet DIR")
+    show = not quiet and sys.stderr.isatty()
+    bar = _Bar(estimate_total(sources)) if show else None
+    try:
+        if cluster or parquet:
+            from ..parallel import ingest as scaled_ingest
+            summary = scaled_ingest(sources, db, parquet=parquet, cluster=cluster, settings=settings,
+                                    published=published, batch_size=batch_size, coded=coded,
+                                    progress=bar)
+        else:
+            summary = ingest(sources, db, settings=settings, published=published,
+                             batch_size=batch_size, coded=coded, progress=bar)
+    finally:
+        if bar:
+            bar.close()
+    click.echo(summary.line(), err=True)
+
+
+@click.group("query")
+def query_group():
+    """Ask the store: dyad timelines, events, actors, quotes."""
+
+
+def _common_query_options(func):
+    func = click.option("--reports", is_flag=True, help="Count every article's report, not event clusters.")(func)
+    func = click.option("--to", "end", callback=parse_date, help="Last day (YYYY-MM-DD).")(func)
+    func = click.option("--from", "start", callback=parse_date, help="First day (YYYY-MM-DD).")(func)
+    return _db_option(_format_option(func))
+
+
+@query_group.command("dyad")
+@click.argument("actor_a")
+@click.argument("actor_b")
+@click.option("--by", type=click.Choice(Q.PERIODS), default="month", show_default=True)
+@click.option("--directed", is_flag=True, help="Only events from ACTOR_A to ACTOR_B.")
+@_common_query_options
+@friendly_errors
+def dyad_command(actor_a, actor_b, by, directed, start, end, reports, db, fmt):
+    """Events between ACTOR_A and ACTOR_B per period (country code like RUS or actor code like RUSGOV)."""
+    rows = Q.dyad(Store.open(db, read_only=True), actor_a, actor_b, start=start, end=end, by=by,
+                  reports=reports, directed=directed)
+    emit(Q.as_table(rows), fmt)
+
+
+@query_group.command("events")
+@click.option("--actor", help="Either side: country code (RUS) or actor code (RUSGOV).")
+@click.option("--country", help="Either side's country code.")
+@click.option("--code", help="CAMEO code or its prefix (112 matches 112, 1121...).")
+@click.option("--root", help="CAMEO root code (01-20).")
+@click.option("--text", help="Words in the event's sentence or an actor's name.")
+@click.option("--limit", type=int, default=50, show_default=True)
+@_common_query_options
+@friendly_errors
+def events_command(actor, country, code, root, text, limit, start, end, reports, db, fmt):
+    """Events matching the filters, newest first."""
+    rows = Q.events(Store.open(db, read_only=True), actor=actor, country=country, code=code, root=root,
+                    start=start, end=end, text=text, reports=reports, limit=limit)
+    emit(Q.as_table(rows), fmt)
+
+
+@query_group.command("actors")
+@click.option("--country", help="Only actors of this country.")
+@click.option("--by", type=click.Choice(["actor", "country"]), default="actor", show_default=True)
+@click.option("--limit", type=int, default=30, show_default=True)
+@_common_query_options
+@friendly_errors
+def actors_command(country, by, limit, start, end, reports, db, fmt):
+    """The most active actors (or countries)."""
+    rows = Q.actors(Store.open(db, read_only=True), country=country, by=by, start=start, end=end,
+                    reports=reports, limit=limit)
+    emit(Q.as_table(rows), fmt)
+
+
+@query_group.command("quotes")
+@click.option("--speaker", help="Part of the speaker's name, or an actor code.")
+@click.option("--text", help="Words in the quote.")
+@click.option("--from", "start", callback=parse_date, help="First publication day.")
+@click.option("--to", "end", callback=parse_date, help="Last publication day.")
+@click.option("--limit", type=int, default=50, show_default=True)
+@_db_option
+@_format_option
+@friendly_errors
+def quotes_command(speaker, text, start, end, limit, db, fmt):
+    """Quotes, by speaker or words."""
+    rows = Q.quotes(Store.open(db, read_only=True), speaker=speaker, text=text, start=start, end=end,
+                    limit=limit)
+    emit(Q.as_table(rows), fmt)
+
+
+@click.command("sql")
+@click.argument("query")
+@_db_option
+@_format_option
+@friendly_errors
+def sql_command(query, db, fmt):
+    """Run one read-only SELECT on the store (tables: see docs/store.md)."""
+    emit(Q.sql(Store.open(db, read_only=True), query), fmt)
+
+
+@click.command("export")
+@_db_option
+@click.option("--format", "fmt", type=click.Choice(FORMATS), required=True,
+              help="gdelt: CSV with GDELT 2.0 event columns; plover: JSON Lines; parquet: one file per table.")
+@click.option("--out", required=True, type=click.Path(), help="Output file (a folder for parquet).")
+@click.option("--reports", is_flag=True, help="One row per report instead of per event cluster.")
+@friendly_errors
+def export_command(db, fmt, out, reports):
+    """Export the store --db."""
+    summary = export(Store.open(db, read_only=True), fmt, out, reports=reports)
+    where = summary.paths[0] if len(summary.paths) == 1 else summary.paths[0].parent
+    click.echo(f"{summary.rows:,} rows written to {where}", err=True)
+
+
+commands = [ingest_command, query_group, sql_command, export_command]

@@ -1,0 +1,139 @@
+"""Loaders: the tab-separated knowledge files of ``data/knowledge/`` into typed records."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import logging
+from pathlib import Path
+from typing import Iterator
+
+from ..errors import KnowledgeError
+from .records import Country, Group, Igo, Metonym, Person, Region, Role
+
+log = logging.getLogger(__name__)
+
+PEOPLE_COLUMNS = ("name", "aliases", "country", "sector", "role", "start", "end", "note")
+GROUP_COLUMNS = ("name", "aliases", "code", "kind", "start", "end", "note")
+
+
+def read_rows(path: Path, required: tuple[str, ...], *, optional: bool = False) -> Iterator[tuple[int, dict[str, str]]]:
+    """Rows of a TSV file with a header line; ``#`` lines are comments.
+
+    A missing ``optional`` file yields nothing (with a logged warning); a missing
+    required file or a missing column raises :class:`KnowledgeError`.
+    """
+    if not path.exists():
+        if optional:
+            log.warning("knowledge file %s is missing: going on without it", path)
+            return
+        raise KnowledgeError(f"{path}: knowledge file missing (reinstall wirecoder, or restore the file)")
+    lines = [(i, line) for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             if line.strip() and not line.lstrip().startswith("#")]
+    if not lines:
+        return
+    header = lines[0][1].split("\t")
+    missing = [c for c in required if c not in header]
+    if missing:
+        raise KnowledgeError(f"{path}: the header lacks the column(s) {', '.join(missing)} "
+                             f"(expected: {chr(9).join(required)})")
+    for lineno, line in lines[1:]:
+        values = line.split("\t")
+        row = {h: (values[i].strip() if i < len(values) else "") for i, h in enumerate(header)}
+        yield lineno, row
+
+
+def split(value: str | None) -> tuple[str, ...]:
+    return tuple(v.strip() for v in (value or "").split("|") if v.strip())
+
+
+def parse_date(value: str | None, where: str) -> dt.date | None:
+    value = (value or "").strip()
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        raise KnowledgeError(f"{where}: {value!r} is not a date: write YYYY-MM-DD") from None
+
+
+def load_countries(path: Path) -> tuple[Country, ...]:
+    return tuple(
+        Country(row["code"].upper(), row["name"], split(row.get("aliases")), split(row.get("demonyms")),
+                split(row.get("capitals")))
+        for _, row in read_rows(path, ("code", "name", "aliases", "demonyms", "capitals"))
+    )
+
+
+def load_metonyms(path: Path) -> tuple[Metonym, ...]:
+    return tuple(
+        Metonym(row["name"], split(row.get("aliases")), row["country"].upper(), row.get("sector") or None,
+                row.get("note") or None)
+        for _, row in read_rows(path, ("name", "aliases", "country", "sector"))
+    )
+
+
+def load_igos(path: Path) -> tuple[Igo, ...]:
+    return tuple(
+        Igo(row["name"], split(row.get("aliases")), row.get("note") or row["name"], row.get("sector") or None)
+        for _, row in read_rows(path, ("name", "aliases", "note"))
+    )
+
+
+def load_regions(path: Path) -> tuple[Region, ...]:
+    return tuple(
+        Region(row["name"], split(row.get("aliases")), row["code"].upper(), split(row.get("demonyms")))
+        for _, row in read_rows(path, ("name", "aliases", "code"))
+    )
+
+
+def load_roles(path: Path) -> tuple[Role, ...]:
+    roles = []
+    for lineno, row in read_rows(path, ("role", "sector", "kind", "person")):
+        kind = row["kind"].lower()
+        if kind not in ("strong", "weak", "generic", "modifier"):
+            raise KnowledgeError(f"{path}:{lineno}: kind {kind!r} must be strong, weak, generic or modifier")
+        roles.append(Role(row["role"].lower(), row["sector"].upper(), kind, row["person"].lower() == "yes"))
+    return tuple(roles)
+
+
+def load_places(path: Path) -> dict[str, str]:
+    return {row["name"]: row["country"] for _, row in read_rows(path, ("name", "country"), optional=True)}
+
+
+def load_people(path: Path, source: str = "builtin") -> tuple[Person, ...]:
+    people = []
+    for lineno, row in read_rows(path, PEOPLE_COLUMNS, optional=True):
+        where = f"{path}:{lineno}"
+        if not row["name"]:
+            raise KnowledgeError(f"{where}: a person needs a name")
+        people.append(Person(
+            name=row["name"], aliases=split(row.get("aliases")),
+            country=(row.get("country") or "").upper() or None,
+            sector=(row.get("sector") or "").upper() or None, role=row.get("role") or None,
+            start=parse_date(row.get("start"), where), end=parse_date(row.get("end"), where),
+            note=row.get("note") or None, source=source))
+    return tuple(people)
+
+
+def load_groups(path: Path, source: str = "builtin") -> tuple[Group, ...]:
+    groups = []
+    for lineno, row in read_rows(path, GROUP_COLUMNS, optional=True):
+        where = f"{path}:{lineno}"
+        if not row["name"] or not row["code"]:
+            raise KnowledgeError(f"{where}: a group needs a name and a code")
+        groups.append(Group(
+            name=row["name"], aliases=split(row.get("aliases")), code=row["code"].upper(),
+            kind=row.get("kind") or "other", start=parse_date(row.get("start"), where),
+            end=parse_date(row.get("end"), where), note=row.get("note") or None, source=source))
+    return tuple(groups)
+
+
+def write_people(people: list[Person] | tuple[Person, ...], path: Path) -> None:
+    """Write people in people.tsv format."""
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
+        w.writerow(PEOPLE_COLUMNS)
+        for p in people:
+            w.writerow([p.name.replace("\t", " "), "|".join(p.aliases), p.country or "", p.sector or "",
+                        (p.role or "").replace("\t", " "), p.start.isoformat() if p.start else "",
+                        p.end.isoformat() if p.end else "", (p.note or "").replace("\t", " ")])

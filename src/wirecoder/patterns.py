@@ -1,0 +1,234 @@
+"""Event patterns: the data files under ``data/patterns/`` turned into typed, frozen records.
+
+A pattern says which words make an event and which CAMEO code it gets: a trigger lemma (verb or
+noun), the lemmas that must stand near it (object, governed verb, modifier) and the preposition
+that introduces the target. ``data/patterns/README.md`` documents the file format; ``cues.yaml``
+holds the word lists that steer mood, speech and time. Built once per pipeline by
+:func:`load_patterns`; the events stage only reads the resulting :class:`PatternBook`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+
+from .errors import KnowledgeError
+from .ontology import Ontology
+
+PREPOSITIONS = frozenset({
+    "on", "upon", "with", "to", "against", "for", "at", "by", "from", "into", "in", "of", "over",
+    "about", "up", "down", "off", "out", "back", "toward", "towards", "between", "among", "through",
+    "near", "outside", "behind", "around", "aside", "away", "along", "across",
+})
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """One way of saying an event.
+
+    ``words``: groups of lemmas; each group must be matched by one token near the trigger.
+    ``preps``: prepositions/particles that must be attached; ``target_preps`` (the last group)
+    introduces the preferred target.
+    """
+
+    id: str
+    kind: str                      # "verb" | "noun"
+    heads: frozenset[str]          # trigger lemmas
+    words: tuple[frozenset[str], ...]
+    preps: tuple[frozenset[str], ...]
+    code: str
+    reciprocal: bool
+    has_target: bool
+    text: str                      # the pattern as written in the data file
+
+    @property
+    def target_preps(self) -> frozenset[str]:
+        return self.preps[-1] if self.preps else frozenset()
+
+    @property
+    def specificity(self) -> int:
+        return 2 * len(self.words) + len(self.preps)
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """Word lists from ``cues.yaml`` (see that file for what each one does)."""
+
+    speech: frozenset[str]
+    intent: frozenset[str]
+    intent_adjectives: frozenset[str]
+    continuation: frozenset[str]
+    future: frozenset[str]
+    possible: frozenset[str]
+    obligation: frozenset[str]
+    conditional: frozenset[str]
+    background_words: frozenset[str]
+    background_phrases: tuple[str, ...]
+    light: frozenset[str]
+    first_person: frozenset[str]
+    message_nouns: frozenset[str]
+    refusal: frozenset[str]
+    stative: frozenset[str]
+    intent_codes: tuple[tuple[str, str], ...]
+    threat_codes: tuple[tuple[str, str], ...]
+    reject_codes: tuple[tuple[str, str], ...]
+
+    @staticmethod
+    def _lookup(table: tuple[tuple[str, str], ...], code: str) -> str | None:
+        """The entry for the longest prefix of ``code`` (``"0841"`` -> ``"084"`` -> ``"08"``)."""
+        mapping = dict(table)
+        for n in range(len(code), 1, -1):
+            if code[:n] in mapping:
+                return mapping[code[:n]]
+        return None
+
+    def intent_code(self, code: str) -> str:
+        """The 03x code for a cooperative action that is only intended."""
+        if code.startswith("03"):
+            return code
+        return self._lookup(self.intent_codes, code) or "030"
+
+    def threat_code(self, code: str) -> str:
+        """The 13x code for a conflictual action that is only announced."""
+        if code.startswith("13"):
+            return code
+        return self._lookup(self.threat_codes, code) or "130"
+
+    def reject_code(self, code: str) -> str:
+        """The 12x code for a refused cooperative action."""
+        if code.startswith("12"):
+            return code
+        return self._lookup(self.reject_codes, code) or "120"
+
+
+@dataclass(frozen=True, slots=True)
+class PatternBook:
+    """All patterns, indexed by trigger lemma, plus the cues."""
+
+    verbs: tuple[tuple[str, tuple[Pattern, ...]], ...]
+    nouns: tuple[tuple[str, tuple[Pattern, ...]], ...]
+    cues: Cues
+
+    def index(self, kind: str) -> dict[str, tuple[Pattern, ...]]:
+        """A lookup table lemma -> patterns (most specific first). Build once and keep it."""
+        return dict(self.verbs if kind == "verb" else self.nouns)
+
+    def __len__(self) -> int:
+        seen = {p.id for _, ps in self.verbs for p in ps} | {p.id for _, ps in self.nouns for p in ps}
+        return len(seen)
+
+
+def _alternatives(token: str) -> frozenset[str]:
+    return frozenset(w.strip().lower() for w in token.split("|") if w.strip())
+
+
+def parse_pattern(text: str, *, kind: str, code: str, reciprocal: bool = False,
+                  has_target: bool = True, pid: str = "") -> Pattern:
+    """Parse one pattern string (``"impose sanction|embargo on|against"``)."""
+    tokens = text.split()
+    if not tokens:
+        raise KnowledgeError(f"empty {kind} pattern for code {code}; remove it or write a lemma")
+    heads = _alternatives(tokens[0])
+    words: list[frozenset[str]] = []
+    preps: list[frozenset[str]] = []
+    for tok in tokens[1:]:
+        alts = _alternatives(tok)
+        if alts & PREPOSITIONS and not alts <= PREPOSITIONS:
+            raise KnowledgeError(
+                f"pattern {text!r} (code {code}) mixes prepositions and other words in {tok!r}; "
+                "write prepositions as their own token")
+        if alts and alts <= PREPOSITIONS:
+            preps.append(alts)
+        else:
+            words.append(alts)
+    return Pattern(
+        id=pid or f"{kind}:{text}", kind=kind, heads=heads, words=tuple(words), preps=tuple(preps),
+        code=code, reciprocal=reciprocal, has_target=has_target, text=text,
+    )
+
+
+def _group_patterns(group: dict[str, Any], where: str, ontology: Ontology | None) -> Iterable[Pattern]:
+    code = str(group.get("code", "")).strip()
+    if not code:
+        raise KnowledgeError(f"{where}: a pattern group has no code; add `code: \"NNN\"`")
+    if ontology is not None and code not in ontology:
+        raise KnowledgeError(f"{where}: unknown CAMEO code {code!r}; use a code from data/cameo.tsv")
+    reciprocal = bool(group.get("reciprocal", False))
+    target = str(group.get("target", "auto"))
+    if target not in ("auto", "none"):
+        raise KnowledgeError(f"{where}: code {code}: target must be auto or none, not {target!r}")
+    for kind in ("verb", "noun"):
+        for text in group.get(kind + "s") or ():
+            if not isinstance(text, str):
+                raise KnowledgeError(f"{where}: code {code}: pattern {text!r} is not a string; quote it")
+            yield parse_pattern(text, kind=kind, code=code, reciprocal=reciprocal,
+                                has_target=target == "auto", pid=f"{code} {kind}:{text}")
+
+
+def _read_yaml(path: Path) -> Any:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise KnowledgeError(f"cannot read the pattern file {path}: {exc}; fix or remove it") from exc
+
+
+def load_cues(path: Path) -> Cues:
+    data = _read_yaml(path) or {}
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in data.get(key) or ())
+
+    def table(key: str) -> tuple[tuple[str, str], ...]:
+        return tuple((str(k), str(v)) for k, v in (data.get(key) or {}).items())
+
+    return Cues(
+        speech=words("speech"), intent=words("intent"), intent_adjectives=words("intent_adjectives"),
+        continuation=words("continuation"), future=words("future"), possible=words("possible"),
+        obligation=words("obligation"), conditional=words("conditional"),
+        background_words=words("background_words"),
+        background_phrases=tuple(str(p).lower() for p in data.get("background_phrases") or ()),
+        light=words("light"), first_person=words("first_person"), message_nouns=words("message_nouns"),
+        refusal=words("refusal"), stative=words("stative"), intent_codes=table("intent_codes"),
+        threat_codes=table("threat_codes"), reject_codes=table("reject_codes"),
+    )
+
+
+def load_patterns(folder: Path, ontology: Ontology | None = None,
+                  extra_files: Iterable[Path] = ()) -> PatternBook:
+    """Read every pattern file in ``folder`` (and ``extra_files``) into a :class:`PatternBook`.
+
+    With an ``ontology`` every code is checked against the CAMEO table.
+    """
+    if not folder.is_dir():
+        raise KnowledgeError(f"the pattern folder {folder} is missing; reinstall wirecoder")
+    files = sorted(p for p in folder.glob("*.yaml") if p.name != "cues.yaml") + list(extra_files)
+    patterns: list[Pattern] = []
+    for path in files:
+        data = _read_yaml(path) or []
+        if not isinstance(data, list):
+            raise KnowledgeError(f"{path}: expected a list of pattern groups (see data/patterns/README.md)")
+        for group in data:
+            if not isinstance(group, dict):
+                raise KnowledgeError(f"{path}: every entry must be a mapping with code/verbs/nouns")
+            patterns.extend(_group_patterns(group, str(path), ontology))
+    cues_path = folder / "cues.yaml"
+    if not cues_path.exists():
+        raise KnowledgeError(f"{cues_path} is missing; reinstall wirecoder")
+
+    def indexed(kind: str) -> tuple[tuple[str, tuple[Pattern, ...]], ...]:
+        table: dict[str, list[Pattern]] = {}
+        for order, p in enumerate(patterns):
+            if p.kind != kind:
+                continue
+            for head in p.heads:
+                table.setdefault(head, []).append(p)
+        # most specific first; among equals, the order of the files wins
+        rank = {p.id: i for i, p in enumerate(patterns)}
+        return tuple(
+            (head, tuple(sorted(ps, key=lambda p: (-p.specificity, rank[p.id]))))
+            for head, ps in sorted(table.items())
+        )
+
+    return PatternBook(verbs=indexed("verb"), nouns=indexed("noun"), cues=load_cues(cues_path))

@@ -1,0 +1,181 @@
+"""Within-article coreference by rules: surnames, "the president", "the authority", pronouns.
+
+Every function takes and returns a list of :class:`~wirecoder.stages.mentions.Found`
+sorted by position; a mention that refers to an earlier actor takes that actor's ``key``
+and keeps its own span.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.tokens import Doc
+
+from ..knowledge import KnowledgeBase
+from ..knowledge.names import fold, name_key
+from .mentions import Found
+
+PERSON_PRONOUNS = frozenset("he him his himself she her hers herself".split())
+THING_PRONOUNS = frozenset("it its itself".split())
+PLURAL_PRONOUNS = frozenset("they them their theirs themselves".split())
+NON_ACTOR_VERBS = frozenset("be seem appear happen take rain matter remain become cost mean".split())
+LOOKBACK_SENTENCES = 2
+
+
+def _covered(found: list[Found]) -> set[int]:
+    out: set[int] = set()
+    for f in found:
+        out.update(range(f.start, f.end))
+    return out
+
+
+def link_names(doc: Doc, found: list[Found], kb: KnowledgeBase, date: dt.date | None,
+               allowed) -> list[Found]:
+    """Surnames and partial names join the full name met earlier ("Putin" -> "Vladimir Putin");
+    a bare surname of a known office holder is that person when no other holder shares it."""
+    by_part: dict[str, Found] = {}
+    out: list[Found] = []
+    covered = _covered(found)
+    singles = {f.start: f for f in found if f.actor_kind == "person" and f.kind == "name" and f.end - f.start == 1}
+    found_at = {f.start: f for f in found}
+    # surnames met before the full name ("Scholz warned ... Chancellor Olaf Scholz said")
+    full: dict[str, list[Found]] = {}
+    for f in found:
+        words = f.name.split()
+        if f.actor_kind == "person" and f.key.startswith("person:") and len(words) >= 2:
+            if not any(g.key == f.key for g in full.get(fold(words[-1]), [])):
+                full.setdefault(fold(words[-1]), []).append(f)
+    later = {k: v[0] for k, v in full.items() if len(v) == 1}
+    i = 0
+    n = len(doc)
+    while i < n:
+        f = found_at.get(i)
+        if f is not None and f.end - f.start == 1 and (f.start in singles or f.key.startswith("org:")):
+            earlier = by_part.get(fold(doc[i].text)) or later.get(fold(doc[i].text))
+            if earlier is not None:
+                out.append(f.with_(key=earlier.key, name=earlier.name, resolved_by="coreference",
+                                   actor_kind="person", kind="name"))
+                i = f.end
+                continue
+            holders = kb.surname_holders(doc[i].text, date) if f.start in singles else ()
+            if len(holders) == 1:
+                p = holders[0]
+                f = f.with_(key="person:" + name_key(p.name), name=p.name)
+                out.append(f)
+                by_part[fold(doc[i].text)] = f
+                i = f.end
+                continue
+        if f is not None:
+            out.append(f)
+            if f.actor_kind == "person" and f.kind in ("name", "title") and f.key.startswith("person:"):
+                words = f.name.split()
+                if len(words) >= 2:
+                    for w in (words[-1], words[0]):
+                        by_part.setdefault(fold(w), f)
+                    by_part[fold(words[-1])] = f
+            i = f.end
+            continue
+        tok = doc[i]
+        if i not in covered and tok.pos_ == "PROPN" and tok.text[:1].isupper() and allowed(i):
+            key = fold(tok.text)
+            earlier = by_part.get(key) or later.get(key)
+            if earlier is not None:
+                out.append(Found(i, i + 1, "name", "person", earlier.key, earlier.name, resolved_by="coreference"))
+            else:
+                holders = kb.surname_holders(tok.text, date)
+                if len(holders) == 1 and tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", ""):
+                    p = holders[0]
+                    f = Found(i, i + 1, "name", "person", "person:" + name_key(p.name), p.name)
+                    out.append(f)
+                    by_part[key] = f
+        i += 1
+    return out
+
+
+def link_roles(found: list[Found]) -> list[Found]:
+    """"the president" joins the last person with that role; "the authority" joins the last
+    group with that head word and a compatible country."""
+    out: list[Found] = []
+    for f in found:
+        if f.head and f.definite and f.kind in ("role", "group"):
+            target = None
+            for g in reversed(out):
+                if g.key == f.key:
+                    break
+                if f.kind == "role" and g.actor_kind == "person" and g.role and f.head in fold(g.role) and \
+                        (f.country is None or g.country in (None, f.country)):
+                    target = g
+                    break
+                if f.kind == "group" and g.head == f.head and g.actor_kind == f.actor_kind and \
+                        (f.country is None or g.country in (None, f.country)):
+                    target = g
+                    break
+            if target is not None:
+                f = f.with_(key=target.key, name=target.name, resolved_by="coreference", context=False)
+        out.append(f)
+    return out
+
+
+def link_pronouns(doc: Doc, found: list[Found], allowed) -> list[Found]:
+    """he/she/his -> the last person; it/its -> the last organisation, country or body when it
+    was the last subject; they/their -> the last plural group that was the last subject."""
+    covered = _covered(found)
+    mentions = sorted(found, key=lambda f: f.start)
+    token_found = {}
+    for f in mentions:
+        for k in range(f.start, f.end):
+            token_found[k] = f
+    out = list(found)
+    for tok in doc:
+        low = tok.lower_
+        if tok.i in covered or tok.pos_ != "PRON" or not allowed(tok.i):
+            continue
+        if low in PERSON_PRONOUNS:
+            target = _last(doc, tok, token_found, lambda f: f.actor_kind == "person" and not f.plural,
+                           block=lambda t: False, any_role=True)
+        elif low in THING_PRONOUNS:
+            if low == "it" and (tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.lemma_ in NON_ACTOR_VERBS):
+                continue
+            target = _last(doc, tok, token_found,
+                           lambda f: f.actor_kind in ("organisation", "country", "metonym", "igo", "region")
+                           or (f.actor_kind == "group" and not f.plural),
+                           block=_singular_thing)
+        elif low in PLURAL_PRONOUNS:
+            target = _last(doc, tok, token_found, lambda f: f.plural or f.actor_kind == "group",
+                           block=lambda t: t.tag_ in ("NNS", "NNPS"))
+        else:
+            continue
+        if target is not None:
+            out.append(Found(tok.i, tok.i + 1, "pronoun", target.actor_kind, target.key, target.name,
+                             resolved_by="coreference", plural=target.plural))
+    out.sort(key=lambda f: f.start)
+    return out
+
+
+def _singular_thing(tok) -> bool:
+    return tok.tag_ in ("NN", "NNP") and tok.dep_ in ("nsubj", "nsubjpass")
+
+
+def _last(doc: Doc, pron, token_found: dict, fits, block, any_role: bool = False) -> Found | None:
+    """The nearest earlier subject mention that fits (current and previous sentences); a
+    non-actor subject that could be the antecedent (``block``) stops the search."""
+    sent = pron.sent
+    first_sent_start = sent.start
+    for _ in range(LOOKBACK_SENTENCES):
+        if first_sent_start == 0:
+            break
+        first_sent_start = doc[first_sent_start - 1].sent.start
+    fallback = None
+    for k in range(pron.i - 1, first_sent_start - 1, -1):
+        tok = doc[k]
+        f = token_found.get(k)
+        subject = tok.dep_ in ("nsubj", "nsubjpass")
+        if f is not None:
+            if fits(f):
+                if subject:
+                    return f
+                if fallback is None:
+                    fallback = f
+            continue
+        if subject and block(tok):
+            return None
+    return fallback if any_role else None

@@ -1,0 +1,292 @@
+"""Who did it to whom: the source and target actors of a matched trigger, from the parse.
+
+Sources are subjects (or the ``by`` agent of a passive, or the noun a relative clause hangs on);
+targets are objects and the objects of the pattern's preposition. Conjoined actors give one actor
+each. When the clause names no actor, reported speech and quotes supply the speaker.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from ..doc import actor_of_token, quote_at, sentence_of
+from ..patterns import Cues
+from ..records import Actor, Quote
+from .event_triggers import Match, clause_verb, lemma
+
+SUBJECT_DEPS = ("nsubj", "csubj", "expl")
+RELATIVE = frozenset({"who", "that", "which", "whom", "whose"})
+DEFAULT_TARGET_PREPS = frozenset({"with", "against", "to", "on", "at", "for", "toward", "towards",
+                                  "into", "upon", "between", "over"})
+MODIFIER_DEPS = ("compound", "amod", "poss", "nmod")
+# verbs whose object is the subject of their infinitive ("urged Iran to talk")
+OBJECT_CONTROL_SKIP = frozenset({"promise"})
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    """The actors of one match: source ids, target ids, and how the source was found."""
+
+    sources: tuple[str, ...]
+    targets: tuple[str, ...]
+    source_from: str          # subject | agent | relative | speaker | quote | modifier | light-verb
+    quote: Quote | None
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and the tokens conjoined to it ("Russia and China")."""
+    out = [token]
+    frontier = [token]
+    while frontier:
+        nxt = []
+        for t in frontier:
+            for c in t.children:
+                if c.dep_ == "conj" and c not in out:
+                    out.append(c)
+                    nxt.append(c)
+        frontier = nxt
+    return out
+
+
+def _coded_actor(doc: Doc, token: Token) -> Actor | None:
+    actor = actor_of_token(doc, token)
+    return actor if actor is not None and actor.code else None
+
+
+def actor_of_phrase(doc: Doc, token: Token, modifiers: bool = True) -> str | None:
+    """The actor a noun phrase headed by ``token`` names: the head itself, an apposition, or
+    (with ``modifiers``) a possessor/compound/adjective ("Russian troops", "Ankara's purchase").
+    Actors without a code are not event actors."""
+    actor_of_token = _coded_actor
+    actor = actor_of_token(doc, token)
+    if actor is not None:
+        return actor.id
+    for c in token.children:
+        if c.dep_ == "appos":
+            actor = actor_of_token(doc, c)
+            if actor is not None:
+                return actor.id
+    if token.dep_ == "appos":
+        actor = actor_of_token(doc, token.head)
+        if actor is not None:
+            return actor.id
+    if modifiers:
+        for c in token.children:
+            if c.dep_ in MODIFIER_DEPS:
+                actor = actor_of_token(doc, c)
+                if actor is not None:
+                    return actor.id
+    return None
+
+
+def actors_of(doc: Doc, token: Token | None, modifiers: bool = True) -> list[str]:
+    if token is None:
+        return []
+    out: list[str] = []
+    for t in conjuncts(token):
+        a = actor_of_phrase(doc, t, modifiers)
+        if a is not None and a not in out:
+            out.append(a)
+    return out
+
+
+def _child(token: Token, *deps: str) -> Token | None:
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def _pobj(prep: Token) -> Token | None:
+    return _child(prep, "pobj", "pcomp")
+
+
+def subject_of(verb: Token, cues: Cues) -> tuple[Token | None, str]:
+    """The token that names who does ``verb``, and how it was found."""
+    t = verb
+    for _ in range(6):
+        passive = _child(t, "nsubjpass", "auxpass") is not None or (
+            t.tag_ == "VBN" and t.dep_ in ("acl", "relcl") and _child(t, "nsubj", "aux") is None)
+        if passive and lemma(t) in cues.stative:       # "Israel is opposed to ...": not a passive
+            subj = _child(t, "nsubjpass")
+            if subj is not None:
+                return subj, "subject"
+        elif passive:
+            agent = _child(t, "agent")
+            if agent is not None and _pobj(agent) is not None:
+                return _pobj(agent), "agent"
+            return None, "passive"
+        subj = _child(t, *SUBJECT_DEPS)
+        if subj is not None:
+            if subj.lower_ in RELATIVE and t.dep_ == "relcl":
+                return t.head, "relative"
+            return subj, "subject"
+        if t.dep_ in ("relcl", "acl") and t.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return t.head, "relative"
+        if t.dep_ == "xcomp":
+            head = t.head
+            obj = _child(head, "dobj")
+            if obj is not None and lemma(head) not in cues.intent | OBJECT_CONTROL_SKIP:
+                return obj, "object-control"
+            t = head if head.dep_ != "acomp" else head.head
+            continue
+        if t.dep_ in ("conj", "advcl") and t.head is not t:
+            t = t.head
+            continue
+        break
+    return None, "none"
+
+
+def speaker_of(verb: Token, cues: Cues) -> Token | None:
+    """The subject of the speech verb whose reported clause holds ``verb`` ("Blinken *said* ...")."""
+    t = verb
+    for _ in range(8):
+        if t.head is t:
+            return None
+        came_by = t.dep_
+        t = t.head
+        if lemma(t) in cues.speech and came_by in ("ccomp", "parataxis", "dep"):
+            subj = _child(t, "nsubj")
+            if subj is not None:
+                return subj
+            agent = _child(t, "agent")
+            if agent is not None:
+                return _pobj(agent)
+        if t.pos_ in ("VERB", "AUX") and came_by not in ("ccomp", "conj", "xcomp", "advcl", "acomp"):
+            return None
+    return None
+
+
+def addressee(doc: Doc, quote: Quote, cues: Cues) -> str | None:
+    """Whom a quote is addressed to ("Putin said in a message to Maduro: ..."), if the text says."""
+    spans = [quote.span[0]] + ([quote.cue[0]] if quote.cue else [])
+    for char in spans:
+        sent = sentence_of(doc, char)
+        if sent is None:
+            continue
+        for t in sent:
+            if lemma(t) in cues.message_nouns:
+                for prep in t.children:
+                    if prep.dep_ == "prep" and prep.lower_ == "to" and _pobj(prep) is not None:
+                        ids = actors_of(doc, _pobj(prep))
+                        if ids:
+                            return ids[0]
+            if lemma(t) in ("tell", "write") and t.pos_ == "VERB":
+                obj = _child(t, "dobj", "dative")
+                ids = actors_of(doc, obj)
+                if ids:
+                    return ids[0]
+    return None
+
+
+def _target_preps(match: Match) -> list[Token]:
+    if not match.pattern.preps:
+        return []
+    wanted = match.pattern.target_preps
+    return [p for p in match.preps if p.lower_ in wanted]
+
+
+def find_sources(doc: Doc, match: Match, cues: Cues) -> tuple[list[str], str]:
+    trig = match.trigger
+    if match.pattern.kind == "noun":
+        for c in trig.children:
+            if c.dep_ == "poss":
+                ids = actors_of(doc, c)
+                if ids:
+                    return ids, "modifier"
+        for c in trig.children:
+            if c.dep_ in ("agent",) or (c.dep_ == "prep" and c.lower_ in ("by", "from")):
+                ids = actors_of(doc, _pobj(c))
+                if ids:
+                    return ids, "agent"
+        mods = [c for c in trig.children if c.dep_ in ("compound", "amod", "nmod")]
+        ids = [a for c in mods for a in actors_of(doc, c, modifiers=False)]
+        if ids:
+            return list(dict.fromkeys(ids)), "modifier"
+        head = trig.head
+        if trig.dep_ in ("dobj", "nsubjpass", "attr") and lemma(head) in cues.light:
+            subj, how = subject_of(head, cues)
+            ids = actors_of(doc, subj)
+            if ids:
+                return ids, "light-verb"
+        return [], "none"
+    verb = clause_verb(trig)
+    subj, how = subject_of(verb, cues)
+    if subj is not None and subj.lower_ not in cues.first_person:
+        ids = actors_of(doc, subj)
+        if ids:
+            return ids, how
+    return [], "none"
+
+
+def find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues) -> list[str]:
+    trig = match.trigger
+    seen = set(sources)
+
+    def keep(ids: list[str]) -> list[str]:
+        return [a for a in ids if a not in seen]
+
+    # 1. the object of the pattern's own preposition ("sanctions *on* Iran")
+    for prep in _target_preps(match):
+        ids = keep(actors_of(doc, _pobj(prep)))
+        if ids:
+            return ids
+    if not match.pattern.has_target:
+        return []
+    # 2. the direct object, indirect object, or the passive subject
+    for dep in ("dobj", "dative", "attr", "oprd"):
+        for c in trig.children:
+            if c.dep_ == dep:
+                ids = keep(actors_of(doc, c))
+                if ids:
+                    return ids
+    if _child(trig, "agent") is not None:
+        ids = keep(actors_of(doc, _child(trig, "nsubjpass")))
+        if ids:
+            return ids
+    # 3. a prepositional target on the trigger or on its object ("met *with* Erdogan")
+    holders = [trig] + [w for w in match.words] + [c for c in trig.children if c.dep_ == "dobj"]
+    holders += [c for h in holders[1:] for c in h.children if c.dep_ in ("dobj", "pobj")]
+    for h in holders:
+        for c in h.children:
+            if c.dep_ in ("prep", "dative") and c.lower_ in DEFAULT_TARGET_PREPS:
+                ids = keep(actors_of(doc, _pobj(c)))
+                if ids:
+                    return ids
+    # 4. a statement's subject: "warned that *Iran* would pay"
+    if match.pattern.code[:2] in ("01", "02", "05", "10", "11", "12", "13"):
+        comp = _child(trig, "ccomp")
+        if comp is not None:
+            subj, _ = subject_of(comp, cues)
+            ids = keep(actors_of(doc, subj))
+            if ids:
+                return ids
+    # 5. an actor inside the object phrase ("cast doubt on results that gave *the incumbent* ...")
+    for h in [c for c in trig.children if c.dep_ in ("dobj", "prep", "nsubjpass")] + list(match.words):
+        for t in h.subtree:
+            if t.i == trig.i:
+                continue
+            ids = keep(actors_of(doc, t, modifiers=False))
+            if ids:
+                return ids[:1]
+    return []
+
+
+def find_roles(doc: Doc, match: Match, cues: Cues) -> Roles:
+    """The source and target actors of ``match`` (see the module docstring)."""
+    sources, how = find_sources(doc, match, cues)
+    quote = quote_at(doc, match.trigger.idx)
+    if not sources:
+        verb = clause_verb(match.trigger)
+        subj, how = subject_of(verb, cues)
+        speaker = speaker_of(verb, cues)
+        if speaker is not None and how != "passive" and (subj is None or subj.pos_ == "PRON"):
+            sources, how = actors_of(doc, speaker), "speaker"
+        if not sources and quote is not None and quote.speaker and how != "passive" and (
+                subj is None or subj.lower_ in cues.first_person
+                or (match.pattern.kind == "noun" and quote.kind == "direct")):
+            sources, how = [quote.speaker], "quote"
+    targets = find_targets(doc, match, sources, cues) if sources else []
+    if sources and not targets and quote is not None and quote.kind == "direct" and match.pattern.has_target:
+        to = addressee(doc, quote, cues)
+        if to is not None and to not in sources:
+            targets = [to]
+    return Roles(tuple(sources), tuple(targets), how, quote)

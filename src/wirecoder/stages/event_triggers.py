@@ -1,0 +1,193 @@
+"""Finding event triggers in a sentence: which pattern fires on which token, and in what mood.
+
+A *match* is a token whose lemma heads a pattern and whose neighbourhood in the dependency parse
+holds the pattern's other words and prepositions. The *mood* of a match says whether the action
+happened, is only intended or threatened, refused, negated, or merely possible/conditional.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span as SpacySpan, Token
+
+from ..patterns import Cues, Pattern, PatternBook
+
+# dependency relations that lead from a trigger to the words that specify it
+NEAR_DEPS = frozenset({
+    "dobj", "pobj", "prep", "xcomp", "attr", "oprd", "acomp", "nsubjpass", "prt", "dative",
+    "compound", "amod", "nmod", "agent", "pcomp", "advmod", "npadvmod", "nummod", "acl", "conj",
+    "ccomp", "dep", "appos", "poss",
+})
+PREP_DEPS = frozenset({"prep", "prt", "agent", "dative", "advmod"})
+VERB_TAGS = ("VERB", "AUX")
+NOUN_TAGS = ("NOUN", "PROPN")
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A pattern that fired on one token."""
+
+    trigger: Token
+    pattern: Pattern
+    words: tuple[Token, ...]      # tokens that matched the pattern's words
+    preps: tuple[Token, ...]      # prepositions that matched the pattern's prepositions
+
+    @property
+    def consumed(self) -> frozenset[int]:
+        return frozenset(t.i for t in self.words) | {self.trigger.i}
+
+
+@dataclass(frozen=True, slots=True)
+class Mood:
+    """How the sentence presents a matched action."""
+
+    kind: str           # fact | intent | threat | refused | possible | conditional | obligation
+    negated: bool
+    reason: str         # a few words for explain
+
+
+def lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def near(token: Token, depth: int = 2, deps: frozenset[str] = NEAR_DEPS) -> list[Token]:
+    """Tokens reachable from ``token`` through ``deps`` within ``depth`` steps (breadth first)."""
+    out: list[Token] = []
+    frontier = [token]
+    for _ in range(depth):
+        nxt: list[Token] = []
+        for t in frontier:
+            for c in t.children:
+                if c.dep_ in deps:
+                    out.append(c)
+                    nxt.append(c)
+        frontier = nxt
+    return out
+
+
+class TriggerFinder:
+    """Matches the pattern book against sentences. Build once; call per sentence."""
+
+    def __init__(self, book: PatternBook) -> None:
+        self.verbs = book.index("verb")
+        self.nouns = book.index("noun")
+        self.cues = book.cues
+
+    def candidates(self, token: Token) -> tuple[Pattern, ...]:
+        if token.pos_ in VERB_TAGS or token.tag_.startswith("VB"):
+            return self.verbs.get(lemma(token), ()) or self.verbs.get(token.lower_, ())
+        if token.pos_ in NOUN_TAGS:
+            return self.nouns.get(lemma(token), ()) or self.nouns.get(token.lower_, ())
+        return ()
+
+    def match_token(self, token: Token) -> Match | None:
+        patterns = self.candidates(token)
+        if not patterns:
+            return None
+        around = near(token, depth=3)
+        for pattern in patterns:
+            found = _match(pattern, token, around)
+            if found is not None:
+                return found
+        return None
+
+    def matches(self, sent: SpacySpan) -> list[Match]:
+        """Every match in the sentence, in text order; a token a governing match consumed
+        (``refused to *meet*``) does not fire again."""
+        found = [m for m in (self.match_token(t) for t in sent) if m is not None]
+        consumed: set[int] = set()
+        for m in sorted(found, key=lambda m: -m.pattern.specificity):
+            consumed |= m.consumed - {m.trigger.i}
+        return [m for m in found if m.trigger.i not in consumed]
+
+
+def _match(pattern: Pattern, token: Token, around: list[Token]) -> Match | None:
+    used: set[int] = {token.i}
+    words: list[Token] = []
+    for group in pattern.words:
+        hit = next((t for t in around if t.i not in used and (lemma(t) in group or t.lower_ in group)
+                    and t.dep_ not in PREP_DEPS - {"advmod"}), None)
+        if hit is None:
+            return None
+        used.add(hit.i)
+        words.append(hit)
+    preps: list[Token] = []
+    for group in pattern.preps:
+        hit = next((t for t in around if t.i not in used and t.dep_ in PREP_DEPS and t.lower_ in group), None)
+        if hit is None:
+            return None
+        used.add(hit.i)
+        preps.append(hit)
+    return Match(token, pattern, tuple(words), tuple(preps))
+
+
+def clause_verb(token: Token) -> Token:
+    """The verb whose clause the token sits in (the token itself when it is a verb)."""
+    t = token
+    for _ in range(12):
+        if t.pos_ in VERB_TAGS or t.tag_.startswith("VB") or t.head is t:
+            return t
+        t = t.head
+    return t
+
+
+def governor(verb: Token) -> Token | None:
+    """The verb or adjective an infinitive/complement clause depends on ("refused to *meet*")."""
+    if verb.dep_ in ("xcomp", "ccomp", "conj") and verb.head is not verb:
+        head = verb.head
+        if head.dep_ == "acomp":        # "is ready to meet": the adjective governs
+            return head
+        return head
+    return None
+
+
+def mood_of(match: Match, cues: Cues) -> Mood:
+    """How the sentence presents the match (see :class:`Mood`)."""
+    verb = clause_verb(match.trigger)
+    negated = _negated(match.trigger, cues) or _negated(verb, cues)
+    # conditions anywhere up the clause chain: "if X attacks", "unless they withdraw"
+    t = verb
+    for _ in range(12):
+        if t.dep_ in ("advcl", "ccomp") and any(c.dep_ == "mark" and c.lower_ in cues.conditional
+                                               for c in t.children):
+            return Mood("conditional", negated, f"inside a condition ('{_mark(t)}')")
+        if t.head is t:
+            break
+        t = t.head
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    has_condition = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in cues.conditional
+                                                  for m in c.children) for c in verb.children)
+    # an infinitive under an intention, refusal or readiness word
+    head = verb
+    for _ in range(3):
+        if head.dep_ != "xcomp" or head.head is head:
+            break
+        gov = head.head
+        gl = lemma(gov)
+        if gl in cues.refusal:
+            return Mood("refused", negated, f"refused ('{gov.text}')")
+        if gl in cues.intent_adjectives or gl in cues.intent or (gl == "go" and gov.tag_ == "VBG"):
+            neg = negated or _negated(gov, cues)
+            return Mood("intent", neg, f"intended ('{gov.text}')")
+        if gl not in cues.continuation:
+            break
+        head = gov
+    if verb.dep_ == "xcomp" and lemma(verb.head) == "be" and any(lemma(c) == "to" for c in verb.children):
+        return Mood("intent", negated, "'is to'")
+    if auxes & cues.future:
+        return Mood("intent", negated, "future ('will')")
+    if auxes & cues.possible:
+        if has_condition:
+            return Mood("intent", negated, "possible with a condition (a threat or offer)")
+        return Mood("possible", negated, f"only possible ('{sorted(auxes & cues.possible)[0]}')")
+    if auxes & cues.obligation:
+        return Mood("obligation", negated, "an obligation ('should', 'must')")
+    return Mood("fact", negated, "")
+
+
+def _negated(token: Token, cues: Cues) -> bool:
+    return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children)
+
+
+def _mark(token: Token) -> str:
+    return next((c.text for c in token.children if c.dep_ == "mark"), "")

@@ -1,0 +1,550 @@
+"""Finding mentions: knowledge-base names, people, titles, appositions and role groups.
+
+:class:`MentionFinder` is built once from the knowledge base (one PhraseMatcher over
+case- and diacritic-folded tokens, role tables) and turns a parsed ``Doc`` into
+:class:`Found` records: token spans with what the text itself says about the actor
+(country, sector, role). Coreference and the story's country come later
+(:mod:`wirecoder.stages.coref`, :mod:`wirecoder.stages.actors`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import spacy
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Token
+
+from ..doc import article_of
+from ..knowledge import Country, Entry, Group, Igo, KnowledgeBase, Learned, Metonym, Person, Region, Role
+from ..knowledge.names import fold, name_key
+from ..knowledge.records import split_code
+
+STOP_TAGS = ("NNS", "NNPS")
+TITLE_WORDS = frozenset("former ex- acting interim deputy vice senior top chief outgoing incoming late".split())
+NOT_LOCAL = frozenset("foreign other international overseas outside some many".split())
+DEFINITE = frozenset("the this that these those".split())
+PERSON_KINDS = ("person", "learned")
+NAME_KINDS = ("country", "igo", "group", "metonym", "region", "capital")
+SPEECH = frozenset("say tell add state announce write note warn claim explain insist argue".split())
+NAME_ENTS = ("", "PERSON", "WORK_OF_ART", "PRODUCT", "FAC")
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A knowledge-base name found in the text (token span, and the entries it may mean)."""
+
+    start: int
+    end: int
+    entries: tuple[Entry, ...]
+
+    @property
+    def entry(self) -> Entry:
+        return self.entries[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A mention before actors are assembled: token span, what it is, what the text says."""
+
+    start: int                  # token index
+    end: int                    # token index, exclusive
+    kind: str                   # Mention.kind: name|title|pronoun|metonym|country|demonym|group|igo|role
+    actor_kind: str             # Actor.kind: person|organisation|country|group|igo|metonym|region
+    key: str                    # actors with the same key are one actor
+    name: str
+    country: str | None = None
+    sector: str | None = None
+    role: str | None = None
+    resolved_by: str | None = None
+    note: str | None = None
+    context: bool = False       # the country is to come from the story's context
+    head: str | None = None     # role head lemma, for "the authority" -> "the electoral authority"
+    plural: bool = False
+    definite: bool = False
+    possessor: int | None = None  # token index of "X's"/"his" in front of a role group
+    former: bool = False
+
+    def with_(self, **changes) -> "Found":
+        return replace(self, **changes)
+
+
+@dataclass(frozen=True, slots=True)
+class Coding:
+    """Country and sector read from a group of words (a title, a role phrase)."""
+
+    country: str | None
+    sector: str | None
+    role: str | None
+    head: str | None
+    former: bool
+    countries: tuple[tuple[int, int, str], ...]   # (start, end, country) of each named country
+
+
+def _lemma(tok: Token) -> str:
+    return fold(tok.lemma_ or tok.text)
+
+
+class MentionFinder:
+    """Built once per pipeline from the knowledge base; call :meth:`find` per doc."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self._nlp = spacy.blank("en")
+        self._matcher = PhraseMatcher(self._nlp.vocab)
+        self._index: dict[str, list[Entry]] = {}
+        phrases: dict[str, list] = {}
+        for entry in kb.entries():
+            if not entry.phrase.strip():
+                continue
+            key = " ".join(fold(t.text) for t in self._nlp.make_doc(_strip_the(entry.phrase)))
+            self._index.setdefault(key, []).append(entry)
+            phrases.setdefault(key, [])
+        for key in phrases:
+            self._matcher.add(key, [Doc(self._nlp.vocab, words=key.split(" "))])
+        self._roles_by_last: dict[str, list[tuple[tuple[str, ...], Role]]] = {}
+        for role in kb.roles:
+            words = tuple(fold(t.text) for t in self._nlp.make_doc(role.role))
+            self._roles_by_last.setdefault(words[-1], []).append((words, role))
+        for roles in self._roles_by_last.values():
+            roles.sort(key=lambda r: -len(r[0]))
+
+    # --- knowledge-base names ----------------------------------------------------------------
+    def hits(self, doc: Doc) -> list[Hit]:
+        """Knowledge-base names in ``doc``, longest first, not overlapping, case-checked."""
+        shadow = Doc(self._nlp.vocab, words=[fold(t.text) or t.text for t in doc])
+        found = []
+        for match_id, start, end in self._matcher(shadow):
+            key = self._nlp.vocab.strings[match_id]
+            entries = tuple(e for e in self._index.get(key, ()) if _case_ok(e.phrase, doc[start:end].text))
+            if entries:
+                found.append(Hit(start, end, _rank(entries)))
+        found.sort(key=lambda h: (-(h.end - h.start), h.start))
+        taken: set[int] = set()
+        out = []
+        for h in found:
+            if not taken.intersection(range(h.start, h.end)):
+                taken.update(range(h.start, h.end))
+                out.append(h)
+        return sorted(out, key=lambda h: h.start)
+
+    # --- roles -------------------------------------------------------------------------------
+    def role_at(self, doc: Doc, i: int) -> tuple[Role, int] | None:
+        """The longest role phrase ending at token ``i`` (and the index where it starts)."""
+        tok = doc[i]
+        for form in {_lemma(tok), fold(tok.text)}:
+            for words, role in self._roles_by_last.get(form, ()):
+                n = len(words)
+                start = i - n + 1
+                if start < 0:
+                    continue
+                if n == 1 or all(_lemma(doc[start + k]) == w or fold(doc[start + k].text) == w
+                                 for k, w in enumerate(words[:-1])):
+                    return role, start
+        return None
+
+    def code_words(self, doc: Doc, start: int, end: int, hits: dict[int, Hit],
+                   head: tuple[Role, int] | None) -> Coding:
+        """Country and sector of the words ``[start, end)`` whose head role is ``head``."""
+        country = sector_mod = kb_sector = None
+        countries: list[tuple[int, int, str]] = []
+        former = False
+        i = start
+        stop = head[1] if head else end
+        while i < stop:
+            hit = hits.get(i)
+            if hit is not None:
+                c, s = entry_code(hit.entry)
+                if c:
+                    countries.append((hit.start, hit.end, c))
+                    country = c
+                if s:
+                    kb_sector = s
+                i = hit.end
+                continue
+            tok = doc[i]
+            if fold(tok.text) in ("former", "ex"):
+                former = True
+            r = self.role_at(doc, i)
+            if r is not None and r[1] >= start:
+                sector_mod = r[0].sector
+            i += 1
+        role = head[0] if head else None
+        if role is None:
+            sector = sector_mod or kb_sector
+        elif role.kind == "strong":
+            sector = role.sector
+        else:
+            sector = sector_mod or kb_sector or role.sector
+        if sector == "IGO":
+            country, sector = "IGO", None
+        if former and sector == "GOV":
+            sector = "ELI"
+        return Coding(country, sector, role.role if role else None,
+                      role.words[-1] if role else None, former, tuple(countries))
+
+    # --- the whole doc -----------------------------------------------------------------------
+    def find(self, doc: Doc) -> tuple[list[Found], dict[int, Hit]]:
+        """Every mention the text gives by itself (no coreference yet)."""
+        article = article_of(doc)
+        headline = article.headline_span
+
+        def skip(i: int) -> bool:
+            c = doc[i].idx
+            if headline and headline[0] <= c < headline[1]:
+                return False
+            return any(s <= c < e for s, e in article.metadata_spans)
+
+        hits = [h for h in self.hits(doc) if not skip(h.start)]
+        ents = [e for e in doc.ents if e.label_ in ("PERSON", "ORG") and not skip(e.start)]
+        # a personal name that contains a knowledge name ("Jordan" in "Michael Jordan") is a name
+        person_spans = [(e.start, e.end) for e in ents if e.label_ == "PERSON" and len(e) > 1]
+        hits = [h for h in hits if h.entry.kind in PERSON_KINDS
+                or not any(s <= h.start and h.end <= e and (e - s) > (h.end - h.start) for s, e in person_spans)]
+        by_start = {h.start: h for h in hits}
+        covered: set[int] = set()
+        found: list[Found] = []
+
+        def add(f: Found) -> None:
+            if covered.intersection(range(f.start, f.end)):
+                return
+            covered.update(range(f.start, f.end))
+            found.append(f)
+
+        # people: knowledge-base names and spaCy's PERSON entities, each with its title
+        people = [(h.start, h.end, h) for h in hits if h.entry.kind in PERSON_KINDS]
+        for e in ents:
+            if e.label_ == "PERSON" and not any(s < e.end and e.start < t for s, t, _ in people):
+                s, t = _trim_name(doc, e.start, e.end)
+                if t > s and not (t - s == 1 and s in by_start):
+                    people.append((s, t, None))
+        people.extend((s, t, None) for s, t in self._unlabelled_names(doc, people, hits, skip))
+        for s, t, hit in sorted(people, key=lambda p: p[0]):
+            for f in self._person(doc, s, t, hit, by_start):
+                add(f)
+        # knowledge-base names other than people: countries, capitals, metonyms, bodies, groups
+        in_name = {k for h in hits if h.entry.kind in NAME_KINDS for k in range(h.start, h.end)}
+        role_heads: list[int] = []
+        for i, tok in enumerate(doc):
+            if i in covered or tok.pos_ not in ("NOUN", "PROPN") or skip(i):
+                continue
+            if i + 1 < len(doc) and doc[i + 1].pos_ in ("NOUN", "PROPN") and doc[i + 1].dep_ != "appos" \
+                    and doc[i + 1].ent_type_ != "PERSON" and tok.tag_ not in STOP_TAGS:
+                continue  # a modifier of the noun after it ("military drills", "police officers")
+            if i in in_name:
+                continue  # part of a knowledge-base name ("European Union", "Security Council")
+            r = self.role_at(doc, i)
+            if r is not None and r[0].kind != "modifier":
+                role_heads.append(i)
+        for i in role_heads:
+            for f in self._group(doc, i, by_start, covered):
+                add(f)
+        for h in hits:
+            if h.entry.kind not in PERSON_KINDS:
+                add(self._named(doc, h))
+        # organisations spaCy knows and the knowledge base does not
+        for e in ents:
+            if e.label_ == "ORG" and not covered.intersection(range(e.start, e.end)):
+                s, t = _trim_name(doc, e.start, e.end)
+                if t > s and doc[t - 1].dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj"):
+                    add(Found(s, t, "name", "organisation", "org:" + name_key(doc[s:t].text), doc[s:t].text))
+        found.sort(key=lambda f: f.start)
+        return found, by_start
+
+    def _unlabelled_names(self, doc: Doc, people, hits: list[Hit], skip) -> list[tuple[int, int]]:
+        """Runs of 2-4 capitalised proper nouns spaCy did not call a person, that say something
+        or carry an apposition ("Imran Hayat, the railway superintendent, told VOA")."""
+        taken = {k for s, t, _ in people for k in range(s, t)} | {k for h in hits for k in range(h.start, h.end)}
+        out = []
+        i = 0
+        while i < len(doc):
+            j = i
+            while j < len(doc) and j - i < 4 and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() \
+                    and doc[j].ent_type_ in NAME_ENTS + ("ORG",) and j not in taken and doc[j].is_alpha:
+                j += 1
+            if j - i >= 2 and not skip(i):
+                last = doc[j - 1]
+                labelled = all(doc[k].ent_type_ in NAME_ENTS for k in range(i, j))
+                speaks = last.dep_ in ("nsubj", "nsubjpass") and last.head.lemma_ in SPEECH
+                appos = j < len(doc) and doc[j].text == "," and any(c.dep_ == "appos" for c in last.children)
+                if labelled and (speaks or appos) or self._after_title(doc, i, hits):
+                    out.append((i, j))
+            i = max(j, i + 1)
+        return out
+
+    def _after_title(self, doc: Doc, i: int, hits: list[Hit]) -> bool:
+        """True when a one-person role ends just before token ``i`` ("envoy for Syria | Geir ...")."""
+        k = i - 1
+        for h in hits:
+            if h.end == i and h.start >= 2 and fold(doc[h.start - 1].text) in ("for", "of"):
+                k = h.start - 2
+        if k < 0 or doc[k].text[:1].isupper() and doc[k].pos_ == "PROPN":
+            return False
+        r = self.role_at(doc, k)
+        return r is not None and r[0].person
+
+    def _named(self, doc: Doc, h: Hit) -> Found:
+        e = h.entry
+        text = doc[h.start:h.end].text
+        t = e.target
+        if isinstance(t, Country):
+            if e.kind == "capital":
+                return Found(h.start, h.end, "metonym", "metonym", "metonym:" + name_key(e.phrase), e.phrase,
+                             t.code, "GOV", resolved_by="metonym")
+            kind = "demonym" if e.kind == "demonym" else "country"
+            plural = e.kind == "demonym" and text.endswith("s") and not text.endswith("ss")
+            return Found(h.start, h.end, kind, "country", "country:" + t.code, t.name, t.code, None,
+                         resolved_by="knowledge", plural=plural)
+        if isinstance(t, Metonym):
+            return Found(h.start, h.end, "metonym", "metonym", "metonym:" + name_key(t.name), t.name,
+                         t.country, t.sector, resolved_by="metonym", note=t.note)
+        if isinstance(t, Igo):
+            return Found(h.start, h.end, "igo", "igo", "igo:" + name_key(t.name), text, "IGO", t.sector,
+                         resolved_by="knowledge", note=t.note)
+        if isinstance(t, Region):
+            return Found(h.start, h.end, "country" if e.kind == "region" else "demonym", "region",
+                         "region:" + t.code, t.name, t.code, None, resolved_by="knowledge",
+                         plural=e.kind == "region" and text.endswith("s"))
+        country, sector = entry_code(e)
+        return Found(h.start, h.end, "name", "group" if getattr(t, "kind", "") == "armed_group" else "organisation",
+                     "group:" + name_key(getattr(t, "name", text)), getattr(t, "name", text), country, sector,
+                     resolved_by="knowledge", note=getattr(t, "note", None))
+
+    # --- people ------------------------------------------------------------------------------
+    def _person(self, doc: Doc, s: int, t: int, hit: Hit | None, hits: dict[int, Hit]) -> list[Found]:
+        name = doc[s:t].text if hit is None else _person_name(hit)
+        base = Found(s, t, "name", "person", "person:" + name_key(name), name)
+        out = []
+        ts = self._title_start(doc, s, hits)
+        if ts < s:
+            coding = self.code_words(doc, ts, s, hits, self._last_role(doc, ts, s))
+            if coding.country or coding.sector:
+                base = base.with_(start=ts, kind="title", country=coding.country, sector=coding.sector,
+                                  role=_title_text(doc, ts, s), resolved_by="title", former=coding.former)
+        appos = self._apposition(doc, t, hits)
+        if appos is not None:
+            a_start, a_end, coding = appos
+            if (base.resolved_by is None or base.country is None and coding.country) and \
+                    (coding.country or coding.sector):
+                base = base.with_(country=coding.country, sector=coding.sector, resolved_by="apposition",
+                                  role=coding.role, former=coding.former)
+            out.append(Found(a_start, a_end, "title", "person", base.key, name))
+        return [base, *out]
+
+    def _title_start(self, doc: Doc, s: int, hits: dict[int, Hit]) -> int:
+        """Where the title in front of a name begins ("U.S. Secretary of State | Antony Blinken")."""
+        hit_end = {h.end: h for h in hits.values()}
+        i = s
+        limit = max(doc[s].sent.start, s - 8)
+        while i > limit:
+            h = hit_end.get(i)
+            if h is not None and h.entry.kind not in PERSON_KINDS and h.start >= limit:
+                i = h.start
+                continue
+            tok = doc[i - 1]
+            low = fold(tok.text)
+            if low in ("of", "for") and i - 1 > limit and i < s:
+                i -= 1
+                continue
+            if tok.tag_ == "HYPH" and i < s:
+                i -= 1
+                continue
+            if tok.tag_ in STOP_TAGS or tok.pos_ not in ("NOUN", "PROPN", "ADJ") or tok.ent_type_ in (
+                    "DATE", "TIME", "PERSON", "CARDINAL", "GPE", "LOC"):
+                if not (low in TITLE_WORDS or self.role_at(doc, i - 1)):
+                    break
+            i -= 1
+        # keep the title only from its first meaningful word
+        while i < s and fold(doc[i].text) in ("of", "for"):
+            i += 1
+        has_code = any(self.role_at(doc, k) for k in range(i, s)) or any(
+            h.start >= i and h.end <= s and h.entry.kind not in PERSON_KINDS for h in hits.values())
+        return i if has_code else s
+
+    def _last_role(self, doc: Doc, start: int, end: int) -> tuple[Role, int] | None:
+        for k in range(end - 1, start - 1, -1):
+            r = self.role_at(doc, k)
+            if r is not None and r[1] >= start and r[0].kind != "modifier":
+                return r
+        return None
+
+    def _apposition(self, doc: Doc, t: int, hits: dict[int, Hit]) -> tuple[int, int, Coding] | None:
+        """", the U.S. secretary of state," after a name: its span and coding."""
+        if t + 1 >= len(doc) or doc[t].text != "," or doc[t].sent != doc[t + 1].sent:
+            return None
+        i = t + 1
+        if fold(doc[i].text) in ("a", "an", "the"):
+            i += 1
+        start = i
+        end = i
+        while end < len(doc) and end - start < 12:
+            tok = doc[end]
+            if tok.is_punct and tok.tag_ != "HYPH" or tok.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "NUM"):
+                break
+            if fold(tok.text) in ("who", "which", "that", "and"):
+                break
+            end += 1
+        if end <= start:
+            return None
+        head = None
+        for k in range(start, end):  # the first role noun of the phrase is its head
+            r = self.role_at(doc, k)
+            if r is not None and r[0].kind != "modifier" and not (
+                    k + 1 < end and (r2 := self.role_at(doc, k + 1)) is not None and r2[1] <= k):
+                head = r
+                break
+        if head is None:
+            # "a senior fellow at the European Council on ..." -> the body's code
+            for k in range(start, end):
+                h = hits.get(k)
+                if h is not None and h.end <= end and h.entry.kind in ("group", "igo"):
+                    c, s = entry_code(h.entry)
+                    return start, end, Coding(c, s, None, None, False, ((h.start, h.end, c or ""),))
+            return None
+        head_end = self._role_end(doc, head)
+        coding = self.code_words(doc, start, head_end, hits, head)
+        if coding.country is None:  # "secretary of state of Venezuela", "minister at the EU"
+            for k in range(head_end, end):
+                h = hits.get(k)
+                if h is not None and h.end <= end:
+                    c, _ = entry_code(h.entry)
+                    if c:
+                        coding = replace(coding, country=c)
+                        break
+        return start, end, coding
+
+    def _role_end(self, doc: Doc, head: tuple[Role, int]) -> int:
+        """The token after the role phrase that starts at ``head[1]``."""
+        for k in range(head[1], min(len(doc), head[1] + 8)):
+            r = self.role_at(doc, k)
+            if r is not None and r[0] is head[0] and r[1] == head[1]:
+                return k + 1
+        return head[1] + 1
+
+    def _has_role_modifier(self, doc: Doc, start: int, end: int) -> bool:
+        return any(self.role_at(doc, k) for k in range(start, end))
+
+    # --- role groups -------------------------------------------------------------------------
+    def _group(self, doc: Doc, i: int, hits: dict[int, Hit], covered: set[int]) -> list[Found]:
+        role, rstart = self.role_at(doc, i)  # type: ignore[misc]
+        sent_start = doc[i].sent.start
+        hit_end = {h.end: h for h in hits.values()}
+        j = rstart
+        while j > sent_start and rstart - j < 7:
+            h = hit_end.get(j)
+            if h is not None and h.entry.kind not in PERSON_KINDS:
+                j = h.start
+                continue
+            tok = doc[j - 1]
+            if j - 1 in covered:
+                break
+            if tok.lower_ in ("and", "&") and j - 2 >= sent_start and hit_end.get(j - 1) and \
+                    hit_end[j - 1].entry.kind in ("demonym", "country") and j in hits:
+                j -= 1
+                continue
+            if tok.tag_ == "HYPH" or (tok.pos_ in ("ADJ", "NOUN", "PROPN") and tok.tag_ not in ("POS",)
+                                      and not tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "PERSON")):
+                j -= 1
+                continue
+            break
+        while j < rstart and (doc[j].tag_ == "HYPH" or doc[j].lower_ in ("and", "&")):
+            j += 1
+        coding = self.code_words(doc, j, i + 1, hits, (role, rstart))
+        plural = doc[i].tag_ in ("NNS", "NNPS") or role.role.endswith("s") and not role.person
+        before = doc[j - 1] if j > 0 else None
+        definite = before is not None and fold(before.text) in DEFINITE
+        possessor = None
+        if before is not None and before.tag_ == "POS" and j >= 2:
+            possessor = j - 2
+        elif before is not None and before.tag_ == "PRP$":
+            possessor = j - 1
+        if role.kind == "generic" and not (coding.country or self._has_role_modifier(doc, j, rstart)):
+            return []
+        if coding.country is None:  # "the president of Venezuela"
+            k = i + 1
+            if k < len(doc) and doc[k].lower_ == "of":
+                k += 1
+                if k < len(doc) and fold(doc[k].text) == "the":
+                    k += 1
+                h = hits.get(k)
+                if h is not None:
+                    c, _ = entry_code(h.entry)
+                    if c:
+                        coding = replace(coding, country=c)
+        text = doc[j:i + 1].text
+        resolved = "title" if coding.country else None
+        foreign = any(fold(doc[k].text) in NOT_LOCAL for k in range(max(j - 1, 0), i))
+        base = Found(j, i + 1, "role" if role.person and not plural else "group",
+                     "person" if role.person and not plural else "group",
+                     "group:" + name_key(text), text, coding.country, coding.sector, role.role,
+                     resolved, context=coding.country is None and not foreign, head=role.words[-1], plural=plural,
+                     definite=definite, possessor=possessor, former=coding.former)
+        if len({c for _, _, c in coding.countries}) < 2:
+            return [base]
+        # "Hungarian and Romanian officials": one actor per country
+        out = []
+        parts = list(coding.countries)
+        for n, (s, e, c) in enumerate(parts):
+            last = n == len(parts) - 1
+            span = (s, i + 1) if last else (j if n == 0 else s, e)
+            name = doc[span[0]:span[1]].text if last else f"{doc[s:e].text} {doc[i].text}"
+            out.append(base.with_(start=span[0], end=span[1], country=c, key="group:" + name_key(name), name=name))
+        return out
+
+
+def entry_code(entry: Entry) -> tuple[str | None, str | None]:
+    """Country (or IGO/region/NGO) and sector a knowledge entry gives as a modifier."""
+    t = entry.target
+    if isinstance(t, Country):
+        return t.code, ("GOV" if entry.kind == "capital" else None)
+    if isinstance(t, Metonym):
+        return t.country, t.sector
+    if isinstance(t, Igo):
+        return "IGO", t.sector
+    if isinstance(t, Region):
+        return t.code, None
+    if isinstance(t, Group):
+        return split_code(t.code)
+    if isinstance(t, Person):
+        return t.country, t.sector
+    if isinstance(t, Learned):
+        return split_code(t.code)
+    return None, None
+
+
+def _strip_the(phrase: str) -> str:
+    return phrase[4:] if phrase.lower().startswith("the ") else phrase
+
+
+def _case_ok(phrase: str, text: str) -> bool:
+    """Acronyms match only in capitals ("US" is not "us"); names only capitalised."""
+    phrase = _strip_the(phrase)
+    letters = [c for c in phrase if c.isalpha()]
+    if letters and len(letters) <= 5 and all(c.isupper() for c in letters):
+        return [c for c in text if c.isalpha()] == letters
+    if phrase[:1].isupper():
+        return text[:1].isupper()
+    return True
+
+
+def _rank(entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
+    order = ("person", "group", "igo", "metonym", "country", "capital", "demonym", "region",
+             "region_demonym", "learned")
+    return tuple(sorted(entries, key=lambda e: order.index(e.kind) if e.kind in order else 99))
+
+
+def _person_name(hit: Hit) -> str:
+    t = hit.entry.target
+    return getattr(t, "name", hit.entry.phrase)
+
+
+def _trim_name(doc: Doc, s: int, t: int) -> tuple[int, int]:
+    """A name without a leading 'the' and a trailing possessive."""
+    while s < t and (doc[s].lower_ in ("the", "a", "an") or doc[s].is_punct):
+        s += 1
+    while t > s and (doc[t - 1].tag_ == "POS" or doc[t - 1].is_punct or doc[t - 1].is_space):
+        t -= 1
+    return s, t
+
+
+def _title_text(doc: Doc, s: int, t: int) -> str:
+    return doc[s:t].text

@@ -1,0 +1,411 @@
+"""Who said it: the cue of a quote and its speaker.
+
+The cue of a direct quote is found, in this order: a reporting verb that governs
+the quoted words in the parse (``Peskov said: "..."``, ``"...," said Peskov``),
+the nearest reporting verb after the quote in its sentence, the nearest before
+it, then a speaker phrase ("according to NISA"). The speaker is the cue's
+subject (inherited by participles and conjuncts: "..., adding"), resolved to an
+actor of the actors stage when one is mentioned there; otherwise its own words
+(a person's name when the phrase holds one, "he"/"she" to the nearest person
+named before, outside quotes).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+from difflib import SequenceMatcher
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from ..doc import actor_of_token
+from ..records import Actor
+from .quote_lexicon import QuoteLexicon
+
+_SUBJECTS = ("nsubj", "nsubjpass")
+_INHERIT = ("conj", "xcomp", "advcl", "acl")  # a verb that borrows its head's subject
+_PERSON_PRONOUNS = {"he", "she", "him", "her"}
+_OTHER_PRONOUNS = {"it", "they", "them"}
+_NOT_PERSON = {"GPE", "ORG", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "DATE", "TIME"}
+_ROLE_DETS = {"the", "this", "that"}
+_ANTECEDENT_SENTENCES = 4
+_RELATIVES = {"who", "which", "that"}
+_NAME_DEPS = {"compound", "amod", "nmod", "poss", "case", "nummod", "npadvmod", "flat", "punct"}
+_AGENT_PREPS = {"by", "from"}
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who a quote is attributed to: an actor when the actors stage knows one."""
+
+    actor: Actor | None
+    name: str
+    token: int  # index of the speaker's head token in the doc
+    person: bool = False  # a named person (not a role, group or institution)
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    cue: tuple[int, int]   # char span of the cue (a reporting verb, or a speaker phrase)
+    cue_token: int
+    speaker: Speaker
+    how: str               # tree | after | before | phrase
+
+
+def particle(token: Token) -> str | None:
+    for child in token.children:
+        if child.dep_ == "prt":
+            return child.text
+    return None
+
+
+def is_cue_verb(lex: QuoteLexicon, token: Token, indirect: bool = False) -> bool:
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = token.lemma_.lower()
+    prt = particle(token)
+    return lex.is_indirect_cue(lemma, prt) if indirect else lex.is_cue(lemma, prt)
+
+
+def subject_of(token: Token, skip: Callable[[Token], bool] = lambda t: False) -> Token | None:
+    """The subject of a verb; participles, conjuncts and infinitives take their head's.
+
+    A name right after a cue that follows a quote or a comma is the subject even
+    when the parser made it an object (``"...," warned Asli Aydintasbas``).
+    ``skip``: subjects to pass over (words inside a quote the parser hung on the cue).
+    """
+    seen = 0
+    while seen < 4:
+        for child in token.children:
+            if child.dep_ in _SUBJECTS and not skip(child):
+                return child
+        if seen == 0 and token.i > 0 and token.lemma_.lower() not in ("tell", "call"):
+            before = token.doc[token.i - 1]
+            if before.is_punct and before.text in '",”':
+                for child in token.rights:
+                    if child.dep_ in ("attr", "dobj", "npadvmod", "appos") and child.pos_ == "PROPN":
+                        return child
+        if token.dep_ in _INHERIT and token.head is not token:
+            token = token.head
+            seen += 1
+            continue
+        return None
+    return None
+
+
+def _infinitive(verb: Token) -> bool:
+    """"to deny entry visas": a verb in an infinitive is not the cue of a quote."""
+    return verb.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def cue_span(token: Token) -> tuple[int, int]:
+    prt = next((c for c in token.children if c.dep_ == "prt"), None)
+    end = max(token.idx + len(token), prt.idx + len(prt)) if prt is not None else token.idx + len(token)
+    return (token.idx, end)
+
+
+class SpeakerResolver:
+    """Turns a subject token into a :class:`Speaker` (actor first, words otherwise)."""
+
+    def __init__(self, doc: Doc, lex: QuoteLexicon, quoted: tuple[tuple[int, int], ...]) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.quoted = quoted
+        self.persons = [e for e in doc.ents if e.label_ == "PERSON" and not self._in_quote(e.start_char)]
+        self.orgs = [e for e in doc.ents if e.label_ in ("ORG", "NORP", "GPE") and not self._in_quote(e.start_char)]
+        self.recent: list[Speaker] = []
+        self.surnames = {e.text.split()[-1].lower() for e in self.persons if e.text.split()}
+
+    def _in_quote(self, char: int) -> bool:
+        return any(s <= char < e for s, e in self.quoted)
+
+    def remember(self, speaker: Speaker) -> None:
+        """A speaker found for a quote (for "the official said" after a named speaker)."""
+        self.recent.append(speaker)
+
+    def resolve(self, subject: Token) -> Speaker | None:
+        head = subject
+        if head.lower_ in _RELATIVES and head.head.dep_ == "relcl":
+            head = head.head.head  # "Washington, which claims ..."
+        if head.pos_ == "NOUN":
+            agent = self._agent(head)
+            if agent is not None:
+                head = agent
+        if head.lemma_.lower() in self.lex.non_speakers or head.lower_ in self.lex.non_speakers:
+            return None
+        candidates = [head] + [c for c in head.children if c.dep_ == "appos"]
+        lower = head.lower_
+        # "he said", "the official said": the speaker named before, outside quotes, wins
+        # over a coreference that may point into a quote
+        if lower in _PERSON_PRONOUNS:
+            found = self._antecedent(head, person=True)
+            if found is not None:
+                return Speaker(found.actor, found.name, head.i, found.person)
+        if head.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in _ROLE_DETS for c in head.children):
+            found = self._role(head)
+            if found is not None:
+                return Speaker(found.actor, found.name, head.i, found.person)
+        for token in candidates:
+            actor = actor_of_token(self.doc, token)
+            if actor is not None:
+                actor = self._fullest_actor(actor)
+                return Speaker(actor, actor.name, head.i, actor.kind == "person")
+        if lower in _PERSON_PRONOUNS or lower in _OTHER_PRONOUNS:
+            found = self._antecedent(head, person=lower in _PERSON_PRONOUNS)
+            if found is not None:
+                return Speaker(found.actor, found.name, head.i, found.person)
+            return Speaker(None, head.text, head.i)
+        for token in candidates:
+            ent = self._person_at(token)
+            if ent is not None:
+                return Speaker(None, self.fullest(ent.text), head.i, True)
+        ent = self._person_in(head)
+        if ent is not None:
+            return Speaker(None, self.fullest(ent.text), head.i, True)
+        return Speaker(None, self.fullest(self._phrase(head)), head.i)
+
+    def _fullest_actor(self, actor: Actor) -> Actor:
+        """Another actor of the article with the fuller form of this actor's name
+        ("Pederson" -> "Geir Pedersen", "Xinhua" -> "Xinhua News Agency"), else the actor."""
+        fuller = self.fullest(actor.name)
+        if fuller == actor.name:
+            return actor
+        return next((a for a in self.doc._.actors if a.name == fuller), actor)
+
+    def _antecedent(self, pronoun: Token, person: bool) -> Speaker | None:
+        """The speaker "he"/"she" (or "it"/"they") stands for: the nearest subject before it."""
+        sentences = list(self.doc.sents)
+        here = next(i for i, s in enumerate(sentences) if s.start <= pronoun.i < s.end)
+        for sent in reversed(sentences[max(0, here - _ANTECEDENT_SENTENCES):here + 1]):
+            subjects = [t for t in sent if t.dep_ in _SUBJECTS and t.i < pronoun.i
+                        and not self._in_quote(t.idx)]
+            for token in reversed(subjects):
+                if token.pos_ == "PRON":
+                    continue
+                is_person = self._person_at(token) is not None or (
+                    token.pos_ == "PROPN" and (token.ent_type_ not in _NOT_PERSON
+                                               or token.lower_ in self.surnames))
+                if person and not is_person:
+                    continue
+                if not person and (is_person or token.pos_ not in ("NOUN", "PROPN")):
+                    continue
+                found = self.resolve(token)
+                if found is not None:
+                    return found
+        if person:
+            before = [e for e in self.persons if e.end_char <= pronoun.idx]
+            if before:
+                return Speaker(None, self.fullest(before[-1].text), before[-1].root.i, True)
+        return None
+
+    def _role(self, noun: Token) -> Speaker | None:
+        """"the group said" -> the group named before ("the Islamist militant group al-Shabab");
+        "the official said" -> the person who spoke last."""
+        lemma = noun.lemma_.lower()
+        for token in reversed(self.doc[:noun.i]):
+            if token.lemma_.lower() != lemma or self._in_quote(token.idx) or token.tag_ != noun.tag_:
+                continue
+            if token.dep_ == "compound" and token.head.pos_ == "PROPN":
+                return self.resolve(token.head)
+            if token.dep_ == "appos" and token.head.pos_ == "PROPN":
+                return self.resolve(token.head)
+            named = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+            if named is not None:
+                return self.resolve(named)
+            if token.dep_ in _SUBJECTS:  # "a State Department spokesperson told VOA ..."
+                actor = actor_of_token(self.doc, token)
+                name = actor.name if actor else self.fullest(self._phrase(token))
+                return Speaker(actor, name, token.i, False)
+        earlier = [s for s in self.recent if s.person and s.token < noun.i
+                   and self.doc[s.token].sent.start >= self._sentence_back(noun, 3)]
+        return earlier[-1] if earlier else None
+
+    def _sentence_back(self, token: Token, n: int) -> int:
+        sentences = [s for s in self.doc.sents if s.start <= token.i]
+        return sentences[max(0, len(sentences) - 1 - n)].start if sentences else 0
+
+    def _person_in(self, head: Token) -> SpacySpan | None:
+        """A name ending a role phrase: "army chief of staff Pak Jong Chon"."""
+        for ent in self.persons:
+            if head.left_edge.i <= ent.start and ent.end - 1 == head.right_edge.i:
+                return ent
+        return None
+
+    def _agent(self, noun: Token) -> Token | None:
+        """"a report by the State Department" -> "Department"."""
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ in _AGENT_PREPS:
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and obj.pos_ in ("PROPN", "NOUN"):
+                        return obj
+        return None
+
+    def _person_at(self, token: Token) -> SpacySpan | None:
+        for ent in self.persons:
+            if ent.start <= token.i < ent.end:
+                return ent
+        return None
+
+    def fullest(self, name: str) -> str:
+        """The fullest form of ``name`` in the article: the longest person name with the
+        same last word (allowing a one-letter misspelling), or an organisation's full name
+        for its first word ("Xinhua" -> "Xinhua News Agency")."""
+        words = name.split()
+        if not words:
+            return name
+        last = words[-1].strip(".,").lower()
+        best = name
+        for ent in self.persons:
+            ent_words = ent.text.split()
+            if ent_words and len(ent_words) > len(best.split()) and _same_word(ent_words[-1].lower(), last):
+                best = ent.text
+        if len(words) == 1 and best == name:
+            for ent in self.orgs:
+                ent_words = ent.text.split()
+                if len(ent_words) > 1 and ent_words[0] == words[0] and len(ent.text) > len(best):
+                    best = ent.text
+        return best
+
+    def _phrase(self, head: Token) -> str:
+        """The words naming the speaker: the head noun and its modifiers, no determiner."""
+        keep = [head]
+        stack = [c for c in head.lefts if c.dep_ in _NAME_DEPS]
+        while stack:
+            token = stack.pop()
+            keep.append(token)
+            stack.extend(c for c in token.children if c.dep_ in _NAME_DEPS)
+        start = min(t.i for t in keep)
+        tokens = [t for t in self.doc[start:head.i + 1] if t.dep_ != "det"]
+        while tokens and tokens[0].dep_ in ("punct", "case"):
+            tokens.pop(0)
+        if not tokens:
+            return head.text
+        return self.doc.text[tokens[0].idx:head.idx + len(head)]
+
+
+class CueFinder:
+    """Finds the attribution of a quoted span of a parsed doc."""
+
+    def __init__(self, doc: Doc, lex: QuoteLexicon, quoted: tuple[tuple[int, int], ...]) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.quoted = quoted  # outer spans (marks included) of every quoted span
+        self.speakers = SpeakerResolver(doc, lex, quoted)
+
+    def in_quote(self, char: int) -> bool:
+        return any(s <= char < e for s, e in self.quoted)
+
+    def _attribution(self, verb: Token, how: str) -> Attribution | None:
+        subject = subject_of(verb, skip=lambda t: self.in_quote(t.idx))
+        if subject is None or self.in_quote(subject.idx):
+            return None
+        speaker = self.speakers.resolve(subject)
+        if speaker is None:
+            return None
+        return Attribution(cue_span(verb), verb.i, speaker, how)
+
+    def find(self, start: int, end: int, outer: tuple[int, int]) -> Attribution | None:
+        """The attribution of the quoted words ``[start, end)`` (``outer``: with marks)."""
+        doc = self.doc
+        inside = [t for t in doc if start <= t.idx < end]
+        if not inside:
+            return None
+        first_sent = doc[inside[0].i].sent
+        last_sent = doc[inside[-1].i].sent
+        lo, hi = first_sent.start, last_sent.end
+        # 1. a reporting verb that governs the quoted words
+        for token in inside:
+            head = token.head
+            if start <= head.idx < end:
+                continue
+            steps = 0
+            while steps < 6 and lo <= head.i < hi:
+                if not self.in_quote(head.idx) and is_cue_verb(self.lex, head) and not _infinitive(head):
+                    found = self._attribution(head, "tree")
+                    if found:
+                        return found
+                    break
+                if head.head is head:
+                    break
+                head = head.head
+                steps += 1
+        # 2. the nearest reporting verb after the quote (in the sentence after the
+        #    closing mark when the quote ends its own sentence), before any other quote
+        stop = last_sent.end
+        if doc.text[:end].rstrip()[-1:] in "?!,":
+            after = inside[-1].i + 1
+            while after < len(doc) and (doc[after].is_punct or doc[after].is_space) and after < inside[-1].i + 4:
+                after += 1
+            if after < len(doc):
+                stop = max(stop, min(doc[after].sent.end, after + 6))
+        for token in doc[inside[-1].i + 1:stop]:
+            if self.in_quote(token.idx) and token.idx >= outer[1]:
+                break
+            if is_cue_verb(self.lex, token):
+                found = self._attribution(token, "after")
+                if found:
+                    return found
+        # 3. the nearest reporting verb before it, after any other quote
+        for token in reversed(doc[first_sent.start:inside[0].i]):
+            if self.in_quote(token.idx) and token.idx < outer[0]:
+                break
+            if is_cue_verb(self.lex, token):
+                found = self._attribution(token, "before")
+                if found:
+                    return found
+        # 4. the subject of the clause a colon ends: 'Putin ended his message: "..."'
+        found = self._colon(inside[0], outer[0])
+        if found:
+            return found
+        # 5. a speaker phrase in the quote's sentences ("according to NISA")
+        return self.phrase(doc[lo:hi])
+
+    def _colon(self, first: Token, open_mark: int) -> Attribution | None:
+        if not self.doc.text[:open_mark].rstrip().endswith(":"):
+            return None
+        colon = next((t for t in reversed(self.doc[max(0, first.i - 3):first.i]) if t.text == ":"), None)
+        if colon is None:
+            return None
+        verb = colon.head
+        steps = 0
+        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb and steps < 4:
+            verb = verb.head
+            steps += 1
+        if verb.pos_ not in ("VERB", "AUX") or verb.i > colon.i:
+            return None
+        return self._attribution(verb, "colon")
+
+    def phrase(self, region: SpacySpan) -> Attribution | None:
+        """A speaker phrase ("according to X") in ``region``, outside quotes."""
+        for cue_start, cue_end, obj in self.phrases(region):
+            speaker = self.speakers.resolve(obj)
+            if speaker is not None:
+                return Attribution((cue_start, cue_end), obj.i, speaker, "phrase")
+        return None
+
+    def phrases(self, region: SpacySpan) -> list[tuple[int, int, Token]]:
+        """``(start, end, object)`` of each speaker phrase in ``region``."""
+        doc = self.doc
+        found = []
+        for token in region:
+            if self.in_quote(token.idx):
+                continue
+            for words in self.lex.speaker_phrases:
+                n = len(words)
+                if token.i + n > region.end:
+                    continue
+                if tuple(t.lower_ for t in doc[token.i:token.i + n]) != words:
+                    continue
+                last = doc[token.i + n - 1]
+                obj = next((c for c in last.children if c.dep_ in ("pobj", "dobj")), None)
+                if obj is None and token.i + n < len(doc):
+                    nxt = doc[token.i + n]
+                    obj = nxt if nxt.pos_ in ("PROPN", "NOUN") else None
+                if obj is not None:
+                    found.append((token.idx, last.idx + len(last), obj))
+        return found
+
+
+def _same_word(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    return min(len(a), len(b)) >= 5 and a[0] == b[0] and SequenceMatcher(None, a, b).ratio() >= 0.85

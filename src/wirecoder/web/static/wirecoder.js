@@ -1,0 +1,54 @@
+// wirecoder dashboard: show an event's details when its trigger is clicked or focused.
+// Only reads data-* attributes written by the server and sets textContent (never HTML).
+(function () {
+  "use strict";
+
+  function showEvent(eventId) {
+    var row = document.getElementById("row-" + eventId);
+    var body = document.getElementById("event-detail-body");
+    var empty = document.getElementById("event-detail-empty");
+    if (!row || !body) { return; }
+    var fields = body.querySelectorAll("[data-field]");
+    for (var i = 0; i < fields.length; i++) {
+      var name = fields[i].getAttribute("data-field");
+      fields[i].textContent = row.getAttribute("data-" + name) || "";
+    }
+    body.hidden = false;
+    if (empty) { empty.hidden = true; }
+    var rows = document.querySelectorAll("tr.selected");
+    for (var j = 0; j < rows.length; j++) { rows[j].classList.remove("selected"); }
+    row.classList.add("selected");
+    var marks = document.querySelectorAll(".hl-event.active");
+    for (var k = 0; k < marks.length; k++) { marks[k].classList.remove("active"); }
+    var triggers = document.querySelectorAll(".hl-event");
+    for (var m = 0; m < triggers.length; m++) {
+      var ids = (triggers[m].getAttribute("data-events") || "").split(" ");
+      if (ids.indexOf(eventId) >= 0) { triggers[m].classList.add("active"); }
+    }
+  }
+
+  function eventOf(target) {
+    var el = target.closest ? target.closest("[data-events]") : null;
+    return el ? (el.getAttribute("data-events") || "").split(" ")[0] : null;
+  }
+
+  document.addEventListener("click", function (ev) {
+    var id = eventOf(ev.target);
+    if (id) { showEvent(id); return; }
+    var link = ev.target.closest ? ev.target.closest("a.evidence") : null;
+    if (link) { showEvent(link.getAttribute("data-event")); }
+  });
+  document.addEventListener("mouseover", function (ev) {
+    var id = eventOf(ev.target);
+    if (id) { showEvent(id); }
+  });
+  document.addEventListener("keydown", function (ev) {
+    if (ev.key !== "Enter") { return; }
+    var id = eventOf(ev.target);
+    if (id) { showEvent(id); }
+  });
+  document.addEventListener("DOMContentLoaded", function () {
+    var hash = window.location.hash;
+    if (hash.indexOf("#ev-") === 0) { showEvent(decodeURIComponent(hash.slice(4))); }
+  });
+}());

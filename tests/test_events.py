@@ -1,0 +1,139 @@
+"""The events stage on sentences whose actors the test sets itself (no dependence on the actors
+stage): text -> expected events (CAMEO code prefix, source code, target code)."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from wirecoder.records import Actor, Article, Mention, Quote
+from wirecoder.stages.events import EventsStage
+
+MONDAY = dt.date(2024, 7, 29)
+
+
+@pytest.fixture(scope="module")
+def stage(coder):
+    return EventsStage(coder.resources)
+
+
+def code_events(coder, stage, text, actors, published=MONDAY, quotes=(), metadata=()):
+    doc = coder.nlp(text)
+    doc._.article = Article(text=text, published=published, metadata_spans=tuple(metadata))
+    mentions, records = [], []
+    for i, (name, code) in enumerate(actors.items(), 1):
+        spans = tuple((m.start(), m.end()) for m in re.finditer(re.escape(name), text))
+        records.append(Actor(f"A{i}", name, code, code[:3], code[3:] or None, None, "person", spans, "test"))
+        mentions += [Mention(s, f"A{i}", text[s[0]:s[1]], "name") for s in spans]
+    doc._.mentions = tuple(sorted(mentions, key=lambda m: m.span))
+    doc._.actors = tuple(records)
+    doc._.quotes = tuple(quotes)
+    doc._.trace = ()
+    return stage(doc)
+
+
+def triples(doc):
+    return {(e.cameo, e.source_code, e.target_code) for e in doc._.events}
+
+
+CASES = [
+    ("Russian President Vladimir Putin congratulated Nicolas Maduro on his victory.",
+     {"Vladimir Putin": "RUSGOV", "Nicolas Maduro": "VENGOV"}, {("051", "RUSGOV", "VENGOV")}),
+    ("The United States imposed new sanctions on Iran.",
+     {"United States": "USA", "Iran": "IRN"}, {("163", "USA", "IRN")}),
+    ("The Iranian embassy was attacked by Iraqi militias.",
+     {"Iranian embassy": "IRNGOV", "Iraqi militias": "IRQREB"}, {("190", "IRQREB", "IRNGOV")}),
+    ("Russia and China held talks in Beijing on Tuesday.",
+     {"Russia": "RUS", "China": "CHN"}, {("046", "RUS", "CHN"), ("046", "CHN", "RUS")}),
+    ("Turkey threatened to impose sanctions on Greece.",
+     {"Turkey": "TUR", "Greece": "GRC"}, {("1312", "TUR", "GRC")}),
+    ("Israel refused to meet Jordan's king.",
+     {"Israel": "ISR", "Jordan": "JOR"}, {("125", "ISR", "JOR")}),
+    ("If Iraq attacks Kuwait, it will regret it.",
+     {"Iraq": "IRQ", "Kuwait": "KWT"}, set()),
+    ("France will provide aid to Mali.",
+     {"France": "FRA", "Mali": "MLI"}, {("033", "FRA", "MLI")}),
+    ("Police arrested dozens of opposition supporters in Caracas.",
+     {"Police": "VENPOL", "opposition supporters": "VENOPP"}, {("173", "VENPOL", "VENOPP")}),
+    ("The minister said the weather was fine.",
+     {"The minister": "RUSGOV"}, set()),
+    ("Washington urged Moscow to release the detained journalist.",
+     {"Washington": "USAGOV", "Moscow": "RUSGOV"}, {("0253", "USAGOV", "RUSGOV")}),
+    ("The Red Cross said Israel must allow more trucks into Gaza.",
+     {"Red Cross": "NGO", "Israel": "ISR"}, {("100", "NGO", "ISR")}),
+    ("Germany denied the allegations made by Russia.",
+     {"Germany": "DEU", "Russia": "RUS"}, {("016", "DEU", "RUS")}),
+    ("Rebels kidnapped three foreign aid workers.",
+     {"Rebels": "NGAREB", "foreign aid workers": "NGO"}, {("181", "NGAREB", "NGO")}),
+]
+
+
+@pytest.mark.parametrize("text,actors,expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_events(coder, stage, text, actors, expected):
+    assert triples(code_events(coder, stage, text, actors)) == expected
+
+
+def test_reported_speech_is_the_speakers_event(coder, stage):
+    doc = code_events(coder, stage, "Blinken said Washington had serious concerns about Venezuela's election.",
+                      {"Blinken": "USAGOV", "Washington": "USAGOV", "Venezuela": "VEN"})
+    assert {(e.root, e.source_code, e.target_code) for e in doc._.events} == {("11", "USAGOV", "VEN")}
+
+
+def test_negated_event_is_flagged(coder, stage):
+    doc = code_events(coder, stage, "Egypt did not sign the agreement with Israel.", {"Egypt": "EGY", "Israel": "ISR"})
+    assert doc._.events and all(e.negated for e in doc._.events)
+
+
+def test_fields_come_from_the_cameo_table(coder, stage):
+    doc = code_events(coder, stage, "Putin congratulated Maduro on Monday.", {"Putin": "RUSGOV", "Maduro": "VENGOV"})
+    (event,) = doc._.events
+    assert (event.id, event.root, event.plover, event.goldstein, event.quad_class) == ("E1", "05", "SUPPORT", 3.4, 1)
+    assert event.date == MONDAY and not event.background
+    assert doc.text[event.trigger[0]:event.trigger[1]] == "congratulated"
+    assert event.pattern.startswith("051 ")
+
+
+@pytest.mark.parametrize("text,date,background", [
+    ("Putin congratulated Maduro on Friday.", dt.date(2024, 7, 26), False),
+    ("Putin congratulated Maduro yesterday.", dt.date(2024, 7, 28), False),
+    ("Putin congratulated Maduro last year.", None, True),
+    ("Putin had congratulated Maduro before the vote.", None, True),
+    ("Putin congratulated Maduro on March 6, 2024.", dt.date(2024, 3, 6), True),
+    ("Putin congratulated Maduro last week.", None, False),
+])
+def test_event_time(coder, stage, text, date, background):
+    (event,) = code_events(coder, stage, text, {"Putin": "RUSGOV", "Maduro": "VENGOV"})._.events
+    assert (event.date, event.background) == (date, background)
+
+
+def test_relative_clause_perfect_is_background(coder, stage):
+    doc = code_events(coder, stage, "Maduro, who has accused the United States of meddling, spoke on Monday.",
+                      {"Maduro": "VENGOV", "United States": "USA"})
+    assert [(e.root, e.source_code, e.target_code, e.background) for e in doc._.events] == [("11", "VENGOV", "USA", True)]
+
+
+def test_direct_quote_takes_the_speaker(coder, stage):
+    text = '"We will deepen our cooperation with Venezuela," Peskov said.'
+    quote = Quote("Q1", "direct", (1, 48), text[1:48], "A1", "Peskov", (51, 55))
+    doc = code_events(coder, stage, text, {"Peskov": "RUSGOV", "Venezuela": "VEN"}, quotes=[quote])
+    assert [(e.root, e.source_code, e.target_code, e.quote) for e in doc._.events] == [("03", "RUSGOV", "VEN", "Q1")]
+
+
+def test_metadata_lines_are_not_coded(coder, stage):
+    text = "Putin congratulates Maduro\nPutin congratulated Maduro on Monday."
+    doc = code_events(coder, stage, text, {"Putin": "RUSGOV", "Maduro": "VENGOV"}, metadata=[(0, 26)])
+    assert [e.trigger[0] >= 27 for e in doc._.events] == [True]
+
+
+def test_place_of_a_material_event(coder, stage):
+    doc = code_events(coder, stage, "Iraqi forces attacked Islamic State fighters in Mosul.",
+                      {"Iraqi forces": "IRQMIL", "Islamic State fighters": "IRQREB"})
+    (event,) = doc._.events
+    assert (event.location.name, event.location.country, event.location.source) == ("Mosul", "IRQ", "text")
+
+
+def test_trace_says_why_nothing_fired(coder, stage):
+    doc = code_events(coder, stage, "The weather in Moscow was fine.", {"Moscow": "RUSGOV"})
+    assert not doc._.events
+    assert any("no trigger" in t.message for t in doc._.trace)
