@@ -20,6 +20,7 @@ from collections import Counter
 from spacy.tokens import Doc
 
 from ..doc import Trace, article_of
+from ..knowledge.names import name_key
 from ..knowledge.records import join_code
 from ..records import Actor, Mention
 from ..resources import Resources
@@ -30,6 +31,7 @@ log = logging.getLogger(__name__)
 
 RANK = {"title": 0, "apposition": 0, "knowledge": 1, "metonym": 1, "coreference": 2, "context": 3, None: 4}
 SAME_SENTENCE, NEIGHBOUR, ARTICLE, DATELINE = 3.0, 1.0, 0.25, 1.0
+OUTSIDERS = ("ELI", "EDU", "NGO", "MED")  # analysts, scholars, activists, journalists: often foreign
 
 
 class ActorsStage:
@@ -73,6 +75,11 @@ class ActorsStage:
         for f in found:
             if f.actor_kind == "person" and f.key.startswith("person:") and f.kind in ("name", "title"):
                 at = self.kb.person_at(f.name, date)
+                if at is None and " " not in f.name:  # "President Obama": the only holder of that surname
+                    holders = self.kb.surname_holders(f.name, date)
+                    if len(holders) == 1:
+                        at = self.kb.person_at(holders[0].name, date)
+                        f = f.with_(name=holders[0].name, key="person:" + name_key(holders[0].name))
                 if at is not None:
                     if f.resolved_by in ("title", "apposition"):
                         # the text's own title wins; the knowledge base fills in the country
@@ -131,7 +138,8 @@ class ActorsStage:
                     country = self._pronoun_owner(doc, f.possessor, found)
                 if country and country not in ("IGO", "NGO"):
                     f = f.with_(country=country, resolved_by="coreference", context=False)
-            if f.country is None and (f.context or f.actor_kind == "person" and f.key.startswith("person:")):
+            if f.country is None and (f.context or f.actor_kind == "person" and f.key.startswith("person:")
+                                      and f.sector not in OUTSIDERS):
                 if f.key in coded_keys:
                     f = f.with_(country=coded_keys[f.key], context=False, resolved_by=f.resolved_by or "coreference")
                 else:

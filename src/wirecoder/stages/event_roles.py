@@ -58,23 +58,22 @@ def actor_of_phrase(doc: Doc, token: Token, modifiers: bool = True) -> str | Non
     """The actor a noun phrase headed by ``token`` names: the head itself, an apposition, or
     (with ``modifiers``) a possessor/compound/adjective ("Russian troops", "Ankara's purchase").
     Actors without a code are not event actors."""
-    actor_of_token = _coded_actor
-    actor = actor_of_token(doc, token)
+    actor = _coded_actor(doc, token)
     if actor is not None:
         return actor.id
     for c in token.children:
         if c.dep_ == "appos":
-            actor = actor_of_token(doc, c)
+            actor = _coded_actor(doc, c)
             if actor is not None:
                 return actor.id
     if token.dep_ == "appos":
-        actor = actor_of_token(doc, token.head)
+        actor = _coded_actor(doc, token.head)
         if actor is not None:
             return actor.id
     if modifiers:
         for c in token.children:
             if c.dep_ in MODIFIER_DEPS:
-                actor = actor_of_token(doc, c)
+                actor = _coded_actor(doc, c)
                 if actor is not None:
                     return actor.id
     return None

@@ -152,6 +152,9 @@ class MentionFinder:
         stop = head[1] if head else end
         while i < stop:
             hit = hits.get(i)
+            if hit is not None and i >= 2 and doc[i - 1].text == "-" and fold(doc[i - 2].text) in ("anti", "pro"):
+                i = hit.end  # "anti-Syria journalist", "pro-Russian separatists": not that country's
+                continue
             if hit is not None:
                 c, s = entry_code(hit.entry)
                 if c:
@@ -184,6 +187,11 @@ class MentionFinder:
 
     # --- the whole doc -----------------------------------------------------------------------
     def find(self, doc: Doc) -> tuple[list[Found], dict[int, Hit]]:
+        """Every mention the text gives by itself (no coreference yet); names with dated
+        entries (groups, people) take the entry valid on the article's date."""
+        return self._find(doc, article_of(doc).published)
+
+    def _find(self, doc: Doc, date) -> tuple[list[Found], dict[int, Hit]]:
         """Every mention the text gives by itself (no coreference yet)."""
         article = article_of(doc)
         headline = article.headline_span
@@ -194,7 +202,7 @@ class MentionFinder:
                 return False
             return any(s <= c < e for s, e in article.metadata_spans)
 
-        hits = [h for h in self.hits(doc) if not skip(h.start)]
+        hits = [_on_date(h, date) for h in self.hits(doc) if not skip(h.start)]
         ents = [e for e in doc.ents if e.label_ in ("PERSON", "ORG") and not skip(e.start)]
         # a personal name that contains a knowledge name ("Jordan" in "Michael Jordan") is a name
         person_spans = [(e.start, e.end) for e in ents if e.label_ == "PERSON" and len(e) > 1]
@@ -213,7 +221,8 @@ class MentionFinder:
         # people: knowledge-base names and spaCy's PERSON entities, each with its title
         people = [(h.start, h.end, h) for h in hits if h.entry.kind in PERSON_KINDS]
         for e in ents:
-            if e.label_ == "PERSON" and not any(s < e.end and e.start < t for s, t, _ in people):
+            if e.label_ == "PERSON" and not any(s < e.end and e.start < t for s, t, _ in people) and \
+                    not any(h.start <= e.start and e.end <= h.end for h in hits if h.entry.kind in NAME_KINDS):
                 s, t = _trim_name(doc, e.start, e.end)
                 if t > s and not (t - s == 1 and s in by_start):
                     people.append((s, t, None))
@@ -489,6 +498,15 @@ class MentionFinder:
             name = doc[span[0]:span[1]].text if last else f"{doc[s:e].text} {doc[i].text}"
             out.append(base.with_(start=span[0], end=span[1], country=c, key="group:" + name_key(name), name=name))
         return out
+
+
+def _on_date(hit: Hit, date) -> Hit:
+    """The hit with the entries valid on ``date`` first (Taliban: AFGREB until 2021, then AFGGOV)."""
+    if date is None or len(hit.entries) < 2:
+        return hit
+    active = [e for e in hit.entries if getattr(e.target, "active", None) is None or e.target.active(date)]
+    rest = [e for e in hit.entries if e not in active]
+    return Hit(hit.start, hit.end, tuple(active + rest))
 
 
 def entry_code(entry: Entry) -> tuple[str | None, str | None]:

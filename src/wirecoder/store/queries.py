@@ -179,9 +179,11 @@ def dyad(store: Store, a: str, b: str, *, start: dt.date | None = None, end: dt.
         where.clauses.append(f"({ab} OR {ba})")
     _event_filters(where, start=start, end=end, negated=negated)
     where.add("day IS NOT NULL")
-    base = _one_per_cluster(
-        f"SELECT cluster_id, article_id, event_id, day, quad_class, goldstein, cameo FROM events "
-        f"WHERE {where.sql()}", reports)
+    if reports:
+        base = f"SELECT day, quad_class, goldstein, cameo FROM events WHERE {where.sql()}"
+    else:  # one row per cluster (its reports share codes and CAMEO code), on its first day
+        base = (f"SELECT min(day) AS day, any_value(quad_class) AS quad_class, any_value(goldstein) AS goldstein, "
+                f"any_value(cameo) AS cameo FROM events WHERE {where.sql()} GROUP BY cluster_id")
     sql = f"""
         WITH u AS ({base}), p AS (SELECT date_trunc(?, day)::DATE AS period, * FROM u),
         totals AS (
@@ -251,24 +253,37 @@ def actors(store: Store, *, country: str | None = None, start: dt.date | None = 
     where = _Where()
     _event_filters(where, start=start, end=end, negated=negated)
     key = "code" if by == "actor" else "country"
-    details = "mode(name), mode(country), mode(sector)" if by == "actor" else "NULL, country, NULL"
-    count = "count(*)" if reports else "count(DISTINCT cluster_id)"
+    details = ("mode(name) AS name, mode(country) AS c, mode(sector) AS sector" if by == "actor"
+               else "NULL AS name, country AS c, NULL AS sector")
     outer = _Where()
     if country:
         outer.add("country = ?", country.upper())
+    # clusters: one row per cluster (all its reports share the actor codes), then plain counts
+    side_columns = [f"{side}_{c}" for side in ("source", "target") for c in ("code", "name", "country", "sector")]
+    counted = (f"SELECT {', '.join(side_columns)} FROM events WHERE {where.sql()}" if reports else
+               f"SELECT {', '.join(f'any_value({c}) AS {c}' for c in side_columns)} FROM events "
+               f"WHERE {where.sql()} GROUP BY cluster_id")
     sql = f"""
-        WITH f AS (SELECT * FROM events WHERE {where.sql()}),
+        WITH f AS ({counted}),
         sides AS (
             SELECT source_code AS code, source_name AS name, source_country AS country,
-                   source_sector AS sector, TRUE AS is_source, cluster_id, article_id FROM f
+                   source_sector AS sector, TRUE AS is_source FROM f
             UNION ALL
-            SELECT target_code, target_name, target_country, target_sector, FALSE, cluster_id, article_id FROM f)
-        SELECT {key} AS k, {details},
-               {count} FILTER (is_source), {count} FILTER (NOT is_source),
-               {count}, count(DISTINCT article_id)
-        FROM sides WHERE {key} IS NOT NULL AND {outer.sql()}
-        GROUP BY k{", country" if by == "country" else ""} ORDER BY 7 DESC, k LIMIT ?"""
-    rows = _query(store, sql, [*where.params, *outer.params, limit])
+            SELECT target_code, target_name, target_country, target_sector, FALSE FROM f),
+        art AS (
+            SELECT {key} AS k, count(DISTINCT article_id) AS articles FROM (
+                SELECT source_code AS code, source_country AS country, article_id
+                FROM events WHERE {where.sql()}
+                UNION ALL
+                SELECT target_code, target_country, article_id FROM events WHERE {where.sql()})
+            WHERE {key} IS NOT NULL GROUP BY k)
+        agg AS (
+            SELECT {key} AS k, {details}, count(*) FILTER (is_source) AS as_source,
+                   count(*) FILTER (NOT is_source) AS as_target, count(*) AS n
+            FROM sides WHERE {key} IS NOT NULL AND {outer.sql()}
+            GROUP BY {key}{", country" if by == "country" else ""})
+        SELECT agg.*, art.articles FROM agg JOIN art USING (k) ORDER BY n DESC, k LIMIT ?"""
+    rows = _query(store, sql, [*where.params, *where.params, *where.params, *outer.params, limit])
     return tuple(ActorRow(*r) for r in rows)
 
 
