@@ -2,7 +2,7 @@
 
 With coding: the VOA unlabelled stories (../shared/bench/voa-dev/voa-unlabelled.jsonl) read, coded by
 wirecoder.Coder and written into a fresh store. Without coding: the same coded records, copied with
-a distinct text each (so each copy is a new article) up to --records, written by Store.write in
+a distinct text and dates shifted a day per round (a news stream) up to --records, written by Store.write in
 batches: the store's own cost (Arrow tables, one transaction a batch, clustering).
 Also times a re-run over the already-stored input (the "checked before coding" path).
 
@@ -11,8 +11,10 @@ Also times a re-run over the already-stored input (the "checked before coding" p
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from wirecoder import Coder, Settings
@@ -24,13 +26,17 @@ DEFAULT_JSONL = Path(__file__).resolve().parents[2] / "shared" / "bench" / "voa-
 
 
 def copies(coded: list[CodedArticle], n: int):
-    """``n`` distinct coded articles: the originals with a marker appended to the text
-    (every span stays valid; the id follows the text)."""
+    """``n`` distinct coded articles, like a news stream: round k of the originals is published k
+    days later (dates shifted), each copy with a marker appended to its text (spans stay valid;
+    the id follows the text)."""
     for i in range(n):
         c = coded[i % len(coded)]
-        yield CodedArticle(article=c.article.with_(text=c.article.text + f"\n[copy {i}]"),
-                           sentences=c.sentences, actors=c.actors, events=c.events, quotes=c.quotes,
-                           mentions=c.mentions)
+        shift = dt.timedelta(days=i // len(coded))
+        article = c.article.with_(text=c.article.text + f"\n[copy {i}]",
+                                  published=c.article.published + shift if c.article.published else None)
+        events = tuple(replace(e, date=e.date + shift if e.date else None) for e in c.events)
+        yield CodedArticle(article=article, sentences=c.sentences, actors=c.actors, events=events,
+                           quotes=c.quotes, mentions=c.mentions)
 
 
 def main() -> None:

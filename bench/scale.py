@@ -28,7 +28,8 @@ from wirecoder import Article, Coder, Settings
 from wirecoder.parallel import code_on_cluster
 from wirecoder.read import read_inputs
 
-DEFAULT_INPUT = Path(__file__).resolve().parents[2] / "shared" / "bench" / "voa-dev" / "voa-unlabelled.jsonl"
+DEFAULT_INPUT = (Path(__file__).resolve().parents[2] / "shared" / "bench" / "voa-dev"
+                 / "voa-unlabelled.jsonl")
 MB = 1024 * 1024
 
 
@@ -96,11 +97,12 @@ def main() -> None:
     base = runs["one process"]["seconds"]
     first = runs[f"{args.workers[0]} worker{'s' if args.workers[0] > 1 else ''}"]["seconds"]
     print(f"{'run':<12} {'start-up s':>10} {'coding s':>9} {'articles/s':>11} "
-          f"{'x one process':>13} {'x ' + str(args.workers[0]) + ' worker':>10} {'RSS MB':>8}")
+          f"{'x one process':>13} {'x ' + str(args.workers[0]) + ' worker':>10} {'RSS MB':>8} "
+          f"{'events':>7}")
     for name, run in runs.items():
         print(f"{name:<12} {run['startup']:>10.1f} {run['seconds']:>9.1f} "
               f"{len(articles) / run['seconds']:>11.1f} {base / run['seconds']:>13.2f} "
-              f"{first / run['seconds']:>10.2f} {run['rss']:>8.0f}")
+              f"{first / run['seconds']:>10.2f} {run['rss']:>8.0f} {run['events']:>7}")
     events = {run["events"] for run in runs.values()}
     print("same number of events in every run:", "yes" if len(events) == 1 else f"NO {events}")
     for name, run in runs.items():

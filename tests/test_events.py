@@ -2,6 +2,7 @@
 stage): text -> expected events (CAMEO code prefix, source code, target code)."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 
@@ -80,8 +81,33 @@ def test_reported_speech_is_the_speakers_event(coder, stage):
     assert {(e.root, e.source_code, e.target_code) for e in doc._.events} == {("11", "USAGOV", "VEN")}
 
 
-def test_negated_event_is_flagged(coder, stage):
-    doc = code_events(coder, stage, "Egypt did not sign the agreement with Israel.", {"Egypt": "EGY", "Israel": "ISR"})
+@pytest.fixture(scope="module")
+def keep_negated_stage(coder):
+    resources = dataclasses.replace(coder.resources, settings=coder.resources.settings.with_(keep_negated=True))
+    return EventsStage(resources)
+
+
+NEGATED = [
+    "Egypt did not sign the agreement with Israel.",
+    "Russia never attacked Ukraine.",
+    "Germany refused to attack Libya.",
+]
+
+
+@pytest.mark.parametrize("text", NEGATED)
+def test_negated_event_is_left_out_and_traced(coder, stage, text):
+    actors = {n: c for n, c in (("Egypt", "EGY"), ("Israel", "ISR"), ("Russia", "RUS"), ("Ukraine", "UKR"),
+                                ("Germany", "DEU"), ("Libya", "LBY")) if n in text}
+    doc = code_events(coder, stage, text, actors)
+    assert not doc._.events
+    assert any("negated" in t.message and "not output" in t.message for t in doc._.trace)
+
+
+@pytest.mark.parametrize("text", NEGATED)
+def test_negated_event_is_flagged_with_keep_negated(coder, keep_negated_stage, text):
+    actors = {n: c for n, c in (("Egypt", "EGY"), ("Israel", "ISR"), ("Russia", "RUS"), ("Ukraine", "UKR"),
+                                ("Germany", "DEU"), ("Libya", "LBY")) if n in text}
+    doc = code_events(coder, keep_negated_stage, text, actors)
     assert doc._.events and all(e.negated for e in doc._.events)
 
 

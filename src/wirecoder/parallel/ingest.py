@@ -73,6 +73,9 @@ def ingest(sources: Iterable[str], db: Path | str | None = None, *,
         raise StoreError("nothing to write to: give a store file (--db) or a Parquet folder "
                          "(--parquet), or both")
     settings = settings or Settings()
+    if isinstance(cluster, str):
+        from .cluster import ClusterSpec
+        cluster = ClusterSpec.parse(cluster)  # a bad spec fails before anything is opened
     if cluster is not None:
         producer = cluster_producer(cluster, settings=settings, partition_size=partition_size,
                                     max_in_flight=max_in_flight, retries=retries)

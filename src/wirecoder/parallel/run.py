@@ -148,8 +148,8 @@ class _Runner:
         if isinstance(item, Skip):
             return (item,)
         log.error("article %s failed on the cluster: %s", item.source, exc)
-        return (Skip(item.source, f"coding failed {self.retries + 1} times on the cluster "
-                                  f"({type(exc).__name__}: {exc})"),)
+        return (Skip(item.source, f"coding failed on the cluster, also when retried "
+                                  f"{self.retries} times ({type(exc).__name__}: {exc})"),)
 
 
 def run_partitions(client: "Client", plugin: str, parts: Iterable[Partition], *,

@@ -19,13 +19,14 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
-from ..doc import Trace, article_of
+from ..doc import Trace, article_of, sentence_of
 from ..knowledge.names import name_key
 from ..knowledge.records import join_code
 from ..records import Actor, Mention
 from ..resources import Resources
 from .coref import link_names, link_pronouns, link_roles
-from .mentions import Found, MentionFinder
+from .actor_records import Found
+from .mentions import MentionFinder
 
 log = logging.getLogger(__name__)
 
@@ -63,10 +64,15 @@ class ActorsStage:
         actors, mentions = self._assemble(doc, found)
         doc._.mentions = mentions
         doc._.actors = actors
-        doc._.trace = tuple(doc._.trace) + tuple(
-            Trace(self.name, (doc[0].sent.start_char, doc[0].sent.end_char) if len(doc) else (0, 0),
-                  f"{a.id} {a.name!r} {a.code or '-'} ({a.resolved_by or 'uncoded'})") for a in actors)
+        doc._.trace = tuple(doc._.trace) + tuple(self._trace(doc, a) for a in actors)
         return doc
+
+    def _trace(self, doc: Doc, actor: Actor) -> Trace:
+        """One line for `wirecoder explain`, tied to the sentence of the actor's first mention."""
+        sent = sentence_of(doc, actor.mentions[0][0]) if actor.mentions else None
+        span = (sent.start_char, sent.end_char) if sent is not None else (0, 0)
+        return Trace(self.name, span, f"{actor.id} {actor.name!r} {actor.code or '-'} "
+                                      f"({actor.resolved_by or 'uncoded'}), {len(actor.mentions)} mention(s)")
 
     # --- step 3: people from the knowledge base ------------------------------------------------
     def _knowledge(self, found: list[Found], date: dt.date | None) -> list[Found]:

@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from ..knowledge import KnowledgeBase
 from ..knowledge.names import fold, name_key
-from .mentions import Found
+from .actor_records import Found
 
 PERSON_PRONOUNS = frozenset("he him his himself she her hers herself".split())
 THING_PRONOUNS = frozenset("it its itself".split())

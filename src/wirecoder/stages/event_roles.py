@@ -20,6 +20,9 @@ RELATIVE = frozenset({"who", "that", "which", "whom", "whose"})
 DEFAULT_TARGET_PREPS = frozenset({"with", "against", "to", "on", "at", "for", "toward", "towards",
                                   "into", "upon", "between", "over"})
 MODIFIER_DEPS = ("compound", "amod", "poss", "nmod")
+# prepositions that give a place or a time, not a target ("met *in* the capital")
+SETTING_PREPS = frozenset({"in", "at", "near", "during", "inside", "outside", "within", "throughout",
+                           "across", "around", "since", "until", "after", "before", "amid", "despite"})
 # verbs whose object is the subject of their infinitive ("urged Iran to talk")
 OBJECT_CONTROL_SKIP = frozenset({"promise"})
 
@@ -98,12 +101,36 @@ def _pobj(prep: Token) -> Token | None:
     return _child(prep, "pobj", "pcomp")
 
 
+def reduced_passive(verb: Token) -> bool:
+    """A past participle without subject or auxiliary that modifies a noun ("forces *backed* by
+    X") or a clause ("when *attacked* by troops", "*asked* about it, he said"): a passive whose
+    patient is the noun or the main clause's subject."""
+    return verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl", "advcl") and \
+        _child(verb, "nsubj", "nsubjpass", "aux", "auxpass") is None
+
+
+def passive_patient(verb: Token, cues: Cues) -> Token | None:
+    """Who undergoes a passive ``verb``: its passive subject, the noun a reduced passive
+    modifies, or the subject of the clause a reduced passive adverbial hangs on."""
+    subj = _child(verb, "nsubjpass")
+    if subj is not None:
+        return subj
+    if not reduced_passive(verb):
+        return None
+    if verb.dep_ in ("acl", "relcl"):
+        return verb.head
+    head = verb.head
+    if head is verb:
+        return None
+    found, how = subject_of(head, cues)
+    return found if how in ("subject", "relative") else None
+
+
 def subject_of(verb: Token, cues: Cues) -> tuple[Token | None, str]:
     """The token that names who does ``verb``, and how it was found."""
     t = verb
     for _ in range(6):
-        passive = _child(t, "nsubjpass", "auxpass") is not None or (
-            t.tag_ == "VBN" and t.dep_ in ("acl", "relcl") and _child(t, "nsubj", "aux") is None)
+        passive = _child(t, "nsubjpass", "auxpass") is not None or reduced_passive(t)
         if passive and lemma(t) in cues.stative:       # "Israel is opposed to ...": not a passive
             subj = _child(t, "nsubjpass")
             if subj is not None:
@@ -238,7 +265,7 @@ def find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues) -> list
                 if ids:
                     return ids
     if _child(trig, "agent") is not None:
-        ids = keep(actors_of(doc, _child(trig, "nsubjpass")))
+        ids = keep(actors_of(doc, passive_patient(trig, cues)))
         if ids:
             return ids
     # 3. a prepositional target on the trigger or on its object ("met *with* Erdogan")
@@ -260,6 +287,8 @@ def find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues) -> list
                 return ids
     # 5. an actor inside the object phrase ("cast doubt on results that gave *the incumbent* ...")
     for h in [c for c in trig.children if c.dep_ in ("dobj", "prep", "nsubjpass")] + list(match.words):
+        if h.dep_ == "prep" and h.lower_ in SETTING_PREPS and match.pattern.reciprocal:
+            continue        # "met in Bangui": the place of a meeting is not a party to it
         for t in h.subtree:
             if t.i == trig.i:
                 continue

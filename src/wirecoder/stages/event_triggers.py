@@ -50,6 +50,26 @@ def lemma(token: Token) -> str:
     return token.lemma_.lower()
 
 
+def base_forms(word: str) -> tuple[str, ...]:
+    """Candidate base forms of an inflected word, for the parser's wrong lemmas
+    ("staged" -> lemma "stag": try "stage"). Tried only when the lemma heads no pattern."""
+    out: list[str] = []
+    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", ""),
+                         ("es", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: len(word) - len(suffix)]
+            out.append(stem + repl)
+            if repl == "" and len(stem) >= 4 and stem[-1] == stem[-2]:   # "stopped" -> "stop"
+                out.append(stem[:-1])
+    return tuple(dict.fromkeys(out))
+
+
+def descriptive(token: Token) -> bool:
+    """A participle used as an adjective before a noun ("the *alleged* bombers", "a *banned*
+    group", "*prohibited* weapons", "the *occupied* West Bank") describes, it reports no event."""
+    return token.dep_ == "amod" and token.tag_ in ("VBN", "VBG", "JJ") and token.head.i > token.i
+
+
 def near(token: Token, depth: int = 2, deps: frozenset[str] = NEAR_DEPS) -> list[Token]:
     """Tokens reachable from ``token`` through ``deps`` within ``depth`` steps (breadth first)."""
     out: list[Token] = []
@@ -75,12 +95,19 @@ class TriggerFinder:
 
     def candidates(self, token: Token) -> tuple[Pattern, ...]:
         if token.pos_ in VERB_TAGS or token.tag_.startswith("VB"):
-            return self.verbs.get(lemma(token), ()) or self.verbs.get(token.lower_, ())
-        if token.pos_ in NOUN_TAGS:
-            return self.nouns.get(lemma(token), ()) or self.nouns.get(token.lower_, ())
+            index = self.verbs
+        elif token.pos_ in NOUN_TAGS:
+            index = self.nouns
+        else:
+            return ()
+        for form in (lemma(token), token.lower_, *base_forms(token.lower_)):
+            if form in index:
+                return index[form]
         return ()
 
     def match_token(self, token: Token) -> Match | None:
+        if descriptive(token):
+            return None
         patterns = self.candidates(token)
         if not patterns:
             return None
@@ -114,11 +141,24 @@ def _match(pattern: Pattern, token: Token, around: list[Token]) -> Match | None:
     preps: list[Token] = []
     for group in pattern.preps:
         hit = next((t for t in around if t.i not in used and t.dep_ in PREP_DEPS and t.lower_ in group), None)
+        if hit is None and "to" in group:
+            hit = infinitive_marker(token)
         if hit is None:
             return None
         used.add(hit.i)
         preps.append(hit)
     return Match(token, pattern, tuple(words), tuple(preps))
+
+
+def infinitive_marker(token: Token) -> Token | None:
+    """The "to" of an infinitive the trigger governs: "agreed *to* hold talks", "readiness *to*
+    continue" stand for "agreed to talks", "readiness for ..." (a pattern's ``to``)."""
+    for c in token.children:
+        if c.dep_ in ("xcomp", "acl") and c.pos_ in VERB_TAGS:
+            mark = next((a for a in c.children if a.dep_ == "aux" and a.lower_ == "to"), None)
+            if mark is not None:
+                return mark
+    return None
 
 
 def clause_verb(token: Token) -> Token:

@@ -27,6 +27,9 @@ log = logging.getLogger(__name__)
 COOPERATIVE = ("04", "05", "06", "07", "08")
 CONFLICTUAL = ("14", "15", "16", "17", "18", "19", "20")
 VERBAL_QUADS = (1, 3)
+# cooperation that conjoined actors with no other target do with each other ("X and Y agreed to
+# ...", "X and Y upgraded their ties"); conjoined actors of other roots act each alone
+JOINT_ROOTS = ("03", "04", "05", "06")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +78,7 @@ class EventsStage:
         self.ontology = resources.ontology
         self.book: PatternBook = load_patterns(resources.settings.data_dir / "patterns", resources.ontology)
         self.cues = self.book.cues
+        self.keep_negated = resources.settings.keep_negated
         self.finder = TriggerFinder(self.book)
         self.dates = DateResolver(self.cues)
         self.places = LocationResolver(Gazetteer())
@@ -148,6 +152,10 @@ class EventsStage:
         if code is None:
             notes.append(f"'{match.trigger.text}' ({p.id}): not coded, {why}")
             return []
+        if negated and not self.keep_negated:
+            notes.append(f"'{match.trigger.text}' ({p.id}): negated ({code}), did not happen: not output "
+                         "(Settings.keep_negated outputs it flagged)")
+            return []
         if not roles.sources:
             if p.kind == "noun":
                 pair = self._between(doc, match)
@@ -156,7 +164,8 @@ class EventsStage:
             if not roles.sources:
                 notes.append(f"'{match.trigger.text}' ({p.id}): trigger but no source actor")
                 return []
-        pairs = self._pairs(roles, p.reciprocal, p.has_target)
+        joint = p.reciprocal or roles.source_from == "between" or code[:2] in JOINT_ROOTS
+        pairs = self._pairs(roles, p.reciprocal, p.has_target, joint)
         if p.reciprocal and not roles.targets and len(roles.sources) < 2:
             notes.append(f"'{match.trigger.text}' ({p.id}): a joint action with one actor only, not coded")
             return []
@@ -215,7 +224,8 @@ class EventsStage:
         return []
 
     @staticmethod
-    def _pairs(roles: Roles, reciprocal: bool, has_target: bool) -> list[tuple[str, str | None]]:
+    def _pairs(roles: Roles, reciprocal: bool, has_target: bool,
+               joint: bool = False) -> list[tuple[str, str | None]]:
         pairs: list[tuple[str, str | None]] = []
         sources, targets = roles.sources, roles.targets
         if targets:
@@ -225,7 +235,8 @@ class EventsStage:
                         pairs.append((s, t))
                         if reciprocal:
                             pairs.append((t, s))
-        elif len(sources) > 1 and has_target:
+        elif len(sources) > 1 and has_target and (reciprocal or joint):
+            # "X and Y agreed": a joint action, both directions; "X and Y condemned": each alone
             pairs = [(s, t) for s in sources for t in sources if s != t]
         else:
             pairs = [(s, None) for s in sources]

@@ -8,16 +8,17 @@ case- and diacritic-folded tokens, role tables) and turns a parsed ``Doc`` into
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 import spacy
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
 from ..doc import article_of
-from ..knowledge import Country, Entry, Group, Igo, KnowledgeBase, Learned, Metonym, Person, Region, Role
+from ..knowledge import Country, Entry, Igo, KnowledgeBase, Metonym, Region, Role
 from ..knowledge.names import fold, name_key
-from ..knowledge.records import split_code
+from .actor_records import (Coding, Found, Hit, case_ok, entry_code, on_date, person_name, rank, strip_the,
+                            title_text, trim_name)
 
 STOP_TAGS = ("NNS", "NNPS")
 TITLE_WORDS = frozenset("former ex- acting interim deputy vice senior top chief outgoing incoming late".split())
@@ -27,57 +28,6 @@ PERSON_KINDS = ("person", "learned")
 NAME_KINDS = ("country", "igo", "group", "metonym", "region", "capital")
 SPEECH = frozenset("say tell add state announce write note warn claim explain insist argue".split())
 NAME_ENTS = ("", "PERSON", "WORK_OF_ART", "PRODUCT", "FAC")
-
-
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """A knowledge-base name found in the text (token span, and the entries it may mean)."""
-
-    start: int
-    end: int
-    entries: tuple[Entry, ...]
-
-    @property
-    def entry(self) -> Entry:
-        return self.entries[0]
-
-
-@dataclass(frozen=True, slots=True)
-class Found:
-    """A mention before actors are assembled: token span, what it is, what the text says."""
-
-    start: int                  # token index
-    end: int                    # token index, exclusive
-    kind: str                   # Mention.kind: name|title|pronoun|metonym|country|demonym|group|igo|role
-    actor_kind: str             # Actor.kind: person|organisation|country|group|igo|metonym|region
-    key: str                    # actors with the same key are one actor
-    name: str
-    country: str | None = None
-    sector: str | None = None
-    role: str | None = None
-    resolved_by: str | None = None
-    note: str | None = None
-    context: bool = False       # the country is to come from the story's context
-    head: str | None = None     # role head lemma, for "the authority" -> "the electoral authority"
-    plural: bool = False
-    definite: bool = False
-    possessor: int | None = None  # token index of "X's"/"his" in front of a role group
-    former: bool = False
-
-    def with_(self, **changes) -> "Found":
-        return replace(self, **changes)
-
-
-@dataclass(frozen=True, slots=True)
-class Coding:
-    """Country and sector read from a group of words (a title, a role phrase)."""
-
-    country: str | None
-    sector: str | None
-    role: str | None
-    head: str | None
-    former: bool
-    countries: tuple[tuple[int, int, str], ...]   # (start, end, country) of each named country
 
 
 def _lemma(tok: Token) -> str:
@@ -96,7 +46,7 @@ class MentionFinder:
         for entry in kb.entries():
             if not entry.phrase.strip():
                 continue
-            key = " ".join(fold(t.text) for t in self._nlp.make_doc(_strip_the(entry.phrase)))
+            key = " ".join(fold(t.text) for t in self._nlp.make_doc(strip_the(entry.phrase)))
             self._index.setdefault(key, []).append(entry)
             phrases.setdefault(key, [])
         for key in phrases:
@@ -115,9 +65,9 @@ class MentionFinder:
         found = []
         for match_id, start, end in self._matcher(shadow):
             key = self._nlp.vocab.strings[match_id]
-            entries = tuple(e for e in self._index.get(key, ()) if _case_ok(e.phrase, doc[start:end].text))
+            entries = tuple(e for e in self._index.get(key, ()) if case_ok(e.phrase, doc[start:end].text))
             if entries:
-                found.append(Hit(start, end, _rank(entries)))
+                found.append(Hit(start, end, rank(entries)))
         found.sort(key=lambda h: (-(h.end - h.start), h.start))
         taken: set[int] = set()
         out = []
@@ -202,7 +152,7 @@ class MentionFinder:
                 return False
             return any(s <= c < e for s, e in article.metadata_spans)
 
-        hits = [_on_date(h, date) for h in self.hits(doc) if not skip(h.start)]
+        hits = [on_date(h, date) for h in self.hits(doc) if not skip(h.start)]
         ents = [e for e in doc.ents if e.label_ in ("PERSON", "ORG") and not skip(e.start)]
         # a personal name that contains a knowledge name ("Jordan" in "Michael Jordan") is a name
         person_spans = [(e.start, e.end) for e in ents if e.label_ == "PERSON" and len(e) > 1]
@@ -223,7 +173,7 @@ class MentionFinder:
         for e in ents:
             if e.label_ == "PERSON" and not any(s < e.end and e.start < t for s, t, _ in people) and \
                     not any(h.start <= e.start and e.end <= h.end for h in hits if h.entry.kind in NAME_KINDS):
-                s, t = _trim_name(doc, e.start, e.end)
+                s, t = trim_name(doc, e.start, e.end)
                 if t > s and not (t - s == 1 and s in by_start):
                     people.append((s, t, None))
         people.extend((s, t, None) for s, t in self._unlabelled_names(doc, people, hits, skip))
@@ -253,7 +203,7 @@ class MentionFinder:
         # organisations spaCy knows and the knowledge base does not
         for e in ents:
             if e.label_ == "ORG" and not covered.intersection(range(e.start, e.end)):
-                s, t = _trim_name(doc, e.start, e.end)
+                s, t = trim_name(doc, e.start, e.end)
                 if t > s and doc[t - 1].dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj"):
                     add(Found(s, t, "name", "organisation", "org:" + name_key(doc[s:t].text), doc[s:t].text))
         found.sort(key=lambda f: f.start)
@@ -320,7 +270,7 @@ class MentionFinder:
 
     # --- people ------------------------------------------------------------------------------
     def _person(self, doc: Doc, s: int, t: int, hit: Hit | None, hits: dict[int, Hit]) -> list[Found]:
-        name = doc[s:t].text if hit is None else _person_name(hit)
+        name = doc[s:t].text if hit is None else person_name(hit)
         base = Found(s, t, "name", "person", "person:" + name_key(name), name)
         out = []
         ts = self._title_start(doc, s, hits)
@@ -328,7 +278,7 @@ class MentionFinder:
             coding = self.code_words(doc, ts, s, hits, self._last_role(doc, ts, s))
             if coding.country or coding.sector:
                 base = base.with_(start=ts, kind="title", country=coding.country, sector=coding.sector,
-                                  role=_title_text(doc, ts, s), resolved_by="title", former=coding.former)
+                                  role=title_text(doc, ts, s), resolved_by="title", former=coding.former)
         appos = self._apposition(doc, t, hits)
         if appos is not None:
             a_start, a_end, coding = appos
@@ -498,71 +448,3 @@ class MentionFinder:
             name = doc[span[0]:span[1]].text if last else f"{doc[s:e].text} {doc[i].text}"
             out.append(base.with_(start=span[0], end=span[1], country=c, key="group:" + name_key(name), name=name))
         return out
-
-
-def _on_date(hit: Hit, date) -> Hit:
-    """The hit with the entries valid on ``date`` first (Taliban: AFGREB until 2021, then AFGGOV)."""
-    if date is None or len(hit.entries) < 2:
-        return hit
-    active = [e for e in hit.entries if getattr(e.target, "active", None) is None or e.target.active(date)]
-    rest = [e for e in hit.entries if e not in active]
-    return Hit(hit.start, hit.end, tuple(active + rest))
-
-
-def entry_code(entry: Entry) -> tuple[str | None, str | None]:
-    """Country (or IGO/region/NGO) and sector a knowledge entry gives as a modifier."""
-    t = entry.target
-    if isinstance(t, Country):
-        return t.code, ("GOV" if entry.kind == "capital" else None)
-    if isinstance(t, Metonym):
-        return t.country, t.sector
-    if isinstance(t, Igo):
-        return "IGO", t.sector
-    if isinstance(t, Region):
-        return t.code, None
-    if isinstance(t, Group):
-        return split_code(t.code)
-    if isinstance(t, Person):
-        return t.country, t.sector
-    if isinstance(t, Learned):
-        return split_code(t.code)
-    return None, None
-
-
-def _strip_the(phrase: str) -> str:
-    return phrase[4:] if phrase.lower().startswith("the ") else phrase
-
-
-def _case_ok(phrase: str, text: str) -> bool:
-    """Acronyms match only in capitals ("US" is not "us"); names only capitalised."""
-    phrase = _strip_the(phrase)
-    letters = [c for c in phrase if c.isalpha()]
-    if letters and len(letters) <= 5 and all(c.isupper() for c in letters):
-        return [c for c in text if c.isalpha()] == letters
-    if phrase[:1].isupper():
-        return text[:1].isupper()
-    return True
-
-
-def _rank(entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
-    order = ("person", "group", "igo", "metonym", "country", "capital", "demonym", "region",
-             "region_demonym", "learned")
-    return tuple(sorted(entries, key=lambda e: order.index(e.kind) if e.kind in order else 99))
-
-
-def _person_name(hit: Hit) -> str:
-    t = hit.entry.target
-    return getattr(t, "name", hit.entry.phrase)
-
-
-def _trim_name(doc: Doc, s: int, t: int) -> tuple[int, int]:
-    """A name without a leading 'the' and a trailing possessive."""
-    while s < t and (doc[s].lower_ in ("the", "a", "an") or doc[s].is_punct):
-        s += 1
-    while t > s and (doc[t - 1].tag_ == "POS" or doc[t - 1].is_punct or doc[t - 1].is_space):
-        t -= 1
-    return s, t
-
-
-def _title_text(doc: Doc, s: int, t: int) -> str:
-    return doc[s:t].text

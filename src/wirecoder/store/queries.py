@@ -276,12 +276,12 @@ def actors(store: Store, *, country: str | None = None, start: dt.date | None = 
                 FROM events WHERE {where.sql()}
                 UNION ALL
                 SELECT target_code, target_country, article_id FROM events WHERE {where.sql()})
-            WHERE {key} IS NOT NULL GROUP BY k)
+            WHERE {key} IS NOT NULL GROUP BY k),
         agg AS (
             SELECT {key} AS k, {details}, count(*) FILTER (is_source) AS as_source,
                    count(*) FILTER (NOT is_source) AS as_target, count(*) AS n
             FROM sides WHERE {key} IS NOT NULL AND {outer.sql()}
-            GROUP BY {key}{", country" if by == "country" else ""})
+            GROUP BY {key})
         SELECT agg.*, art.articles FROM agg JOIN art USING (k) ORDER BY n DESC, k LIMIT ?"""
     rows = _query(store, sql, [*where.params, *where.params, *where.params, *outer.params, limit])
     return tuple(ActorRow(*r) for r in rows)

@@ -1,0 +1,128 @@
+"""Records and small helpers of the actors stage: knowledge hits, found mentions, codings."""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc
+
+from ..knowledge import Country, Entry, Group, Igo, Learned, Metonym, Person, Region
+from ..knowledge.records import split_code
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A knowledge-base name found in the text (token span, and the entries it may mean)."""
+
+    start: int
+    end: int
+    entries: tuple[Entry, ...]
+
+    @property
+    def entry(self) -> Entry:
+        return self.entries[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A mention before actors are assembled: token span, what it is, what the text says."""
+
+    start: int                  # token index
+    end: int                    # token index, exclusive
+    kind: str                   # Mention.kind: name|title|pronoun|metonym|country|demonym|group|igo|role
+    actor_kind: str             # Actor.kind: person|organisation|country|group|igo|metonym|region
+    key: str                    # actors with the same key are one actor
+    name: str
+    country: str | None = None
+    sector: str | None = None
+    role: str | None = None
+    resolved_by: str | None = None
+    note: str | None = None
+    context: bool = False       # the country is to come from the story's context
+    head: str | None = None     # role head lemma, for "the authority" -> "the electoral authority"
+    plural: bool = False
+    definite: bool = False
+    possessor: int | None = None  # token index of "X's"/"his" in front of a role group
+    former: bool = False
+
+    def with_(self, **changes) -> "Found":
+        return replace(self, **changes)
+
+
+@dataclass(frozen=True, slots=True)
+class Coding:
+    """Country and sector read from a group of words (a title, a role phrase)."""
+
+    country: str | None
+    sector: str | None
+    role: str | None
+    head: str | None
+    former: bool
+    countries: tuple[tuple[int, int, str], ...]   # (start, end, country) of each named country
+
+
+def on_date(hit: Hit, date) -> Hit:
+    """The hit with the entries valid on ``date`` first (Taliban: AFGREB until 2021, then AFGGOV)."""
+    if date is None or len(hit.entries) < 2:
+        return hit
+    active = [e for e in hit.entries if getattr(e.target, "active", None) is None or e.target.active(date)]
+    rest = [e for e in hit.entries if e not in active]
+    return Hit(hit.start, hit.end, tuple(active + rest))
+
+
+def entry_code(entry: Entry) -> tuple[str | None, str | None]:
+    """Country (or IGO/region/NGO) and sector a knowledge entry gives as a modifier."""
+    t = entry.target
+    if isinstance(t, Country):
+        return t.code, ("GOV" if entry.kind == "capital" else None)
+    if isinstance(t, Metonym):
+        return t.country, t.sector
+    if isinstance(t, Igo):
+        return "IGO", t.sector
+    if isinstance(t, Region):
+        return t.code, None
+    if isinstance(t, Group):
+        return split_code(t.code)
+    if isinstance(t, Person):
+        return t.country, t.sector
+    if isinstance(t, Learned):
+        return split_code(t.code)
+    return None, None
+
+
+def strip_the(phrase: str) -> str:
+    return phrase[4:] if phrase.lower().startswith("the ") else phrase
+
+
+def case_ok(phrase: str, text: str) -> bool:
+    """Acronyms match only in capitals ("US" is not "us"); names only capitalised."""
+    phrase = strip_the(phrase)
+    letters = [c for c in phrase if c.isalpha()]
+    if letters and len(letters) <= 5 and all(c.isupper() for c in letters):
+        return [c for c in text if c.isalpha()] == letters
+    if phrase[:1].isupper():
+        return text[:1].isupper()
+    return True
+
+
+def rank(entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
+    order = ("person", "group", "igo", "metonym", "country", "capital", "demonym", "region",
+             "region_demonym", "learned")
+    return tuple(sorted(entries, key=lambda e: order.index(e.kind) if e.kind in order else 99))
+
+
+def person_name(hit: Hit) -> str:
+    t = hit.entry.target
+    return getattr(t, "name", hit.entry.phrase)
+
+
+def trim_name(doc: Doc, s: int, t: int) -> tuple[int, int]:
+    """A name without a leading 'the' and a trailing possessive."""
+    while s < t and (doc[s].lower_ in ("the", "a", "an") or doc[s].is_punct):
+        s += 1
+    while t > s and (doc[t - 1].tag_ == "POS" or doc[t - 1].is_punct or doc[t - 1].is_space):
+        t -= 1
+    return s, t
+
+
+def title_text(doc: Doc, s: int, t: int) -> str:
+    return doc[s:t].text
