@@ -35,6 +35,7 @@ class Roles:
     targets: tuple[str, ...]
     source_from: str          # subject | agent | relative | speaker | quote | modifier | light-verb
     quote: Quote | None
+    target_from: str = ""     # prep | object | patient | prep-object | clause | inside | addressee
 
 
 def conjuncts(token: Token) -> list[Token]:
@@ -83,6 +84,8 @@ def actor_of_phrase(doc: Doc, token: Token, modifiers: bool = True) -> str | Non
 
 
 def actors_of(doc: Doc, token: Token | None, modifiers: bool = True) -> list[str]:
+    """The actors a noun phrase names, one per conjunct ("Russia and China"), and one per
+    conjoined modifier ("Hungarian and Romanian officials", "Cameroon and C.A.R. officials")."""
     if token is None:
         return []
     out: list[str] = []
@@ -90,6 +93,15 @@ def actors_of(doc: Doc, token: Token | None, modifiers: bool = True) -> list[str
         a = actor_of_phrase(doc, t, modifiers)
         if a is not None and a not in out:
             out.append(a)
+        if a is None and not modifiers:
+            continue
+        for m in t.children:
+            if m.dep_ not in MODIFIER_DEPS or m.i > t.i or not any(c.dep_ == "conj" for c in m.children):
+                continue
+            for part in conjuncts(m):
+                actor = _coded_actor(doc, part)
+                if actor is not None and actor.id not in out:
+                    out.append(actor.id)
     return out
 
 
@@ -154,11 +166,38 @@ def subject_of(verb: Token, cues: Cues) -> tuple[Token | None, str]:
                 return obj, "object-control"
             t = head if head.dep_ != "acomp" else head.head
             continue
+        if t.dep_ not in ("xcomp", "relcl", "acl"):
+            fronted = _fronted_subject(t)
+            if fronted is not None:
+                return fronted, "subject"
         if t.dep_ in ("conj", "advcl") and t.head is not t:
             t = t.head
             continue
         break
     return None, "none"
+
+
+SUBORDINATORS = frozenset({"as", "while", "after", "before", "since", "until", "because", "when", "whereas"})
+
+
+def _fronted_subject(verb: Token) -> Token | None:
+    """The subject of a subordinate clause the parser read as a preposition: in "... *as*
+    Washington and other governments *cast* doubt", "as" governs the noun phrase and the verb
+    hangs as a conjunct; the noun phrase right before the verb is its subject."""
+    i = verb.i - 1
+    doc = verb.doc
+    while i >= 0 and doc[i].dep_ in ("advmod", "neg", "aux") and doc[i].head.i == verb.i:
+        i -= 1
+    if i < 0:
+        return None
+    t = doc[i]
+    if t.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    while t.dep_ == "conj" and t.head is not t:
+        t = t.head
+    if t.dep_ == "pobj" and t.head.lower_ in SUBORDINATORS and t.head.i < t.i:
+        return t
+    return None
 
 
 def speaker_of(verb: Token, cues: Cues) -> Token | None:
@@ -203,6 +242,19 @@ def addressee(doc: Doc, quote: Quote, cues: Cues) -> str | None:
     return None
 
 
+def earlier_addressee(doc: Doc, quote: Quote, cues: Cues) -> str | None:
+    """A message goes on over several quotes: the addressee of the speaker's earlier quotes
+    ("Putin said in a message to Maduro: ..." then "..., Putin said."), up to another speaker's quote."""
+    earlier = sorted((q for q in doc._.quotes if q.span[0] < quote.span[0]), key=lambda q: q.span[0])
+    for q in reversed(earlier):
+        if q.speaker != quote.speaker:
+            return None
+        to = addressee(doc, q, cues)
+        if to is not None:
+            return to
+    return None
+
+
 def _target_preps(match: Match) -> list[Token]:
     if not match.pattern.preps:
         return []
@@ -243,7 +295,8 @@ def find_sources(doc: Doc, match: Match, cues: Cues) -> tuple[list[str], str]:
     return [], "none"
 
 
-def find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues) -> list[str]:
+def find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues) -> tuple[list[str], str]:
+    """The target actors of ``match`` and where they were found (see :class:`Roles`)."""
     trig = match.trigger
     seen = set(sources)
 
@@ -254,20 +307,20 @@ def find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues) -> list
     for prep in _target_preps(match):
         ids = keep(actors_of(doc, _pobj(prep)))
         if ids:
-            return ids
+            return ids, "prep"
     if not match.pattern.has_target:
-        return []
+        return [], ""
     # 2. the direct object, indirect object, or the passive subject
     for dep in ("dobj", "dative", "attr", "oprd"):
         for c in trig.children:
             if c.dep_ == dep:
                 ids = keep(actors_of(doc, c))
                 if ids:
-                    return ids
+                    return ids, "object"
     if _child(trig, "agent") is not None:
         ids = keep(actors_of(doc, passive_patient(trig, cues)))
         if ids:
-            return ids
+            return ids, "patient"
     # 3. a prepositional target on the trigger or on its object ("met *with* Erdogan")
     holders = [trig] + [w for w in match.words] + [c for c in trig.children if c.dep_ == "dobj"]
     holders += [c for h in holders[1:] for c in h.children if c.dep_ in ("dobj", "pobj")]
@@ -276,7 +329,7 @@ def find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues) -> list
             if c.dep_ in ("prep", "dative") and c.lower_ in DEFAULT_TARGET_PREPS:
                 ids = keep(actors_of(doc, _pobj(c)))
                 if ids:
-                    return ids
+                    return ids, "prep-object"
     # 4. a statement's subject: "warned that *Iran* would pay"
     if match.pattern.code[:2] in ("01", "02", "05", "10", "11", "12", "13"):
         comp = _child(trig, "ccomp")
@@ -284,7 +337,7 @@ def find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues) -> list
             subj, _ = subject_of(comp, cues)
             ids = keep(actors_of(doc, subj))
             if ids:
-                return ids
+                return ids, "clause"
     # 5. an actor inside the object phrase ("cast doubt on results that gave *the incumbent* ...")
     for h in [c for c in trig.children if c.dep_ in ("dobj", "prep", "nsubjpass")] + list(match.words):
         if h.dep_ == "prep" and h.lower_ in SETTING_PREPS and match.pattern.reciprocal:
@@ -294,8 +347,8 @@ def find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues) -> list
                 continue
             ids = keep(actors_of(doc, t, modifiers=False))
             if ids:
-                return ids[:1]
-    return []
+                return ids[:1], "inside"
+    return [], ""
 
 
 def find_roles(doc: Doc, match: Match, cues: Cues) -> Roles:
@@ -306,15 +359,17 @@ def find_roles(doc: Doc, match: Match, cues: Cues) -> Roles:
         verb = clause_verb(match.trigger)
         subj, how = subject_of(verb, cues)
         speaker = speaker_of(verb, cues)
-        if speaker is not None and how != "passive" and (subj is None or subj.pos_ == "PRON"):
+        if speaker is not None and how != "passive" and (subj is None or subj.tag_ == "PRP"):
+            # "the Kremlin said *it* was deepening ...": a personal pronoun may be the speaker;
+            # "this", "that" are not actors
             sources, how = actors_of(doc, speaker), "speaker"
         if not sources and quote is not None and quote.speaker and how != "passive" and (
                 subj is None or subj.lower_ in cues.first_person
                 or (match.pattern.kind == "noun" and quote.kind == "direct")):
             sources, how = [quote.speaker], "quote"
-    targets = find_targets(doc, match, sources, cues) if sources else []
+    targets, target_from = find_targets(doc, match, sources, cues) if sources else ([], "")
     if sources and not targets and quote is not None and quote.kind == "direct" and match.pattern.has_target:
-        to = addressee(doc, quote, cues)
+        to = addressee(doc, quote, cues) or earlier_addressee(doc, quote, cues)
         if to is not None and to not in sources:
-            targets = [to]
-    return Roles(tuple(sources), tuple(targets), how, quote)
+            targets, target_from = [to], "addressee"
+    return Roles(tuple(sources), tuple(targets), how, quote, target_from)

@@ -81,7 +81,10 @@ class MentionFinder:
     def role_at(self, doc: Doc, i: int) -> tuple[Role, int] | None:
         """The longest role phrase ending at token ``i`` (and the index where it starts)."""
         tok = doc[i]
-        for form in {_lemma(tok), fold(tok.text)}:
+        best: tuple[Role, int] | None = None
+        # the word as written first, then its lemma ("security forces" before "security force");
+        # a fixed order, so the result never depends on hashing
+        for form in dict.fromkeys((fold(tok.text), _lemma(tok))):
             for words, role in self._roles_by_last.get(form, ()):
                 n = len(words)
                 start = i - n + 1
@@ -89,8 +92,10 @@ class MentionFinder:
                     continue
                 if n == 1 or all(_lemma(doc[start + k]) == w or fold(doc[start + k].text) == w
                                  for k, w in enumerate(words[:-1])):
-                    return role, start
-        return None
+                    if best is None or start < best[1]:
+                        best = (role, start)
+                    break
+        return best
 
     def code_words(self, doc: Doc, start: int, end: int, hits: dict[int, Hit],
                    head: tuple[Role, int] | None) -> Coding:
