@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span as SpacySpan
+from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..doc import Trace, actor_by_id
 from ..patterns import Cues, Pattern, PatternBook, load_patterns
@@ -68,6 +68,60 @@ def decide_code(code: str, mood: Mood, cues: Cues) -> tuple[str | None, bool, st
     if mood.kind == "obligation":
         return None, mood.negated, mood.reason
     return code, mood.negated, "negated" if mood.negated else ""
+
+
+def _auxes(verb: Token) -> set[str]:
+    return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+
+
+def _own_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+
+
+def refine_mood(match: Match, mood: Mood, cues: Cues) -> Mood:
+    """What :func:`mood_of` does not see in the trigger's own clause: a modal on the verb the
+    trigger's clause is conjoined to or depends on ("Trump *may* overreach and start threatening"),
+    a negation shared by conjoined verbs ("did *not* meet or call"), an infinitive hanging on a
+    noun ("calls *to impose* sanctions": not a fact; "plans to meet": an intention), and a
+    possibility under a condition that has no actor doing it ("a ceasefire *could* take place *if*
+    ...": not an offer)."""
+    trig = match.trigger
+    verb = clause_verb(trig)
+    if mood.kind == "intent" and trig.pos_ in ("NOUN", "PROPN") and trig.dep_ in ("nsubj", "nsubjpass") \
+            and _auxes(verb) & cues.possible:
+        return Mood("possible", mood.negated, "only possible (the action has no actor)")
+    if mood.kind != "fact":
+        return mood
+    negated = mood.negated
+    t = verb
+    for _ in range(4):
+        if t.dep_ == "conj" and not _own_subject(t) and not _auxes(t) and t.head is not t:
+            head = t.head
+            joined_by_but = any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in head.children)
+            if not joined_by_but and any(c.dep_ == "neg" for c in head.children):
+                negated = True
+        elif t.dep_ == "xcomp" and lemma(t.head) in cues.continuation and t.head is not t:
+            head = t.head
+        else:
+            break
+        aux = _auxes(head)
+        if aux & cues.possible:
+            return Mood("possible", negated, f"only possible ('{sorted(aux & cues.possible)[0]}' on '{head.text}')")
+        if aux & cues.future:
+            return Mood("intent", negated, f"future ('{sorted(aux & cues.future)[0]}' on '{head.text}')")
+        if aux & cues.obligation:
+            return Mood("obligation", negated, f"an obligation ('{sorted(aux & cues.obligation)[0]}')")
+        t = head
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and trig.i == verb.i \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        noun = lemma(verb.head)
+        if noun in cues.intent or noun in cues.intent_adjectives:
+            return Mood("intent", negated, f"intended ('{verb.head.text} to')")
+        if noun in cues.refusal:
+            return Mood("refused", negated, f"refused ('{verb.head.text} to')")
+        if noun not in cues.continuation:
+            return Mood("possible", negated, f"an infinitive on a noun ('{verb.head.text} to'): not a fact")
+    return Mood(mood.kind, negated, mood.reason if negated == mood.negated else "negated with its conjunct")
 
 
 class EventsStage:
@@ -142,7 +196,7 @@ class EventsStage:
 
     def _drafts(self, doc: Doc, sent: SpacySpan, match: Match, notes: list[str]) -> list[Draft]:
         p = match.pattern
-        mood = mood_of(match, self.cues)
+        mood = refine_mood(match, mood_of(match, self.cues), self.cues)
         code, negated, why = decide_code(p.code, mood, self.cues)
         roles = find_roles(doc, match, self.cues)
         if mood.kind == "obligation":

@@ -25,6 +25,7 @@ from typing import Callable, Iterable, Iterator, Sequence, TypeVar
 
 from ..errors import InputError, WirecoderError
 from ..records import Article, CodedArticle, Skip
+from ..knowledge.learn import learn
 from ..settings import Settings
 from .store import Store, WriteResult
 
@@ -199,6 +200,8 @@ def ingest(sources: Iterable[str], db_path: str | Path, *, settings: Settings | 
         records = produce(_unstored(store, items, batch_size, seen))
     for batch in chunked(records, batch_size):
         seen(store.write(batch))
+        if settings.learned_path is not None:  # remember people coded from a title (next runs use them)
+            learn([r for r in batch if isinstance(r, CodedArticle)], settings)
     summary = replace(summary, seconds=time.monotonic() - start)
     log.info("ingest: %s", summary.line())
     return summary
