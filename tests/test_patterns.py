@@ -66,3 +66,66 @@ def test_unknown_code_is_an_error(tmp_path: Path):
 ])
 def test_mood_codes(book, method, code, expected):
     assert getattr(book.cues, method)(code) == expected
+
+
+# ---------------------------------------------------------------- triggers on parsed sentences
+from wirecoder.stages.event_triggers import TriggerFinder, base_forms  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def finder(book):
+    return TriggerFinder(book)
+
+
+def _fired(nlp, finder, text: str) -> dict[str, str]:
+    """trigger word -> code of the pattern that fired on it."""
+    doc = nlp(text)
+    return {m.trigger.text: m.pattern.code for s in doc.sents for m in finder.matches(s)}
+
+
+@pytest.mark.parametrize("text,trigger,code", [
+    # the parser's wrong lemma ("staged" -> "stag") does not hide the pattern
+    ("Students staged protests against the new law.", "staged", "140"),
+    # a bare criticism verb fires (no stray words glued onto the head list)
+    ("Albania on Friday denounced the crackdown.", "denounced", "111"),
+    ("The minister condemned the attack.", "condemned", "111"),
+    # "agree to <verb>": the infinitive stands for the pattern's "to"
+    ("The forum has agreed to set up a research center.", "agreed", "030"),
+    # event nouns carried by a light verb
+    ("Israel and Lebanon renewed negotiations today.", "negotiations", "046"),
+    ("Pedersen issued his appeal on Friday.", "appeal", "020"),
+    ("The court opened a hearing into the killings.", "hearing", "090"),
+    ("The army's offensive in the north continued.", "offensive", "190"),
+    # specific sub-codes
+    ("The union called off the strike.", "called", "080"),
+    ("Israel has strengthened its forces in Lebanon.", "strengthened", "154"),
+    ("The United States designated the group as a terrorist organization.", "designated", "172"),
+    ("Zambia extradited the suspect to Britain.", "extradited", "063"),
+    ("Israel shared evidence with the United States.", "shared", "064"),
+    ("The president reneged on his commitment.", "reneged", "120"),
+    ("Iran threatened military action against Iraq.", "threatened", "138"),
+    ("Mitterrand gave a warm welcome to de Klerk.", "gave", "043"),
+])
+def test_trigger_code(nlp, finder, text, trigger, code):
+    assert _fired(nlp, finder, text).get(trigger) == code
+
+
+@pytest.mark.parametrize("text,word", [
+    # participles before a noun describe, they report no event
+    ("Britain wants the alleged bombers handed over.", "alleged"),
+    ("The banned group operates in the province.", "banned"),
+    ("They moved prohibited weapons across the border.", "prohibited"),
+    # naming is not criticising; a question is not an appeal
+    ("A militia called the anti-Balaka fought back.", "called"),
+    ("What happens next, Bugajski asked.", "asked"),
+])
+def test_no_trigger(nlp, finder, text, word):
+    assert word not in _fired(nlp, finder, text)
+
+
+@pytest.mark.parametrize("word,expected", [
+    ("staged", "stage"), ("stopped", "stop"), ("carried", "carry"), ("talks", "talk"),
+])
+def test_base_forms(word, expected):
+    assert expected in base_forms(word)
+

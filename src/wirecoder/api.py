@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .errors import WirecoderError
+from .errors import InputError, WirecoderError
 from .pipeline import Coder
 from .records import Article, CodedArticle, Skip
 from .settings import Settings
@@ -42,6 +42,8 @@ def code_all(articles: Iterable[Article | Skip], *, settings: Settings | None = 
             continue
         try:
             yield c.code(item)
+        except InputError as exc:
+            yield Skip(item.source, exc.problem + (f" ({exc.hint})" if exc.hint else ""))
         except WirecoderError as exc:
             yield Skip(item.source, str(exc))
 

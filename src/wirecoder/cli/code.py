@@ -8,7 +8,7 @@ from typing import Iterator
 
 import click
 
-from ..errors import InputError
+from ..api import code_all
 from ..pipeline import Coder
 from ..read import output_stem, read_inputs
 from ..records import CodedArticle, Skip
@@ -55,15 +55,6 @@ def _coded(inputs, published, settings, jobs: int) -> Iterator[CodedArticle | Sk
         yield from code_on_cluster(inputs, cluster=f"local:{jobs}", settings=settings,
                                    published=published, ordered=True)
         return
-    coder = Coder(settings)
-    for item in read_inputs(inputs, published=published, settings=settings):
-        if isinstance(item, Skip):
-            yield item
-            continue
-        try:
-            yield coder.code(item)
-        except InputError as exc:
-            yield Skip(exc.source, exc.problem + (f" ({exc.hint})" if exc.hint else ""))
-
+    yield from code_all(read_inputs(inputs, published=published, settings=settings), coder=Coder(settings))
 
 commands = [code_command]

@@ -236,10 +236,15 @@ def addressee(doc: Doc, quote: Quote, cues: Cues) -> str | None:
                             return ids[0]
             if lemma(t) in ("tell", "write") and t.pos_ == "VERB":
                 obj = _child(t, "dobj", "dative")
-                ids = actors_of(doc, obj)
+                ids = [a for a in actors_of(doc, obj) if not _is_media(doc, a)]
                 if ids:
-                    return ids[0]
+                    return ids[0]     # "told Maduro"; "told reporters/VOA" addresses no party
     return None
+
+
+def _is_media(doc: Doc, actor_id: str) -> bool:
+    actor = next((a for a in doc._.actors if a.id == actor_id), None)
+    return actor is not None and (actor.code or "")[3:].startswith("MED")
 
 
 def earlier_addressee(doc: Doc, quote: Quote, cues: Cues) -> str | None:
@@ -305,7 +310,15 @@ def find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues) -> tupl
 
     # 1. the object of the pattern's own preposition ("sanctions *on* Iran")
     for prep in _target_preps(match):
-        ids = keep(actors_of(doc, _pobj(prep)))
+        obj = _pobj(prep)
+        ids = keep(actors_of(doc, obj))
+        if not ids and obj is not None:
+            # "succumb to pressure *from* criminal groups", "respond to calls *by* X"
+            for c in obj.children:
+                if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
+                    ids = keep(actors_of(doc, _pobj(c)))
+                    if ids:
+                        break
         if ids:
             return ids, "prep"
     if not match.pattern.has_target:

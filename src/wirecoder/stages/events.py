@@ -74,6 +74,10 @@ def _auxes(verb: Token) -> set[str]:
     return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
 
 
+def _negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
 def _own_subject(verb: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
 
@@ -93,6 +97,8 @@ def refine_mood(match: Match, mood: Mood, cues: Cues) -> Mood:
     if mood.kind != "fact":
         return mood
     negated = mood.negated
+    if trig.i != verb.i:        # a noun's mood is its clause verb's (mood_of)
+        return mood
     t = verb
     for _ in range(4):
         if t.dep_ == "conj" and not _own_subject(t) and not _auxes(t) and t.head is not t:
@@ -100,6 +106,13 @@ def refine_mood(match: Match, mood: Mood, cues: Cues) -> Mood:
             joined_by_but = any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in head.children)
             if not joined_by_but and any(c.dep_ == "neg" for c in head.children):
                 negated = True
+        elif t.dep_ in ("xcomp", "advcl") and t.head is not t and t.head.pos_ in ("VERB", "AUX") \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+            head = t.head       # "refusing to meet *to discuss*", "may start *threatening*"
+            if lemma(head) in cues.refusal:
+                return Mood("refused", negated, f"refused ('{head.text}')")
+            if lemma(head) in cues.intent:
+                return Mood("intent", negated or _negated(head), f"intended ('{head.text}')")
         elif t.dep_ == "xcomp" and lemma(t.head) in cues.continuation and t.head is not t:
             head = t.head
         else:
@@ -219,12 +232,16 @@ class EventsStage:
                 notes.append(f"'{match.trigger.text}' ({p.id}): trigger but no source actor")
                 return []
         joint = p.reciprocal or roles.source_from == "between" or code[:2] in JOINT_ROOTS
+        if joint and len(roles.sources) > 1 and roles.target_from in ("clause", "inside"):
+            # "X and Y signed an agreement to combat rebels": a joint act of X and Y, the
+            # actor deep in its object is not a party to it
+            roles = Roles(roles.sources, (), roles.source_from, roles.quote)
         pairs = self._pairs(roles, p.reciprocal, p.has_target, joint)
         if p.reciprocal and not roles.targets and len(roles.sources) < 2:
             notes.append(f"'{match.trigger.text}' ({p.id}): a joint action with one actor only, not coded")
             return []
         note = f"'{match.trigger.text}' fired {p.id} -> {code}" + (f" ({why})" if why else "") + \
-            f"; source by {roles.source_from}"
+            f"; source by {roles.source_from}" + (f", target by {roles.target_from}" if roles.targets else "")
         notes.append(note)
         return [Draft(match, code, s, t, negated, roles, sent, note) for s, t in pairs]
 
