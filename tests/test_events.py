@@ -163,3 +163,55 @@ def test_trace_says_why_nothing_fired(coder, stage):
     doc = code_events(coder, stage, "The weather in Moscow was fine.", {"Moscow": "RUSGOV"})
     assert not doc._.events
     assert any("no trigger" in t.message for t in doc._.trace)
+
+
+# General rules of roles and mood (sentence -> expected (code, source, target) triples).
+ROLE_CASES = [
+    # conjoined actors of a non-joint action act each alone
+    ("Pakistan and China rejected the allegations.",
+     {"Pakistan": "PAK", "China": "CHN"}, {("120", "PAK", None), ("120", "CHN", None)}),
+    # conjoined nationality modifiers: one actor each, a joint agreement both directions
+    ("Senior Hungarian and Romanian officials agreed to cooperate.",
+     {"Hungarian": "HUNGOV", "Romanian officials": "ROUGOV"},
+     {("031", "HUNGOV", "ROUGOV"), ("031", "ROUGOV", "HUNGOV")}),
+    # a reduced passive on a noun: the agent acts on the noun
+    ("Somali forces backed by Ethiopian troops entered the town.",
+     {"Somali forces": "SOMMIL", "Ethiopian troops": "ETHMIL"}, {("050", "ETHMIL", "SOMMIL")}),
+    # a reduced passive adverbial: the agent acts on the main clause's subject
+    ("The rebels escape to Cameroon when attacked by government troops.",
+     {"rebels": "CAFREB", "government troops": "CAFMIL"}, {("190", "CAFMIL", "CAFREB")}),
+    # "when asked": a passive without agent has no source
+    ("When asked about it, Peskov smiled.", {"Peskov": "RUSGOV"}, set()),
+    # the place of a meeting is not a party to it
+    ("Russian and Chinese officials met in Caracas.",
+     {"Russian": "RUSGOV", "Chinese officials": "CHNGOV", "Caracas": "VENGOV"},
+     {("044", "RUSGOV", "CHNGOV"), ("044", "CHNGOV", "RUSGOV")}),
+    # the parser's prepositional "as": the noun phrase before the verb is its subject
+    ("Maduro and his rival Edmundo Gonzalez have both claimed victory in the presidential election as "
+     "Washington and some other foreign governments cast doubt on official results that gave the incumbent a win.",
+     {"Maduro": "VENGOV", "Edmundo Gonzalez": "VENOPP", "Washington": "USAGOV"}, {("111", "USAGOV", None)}),
+    # a modal on the conjoined verb: only possible
+    ("Trump may overreach and start threatening Iran.", {"Trump": "USAGOV", "Iran": "IRN"}, set()),
+    # a possibility under a condition with no actor doing it: no offer
+    ("A ceasefire between Russia and Ukraine could take place if the Kremlin agrees.",
+     {"Russia": "RUS", "Ukraine": "UKR", "Kremlin": "RUSGOV"}, set()),
+    # the target behind the pattern's preposition: "pressure from X"
+    ("Buhari refused to succumb to pressure from criminal groups.",
+     {"Buhari": "NGAGOV", "criminal groups": "NGAREB"}, {("124", "NGAGOV", "NGAREB")}),
+]
+
+
+@pytest.mark.parametrize("text,actors,expected", ROLE_CASES, ids=[c[0][:40] for c in ROLE_CASES])
+def test_roles_and_mood(coder, stage, text, actors, expected):
+    assert triples(code_events(coder, stage, text, actors)) == expected
+
+
+def test_message_addressee_carries_over_the_speakers_next_quotes(coder, stage):
+    text = ('"Our relations are strong," Putin said in a message to Maduro. '
+            '"We are ready to deepen our cooperation," Putin said.')
+    q1 = Quote("Q1", "direct", (1, 26), text[1:26], "A1", "Putin", (28, 33))
+    start = text.index("We are")
+    end = text.index(',"', start)
+    q2 = Quote("Q2", "direct", (start, end), text[start:end], "A1", "Putin", (end + 3, end + 8))
+    doc = code_events(coder, stage, text, {"Putin": "RUSGOV", "Maduro": "VENGOV"}, quotes=[q1, q2])
+    assert {(e.root, e.source_code, e.target_code, e.quote) for e in doc._.events} == {("03", "RUSGOV", "VENGOV", "Q2")}
