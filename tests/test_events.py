@@ -181,7 +181,8 @@ ROLE_CASES = [
     ("The rebels escape to Cameroon when attacked by government troops.",
      {"rebels": "CAFREB", "government troops": "CAFMIL"}, {("190", "CAFMIL", "CAFREB")}),
     # "when asked": a passive without agent has no source
-    ("When asked about it, Peskov smiled.", {"Peskov": "RUSGOV"}, set()),
+    ("When asked if Russia would deepen cooperation with Venezuela, Peskov smiled.",
+     {"Peskov": "RUSGOV", "Russia": "RUS", "Venezuela": "VEN"}, set()),
     # the place of a meeting is not a party to it
     ("Russian and Chinese officials met in Caracas.",
      {"Russian": "RUSGOV", "Chinese officials": "CHNGOV", "Caracas": "VENGOV"},

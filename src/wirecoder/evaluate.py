@@ -70,7 +70,7 @@ class Miss:
 class ArticleResult:
     name: str
     scores: tuple[Score, ...]
-    roots: tuple[tuple[str, int, int, int], ...]  # (root, matched, predicted, gold) at the event level
+    roots: tuple[tuple[str, int, int, int, int], ...]  # (root, matched_pred, predicted, matched_gold, gold), event level
     errors: tuple[Miss, ...]
     actors_right: int
     actors_gold: int
@@ -82,7 +82,7 @@ class Report:
     folder: str
     articles: int
     scores: tuple[Score, ...]
-    roots: tuple[tuple[str, int, int, int], ...]
+    roots: tuple[tuple[str, int, int, int, int], ...]
     errors: tuple[Miss, ...]
     actors_right: int
     actors_gold: int
@@ -97,8 +97,7 @@ class Report:
         return {
             "folder": self.folder, "articles": self.articles,
             "levels": {s.level: s.to_dict() for s in self.scores},
-            "roots": {r: {"matched": m, "predicted": p, "gold": g,
-                          **Score(r, m, p, m, g).to_dict()} for r, m, p, g in self.roots},
+            "roots": {r: Score(r, mp, p, mg, g).to_dict() for r, mp, p, mg, g in self.roots},
             "actors": {"right": self.actors_right, "gold": self.actors_gold,
                        "accuracy": round(self.actors_right / self.actors_gold, 4) if self.actors_gold else None},
             "countries": {"event_matches": n,
@@ -222,7 +221,8 @@ def score_article(gold: GoldArticle, coded: CodedArticle) -> ArticleResult:
     text = coded.article.text
     scores = []
     errors: list[Miss] = []
-    roots_matched: Counter[str] = Counter()
+    roots_matched_pred: Counter[str] = Counter()
+    roots_matched_gold: Counter[str] = Counter()
     roots_pred: Counter[str] = Counter()
     roots_gold: Counter[str] = Counter()
     countries = (0, 0, 0)
@@ -236,7 +236,9 @@ def score_article(gold: GoldArticle, coded: CodedArticle) -> ArticleResult:
                 n += 1
                 src += country_part(g.source) == country_part(p.source_code)
                 tgt += country_part(g.target) == country_part(p.target_code)
-                roots_matched[p.root] += 1
+                roots_matched_pred[p.root] += 1
+                if g.cameo:
+                    roots_matched_gold[g.cameo[0][:2]] += 1
             countries = (n, src, tgt)
             for g in gold.events:
                 if not g.optional and g.cameo:
@@ -270,7 +272,7 @@ def score_article(gold: GoldArticle, coded: CodedArticle) -> ArticleResult:
                 errors.append(Miss(gold.name, "quote_false_alarm", _snippet(text, q.span),
                                    f"{q.kind} by {q.speaker_name}"))
     actors_right, actors_gold = score_actors(gold, coded)
-    roots = tuple((r, roots_matched[r], roots_pred[r], roots_gold[r])
+    roots = tuple((r, roots_matched_pred[r], roots_pred[r], roots_matched_gold[r], roots_gold[r])
                   for r in sorted(set(roots_gold) | set(roots_pred)))
     return ArticleResult(gold.name, tuple(scores), roots, tuple(errors), actors_right, actors_gold, countries)
 
@@ -284,11 +286,10 @@ def combine(folder: str, results: Sequence[ArticleResult], failed: Iterable[str]
     for r in results:
         for s in r.scores:
             totals[s.level] = totals[s.level] + s
-        for root, m, p, g in r.roots:
-            acc = roots.setdefault(root, [0, 0, 0])
-            acc[0] += m
-            acc[1] += p
-            acc[2] += g
+        for root, *counts in r.roots:
+            acc = roots.setdefault(root, [0, 0, 0, 0])
+            for k, n in enumerate(counts):
+                acc[k] += n
         for k in range(3):
             countries[k] += r.countries[k]
         errors.extend(r.errors)
@@ -335,10 +336,11 @@ def format_report(report: Report, errors: bool = False) -> str:
         lines.append(f"country accuracy on {n} event matches: source {src / n:.3f}, target {tgt / n:.3f}")
     if report.roots:
         lines.append("")
-        lines.append(f"{'root':<6}{'P':>7}{'R':>7}{'F1':>7}  matched predicted gold  (event level)")
-        for root, m, p, g in report.roots:
-            s = Score(root, m, p, m, g)
-            lines.append(f"{root:<6}{s.precision:>7.3f}{s.recall:>7.3f}{s.f1:>7.3f}  {m:>7} {p:>9} {g:>4}")
+        lines.append(f"{'root':<6}{'P':>7}{'R':>7}{'F1':>7}   matched/predicted  found/gold  (event level;"
+                     " gold by its first code)")
+        for root, mp, p, mg, g in report.roots:
+            sc = Score(root, mp, p, mg, g)
+            lines.append(f"{root:<6}{sc.precision:>7.3f}{sc.recall:>7.3f}{sc.f1:>7.3f}   {mp:>5}/{p:<11} {mg:>4}/{g}")
     for f in report.failed:
         lines.append(f"failed: {f}")
     if errors:

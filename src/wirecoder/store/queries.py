@@ -3,17 +3,22 @@
 Counts are of event *clusters* (one event, however many articles report it)
 unless ``reports=True``. Negated events ("did not sign") are left out of
 counts unless ``negated=True``. An actor argument is a country code (three
-letters: ``RUS``) or a full actor code (``RUSGOV``).
+letters: ``RUS``) or a full actor code (``RUSGOV``) (see ``filters``).
+Other questions: ``profiles`` (one actor code), ``search`` (words anywhere),
+``network`` (who deals with whom).
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 from typing import Any, Sequence
 
 import duckdb
 
 from ..errors import StoreError
+from ..records import Event, Location, Quote
+from .filters import Where, contains, event_filters, run, side
 from .store import Store
 
 PERIODS = ("day", "week", "month", "year")
@@ -38,6 +43,7 @@ class DyadPeriod:
     material_conflict: int
     goldstein: float | None  # mean Goldstein value
     top_codes: tuple[CodeCount, ...] = ()
+    top_events: tuple["EventRow", ...] = ()  # most reported first (``dyad(top_events=N)``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +71,34 @@ class EventRow:
     num_reports: int
     num_articles: int
     num_sources: int
+    # the rest of the event record (what a reader needs to check it against the text)
+    root: str = ""
+    plover_mode: str | None = None
+    contexts: tuple[str, ...] = ()
+    source_actor: str | None = None      # actor ids in the article (``A1``)
+    target_actor: str | None = None
+    date: dt.date | None = None          # the event's own date, as resolved from the text
+    background: bool = False
+    trigger_span: tuple[int, int] = (0, 0)
+    sentence_span: tuple[int, int] = (0, 0)
+    quote_id: str | None = None
+    location: Location | None = None
+    pattern: str = ""
+    published: dt.date | None = None     # the article's publication date
+
+    def to_event(self) -> Event:
+        """The :class:`Event` record as coded in its article."""
+        return Event(id=self.event_id, cameo=self.cameo, root=self.root or self.cameo[:2], plover=self.plover,
+                     plover_mode=self.plover_mode, goldstein=float(self.goldstein or 0.0),
+                     quad_class=int(self.quad_class or 0), source=self.source_actor, target=self.target_actor,
+                     source_code=self.source_code, target_code=self.target_code, date=self.date,
+                     background=self.background, negated=self.negated, trigger=self.trigger_span,
+                     sentence=self.sentence_span, quote=self.quote_id, location=self.location,
+                     pattern=self.pattern, contexts=self.contexts)
+
+
+EVENT_SUMMARY = tuple(f.name for f in fields(EventRow))[:21]
+"""The columns ``wirecoder query events`` prints (the rest with ``--wide``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,66 +126,24 @@ class QuoteRow:
     published: dt.date | None
     headline: str | None
     source: str
+    speaker: str | None = None           # the speaker's actor id in the article
+    span: tuple[int, int] = (0, 0)
+    cue: tuple[int, int] | None = None   # the speech verb
+
+    def to_quote(self) -> Quote:
+        """The :class:`Quote` record as coded in its article."""
+        return Quote(self.quote_id, self.kind, self.span, self.text or "", self.speaker, self.speaker_name,
+                     self.cue)
+
+
+QUOTE_SUMMARY = tuple(f.name for f in fields(QuoteRow))[:9]
+"""The columns ``wirecoder query quotes`` prints (the rest with ``--wide``)."""
 
 
 @dataclass(frozen=True, slots=True)
 class SqlResult:
     columns: tuple[str, ...]
     rows: tuple[tuple[Any, ...], ...]
-
-
-@dataclass(slots=True)
-class _Where:
-    """WHERE clauses and their parameters, built together (never string values in SQL)."""
-
-    clauses: list[str] = field(default_factory=list)
-    params: list[Any] = field(default_factory=list)
-
-    def add(self, clause: str, *params: Any) -> None:
-        self.clauses.append(clause)
-        self.params.extend(params)
-
-    def sql(self) -> str:
-        return " AND ".join(self.clauses) if self.clauses else "TRUE"
-
-
-def _side(where: _Where, side: str, actor: str) -> str:
-    """SQL matching ``actor`` (country or full code) on one side; params appended to where."""
-    actor = actor.strip().upper()
-    if len(actor) == 3:
-        where.params.extend([actor, actor])
-        return f"({side}_country = ? OR starts_with({side}_code, ?))"
-    where.params.append(actor)
-    return f"{side}_code = ?"
-
-
-def _event_filters(where: _Where, *, actor: str | None = None, country: str | None = None,
-                   code: str | None = None, root: str | None = None, start: dt.date | None = None,
-                   end: dt.date | None = None, negated: bool = False, prefix: str = "") -> None:
-    p = prefix
-    if not negated:
-        where.add(f"NOT {p}negated")
-    if actor:
-        a, b = _side(where, f"{p}source", actor), _side(where, f"{p}target", actor)
-        where.clauses.append(f"({a} OR {b})")
-    if country:
-        where.add(f"({p}source_country = ? OR {p}target_country = ?)", country.upper(), country.upper())
-    if code:
-        where.add(f"starts_with({p}cameo, ?)", code)
-    if root:
-        where.add(f"{p}root = ?", root.zfill(2))
-    if start:
-        where.add(f"{p}day >= ?", start)
-    if end:
-        where.add(f"{p}day <= ?", end)
-
-
-def _query(store: Store, sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
-    with store.reading() as conn:
-        try:
-            return conn.execute(sql, list(params)).fetchall()
-        except duckdb.Error as exc:
-            raise StoreError(f"the query failed on {store.path}: {exc}") from exc
 
 
 def _one_per_cluster(source_sql: str, reports: bool) -> str:
@@ -161,24 +153,88 @@ def _one_per_cluster(source_sql: str, reports: bool) -> str:
             "QUALIFY row_number() OVER (PARTITION BY cluster_id ORDER BY day, article_id, event_id) = 1")
 
 
+def _event_row(r: Sequence[Any]) -> EventRow:
+    (loc_name, loc_country, lat, lon, loc_from) = r[37:42]
+    return EventRow(
+        *r[:21], root=r[21] or "", plover_mode=r[22], contexts=tuple(r[23] or ()), source_actor=r[24],
+        target_actor=r[25], date=r[26], background=bool(r[27]), trigger_span=(r[28] or 0, r[29] or 0),
+        sentence_span=(r[30] or 0, r[31] or 0), quote_id=r[32], pattern=r[33] or "", published=r[34],
+        location=Location(loc_name, loc_country, lat, lon, loc_from or "text") if loc_name else None)
+
+
+def select_events(store: Store, where: Where, *, reports: bool, limit: int, offset: int = 0,
+                  top_by: str | None = None) -> tuple[tuple[dt.date | None, EventRow], ...]:
+    """Events (aliased ``e``, joined to their article ``a``) matching ``where``: one row per
+    cluster, or per report with ``reports``. Newest first, ``limit`` rows from ``offset``; or, with
+    ``top_by`` (a period), the ``limit`` most reported events of each period (ties: the larger
+    Goldstein magnitude). Each row comes with its period (None without ``top_by``)."""
+    base = _one_per_cluster(
+        f"SELECT e.* FROM events e JOIN articles a ON a.id = e.article_id WHERE {where.sql()}", reports)
+    if top_by is None:
+        picked = (f"SELECT *, NULL::DATE AS period, 0 AS rank FROM ({base} "
+                  "ORDER BY day DESC NULLS LAST, article_id, event_id LIMIT ? OFFSET ?)")
+        params = [*where.params, limit, offset]
+    else:
+        if top_by not in PERIODS:
+            raise StoreError(f"cannot group by {top_by!r}: use one of {', '.join(PERIODS)}")
+        picked = f"""
+            SELECT * FROM (
+              SELECT b.*, date_trunc(?, b.day)::DATE AS period,
+                     row_number() OVER (PARTITION BY date_trunc(?, b.day)
+                                        ORDER BY n.reports DESC, abs(b.goldstein) DESC,
+                                                 b.article_id, b.event_id) AS rank
+              FROM ({base}) b
+              JOIN (SELECT cluster_id, count(*) AS reports FROM events
+                    WHERE cluster_id IN (SELECT cluster_id FROM ({base})) GROUP BY cluster_id) n
+                USING (cluster_id)
+              WHERE b.day IS NOT NULL)
+            WHERE rank <= ?"""
+        params = [top_by, top_by, *where.params, *where.params, limit]
+    sql = f"""
+        WITH r AS ({picked}),
+        s AS (SELECT e.cluster_id, count(*) AS reports, count(DISTINCT e.article_id) AS articles,
+                     count(DISTINCT coalesce(a.outlet, a.id)) AS sources
+              FROM events e JOIN articles a ON a.id = e.article_id
+              WHERE e.cluster_id IN (SELECT cluster_id FROM r) GROUP BY e.cluster_id)
+        SELECT r.cluster_id, r.article_id, r.event_id, r.day, r.source_code, r.source_name,
+               r.target_code, r.target_name, r.cameo, k.name, r.quad_class, r.goldstein, r.plover,
+               r.negated, r.trigger_text,
+               substr(a.text, r.sentence_start + 1, r.sentence_end - r.sentence_start),
+               a.headline, coalesce(a.url, a.source), s.reports, s.articles, s.sources,
+               r.root, r.plover_mode, r.contexts, r.source_actor, r.target_actor, r.date, r.background,
+               r.trigger_start, r.trigger_end, r.sentence_start, r.sentence_end, r.quote_id, r.pattern,
+               a.published, r.period, r.rank,
+               r.location_name, r.location_country, r.lat, r.lon, r.location_from
+        FROM r JOIN articles a ON a.id = r.article_id JOIN s USING (cluster_id)
+        LEFT JOIN cameo_codes k ON k.code = r.cameo
+        ORDER BY r.period NULLS FIRST, r.rank, r.day DESC NULLS LAST, r.article_id, r.event_id"""
+    return tuple((row[35], _event_row(row)) for row in run(store, sql, params))
+
+
 def dyad(store: Store, a: str, b: str, *, start: dt.date | None = None, end: dt.date | None = None,
          by: str = "month", reports: bool = False, directed: bool = False, negated: bool = False,
-         top: int = 3) -> tuple[DyadPeriod, ...]:
-    """Events between ``a`` and ``b`` per period: counts per quad class, mean Goldstein, top codes.
+         top: int = 3, top_events: int = 0) -> tuple[DyadPeriod, ...]:
+    """Events between ``a`` and ``b`` per period: counts per quad class, mean Goldstein, the
+    ``top`` CAMEO codes and (``top_events``) the most reported events (one row per cluster).
 
     Both directions unless ``directed`` (then only ``a`` -> ``b``).
     """
     if by not in PERIODS:
         raise StoreError(f"cannot group by {by!r}: use one of {', '.join(PERIODS)}")
-    where = _Where()
-    ab = f"({_side(where, 'source', a)} AND {_side(where, 'target', b)})"
-    if directed:
-        where.clauses.append(ab)
-    else:
-        ba = f"({_side(where, 'source', b)} AND {_side(where, 'target', a)})"
-        where.clauses.append(f"({ab} OR {ba})")
-    _event_filters(where, start=start, end=end, negated=negated)
-    where.add("day IS NOT NULL")
+
+    def dyad_where(prefix: str) -> Where:
+        where = Where()
+        ab = f"({side(where, prefix + 'source', a)} AND {side(where, prefix + 'target', b)})"
+        if directed:
+            where.clauses.append(ab)
+        else:
+            ba = f"({side(where, prefix + 'source', b)} AND {side(where, prefix + 'target', a)})"
+            where.clauses.append(f"({ab} OR {ba})")
+        event_filters(where, start=start, end=end, negated=negated, prefix=prefix)
+        where.add(f"{prefix}day IS NOT NULL")
+        return where
+
+    where = dyad_where("")
     if reports:
         base = f"SELECT day, quad_class, goldstein, cameo FROM events WHERE {where.sql()}"
     else:  # one row per cluster (its reports share codes and CAMEO code), on its first day
@@ -201,47 +257,38 @@ def dyad(store: Store, a: str, b: str, *, start: dt.date | None = None, end: dt.
         LEFT JOIN codes c ON c.period = t.period AND c.r <= ?
         LEFT JOIN cameo_codes k ON k.code = c.cameo
         GROUP BY ALL ORDER BY t.period"""
-    rows = _query(store, sql, [*where.params, by, top])
+    rows = run(store, sql, [*where.params, by, top])
+    tops: dict[dt.date, list[EventRow]] = {}
+    if top_events > 0 and rows:
+        for period, row in select_events(store, dyad_where("e."), reports=False, limit=top_events, top_by=by):
+            tops.setdefault(period, []).append(row)
     return tuple(
         DyadPeriod(period=r[0], events=r[1], verbal_cooperation=r[2], material_cooperation=r[3],
                    verbal_conflict=r[4], material_conflict=r[5],
                    goldstein=round(r[6], 3) if r[6] is not None else None,
-                   top_codes=tuple(CodeCount(c["cameo"], c["name"], c["n"]) for c in r[7] if c["cameo"]))
+                   top_codes=tuple(CodeCount(c["cameo"], c["name"], c["n"]) for c in r[7] if c["cameo"]),
+                   top_events=tuple(tops.get(r[0], ())))
         for r in rows)
 
 
-def events(store: Store, *, actor: str | None = None, country: str | None = None, code: str | None = None,
-           root: str | None = None, start: dt.date | None = None, end: dt.date | None = None,
+def events(store: Store, *, actor: str | None = None, source: str | None = None, target: str | None = None,
+           country: str | None = None, code: str | None = None, root: str | None = None,
+           quad_class: int | None = None, start: dt.date | None = None, end: dt.date | None = None,
            text: str | None = None, article_id: str | None = None, reports: bool = False,
            negated: bool = False, limit: int = 100, offset: int = 0) -> tuple[EventRow, ...]:
-    """Events matching every given filter, newest first. ``text``: words in the event's
-    sentence or an actor's name (case-insensitive)."""
-    where = _Where()
-    _event_filters(where, actor=actor, country=country, code=code, root=root, start=start, end=end,
-                   negated=negated, prefix="e.")
+    """Events matching every given filter, newest first. ``actor``: either side, ``source`` /
+    ``target``: that side. ``text``: words in the event's sentence or an actor's name
+    (case-insensitive)."""
+    where = Where()
+    event_filters(where, actor=actor, source=source, target=target, country=country, code=code, root=root,
+                  quad_class=quad_class, start=start, end=end, negated=negated, prefix="e.")
     if article_id:
         where.add("e.article_id = ?", article_id)
     if text:
-        like = f"%{text}%"
-        where.add("(substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) ILIKE ? "
-                  "OR e.source_name ILIKE ? OR e.target_name ILIKE ?)", like, like, like)
-    base = _one_per_cluster(
-        f"SELECT e.* FROM events e JOIN articles a ON a.id = e.article_id WHERE {where.sql()}", reports)
-    sql = f"""
-        WITH r AS ({base} ORDER BY day DESC NULLS LAST, article_id, event_id LIMIT ? OFFSET ?),
-        s AS (SELECT e.cluster_id, count(*) AS reports, count(DISTINCT e.article_id) AS articles,
-                     count(DISTINCT coalesce(a.outlet, a.id)) AS sources
-              FROM events e JOIN articles a ON a.id = e.article_id
-              WHERE e.cluster_id IN (SELECT cluster_id FROM r) GROUP BY e.cluster_id)
-        SELECT r.cluster_id, r.article_id, r.event_id, r.day, r.source_code, r.source_name,
-               r.target_code, r.target_name, r.cameo, k.name, r.quad_class, r.goldstein, r.plover,
-               r.negated, r.trigger_text,
-               substr(a.text, r.sentence_start + 1, r.sentence_end - r.sentence_start),
-               a.headline, coalesce(a.url, a.source), s.reports, s.articles, s.sources
-        FROM r JOIN articles a ON a.id = r.article_id JOIN s USING (cluster_id)
-        LEFT JOIN cameo_codes k ON k.code = r.cameo
-        ORDER BY r.day DESC NULLS LAST, r.article_id, r.event_id"""
-    return tuple(EventRow(*row) for row in _query(store, sql, [*where.params, limit, offset]))
+        sentence = "substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start)"
+        where.add(f"({contains(sentence)} OR {contains('e.source_name')} OR {contains('e.target_name')})",
+                  text, text, text)
+    return tuple(row for _, row in select_events(store, where, reports=reports, limit=limit, offset=offset))
 
 
 def actors(store: Store, *, country: str | None = None, start: dt.date | None = None,
@@ -250,12 +297,12 @@ def actors(store: Store, *, country: str | None = None, start: dt.date | None = 
     """The most active actors (as source or target), or countries with ``by="country"``."""
     if by not in ("actor", "country"):
         raise StoreError(f"cannot group actors by {by!r}: use actor or country")
-    where = _Where()
-    _event_filters(where, start=start, end=end, negated=negated)
+    where = Where()
+    event_filters(where, start=start, end=end, negated=negated)
     key = "code" if by == "actor" else "country"
     details = ("mode(name) AS name, mode(country) AS c, mode(sector) AS sector" if by == "actor"
                else "NULL AS name, country AS c, NULL AS sector")
-    outer = _Where()
+    outer = Where()
     if country:
         outer.add("country = ?", country.upper())
     # clusters: one row per cluster (all its reports share the actor codes), then plain counts
@@ -283,19 +330,24 @@ def actors(store: Store, *, country: str | None = None, start: dt.date | None = 
             FROM sides WHERE {key} IS NOT NULL AND {outer.sql()}
             GROUP BY {key})
         SELECT agg.*, art.articles FROM agg JOIN art USING (k) ORDER BY n DESC, k LIMIT ?"""
-    rows = _query(store, sql, [*where.params, *where.params, *where.params, *outer.params, limit])
+    rows = run(store, sql, [*where.params, *where.params, *where.params, *outer.params, limit])
     return tuple(ActorRow(*r) for r in rows)
 
 
 def quotes(store: Store, *, speaker: str | None = None, text: str | None = None,
            start: dt.date | None = None, end: dt.date | None = None, article_id: str | None = None,
-           limit: int = 100) -> tuple[QuoteRow, ...]:
-    """Quotes, newest first; ``speaker`` matches a name (part of it) or an actor code."""
-    where = _Where()
+           speaker_code: str | None = None, terms: bool = True, limit: int = 100) -> tuple[QuoteRow, ...]:
+    """Quotes, newest first; ``speaker`` matches a name (part of it) or an actor code,
+    ``speaker_code`` only that code; ``terms=False`` leaves out scare-quoted terms."""
+    where = Where()
     if speaker:
-        where.add("(q.speaker_name ILIKE ? OR q.speaker_code = ?)", f"%{speaker}%", speaker.upper())
+        where.add(f"({contains('q.speaker_name')} OR q.speaker_code = ?)", speaker, speaker.strip().upper())
+    if speaker_code:
+        where.add("q.speaker_code = ?", speaker_code.strip().upper())
     if text:
-        where.add("q.text ILIKE ?", f"%{text}%")
+        where.add(contains("q.text"), text)
+    if not terms:
+        where.add("q.kind <> 'term'")
     if start:
         where.add("q.published >= ?", start)
     if end:
@@ -303,11 +355,14 @@ def quotes(store: Store, *, speaker: str | None = None, text: str | None = None,
     if article_id:
         where.add("q.article_id = ?", article_id)
     sql = f"""SELECT q.article_id, q.quote_id, q.speaker_name, q.speaker_code, q.kind, q.text,
-                     q.published, a.headline, coalesce(a.url, a.source)
+                     q.published, a.headline, coalesce(a.url, a.source),
+                     q.speaker, q.start, q."end", q.cue_start, q.cue_end
               FROM quotes q JOIN articles a ON a.id = q.article_id
               WHERE {where.sql()}
               ORDER BY q.published DESC NULLS LAST, q.article_id, q.start LIMIT ?"""
-    return tuple(QuoteRow(*r) for r in _query(store, sql, [*where.params, limit]))
+    return tuple(QuoteRow(*r[:9], speaker=r[9], span=(r[10], r[11]),
+                          cue=(r[12], r[13]) if r[12] is not None and r[13] is not None else None)
+                 for r in run(store, sql, [*where.params, limit]))
 
 
 _READ_ONLY_STATEMENTS = {"SELECT", "EXPLAIN"}
@@ -338,18 +393,22 @@ def sql(store: Store, query: str, params: Sequence[Any] = (), *, max_rows: int |
     return SqlResult(columns, tuple(tuple(r) for r in rows))
 
 
-def as_table(records: Sequence[Any]) -> SqlResult:
-    """Query records as columns and rows (for printing or CSV); nested values flattened."""
+def _flat(value: Any) -> Any:
+    if isinstance(value, tuple) and value and isinstance(value[0], CodeCount):
+        return " ".join(f"{c.cameo}×{c.count}" for c in value)
+    if isinstance(value, tuple) and value and isinstance(value[0], EventRow):
+        return " ".join(f"{e.cameo}:{e.source_code or '-'}>{e.target_code or '-'}" for e in value)
+    if isinstance(value, Location):
+        return value.name
+    if dataclasses.is_dataclass(value):
+        return str(value)
+    return value
+
+
+def as_table(records: Sequence[Any], columns: Sequence[str] | None = None) -> SqlResult:
+    """Query records as columns and rows (for printing or CSV); nested values flattened.
+    ``columns``: only these fields, in this order (default: every field)."""
     if not records:
         return SqlResult((), ())
-    names = tuple(f.name for f in fields(records[0]))
-    rows = []
-    for r in records:
-        values = []
-        for n in names:
-            v = getattr(r, n)
-            if isinstance(v, tuple) and v and isinstance(v[0], CodeCount):
-                v = " ".join(f"{c.cameo}×{c.count}" for c in v)
-            values.append(v)
-        rows.append(tuple(values))
-    return SqlResult(names, tuple(rows))
+    names = tuple(columns) if columns else tuple(f.name for f in fields(records[0]))
+    return SqlResult(names, tuple(tuple(_flat(getattr(r, n)) for n in names) for r in records))
