@@ -43,6 +43,11 @@ CASES = [
     # "the authority" joins "the national electoral authority"
     ("The national electoral authority said Maduro won. The authority is meant to be independent.",
      "authority", 0, "national electoral authority"),
+    # a surname shared by relatives named later stays with the first person met
+    ("Former Prime Minister Sali Berisha was sanctioned. His son, Shkelzen Berisha, was too. Berisha denied it.",
+     "Berisha", 0, "Sali Berisha"),
+    # "the group" joins the named body met before
+    ("Kenya condemned the attack by al-Shabab. The group said it killed 10 soldiers.", "group", 0, "al-Shabab"),
     # "the president" joins the last person whose role is president
     ("French President Emmanuel Macron arrived in Berlin. The president said Europe must act.",
      "president", 0, "Emmanuel Macron"),

@@ -216,3 +216,56 @@ def test_message_addressee_carries_over_the_speakers_next_quotes(coder, stage):
     q2 = Quote("Q2", "direct", (start, end), text[start:end], "A1", "Putin", (end + 3, end + 8))
     doc = code_events(coder, stage, text, {"Putin": "RUSGOV", "Maduro": "VENGOV"}, quotes=[q1, q2])
     assert {(e.root, e.source_code, e.target_code, e.quote) for e in doc._.events} == {("03", "RUSGOV", "VENGOV", "Q2")}
+
+
+CIVILIAN_CASES = [
+    # an attack on people or a civilian place: the civilians of the place it happened
+    ("Gunmen stormed a hotel in Mogadishu on Tuesday.", {"Gunmen": "SOMREB"}, {("190", "SOMREB", "SOMCVL")}),
+    ("Militants attacked a passenger train in Pakistan.", {"Militants": "PAKREB"}, {("190", "PAKREB", "PAKCVL")}),
+    # no place named: a domestic attacker's country
+    ("The rebels killed more than 10 people.", {"rebels": "SOMREB"}, {("190", "SOMREB", "SOMCVL")}),
+    # the place the sentence names elsewhere, not the reporters' place
+    ("Two suicide bombers killed 23 people when they blew themselves up in Tel Aviv, officials in Cairo said.",
+     {"suicide bombers": "PSEREB"}, {("190", "PSEREB", "ISRCVL")}),
+    # a named victim is the target; a building that is no civilian place gives none
+    ("Rebels attacked an army base.", {"Rebels": "SOMREB"}, {("190", "SOMREB", None)}),
+]
+
+
+@pytest.mark.parametrize("text,actors,expected", CIVILIAN_CASES, ids=[c[0][:40] for c in CIVILIAN_CASES])
+def test_implicit_civilian_target(coder, stage, text, actors, expected):
+    doc = code_events(coder, stage, text, actors)
+    found = triples(doc)
+    assert expected <= found
+    assert {t for _, _, t in found if t and t.endswith("CVL")} == {t for _, _, t in expected if t and t.endswith("CVL")}
+    for actor in doc._.actors:
+        if actor.resolved_by == "events":
+            assert actor.sector == "CVL" and all(doc.text[s:e] for s, e in actor.mentions)
+
+
+MOOD_CASES = [
+    # what one expects of another did not happen
+    ("A U.S. general said he is expecting North Korea to launch a missile.",
+     {"U.S. general": "USAMIL", "North Korea": "PRK"}, set()),
+    # an infinitive chain on a noun: not a fact
+    ("Now is not the time for the Security Council to consider offering aid to Iran.",
+     {"Security Council": "IGO", "Iran": "IRN"}, set()),
+    # an intention is one-way even for a joint action
+    ("Turkey will buy Russian aircraft.", {"Turkey": "TUR", "Russian": "RUS"}, {("0311", "TUR", "RUS")}),
+    # "no signs that ...": negated, left out
+    ("There are no signs that North Korea is talking to the United States.",
+     {"North Korea": "PRK", "United States": "USA"}, set()),
+    # a participle that tells what an attack did is folded into it
+    ("Rebels shelled the town, killing 20 people and wounding dozens.",
+     {"Rebels": "SDNREB"}, {("194", "SDNREB", "SDNCVL")}),
+    # taking hostages is an act of its own
+    ("Militants attacked a train in Pakistan, taking many hostages.",
+     {"Militants": "PAKREB"}, {("190", "PAKREB", "PAKCVL"), ("181", "PAKREB", "PAKCVL")}),
+    # a material noun reported by a speaker is not the speaker's act
+    ("The U.N. says fighting in the region has forced thousands to flee.", {"U.N.": "IGO"}, set()),
+]
+
+
+@pytest.mark.parametrize("text,actors,expected", MOOD_CASES, ids=[c[0][:40] for c in MOOD_CASES])
+def test_mood_and_consequences(coder, stage, text, actors, expected):
+    assert triples(code_events(coder, stage, text, actors)) == expected

@@ -121,9 +121,6 @@ def test_ingest_on_the_cluster_matches_one_process(cluster, coder, corpus, tmp_p
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(reason="the actors stage's output still depends on PYTHONHASHSEED (an actor's "
-                          "role, e.g. 'authorities' vs 'authority' in VOA 8010694), so worker "
-                          "processes can disagree with this one", strict=False)
 def test_the_cluster_gives_the_same_records_on_real_news(cluster, coder):
     path = shared_dir("bench", "voa-dev") / "voa-unlabelled.jsonl"
     stories = [a for a in read_inputs([str(path)]) if isinstance(a, Article)][:12]

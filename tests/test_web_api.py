@@ -104,6 +104,12 @@ API = [
     ("/api/articles", lambda d: d["count"] == 2),
     ("/api/network", lambda d: {(e["a"], e["b"]) for e in d["edges"]} == {("RUS", "VEN"), ("USA", "VEN")}),
     ("/api/search?q=Putin", lambda d: d["actors"][0]["code"] == "RUSGOV" and len(d["articles"]) == 1),
+    ("/api/events?target=VENOPP&quad_class=3", lambda d: [e["cameo"] for e in d["events"]] == ["112", "120"]),
+    ("/api/events?offset=4", lambda d: d["count"] == 1 and d["filter"]["offset"] == 4),
+    ("/api/events?source=VENGOV", lambda d: {e["trigger"][1] - e["trigger"][0] for e in d["events"]} == {6, 7}),
+    ("/api/search?q=VENOPP", lambda d: sorted(e["cameo"] for e in d["events"]) == ["112", "120"]
+        and d["actors"][0]["code"] == "VENOPP"),
+    ("/api/quotes?speaker=maduro", lambda d: d["quotes"][0]["cue"] is None and d["quotes"][0]["span"][1] > 0),
 ]
 
 
@@ -112,6 +118,15 @@ def test_api(client, path, check):
     r = client.get(path)
     assert r.status_code == 200, r.text
     assert check(r.json()), json.dumps(r.json())[:500]
+
+
+def test_web_package_holds_no_sql():
+    """The web layer is a thin client: every question is a store library function."""
+    web = Path(__file__).resolve().parents[1] / "src" / "wirecoder" / "web"
+    sql = re.compile(r"\b(SELECT|INSERT|DELETE|UPDATE)\b.*\b(FROM|INTO|SET)\b|\.execute\(|\.sql\(")
+    for path in sorted(web.glob("*.py")):
+        hits = [line for line in path.read_text(encoding="utf-8").splitlines() if sql.search(line)]
+        assert not hits, f"{path.name} holds SQL: {hits[:3]}"
 
 
 def test_openapi_lists_every_api_route(client):

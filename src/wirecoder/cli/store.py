@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import json
 import sys
@@ -9,8 +10,12 @@ from typing import Any
 
 import click
 
+from ..errors import StoreError
 from ..store import Store, estimate_total, ingest
+from ..store import network as N
+from ..store import profiles as P
 from ..store import queries as Q
+from ..store import search as S
 from ..store.export import FORMATS, export
 from .common import friendly_errors, make_settings, parse_date, settings_options
 
@@ -43,6 +48,14 @@ def _cell(value: Any, width: int = 60) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def _csv_cell(value: Any) -> Any:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return json.dumps(_jsonable(value), ensure_ascii=False)
+    return value
+
+
 def emit(result: Q.SqlResult, fmt: str) -> None:
     """Print a result as a table, CSV or JSON on stdout."""
     if fmt == "json":
@@ -52,8 +65,7 @@ def emit(result: Q.SqlResult, fmt: str) -> None:
     if fmt == "csv":
         writer = csv.writer(sys.stdout)
         writer.writerow(result.columns)
-        writer.writerows([_jsonable(v) if isinstance(v, (dt.date, list)) else v for v in row]
-                         for row in result.rows)
+        writer.writerows([_csv_cell(v) for v in row] for row in result.rows)
         return
     if not result.columns:
         click.echo("(nothing found)")
@@ -65,6 +77,22 @@ def emit(result: Q.SqlResult, fmt: str) -> None:
     for row in cells:
         click.echo("  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip())
     click.echo(f"({len(cells)} rows)", err=True)
+
+
+def emit_sections(sections: dict[str, Q.SqlResult], fmt: str, head: dict[str, Any] | None = None) -> None:
+    """Print several results: one JSON object, or each as a titled table / CSV block."""
+    if fmt == "json":
+        out: dict[str, Any] = {k: _jsonable(v) for k, v in (head or {}).items()}
+        for name, result in sections.items():
+            out[name] = [dict(zip(result.columns, map(_jsonable, row))) for row in result.rows]
+        click.echo(json.dumps(out, ensure_ascii=False, indent=1))
+        return
+    for key, value in (head or {}).items():
+        click.echo(f"# {key}: {_cell(_jsonable(value), 200)}")
+    for name, result in sections.items():
+        click.echo(f"# {name}")
+        emit(result, fmt)
+        click.echo("")
 
 
 class _Bar:
@@ -128,7 +156,16 @@ def ingest_command(sources, db, parquet, cluster, published, coded, batch_size, 
 
 @click.group("query")
 def query_group():
-    """Ask the store: dyad timelines, events, actors, quotes."""
+    """Ask the store: dyad timelines, events, actors, quotes, network, search (the same
+    library functions the dashboard and the HTTP API call)."""
+
+
+def _wide_option(func):
+    return click.option("--wide", is_flag=True, help="Every column (actor ids, spans, location, ...).")(func)
+
+
+def _names(record_type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(record_type))
 
 
 def _common_query_options(func):
@@ -143,13 +180,16 @@ def _common_query_options(func):
 @click.argument("actor_b")
 @click.option("--by", type=click.Choice(Q.PERIODS), default="month", show_default=True)
 @click.option("--directed", is_flag=True, help="Only events from ACTOR_A to ACTOR_B.")
+@click.option("--top-events", type=click.IntRange(0, 20), default=0, show_default=True,
+              help="Also list each period's N most reported events (CAMEO:SOURCE>TARGET).")
 @_common_query_options
 @friendly_errors
-def dyad_command(actor_a, actor_b, by, directed, start, end, reports, db, fmt):
+def dyad_command(actor_a, actor_b, by, directed, top_events, start, end, reports, db, fmt):
     """Events between ACTOR_A and ACTOR_B per period (country code like RUS or actor code like RUSGOV)."""
     rows = Q.dyad(Store.open(db, read_only=True), actor_a, actor_b, start=start, end=end, by=by,
-                  reports=reports, directed=directed)
-    emit(Q.as_table(rows), fmt)
+                  reports=reports, directed=directed, top_events=top_events)
+    columns = None if top_events else [f for f in _names(Q.DyadPeriod) if f != "top_events"]
+    emit(Q.as_table(rows, columns), fmt)
 
 
 @query_group.command("events")
@@ -157,15 +197,24 @@ def dyad_command(actor_a, actor_b, by, directed, start, end, reports, db, fmt):
 @click.option("--country", help="Either side's country code.")
 @click.option("--code", help="CAMEO code or its prefix (112 matches 112, 1121...).")
 @click.option("--root", help="CAMEO root code (01-20).")
+@click.option("--source", help="Source side: country code or actor code.")
+@click.option("--target", help="Target side: country code or actor code.")
+@click.option("--quad-class", type=click.IntRange(1, 4), help="1 verbal coop., 2 material coop., "
+              "3 verbal conflict, 4 material conflict.")
 @click.option("--text", help="Words in the event's sentence or an actor's name.")
+@click.option("--negated", is_flag=True, help="Include events the text says did not happen.")
 @click.option("--limit", type=int, default=50, show_default=True)
+@click.option("--offset", type=click.IntRange(0), default=0, show_default=True)
+@_wide_option
 @_common_query_options
 @friendly_errors
-def events_command(actor, country, code, root, text, limit, start, end, reports, db, fmt):
+def events_command(actor, country, code, root, source, target, quad_class, text, negated, limit, offset,
+                   wide, start, end, reports, db, fmt):
     """Events matching the filters, newest first."""
-    rows = Q.events(Store.open(db, read_only=True), actor=actor, country=country, code=code, root=root,
-                    start=start, end=end, text=text, reports=reports, limit=limit)
-    emit(Q.as_table(rows), fmt)
+    rows = Q.events(Store.open(db, read_only=True), actor=actor, source=source, target=target,
+                    country=country, code=code, root=root, quad_class=quad_class, start=start, end=end,
+                    text=text, reports=reports, negated=negated, limit=limit, offset=offset)
+    emit(Q.as_table(rows, None if wide else Q.EVENT_SUMMARY), fmt)
 
 
 @query_group.command("actors")
@@ -186,14 +235,77 @@ def actors_command(country, by, limit, start, end, reports, db, fmt):
 @click.option("--text", help="Words in the quote.")
 @click.option("--from", "start", callback=parse_date, help="First publication day.")
 @click.option("--to", "end", callback=parse_date, help="Last publication day.")
+@click.option("--no-terms", is_flag=True, help="Leave out scare-quoted terms.")
 @click.option("--limit", type=int, default=50, show_default=True)
+@_wide_option
 @_db_option
 @_format_option
 @friendly_errors
-def quotes_command(speaker, text, start, end, limit, db, fmt):
+def quotes_command(speaker, text, start, end, no_terms, limit, wide, db, fmt):
     """Quotes, by speaker or words."""
     rows = Q.quotes(Store.open(db, read_only=True), speaker=speaker, text=text, start=start, end=end,
-                    limit=limit)
+                    terms=not no_terms, limit=limit)
+    emit(Q.as_table(rows, None if wide else Q.QUOTE_SUMMARY), fmt)
+
+
+@query_group.command("network")
+@click.option("--level", type=click.Choice(N.LEVELS), default="country", show_default=True,
+              help="Edges between countries or between full actor codes.")
+@click.option("--from", "start", callback=parse_date, help="First day (YYYY-MM-DD).")
+@click.option("--to", "end", callback=parse_date, help="Last day (YYYY-MM-DD).")
+@_db_option
+@_format_option
+@friendly_errors
+def network_command(level, start, end, db, fmt):
+    """Who deals with whom: event clusters between pairs of countries (or actor codes)."""
+    edges = N.network(Store.open(db, read_only=True), start=start, end=end, level=level)
+    emit(Q.as_table(edges, ("a", "b", "events", "cooperation", "conflict")), fmt)
+
+
+@query_group.command("search")
+@click.argument("text")
+@click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True, help="Rows per kind.")
+@_db_option
+@_format_option
+@friendly_errors
+def search_command(text, limit, db, fmt):
+    """Articles, actors, events and quotes matching TEXT (words, a name, an actor or CAMEO code)."""
+    found = S.search(Store.open(db, read_only=True), text, limit=limit)
+    emit_sections({"articles": Q.as_table(found.articles), "actors": Q.as_table(found.actors),
+                   "events": Q.as_table(found.events, Q.EVENT_SUMMARY),
+                   "quotes": Q.as_table(found.quotes, Q.QUOTE_SUMMARY)}, fmt, {"query": found.query})
+
+
+@query_group.command("actor")
+@click.argument("code")
+@click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True,
+              help="Events each way and quotes.")
+@_db_option
+@_format_option
+@friendly_errors
+def actor_command(code, limit, db, fmt):
+    """One actor CODE (exactly): its names, roles, events by and against it, its quotes, partners."""
+    found = P.profile(Store.open(db, read_only=True), code, limit=limit)
+    if found is None:
+        raise StoreError(f"no actor coded {code.upper()!r} in {db}: "
+                                   "`wirecoder query actors --db ...` lists the codes")
+    emit_sections({"events_by": Q.as_table(found.events_by, Q.EVENT_SUMMARY),
+                   "events_against": Q.as_table(found.events_against, Q.EVENT_SUMMARY),
+                   "quotes": Q.as_table(found.quotes, Q.QUOTE_SUMMARY)}, fmt,
+                  {"code": found.code, "country": found.country, "sector": found.sector,
+                   "names": list(found.names), "roles": list(found.roles), "partners": list(found.partners)})
+
+
+@query_group.command("articles")
+@click.option("--text", help="Words in the headline or text (else: the latest stored).")
+@click.option("--limit", type=click.IntRange(1, 10_000), default=20, show_default=True)
+@_db_option
+@_format_option
+@friendly_errors
+def articles_command(text, limit, db, fmt):
+    """The latest stored articles, or those containing --text."""
+    store = Store.open(db, read_only=True)
+    rows = S.articles(store, text, limit=limit) if text else S.latest_articles(store, limit=limit)
     emit(Q.as_table(rows), fmt)
 
 

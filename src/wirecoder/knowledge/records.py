@@ -50,7 +50,7 @@ class Role:
 
     role: str                      # lemma or phrase of lemmas, lowercase
     sector: str
-    kind: str                      # strong | weak | generic | modifier
+    kind: str                      # strong | weak | generic | modifier | anaphor | expert | place
     person: bool                   # names one person ("president")
 
     @property

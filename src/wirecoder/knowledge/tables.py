@@ -13,6 +13,7 @@ from .records import Country, Group, Igo, Metonym, Person, Region, Role
 log = logging.getLogger(__name__)
 
 PEOPLE_COLUMNS = ("name", "aliases", "country", "sector", "role", "start", "end", "note")
+ROLE_KINDS = ("strong", "weak", "generic", "modifier", "anaphor", "expert", "place")
 GROUP_COLUMNS = ("name", "aliases", "code", "kind", "start", "end", "note")
 
 
@@ -90,8 +91,8 @@ def load_roles(path: Path) -> tuple[Role, ...]:
     roles = []
     for lineno, row in read_rows(path, ("role", "sector", "kind", "person")):
         kind = row["kind"].lower()
-        if kind not in ("strong", "weak", "generic", "modifier"):
-            raise KnowledgeError(f"{path}:{lineno}: kind {kind!r} must be strong, weak, generic or modifier")
+        if kind not in ROLE_KINDS:
+            raise KnowledgeError(f"{path}:{lineno}: kind {kind!r} must be one of {', '.join(ROLE_KINDS)}")
         roles.append(Role(row["role"].lower(), row["sector"].upper(), kind, row["person"].lower() == "yes"))
     return tuple(roles)
 

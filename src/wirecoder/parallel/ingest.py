@@ -112,8 +112,8 @@ def _to_parquet(sources: Iterable[str], writer: ParquetWriter, producer: Produce
     def seen(batch: list[CodedArticle | Skip]) -> None:
         nonlocal summary, already
         new = writer.write(batch)
-        coded = sum(isinstance(r, CodedArticle) for r in batch)
-        summary = summary.add(_result(batch, new, already + coded - len(new)),
+        n_coded = sum(isinstance(r, CodedArticle) for r in batch)
+        summary = summary.add(_result(batch, new, already + n_coded - len(new)),
                               time.monotonic() - start)
         already = 0
         if progress:

@@ -1,12 +1,17 @@
 """Records and small helpers of the actors stage: knowledge hits, found mentions, codings."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
 from ..knowledge import Country, Entry, Group, Igo, Learned, Metonym, Person, Region
 from ..knowledge.records import split_code
+
+
+WHERE_PREPS = frozenset("in on inside".split())
+NAME_PARTICLES = frozenset("al el ad ad- as ash at an az bin ibn abu de del da di du van von der le la".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +48,7 @@ class Found:
     definite: bool = False
     possessor: int | None = None  # token index of "X's"/"his" in front of a role group
     former: bool = False
+    anaphor: bool = False         # "the group", "the rebel group": may refer back to a named body
 
     def with_(self, **changes) -> "Found":
         return replace(self, **changes)
@@ -100,7 +106,11 @@ def case_ok(phrase: str, text: str) -> bool:
     if letters and len(letters) <= 5 and all(c.isupper() for c in letters):
         return [c for c in text if c.isalpha()] == letters
     if phrase[:1].isupper():
-        return text[:1].isupper()
+        if text[:1].isupper():
+            return True
+        # "al-Qaeda", "el-Sisi", "bin Salman": a lowercase particle before a capitalised name
+        words = re.split(r"[\s\-]+", text)
+        return len(words) > 1 and words[0].lower() in NAME_PARTICLES and words[1][:1].isupper()
     return True
 
 
@@ -126,3 +136,20 @@ def trim_name(doc: Doc, s: int, t: int) -> tuple[int, int]:
 
 def title_text(doc: Doc, s: int, t: int) -> str:
     return doc[s:t].text
+
+
+def place_after(doc: Doc, i: int, hits: dict[int, Hit]) -> str | None:
+    """The country of a place right after a group ("rebels in eastern Congo", "militants
+    based in Pakistan", "fighters present on Afghan soil"), or None."""
+    preps = [c for c in doc[i].rights if c.dep_ == "prep" and c.lower_ in WHERE_PREPS]
+    for c in doc[i].rights:
+        if c.dep_ in ("amod", "acl") and c.i <= i + 2:
+            preps.extend(p for p in c.rights if p.dep_ == "prep" and p.lower_ in WHERE_PREPS)
+    for prep in preps:
+        stop = prep.right_edge.i + 1
+        for k in range(prep.i + 1, min(stop, prep.i + 6)):
+            h = hits.get(k)
+            if h is not None and h.entry.kind in ("country", "demonym", "capital"):
+                c, _ = entry_code(h.entry)
+                return c
+    return None

@@ -24,7 +24,7 @@ from ..knowledge.names import name_key
 from ..knowledge.records import join_code
 from ..records import Actor, Mention
 from ..resources import Resources
-from .coref import link_names, link_pronouns, link_roles
+from .coref import link_anaphors, link_names, link_pronouns, link_roles
 from .actor_records import Found
 from .mentions import MentionFinder
 
@@ -59,6 +59,7 @@ class ActorsStage:
         found = link_names(doc, found, self.kb, date, allowed)
         found = self._knowledge(found, date)
         found = link_roles(found)
+        found = link_anaphors(doc, found)
         found = self._context(doc, found)
         found = link_pronouns(doc, found, allowed)
         actors, mentions = self._assemble(doc, found)
@@ -135,6 +136,7 @@ class ActorsStage:
                 score[dateline] += DATELINE
             return score.most_common(1)[0][0] if score else None
 
+        outsiders = {f.key for f in found if f.sector in OUTSIDERS and f.actor_kind == "person"}
         out = []
         for f in found:
             if f.country is None and f.possessor is not None:
@@ -145,7 +147,7 @@ class ActorsStage:
                 if country and country not in ("IGO", "NGO"):
                     f = f.with_(country=country, resolved_by="coreference", context=False)
             if f.country is None and (f.context or f.actor_kind == "person" and f.key.startswith("person:")
-                                      and f.sector not in OUTSIDERS):
+                                      and f.sector not in OUTSIDERS and f.key not in outsiders):
                 if f.key in coded_keys:
                     f = f.with_(country=coded_keys[f.key], context=False, resolved_by=f.resolved_by or "coreference")
                 else:

@@ -19,6 +19,7 @@ THING_PRONOUNS = frozenset("it its itself".split())
 PLURAL_PRONOUNS = frozenset("they them their theirs themselves".split())
 NON_ACTOR_VERBS = frozenset("be seem appear happen take rain matter remain become cost mean".split())
 LOOKBACK_SENTENCES = 2
+ANAPHOR_SENTENCES = 5
 
 
 def _covered(found: list[Found]) -> set[int]:
@@ -69,9 +70,13 @@ def link_names(doc: Doc, found: list[Found], kb: KnowledgeBase, date: dt.date | 
             if f.actor_kind == "person" and f.kind in ("name", "title") and f.key.startswith("person:"):
                 words = f.name.split()
                 if len(words) >= 2:
+                    # the first person met with a surname keeps it ("Sali Berisha ... his son
+                    # Shkelzen Berisha ... Berisha said"), unless that one had no title and this one has
+                    prev = by_part.get(fold(words[-1]))
                     for w in (words[-1], words[0]):
                         by_part.setdefault(fold(w), f)
-                    by_part[fold(words[-1])] = f
+                    if prev is not None and prev.resolved_by is None and f.resolved_by in ("title", "apposition"):
+                        by_part[fold(words[-1])] = f
             i = f.end
             continue
         tok = doc[i]
@@ -112,6 +117,40 @@ def link_roles(found: list[Found]) -> list[Found]:
             if target is not None:
                 f = f.with_(key=target.key, name=target.name, resolved_by="coreference", context=False)
         out.append(f)
+    return out
+
+
+def link_anaphors(doc: Doc, found: list[Found]) -> list[Found]:
+    """"the group", "the outfit", "the rebel group" join the nearest earlier named body
+    (a group, organisation or international body) of a compatible country and sector within
+    ANAPHOR_SENTENCES sentences; a role group of the same sector ("rebels") when the anaphor
+    has one. A bare "the group" that refers to nothing is not an actor."""
+    out: list[Found] = []
+    for f in found:
+        if not f.anaphor or f.plural or not (f.definite or f.possessor is not None):
+            out.append(f)
+            continue
+        first = doc[f.start].sent.start
+        for _ in range(ANAPHOR_SENTENCES):
+            if first == 0:
+                break
+            first = doc[first - 1].sent.start
+        target = None
+        for g in reversed(out):
+            if g.start < first:
+                break
+            if f.country and g.country and g.country != f.country or f.sector and g.sector and g.sector != f.sector:
+                continue
+            named = g.kind in ("name", "igo") and g.actor_kind in ("group", "organisation", "igo")
+            same_role = g.kind == "group" and f.sector is not None and g.sector == f.sector and not g.anaphor
+            if named or same_role or g.anaphor and g.key != f.key and g.resolved_by == "coreference":
+                target = g
+                break
+        if target is not None:
+            out.append(f.with_(key=target.key, name=target.name, actor_kind=target.actor_kind,
+                               resolved_by="coreference", context=False))
+        elif f.country or f.sector:
+            out.append(f)
     return out
 
 

@@ -16,6 +16,8 @@ from ..records import Actor, Quote
 from .event_triggers import Match, clause_verb, lemma
 
 SUBJECT_DEPS = ("nsubj", "csubj", "expl")
+# CAMEO roots of material (not verbal) cooperation and conflict
+MATERIAL_ROOTS = frozenset({"06", "07", "08", "14", "15", "16", "17", "18", "19", "20"})
 RELATIVE = frozenset({"who", "that", "which", "whom", "whose"})
 DEFAULT_TARGET_PREPS = frozenset({"with", "against", "to", "on", "at", "for", "toward", "towards",
                                   "into", "upon", "between", "over"})
@@ -80,6 +82,17 @@ def actor_of_phrase(doc: Doc, token: Token, modifiers: bool = True) -> str | Non
                 actor = _coded_actor(doc, c)
                 if actor is not None:
                     return actor.id
+        if token.pos_ in ("NOUN", "NUM", "PRON"):
+            # "a group *of* Moroccan diplomats", "dozens *of* protesters", "some *of* them"
+            for c in token.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    pobj = _pobj(c)
+                    if pobj is not None:
+                        actor = _coded_actor(doc, pobj) or next(
+                            (a for a in (_coded_actor(doc, m) for m in pobj.children if m.dep_ in MODIFIER_DEPS)
+                             if a is not None), None)
+                        if actor is not None:
+                            return actor.id
     return None
 
 
@@ -184,6 +197,8 @@ def _fronted_subject(verb: Token) -> Token | None:
     """The subject of a subordinate clause the parser read as a preposition: in "... *as*
     Washington and other governments *cast* doubt", "as" governs the noun phrase and the verb
     hangs as a conjunct; the noun phrase right before the verb is its subject."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" for c in verb.children):
+        return None         # only a finite verb of its own ("as X *cast*"), never "to allow"
     i = verb.i - 1
     doc = verb.doc
     while i >= 0 and doc[i].dep_ in ("advmod", "neg", "aux") and doc[i].head.i == verb.i:
@@ -324,6 +339,7 @@ def find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues) -> tupl
     if not match.pattern.has_target:
         return [], ""
     # 2. the direct object, indirect object, or the passive subject
+    reciprocal = match.pattern.reciprocal
     for dep in ("dobj", "dative", "attr", "oprd"):
         for c in trig.children:
             if c.dep_ == dep:
@@ -351,12 +367,15 @@ def find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues) -> tupl
             ids = keep(actors_of(doc, subj))
             if ids:
                 return ids, "clause"
-    # 5. an actor inside the object phrase ("cast doubt on results that gave *the incumbent* ...")
+    # 5. an actor inside the object phrase ("cast doubt on results that gave *the incumbent* ...");
+    # not for a joint action, not the subject of a clause inside it ("tests that *experts* think ...")
+    if reciprocal:
+        return [], ""
     for h in [c for c in trig.children if c.dep_ in ("dobj", "prep", "nsubjpass")] + list(match.words):
         if h.dep_ == "prep" and h.lower_ in SETTING_PREPS and match.pattern.reciprocal:
             continue        # "met in Bangui": the place of a meeting is not a party to it
         for t in h.subtree:
-            if t.i == trig.i:
+            if t.i == trig.i or (t.dep_ in ("nsubj", "nsubjpass") and t.head.i != trig.i):
                 continue
             ids = keep(actors_of(doc, t, modifiers=False))
             if ids:
@@ -368,7 +387,11 @@ def find_roles(doc: Doc, match: Match, cues: Cues) -> Roles:
     """The source and target actors of ``match`` (see the module docstring)."""
     sources, how = find_sources(doc, match, cues)
     quote = quote_at(doc, match.trigger.idx)
-    if not sources:
+    # a material action named by a noun or a gerund used as one ("*fighting* has forced ...")
+    material_noun = match.pattern.code[:2] in MATERIAL_ROOTS and (
+        match.pattern.kind == "noun" or match.trigger.dep_ in ("nsubj", "csubj", "nsubjpass", "dobj", "pobj"))
+    if not sources and not material_noun:
+        # "The U.N. says *fighting* has forced ...": a speaker reports a fight, does not fight
         verb = clause_verb(match.trigger)
         subj, how = subject_of(verb, cues)
         speaker = speaker_of(verb, cues)

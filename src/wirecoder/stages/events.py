@@ -8,6 +8,7 @@ source and target actors (:mod:`.event_roles`), then date/background (:mod:`.dat
 """
 from __future__ import annotations
 
+import dataclasses
 import logging
 from dataclasses import dataclass
 
@@ -20,6 +21,7 @@ from ..resources import Resources
 from .dates import DateResolver
 from .event_roles import Roles, actors_of, find_roles, speaker_of, subject_of
 from .event_triggers import Match, Mood, TriggerFinder, clause_verb, lemma, mood_of
+from .implicit_targets import civilian_country, civilians_actor, load_civilian_words, victim
 from .locations import Gazetteer, LocationResolver
 
 log = logging.getLogger(__name__)
@@ -82,23 +84,60 @@ def _own_subject(verb: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
 
 
+def _has_to(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _chain_top(verb: Token) -> Token:
+    """The first verb of a chain of infinitives ("time to consider *offering*" -> consider)."""
+    t = verb
+    for _ in range(4):
+        if t.dep_ != "xcomp" or t.head is t or t.head.pos_ not in ("VERB", "AUX"):
+            break
+        t = t.head
+    return t
+
+
 def refine_mood(match: Match, mood: Mood, cues: Cues) -> Mood:
-    """What :func:`mood_of` does not see in the trigger's own clause: a modal on the verb the
-    trigger's clause is conjoined to or depends on ("Trump *may* overreach and start threatening"),
-    a negation shared by conjoined verbs ("did *not* meet or call"), an infinitive hanging on a
-    noun ("calls *to impose* sanctions": not a fact; "plans to meet": an intention), and a
-    possibility under a condition that has no actor doing it ("a ceasefire *could* take place *if*
-    ...": not an offer)."""
+    """What :func:`mood_of` does not see in the trigger's own clause:
+
+    - a modal on the verb the trigger's clause is conjoined to or depends on ("Trump *may*
+      overreach and start threatening", "could find itself *excluded*"), a negation shared by
+      conjoined verbs ("did *not* meet or call");
+    - an infinitive hanging on a noun ("calls *to impose* sanctions", "time for the Council to
+      consider *offering*": not a fact; "plans to meet": an intention);
+    - what someone expects or hopes of another ("expects North Korea *to launch*", "hopes a
+      ceasefire will hold"), a clause a negated noun governs ("no signs that X is *talking*");
+    - a possibility under a condition with no actor doing it ("a ceasefire *could* take place
+      *if* ...": not an offer).
+    """
     trig = match.trigger
     verb = clause_verb(trig)
     if mood.kind == "intent" and trig.pos_ in ("NOUN", "PROPN") and trig.dep_ in ("nsubj", "nsubjpass") \
             and _auxes(verb) & cues.possible:
         return Mood("possible", mood.negated, "only possible (the action has no actor)")
-    if mood.kind != "fact":
+    if mood.kind in ("conditional", "possible"):
         return mood
     negated = mood.negated
-    if trig.i != verb.i:        # a noun's mood is its clause verb's (mood_of)
-        return mood
+    top = _chain_top(verb)
+    if top.dep_ in ("acl", "relcl") and top.head.pos_ in ("NOUN", "PROPN") and _has_to(top):
+        noun = lemma(top.head)
+        if noun in cues.refusal:
+            return Mood("refused", negated, f"refused ('{top.head.text} to')")
+        if noun in cues.intent or noun in cues.intent_adjectives:
+            if mood.kind == "fact":
+                return Mood("intent", negated, f"intended ('{top.head.text} to')")
+        elif noun not in cues.continuation:
+            return Mood("possible", negated, f"an infinitive on a noun ('{top.head.text} to'): not a fact")
+    gov = top.head
+    if top.dep_ in ("ccomp", "xcomp") and gov is not top and lemma(gov) in cues.intent & cues.speech and (
+            top.dep_ == "ccomp" or any(c.dep_ == "dobj" for c in gov.children)):
+        return Mood("possible", negated, f"what '{gov.text}' expects of another: not a fact")
+    if top.dep_ in ("acl", "ccomp") and gov.pos_ == "NOUN" and any(
+            c.dep_ == "det" and c.lower_ == "no" for c in gov.children):
+        negated = True
+    if mood.kind != "fact" or trig.i != verb.i:      # a noun's mood is its clause verb's (mood_of)
+        return Mood(mood.kind, negated, mood.reason if negated == mood.negated else f"'no {gov.text}'")
     t = verb
     for _ in range(4):
         if t.dep_ == "conj" and not _own_subject(t) and not _auxes(t) and t.head is not t:
@@ -106,15 +145,16 @@ def refine_mood(match: Match, mood: Mood, cues: Cues) -> Mood:
             joined_by_but = any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in head.children)
             if not joined_by_but and any(c.dep_ == "neg" for c in head.children):
                 negated = True
-        elif t.dep_ in ("xcomp", "advcl") and t.head is not t and t.head.pos_ in ("VERB", "AUX") \
-                and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+        elif t.dep_ in ("xcomp", "advcl") and t.head is not t and t.head.pos_ in ("VERB", "AUX") and _has_to(t):
             head = t.head       # "refusing to meet *to discuss*", "may start *threatening*"
             if lemma(head) in cues.refusal:
                 return Mood("refused", negated, f"refused ('{head.text}')")
             if lemma(head) in cues.intent:
                 return Mood("intent", negated or _negated(head), f"intended ('{head.text}')")
-        elif t.dep_ == "xcomp" and lemma(t.head) in cues.continuation and t.head is not t:
-            head = t.head
+            if lemma(head) in cues.obligation:
+                return Mood("obligation", negated, f"an obligation ('{head.text} to')")
+        elif (t.dep_ == "xcomp" and lemma(t.head) in cues.continuation or t.dep_ == "oprd") and t.head is not t:
+            head = t.head       # "continue to support", "find itself *excluded*"
         else:
             break
         aux = _auxes(head)
@@ -125,16 +165,38 @@ def refine_mood(match: Match, mood: Mood, cues: Cues) -> Mood:
         if aux & cues.obligation:
             return Mood("obligation", negated, f"an obligation ('{sorted(aux & cues.obligation)[0]}')")
         t = head
-    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and trig.i == verb.i \
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-        noun = lemma(verb.head)
-        if noun in cues.intent or noun in cues.intent_adjectives:
-            return Mood("intent", negated, f"intended ('{verb.head.text} to')")
-        if noun in cues.refusal:
-            return Mood("refused", negated, f"refused ('{verb.head.text} to')")
-        if noun not in cues.continuation:
-            return Mood("possible", negated, f"an infinitive on a noun ('{verb.head.text} to'): not a fact")
     return Mood(mood.kind, negated, mood.reason if negated == mood.negated else "negated with its conjunct")
+
+
+MATERIAL_CONFLICT = ("14", "15", "16", "17", "18", "19", "20")
+
+
+def merge_consequences(drafts: list[Draft], notes: list[str]) -> list[Draft]:
+    """"Rebels shelled Juba, *killing* 20 people and *injuring* dozens": the participles tell
+    what the attack did, they are not attacks of their own. Each is folded into the attack of the
+    same source it hangs on (which takes the victims as its target when it has none)."""
+    out = list(drafts)
+    for d in drafts:
+        t = d.match.trigger
+        if d.code[:2] not in ("18", "19", "20") or d.code.startswith("181") or t.tag_ != "VBG":
+            continue        # killing, wounding; taking hostages is an act of its own
+        h = t
+        while h.dep_ == "conj" and h.head is not h:
+            h = h.head
+        if h.dep_ != "advcl" or h.tag_ != "VBG":
+            continue
+        head = h.head
+        near_head = {head.i} | {c.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")}
+        hosts = [x for x in out if x is not d and x.source == d.source and x.code[:2] in MATERIAL_CONFLICT
+                 and x.match.trigger.i in near_head]
+        if not hosts:
+            continue
+        out.remove(d)
+        for i, x in enumerate(out):
+            if x in hosts and x.target is None and d.target is not None:
+                out[i] = dataclasses.replace(x, target=d.target)
+        notes.append(f"'{t.text}' tells what '{hosts[0].match.trigger.text}' did: folded into it")
+    return out
 
 
 class EventsStage:
@@ -149,6 +211,7 @@ class EventsStage:
         self.finder = TriggerFinder(self.book)
         self.dates = DateResolver(self.cues)
         self.places = LocationResolver(Gazetteer())
+        self.civilians = load_civilian_words(resources.settings.data_dir / "roles" / "civilians.yaml")
         self.demand = Pattern(
             id="100 cue:SPEECH that X must|should", kind="verb", heads=self.cues.speech, words=(),
             preps=(), code="100", reciprocal=False, has_target=True, text="SPEECH that X must|should")
@@ -164,11 +227,13 @@ class EventsStage:
             if any(s <= sent.start_char and sent.end_char <= e for s, e in metadata):
                 continue
             notes: list[str] = []
+            found: list[Draft] = []
             for match in self._matches(sent, notes):
                 if any(s <= match.trigger.idx < e for s, e in metadata):
                     notes.append(f"'{match.trigger.text}': in a metadata line, not coded")
                     continue
-                drafts.extend(self._drafts(doc, sent, match, notes))
+                found.extend(self._drafts(doc, sent, match, notes))
+            drafts.extend(merge_consequences(found, notes))
             drafts.extend(self._stated_obligations(doc, sent, notes))
             if not notes:
                 notes.append("no trigger: no pattern matches this sentence")
@@ -231,12 +296,16 @@ class EventsStage:
             if not roles.sources:
                 notes.append(f"'{match.trigger.text}' ({p.id}): trigger but no source actor")
                 return []
+        if not roles.targets and code[:2] in self.civilians.roots:
+            roles = self._civilian_target(doc, sent, match, roles)
         joint = p.reciprocal or roles.source_from == "between" or code[:2] in JOINT_ROOTS
         if joint and len(roles.sources) > 1 and roles.target_from in ("clause", "inside"):
             # "X and Y signed an agreement to combat rebels": a joint act of X and Y, the
             # actor deep in its object is not a party to it
             roles = Roles(roles.sources, (), roles.source_from, roles.quote)
-        pairs = self._pairs(roles, p.reciprocal, p.has_target, joint)
+        # an intention, a refusal or a threat goes one way ("Turkey will (not) buy U.S. aircraft")
+        reciprocal = p.reciprocal and code[:2] not in ("03", "12", "13")
+        pairs = self._pairs(roles, reciprocal, p.has_target, joint)
         if p.reciprocal and not roles.targets and len(roles.sources) < 2:
             notes.append(f"'{match.trigger.text}' ({p.id}): a joint action with one actor only, not coded")
             return []
@@ -244,6 +313,20 @@ class EventsStage:
             f"; source by {roles.source_from}" + (f", target by {roles.target_from}" if roles.targets else "")
         notes.append(note)
         return [Draft(match, code, s, t, negated, roles, sent, note) for s, t in pairs]
+
+    def _civilian_target(self, doc: Doc, sent: SpacySpan, match: Match, roles: Roles) -> Roles:
+        """"Gunmen stormed a *hotel* in Beledweyne": the civilians of the place are the target."""
+        word = victim(match, self.civilians)
+        if word is None:
+            return roles
+        place = self.places.from_text(sent, match.trigger) or self.places.in_sentence(sent)
+        country = civilian_country(place, actor_by_id(doc, roles.sources[0]))
+        if country is None:
+            return roles
+        actor = civilians_actor(doc, country, word)
+        if actor.id in roles.sources:
+            return roles
+        return Roles(roles.sources, (actor.id,), roles.source_from, roles.quote, "civilians")
 
     def _stated_obligations(self, doc: Doc, sent: SpacySpan, notes: list[str]) -> list[Draft]:
         """"X said Y must/should ...", with no pattern in the clause: a demand of X on Y."""
@@ -320,7 +403,8 @@ class EventsStage:
         seen: set[tuple[int, str, str | None, str]] = set()
         events: list[Event] = []
         for d in sorted(drafts, key=lambda d: d.match.trigger.idx):
-            key = (d.sent.start_char, d.source, d.target, d.code)
+            src, tgt = actor_by_id(doc, d.source), actor_by_id(doc, d.target)
+            key = (d.sent.start_char, src.code if src else d.source, tgt.code if tgt else d.target, d.code)
             if key in seen:
                 continue
             seen.add(key)
@@ -332,7 +416,6 @@ class EventsStage:
             if location is None and dateline is not None and not when.background \
                     and info.quad_class in VERBAL_QUADS:
                 location = self.places.from_dateline(dateline.place)
-            src, tgt = actor_by_id(doc, d.source), actor_by_id(doc, d.target)
             start, end = self._trigger_span(d.match)
             events.append(Event(
                 id=f"E{len(events) + 1}", cameo=info.code,

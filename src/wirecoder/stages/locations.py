@@ -90,6 +90,23 @@ class LocationResolver:
                     return loc
         return None
 
+    def in_sentence(self, sent: SpacySpan) -> Location | None:
+        """The first place the sentence puts anything in ("... when they blew themselves up *in
+        Tel Aviv*"), for an event whose own clause names none."""
+        for ent in sent.ents:
+            if ent.label_ not in PLACE_LABELS:
+                continue
+            node = ent.root
+            if node.dep_ in ("poss", "compound", "nmod") and node.head.dep_ == "pobj":
+                node = node.head
+            prep = node.head
+            # on a verb ("blew up *in* Tel Aviv"), not on a noun ("officials *in* Nairobi said")
+            if node.dep_ == "pobj" and prep.lower_ in PLACE_PREPS and prep.head.pos_ in ("VERB", "AUX"):
+                loc = self._resolve(ent)
+                if loc is not None:
+                    return loc
+        return None
+
     def _resolve(self, ent: SpacySpan) -> Location | None:
         loc = self.gazetteer.location(ent.text, "text")
         if loc is not None:

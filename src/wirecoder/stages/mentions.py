@@ -17,8 +17,8 @@ from spacy.tokens import Doc, Token
 from ..doc import article_of
 from ..knowledge import Country, Entry, Igo, KnowledgeBase, Metonym, Region, Role
 from ..knowledge.names import fold, name_key
-from .actor_records import (Coding, Found, Hit, case_ok, entry_code, on_date, person_name, rank, strip_the,
-                            title_text, trim_name)
+from .actor_records import (Coding, Found, Hit, case_ok, entry_code, on_date, person_name, place_after, rank,
+                            strip_the, title_text, trim_name)
 
 STOP_TAGS = ("NNS", "NNPS")
 TITLE_WORDS = frozenset("former ex- acting interim deputy vice senior top chief outgoing incoming late".split())
@@ -52,7 +52,10 @@ class MentionFinder:
         for key in phrases:
             self._matcher.add(key, [Doc(self._nlp.vocab, words=key.split(" "))])
         self._roles_by_last: dict[str, list[tuple[tuple[str, ...], Role]]] = {}
+        self._place_nouns = frozenset(r.role for r in kb.roles if r.kind == "place")
         for role in kb.roles:
+            if role.kind == "place":
+                continue
             words = tuple(fold(t.text) for t in self._nlp.make_doc(role.role))
             self._roles_by_last.setdefault(words[-1], []).append((words, role))
         for roles in self._roles_by_last.values():
@@ -102,7 +105,7 @@ class MentionFinder:
         """Country and sector of the words ``[start, end)`` whose head role is ``head``."""
         country = sector_mod = kb_sector = None
         countries: list[tuple[int, int, str]] = []
-        former = False
+        former = field = False
         i = start
         stop = head[1] if head else end
         while i < stop:
@@ -112,6 +115,7 @@ class MentionFinder:
                 continue
             if hit is not None:
                 c, s = entry_code(hit.entry)
+                field = field or hit.entry.kind in ("country", "region")
                 if c:
                     countries.append((hit.start, hit.end, c))
                     country = c
@@ -129,10 +133,12 @@ class MentionFinder:
         role = head[0] if head else None
         if role is None:
             sector = sector_mod or kb_sector
-        elif role.kind == "strong":
+        elif role.kind in ("strong", "expert"):
             sector = role.sector
         else:
-            sector = sector_mod or kb_sector or role.sector
+            sector = sector_mod or kb_sector or role.sector or None
+        if role is not None and role.kind == "expert" and field:
+            country, countries = None, []  # "a Russia expert": the field, not the country
         if sector == "IGO":
             country, sector = "IGO", None
         if former and sector == "GOV":
@@ -204,7 +210,14 @@ class MentionFinder:
                 add(f)
         for h in hits:
             if h.entry.kind not in PERSON_KINDS:
-                add(self._named(doc, h))
+                f = self._named(doc, h)
+                last = doc[h.end - 1]
+                if f.actor_kind == "country" and last.dep_ in ("amod", "compound", "poss", "nmod") and \
+                        _lemma(last.head) in self._place_nouns and last.head.i >= h.end:
+                    # "shelled Iraqi towns", "Pakistan's Balochistan province": the people of a
+                    # place, an actor apart from the country itself
+                    f = f.with_(key="civilians:" + f.country, sector="CVL", name=f"people of {f.name}")
+                add(f)
         # organisations spaCy knows and the knowledge base does not
         for e in ents:
             if e.label_ == "ORG" and not covered.intersection(range(e.start, e.end)):
@@ -409,19 +422,37 @@ class MentionFinder:
                                       and not tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "PERSON")):
                 j -= 1
                 continue
+            if tok.like_num and j - 2 >= sent_start and doc[j - 2].tag_ == "HYPH" or \
+                    tok.tag_ == "CD" and "-" in tok.text and tok.text[:1].isalpha():
+                j -= 1  # a model number: "F-16 jets", "Su-35 fighters"
+                continue
             break
         while j < rstart and (doc[j].tag_ == "HYPH" or doc[j].lower_ in ("and", "&")):
             j += 1
         coding = self.code_words(doc, j, i + 1, hits, (role, rstart))
         plural = doc[i].tag_ in ("NNS", "NNPS") or role.role.endswith("s") and not role.person
         before = doc[j - 1] if j > 0 else None
-        definite = before is not None and fold(before.text) in DEFINITE
+        k = j - 1  # "the banned separatist outfit": the determiner before participles and adverbs
+        while k > sent_start and j - k <= 3 and doc[k].tag_ in ("VBN", "RB", "JJ", "JJR", "JJS") \
+                and doc[k].dep_ in ("amod", "advmod", "compound"):
+            k -= 1
+        definite = k >= 0 and fold(doc[k].text) in DEFINITE
         possessor = None
         if before is not None and before.tag_ == "POS" and j >= 2:
             possessor = j - 2
         elif before is not None and before.tag_ == "PRP$":
             possessor = j - 1
-        if role.kind == "generic" and not (coding.country or self._has_role_modifier(doc, j, rstart)):
+        modified = bool(coding.country) or self._has_role_modifier(doc, j, rstart)
+        if role.kind == "anaphor" and doc[i].text[:1].isupper() and not doc[i].is_sent_start:
+            # "the ruling Socialist Party": a name, not a word referring back
+            n0 = next(n for n in range(j, i + 1) if doc[n].text[:1].isupper())
+            text = doc[n0:i + 1].text
+            return [Found(j, i + 1, "name", "organisation", "org:" + name_key(text), text, coding.country,
+                          coding.sector, resolved_by="title" if coding.country else None,
+                          context=coding.country is None)]
+        if role.kind == "anaphor" and not modified and not definite and possessor is None:
+            return []  # "a group of people": only "the group" refers back to a body
+        if role.kind == "generic" and not modified and possessor is None:
             return []
         if coding.country is None:  # "the president of Venezuela"
             k = i + 1
@@ -434,14 +465,25 @@ class MentionFinder:
                     c, _ = entry_code(h.entry)
                     if c:
                         coding = replace(coding, country=c)
+        where = None
+        if coding.country is None and not role.person and coding.sector != "GOV":
+            c = place_after(doc, i, hits)  # "militants present on Afghan soil", "rebels in Congo"
+            if c:
+                coding = replace(coding, country=c)
+                where = c
         text = doc[j:i + 1].text
         resolved = "title" if coding.country else None
         foreign = any(fold(doc[k].text) in NOT_LOCAL for k in range(max(j - 1, 0), i))
+        if role.kind == "expert" and coding.country is None and any(
+                k in hits and hits[k].entry.kind in ("country", "region") for k in range(j, rstart)):
+            foreign = True  # "Russia experts": who they are is not the story's country either
         base = Found(j, i + 1, "role" if role.person and not plural else "group",
                      "person" if role.person and not plural else "group",
-                     "group:" + name_key(text), text, coding.country, coding.sector, role.role,
-                     resolved, context=coding.country is None and not foreign, head=role.words[-1], plural=plural,
-                     definite=definite, possessor=possessor, former=coding.former)
+                     "group:" + name_key(text) + (f"@{where}" if where else ""), text, coding.country,
+                     coding.sector, role.role,
+                     resolved, context=coding.country is None and not foreign and (modified or role.kind != "anaphor"),
+                     head=role.words[-1], plural=plural, definite=definite, possessor=possessor,
+                     former=coding.former, anaphor=role.kind == "anaphor")
         if len({c for _, _, c in coding.countries}) < 2:
             return [base]
         # "Hungarian and Romanian officials": one actor per country

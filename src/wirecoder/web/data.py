@@ -1,29 +1,28 @@
-"""What the web layer reads from the store, as typed records.
+"""What the web layer shows, as typed records built from the store library's answers.
 
-Every function opens a short-lived read-only connection (:func:`reading`) so
-that ``wirecoder ingest`` can keep writing the same DuckDB file; the store's
-own read-with-retry is used when the store offers it. Queries the store does
-not offer are written here, over the documented schema (``docs/store.md``),
-with parameters only (no value is ever pasted into SQL).
+The web package holds no SQL: every question is one of the store's query
+functions (``store.queries``, ``store.profiles``, ``store.search``,
+``store.network``), the same ones ``wirecoder query ...`` calls. Each opens a
+short-lived read-only connection, so ``wirecoder ingest`` can keep writing the
+same DuckDB file. The records here only shape those answers for the pages and
+the JSON API (``to_dict`` is the API's JSON).
 """
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
-from ..records import CodedArticle, Event, Location, Quote
 from ..knowledge import KnowledgeBase
+from ..records import CodedArticle, Event, Quote
 from ..settings import Settings
+from ..store import network as store_network
+from ..store import profiles as store_profiles
 from ..store import queries as store_queries
+from ..store import search as store_search
 from . import store_access
 from .charts import DyadCount, PeriodCounts, period_label
-
-log = logging.getLogger(__name__)
-
-reading = store_access.reading
 
 
 # --- records --------------------------------------------------------------------------------
@@ -35,6 +34,10 @@ class ArticleSummary:
     source: str
     published: dt.date | None
     events: int
+
+    @classmethod
+    def from_row(cls, row: store_search.ArticleRow) -> "ArticleSummary":
+        return cls(row.id, row.headline, row.source, row.published, row.events)
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "headline": self.headline, "source": self.source,
@@ -55,6 +58,12 @@ class EventHit:
     evidence: str             # the trigger words
     cluster_id: str | None
     reports: int              # reports of the same event cluster
+
+    @classmethod
+    def from_row(cls, row: store_queries.EventRow) -> "EventHit":
+        return cls(row.to_event(), row.article_id, row.headline, row.published, row.name or "",
+                   row.source_name, row.target_name, row.trigger_text or "", row.cluster_id,
+                   int(row.num_reports or 1))
 
     def to_dict(self) -> dict[str, Any]:
         d = self.event.to_dict()
@@ -98,6 +107,10 @@ class ActorSummary:
     events_against: int
     articles: int
 
+    @classmethod
+    def from_entry(cls, e: store_profiles.ActorEntry) -> "ActorSummary":
+        return cls(e.code, e.name, e.role, e.country, e.sector, e.events_by, e.events_against, e.articles)
+
     def to_dict(self) -> dict[str, Any]:
         return {"code": self.code, "name": self.name, "role": self.role, "country": self.country,
                 "sector": self.sector, "events_by": self.events_by,
@@ -126,6 +139,10 @@ class QuoteHit:
     headline: str | None
     published: dt.date | None
     speaker_code: str | None
+
+    @classmethod
+    def from_row(cls, row: store_queries.QuoteRow) -> "QuoteHit":
+        return cls(row.to_quote(), row.article_id, row.headline, row.published, row.speaker_code)
 
     def to_dict(self) -> dict[str, Any]:
         d = self.quote.to_dict()
@@ -200,264 +217,82 @@ class SearchResult:
                 "quotes": [q.to_dict() for q in self.quotes]}
 
 
-# --- queries --------------------------------------------------------------------------------
-
-_EVENT_COLUMNS = """
-  e.article_id, e.event_id, e.cameo, e.root, e.plover, e.plover_mode, e.goldstein, e.quad_class,
-  e.source_actor, e.target_actor, e.source_code, e.target_code, e.date, e.background, e.negated,
-  e.trigger_start, e.trigger_end, e.sentence_start, e.sentence_end, e.quote_id,
-  e.location_name, e.location_country, e.lat, e.lon, e.location_from, e.pattern, e.contexts,
-  e.source_name, e.target_name, e.trigger_text, e.cluster_id,
-  a.headline, a.published, coalesce(c.name, '') AS cameo_name,
-  (SELECT count(*) FROM events r WHERE r.cluster_id = e.cluster_id) AS reports
-"""
-_EVENT_FROM = """
-FROM events e JOIN articles a ON a.id = e.article_id
-LEFT JOIN cameo_codes c ON c.code = e.cameo
-"""
-
-
-def _event_hit(row: Sequence[Any]) -> EventHit:
-    (article_id, event_id, cameo, root, plover, mode, goldstein, quad, src, tgt, src_code, tgt_code,
-     date, background, negated, ts, te, ss, se, quote_id, loc_name, loc_country, lat, lon, loc_from,
-     pattern, contexts, src_name, tgt_name, trigger_text, cluster_id, headline, published, name,
-     reports) = row
-    location = (Location(loc_name, loc_country, lat, lon, loc_from or "text") if loc_name else None)
-    event = Event(id=event_id, cameo=cameo, root=root or cameo[:2], plover=plover, plover_mode=mode,
-                  goldstein=float(goldstein or 0.0), quad_class=int(quad or 0), source=src, target=tgt,
-                  source_code=src_code, target_code=tgt_code, date=date, background=bool(background),
-                  negated=bool(negated), trigger=(ts or 0, te or 0), sentence=(ss or 0, se or 0),
-                  quote=quote_id, location=location, pattern=pattern or "",
-                  contexts=tuple(contexts or ()))
-    return EventHit(event, article_id, headline, published, name or "", src_name, tgt_name,
-                    trigger_text or "", cluster_id, int(reports or 1))
-
-
-def _side(side: str, code: str) -> tuple[str, list[Any]]:
-    """SQL matching one side of an event to a country code (3 letters) or a full actor code."""
-    code = code.strip().upper()
-    if len(code) == 3:
-        return f"(e.{side}_country = ? OR e.{side}_code = ?)", [code, code]
-    return f"e.{side}_code = ?", [code]
-
+# --- questions (each one call of the store library) -----------------------------------------
 
 def events(db: Path, flt: EventFilter) -> tuple[EventHit, ...]:
-    where, params = ["TRUE"], []
-    if flt.actor:
-        s_sql, s_p = _side("source", flt.actor)
-        t_sql, t_p = _side("target", flt.actor)
-        where.append(f"({s_sql} OR {t_sql})")
-        params += s_p + t_p
-    for side, value in (("source", flt.source), ("target", flt.target)):
-        if value:
-            sql, p = _side(side, value)
-            where.append(sql)
-            params += p
-    if flt.code:
-        where.append("starts_with(e.cameo, ?)")
-        params.append(flt.code.strip())
-    if flt.root:
-        where.append("e.root = ?")
-        params.append(flt.root.strip().zfill(2))
-    if flt.quad_class:
-        where.append("e.quad_class = ?")
-        params.append(flt.quad_class)
-    if flt.date_from:
-        where.append("e.day >= ?")
-        params.append(flt.date_from)
-    if flt.date_to:
-        where.append("e.day <= ?")
-        params.append(flt.date_to)
-    if flt.text:
-        where.append("strpos(lower(substr(a.text, e.sentence_start + 1, "
-                     "e.sentence_end - e.sentence_start)), lower(?)) > 0")
-        params.append(flt.text)
-    sql = (f"SELECT {_EVENT_COLUMNS} {_EVENT_FROM} WHERE {' AND '.join(where)} "
-           "ORDER BY e.day DESC NULLS LAST, e.article_id, e.event_id LIMIT ? OFFSET ?")
-    with reading(db) as con:
-        rows = con.execute(sql, params + [flt.limit, flt.offset]).fetchall()
-    return tuple(_event_hit(r) for r in rows)
+    """Event reports (negated ones too) matching the filter, newest first."""
+    rows = store_queries.events(
+        store_access.store(db), actor=flt.actor, source=flt.source, target=flt.target, code=flt.code,
+        root=flt.root, quad_class=flt.quad_class, start=flt.date_from, end=flt.date_to, text=flt.text,
+        reports=True, negated=True, limit=flt.limit, offset=flt.offset)
+    return tuple(EventHit.from_row(r) for r in rows)
 
 
 def dyad(db: Path, a: str, b: str, *, by: str = "week", date_from: dt.date | None = None,
          date_to: dt.date | None = None, top: int = 3) -> DyadTimeline:
     """Events between ``a`` and ``b`` (both directions) per period: event clusters counted per
-    quad class and mean Goldstein (the store's ``queries.dyad``), with the ``top`` events of
-    each period (most reported first, one report per event cluster)."""
-    sa, pa_ = _side("source", a)
-    tb, pb = _side("target", b)
-    sb, pb2 = _side("source", b)
-    ta, pa2 = _side("target", a)
-    where = [f"(({sa} AND {tb}) OR ({sb} AND {ta}))", "e.day IS NOT NULL", "NOT e.negated"]
-    params: list[Any] = pa_ + pb + pb2 + pa2
-    if date_from:
-        where.append("e.day >= ?")
-        params.append(date_from)
-    if date_to:
-        where.append("e.day <= ?")
-        params.append(date_to)
-    cond = " AND ".join(where)
-    top_sql = f"""
-        SELECT * EXCLUDE (rank) FROM (
-          SELECT *, row_number() OVER (PARTITION BY period ORDER BY reports DESC, abs(goldstein) DESC,
-                                       article_id, event_id) AS rank
-          FROM (SELECT CAST(date_trunc('{by}', e.day) AS DATE) AS period, {_EVENT_COLUMNS}
-                {_EVENT_FROM} WHERE {cond}
-                QUALIFY row_number() OVER (PARTITION BY period, e.cluster_id
-                                           ORDER BY e.article_id, e.event_id) = 1))
-        WHERE rank <= ? ORDER BY period, rank"""
-    count_rows = store_queries.dyad(store_access.store(db), a, b, start=date_from, end=date_to, by=by)
-    with reading(db) as con:
-        top_rows = con.execute(top_sql, params + [top]).fetchall() if top > 0 else []
-    tops: dict[dt.date, list[EventHit]] = {}
-    for row in top_rows:
-        tops.setdefault(row[0], []).append(_event_hit(row[1:]))
+    quad class and mean Goldstein, with the ``top`` most reported events of each period."""
+    rows = store_queries.dyad(store_access.store(db), a, b, start=date_from, end=date_to, by=by,
+                              top_events=top)
     periods = tuple(
         DyadPeriod(PeriodCounts(p.period, (p.verbal_cooperation, p.material_cooperation,
                                            p.verbal_conflict, p.material_conflict), p.goldstein),
-                   period_label(p.period, by), tuple(tops.get(p.period, ())))
-        for p in count_rows)
+                   period_label(p.period, by), tuple(EventHit.from_row(e) for e in p.top_events))
+        for p in rows)
     return DyadTimeline(a.upper(), b.upper(), by, periods)
 
 
 def actors(db: Path, *, country: str | None = None, limit: int = 50,
            contains: str | None = None) -> tuple[ActorSummary, ...]:
     """Actor codes, most active first (events by plus events against)."""
-    where, params = ["ac.code IS NOT NULL"], []
-    if country:
-        where.append("ac.country = ?")
-        params.append(country.strip().upper())
-    if contains:
-        where.append("(strpos(lower(ac.name), lower(?)) > 0 OR ac.code = upper(?))")
-        params += [contains, contains]
-    sql = f"""
-        WITH names AS (
-          SELECT ac.code, any_value(ac.country) AS country, any_value(ac.sector) AS sector,
-                 mode(ac.name) AS name, mode(ac.role) AS role, count(DISTINCT ac.article_id) AS articles
-          FROM actors ac WHERE {' AND '.join(where)} GROUP BY ac.code),
-        made AS (SELECT source_code AS code, count(*) AS n FROM events GROUP BY 1),
-        got AS (SELECT target_code AS code, count(*) AS n FROM events GROUP BY 1)
-        SELECT n.code, n.name, n.role, n.country, n.sector, coalesce(m.n, 0), coalesce(g.n, 0), n.articles
-        FROM names n LEFT JOIN made m ON m.code = n.code LEFT JOIN got g ON g.code = n.code
-        ORDER BY coalesce(m.n, 0) + coalesce(g.n, 0) DESC, n.articles DESC, n.code LIMIT ?"""
-    with reading(db) as con:
-        rows = con.execute(sql, params + [limit]).fetchall()
-    return tuple(ActorSummary(code, name, role, ctry, sector, int(by), int(against), int(arts))
-                 for code, name, role, ctry, sector, by, against, arts in rows)
+    rows = store_profiles.directory(store_access.store(db), country=country, text=contains, limit=limit)
+    return tuple(ActorSummary.from_entry(r) for r in rows)
 
 
 def actor(db: Path, code: str, knowledge: KnowledgeBase | None = None, *,
           limit: int = 100) -> ActorDetail | None:
     """One actor code with its names, roles, offices, events by and against it and its quotes."""
-    code = code.strip().upper()
-    with reading(db) as con:
-        rows = con.execute(
-            "SELECT name, role, country, sector, count(*) AS n FROM actors WHERE code = ? "
-            "GROUP BY ALL ORDER BY n DESC, name", [code]).fetchall()
-        if not rows:
-            return None
-        by = con.execute(f"SELECT {_EVENT_COLUMNS} {_EVENT_FROM} WHERE e.source_code = ? "
-                         "ORDER BY e.day DESC NULLS LAST, e.article_id, e.event_id LIMIT ?",
-                         [code, limit]).fetchall()
-        against = con.execute(f"SELECT {_EVENT_COLUMNS} {_EVENT_FROM} WHERE e.target_code = ? "
-                              "ORDER BY e.day DESC NULLS LAST, e.article_id, e.event_id LIMIT ?",
-                              [code, limit]).fetchall()
-        partners = con.execute(
-            "SELECT other, count(*) AS n FROM ("
-            "  SELECT target_code AS other FROM events WHERE source_code = ? AND target_code IS NOT NULL"
-            "  UNION ALL SELECT source_code FROM events WHERE target_code = ? AND source_code IS NOT NULL)"
-            " WHERE other <> ? GROUP BY other ORDER BY n DESC, other LIMIT 12", [code, code, code]).fetchall()
-    names = tuple(dict.fromkeys(r[0] for r in rows if r[0]))
-    roles = tuple(dict.fromkeys(r[1] for r in rows if r[1]))
+    found = store_profiles.profile(store_access.store(db), code, limit=limit)
+    if found is None:
+        return None
     return ActorDetail(
-        code=code, country=rows[0][2], sector=rows[0][3], names=names, roles=roles,
+        code=found.code, country=found.country, sector=found.sector, names=found.names, roles=found.roles,
         offices=tuple(Office(p.name, p.role, p.country, p.start, p.end)
-                      for p in store_access.offices(knowledge, names, code)),
-        events_by=tuple(_event_hit(r) for r in by), events_against=tuple(_event_hit(r) for r in against),
-        quotes=quotes(db, speaker_code=code, limit=limit), partners=tuple(p for p, _ in partners))
+                      for p in store_access.offices(knowledge, found.names, found.code)),
+        events_by=tuple(EventHit.from_row(r) for r in found.events_by),
+        events_against=tuple(EventHit.from_row(r) for r in found.events_against),
+        quotes=tuple(QuoteHit.from_row(q) for q in found.quotes), partners=found.partners)
 
 
 def quotes(db: Path, *, speaker: str | None = None, text: str | None = None,
            speaker_code: str | None = None, limit: int = 100) -> tuple[QuoteHit, ...]:
-    where, params = ["q.kind <> 'term'"], []
-    if speaker:
-        where.append("strpos(lower(q.speaker_name), lower(?)) > 0")
-        params.append(speaker)
-    if speaker_code:
-        where.append("q.speaker_code = ?")
-        params.append(speaker_code)
-    if text:
-        where.append("strpos(lower(q.text), lower(?)) > 0")
-        params.append(text)
-    sql = (f"SELECT q.quote_id, q.kind, q.start, q.\"end\", q.text, q.speaker, q.speaker_name, "
-           f"q.cue_start, q.cue_end, q.article_id, a.headline, a.published, q.speaker_code "
-           f"FROM quotes q JOIN articles a ON a.id = q.article_id WHERE {' AND '.join(where)} "
-           f"ORDER BY a.published DESC NULLS LAST, q.article_id, q.start LIMIT ?")
-    with reading(db) as con:
-        rows = con.execute(sql, params + [limit]).fetchall()
-    out = []
-    for qid, kind, start, end, qtext, spk, spk_name, cs, ce, art, headline, published, spk_code in rows:
-        cue = (cs, ce) if cs is not None and ce is not None else None
-        out.append(QuoteHit(Quote(qid, kind, (start, end), qtext or "", spk, spk_name, cue),
-                            art, headline, published, spk_code))
-    return tuple(out)
+    """Quotes (not scare-quoted terms), newest first."""
+    rows = store_queries.quotes(store_access.store(db), speaker=speaker, text=text, speaker_code=speaker_code,
+                                terms=False, limit=limit)
+    return tuple(QuoteHit.from_row(q) for q in rows)
 
 
 def recent_articles(db: Path, *, limit: int = 50) -> tuple[ArticleSummary, ...]:
-    with reading(db) as con:
-        rows = con.execute("SELECT id, headline, source, published, n_events FROM articles "
-                           "ORDER BY stored_at DESC, published DESC NULLS LAST, id LIMIT ?",
-                           [limit]).fetchall()
-    return tuple(ArticleSummary(i, h, s, p, int(n or 0)) for i, h, s, p, n in rows)
+    return tuple(ArticleSummary.from_row(r)
+                 for r in store_search.latest_articles(store_access.store(db), limit=limit))
 
 
 def network(db: Path, *, date_from: dt.date | None = None, date_to: dt.date | None = None,
             level: str = "country") -> tuple[DyadCount, ...]:
     """Event clusters between actor codes (``level="actor"``) or country parts, both directions."""
-    column = "code" if level == "actor" else "country"
-    where, params = [f"e.source_{column} IS NOT NULL", f"e.target_{column} IS NOT NULL",
-                     f"e.source_{column} <> e.target_{column}", "NOT e.negated"], []
-    if date_from:
-        where.append("e.day >= ?")
-        params.append(date_from)
-    if date_to:
-        where.append("e.day <= ?")
-        params.append(date_to)
-    sql = f"""
-        WITH picked AS (
-          SELECT least(e.source_{column}, e.target_{column}) AS a,
-                 greatest(e.source_{column}, e.target_{column}) AS b,
-                 e.cluster_id, any_value(e.quad_class) AS quad
-          FROM events e WHERE {' AND '.join(where)} GROUP BY 1, 2, 3)
-        SELECT a, b, count(*) FILTER (WHERE quad <= 2), count(*) FILTER (WHERE quad >= 3)
-        FROM picked GROUP BY a, b ORDER BY a, b"""
-    with reading(db) as con:
-        rows = con.execute(sql, params).fetchall()
-    return tuple(DyadCount(a, b, int(co), int(cf)) for a, b, co, cf in rows)
+    edges = store_network.network(store_access.store(db), start=date_from, end=date_to, level=level)
+    return tuple(DyadCount(e.a, e.b, e.cooperation, e.conflict) for e in edges)
 
 
 def search(db: Path, q: str, *, limit: int = 20) -> SearchResult:
     """Articles (headline or text), actors (name or code), events (code, trigger, actor code)
     and quotes (text or speaker) containing ``q``."""
-    q = q.strip()
-    with reading(db) as con:
-        arts = con.execute(
-            "SELECT id, headline, source, published, n_events FROM articles "
-            "WHERE strpos(lower(coalesce(headline, '')), lower(?)) > 0 OR strpos(lower(text), lower(?)) > 0 "
-            "ORDER BY published DESC NULLS LAST, id LIMIT ?", [q, q, limit]).fetchall()
-        evs = con.execute(
-            f"SELECT {_EVENT_COLUMNS} {_EVENT_FROM} WHERE e.cameo = ? OR e.source_code = upper(?) "
-            "OR e.target_code = upper(?) OR strpos(lower(e.trigger_text), lower(?)) > 0 "
-            "OR strpos(lower(c.name), lower(?)) > 0 "
-            "ORDER BY e.day DESC NULLS LAST, e.article_id, e.event_id LIMIT ?",
-            [q, q, q, q, q, limit]).fetchall()
+    found = store_search.search(store_access.store(db), q, limit=limit)
     return SearchResult(
-        query=q,
-        articles=tuple(ArticleSummary(i, h, s, p, int(n or 0)) for i, h, s, p, n in arts),
-        actors=actors(db, contains=q, limit=limit),
-        events=tuple(_event_hit(r) for r in evs),
-        quotes=_merge_quotes(quotes(db, text=q, limit=limit), quotes(db, speaker=q, limit=limit), limit),
-    )
+        query=found.query, articles=tuple(ArticleSummary.from_row(a) for a in found.articles),
+        actors=tuple(ActorSummary.from_entry(a) for a in found.actors),
+        events=tuple(EventHit.from_row(e) for e in found.events),
+        quotes=tuple(QuoteHit.from_row(q) for q in found.quotes))
 
 
 def article(db: Path, article_id: str) -> CodedArticle | None:
@@ -467,13 +302,6 @@ def article(db: Path, article_id: str) -> CodedArticle | None:
 def store_coded(db: Path, coded: CodedArticle, settings: Settings) -> bool:
     """Write one coded article into the store; False when it was already there."""
     return store_access.write(db, coded, settings)
-
-
-def _merge_quotes(a: tuple[QuoteHit, ...], b: tuple[QuoteHit, ...], limit: int) -> tuple[QuoteHit, ...]:
-    seen: dict[tuple[str, str], QuoteHit] = {}
-    for hit in (*a, *b):
-        seen.setdefault((hit.article_id, hit.quote.id), hit)
-    return tuple(seen.values())[:limit]
 
 
 def _iso(value: dt.date | None) -> str | None:

@@ -1,0 +1,113 @@
+"""Implicit civilian targets: the people an attack hits when the text names no actor for them.
+
+"Gunmen stormed a *hotel* in the Somali city of Beledweyne", "militants attacked a passenger
+*train* in Pakistan", "the group said it had killed more than 10 *people*": a material attack on
+people or a civilian place targets the civilians (sector ``CVL``) of the country where it happened
+(the place the sentence names, else the country of a domestic attacker). The events stage adds
+one actor per such country, marked ``resolved_by="events"`` and grounded on the victim word.
+Word lists: ``data/roles/civilians.yaml``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from spacy.tokens import Doc, Token
+
+from ..errors import KnowledgeError
+from ..records import Actor, Location, Mention
+from .event_triggers import Match, lemma
+
+# sectors of actors that fight at home: their country is where their attack happens
+DOMESTIC_SECTORS = frozenset({"REB", "MIL", "POL", "GOV", "OPP", "CVL", "UAF", "SPY", "JUD"})
+NOT_COUNTRIES = frozenset({"IGO", "NGO", "IMG", "MNC"})
+
+
+@dataclass(frozen=True, slots=True)
+class CivilianWords:
+    """Which roots can hit civilians, and the nouns that name people and civilian places."""
+
+    roots: frozenset[str]
+    people: frozenset[str]
+    places: frozenset[str]
+
+    def names_civilians(self, token: Token) -> bool:
+        return lemma(token) in self.people or lemma(token) in self.places or token.lower_ in self.people
+
+
+def load_civilian_words(path: Path) -> CivilianWords:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise KnowledgeError(f"cannot read {path}: {exc}; fix or remove the file") from exc
+    if not isinstance(data, dict):
+        raise KnowledgeError(f"{path}: expected keys roots, people, places; fix the file")
+
+    def words(key: str) -> frozenset[str]:
+        value = data.get(key) or []
+        if not isinstance(value, list):
+            raise KnowledgeError(f"{path}: '{key}' must be a list of words; fix the file")
+        return frozenset(str(w).lower() for w in value)
+
+    return CivilianWords(words("roots"), words("people"), words("places"))
+
+
+def _victim_candidates(match: Match) -> list[Token]:
+    trig = match.trigger
+    heads: list[Token] = []
+    for c in trig.children:
+        if c.dep_ in ("dobj", "nsubjpass"):
+            heads.append(c)
+        elif c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "upon", "in"):
+            heads.extend(x for x in c.children if x.dep_ == "pobj")
+    if trig.dep_ == "acl" and trig.tag_ == "VBN":          # "a hotel *attacked* by gunmen"
+        heads.append(trig.head)
+    out: list[Token] = []
+    for h in heads:
+        out.append(h)
+        out.extend(x for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
+                   for x in p.children if x.dep_ == "pobj")       # "dozens of people"
+    return out
+
+
+def victim(match: Match, words: CivilianWords) -> Token | None:
+    """The word naming the people or civilian place a material attack hits, if any."""
+    if match.pattern.code[:2] not in words.roots:
+        return None
+    return next((t for t in _victim_candidates(match) if words.names_civilians(t)), None)
+
+
+def civilian_country(location: Location | None, source: Actor | None) -> str | None:
+    """Where the civilians are: the event's place, else a domestic attacker's country."""
+    if location is not None and location.country:
+        return location.country
+    if source is not None and source.country and source.country not in NOT_COUNTRIES \
+            and (source.sector or "") in DOMESTIC_SECTORS:
+        return source.country
+    return None
+
+
+def civilians_actor(doc: Doc, country: str, token: Token) -> Actor:
+    """The civilians of ``country`` as an actor (one per country in a doc), grounded on ``token``;
+    adds it (and its mention) to the doc when it is new."""
+    code = f"{country}CVL"
+    span = (token.idx, token.idx + len(token.text))
+    for actor in doc._.actors:
+        if actor.code == code and actor.resolved_by == "events":
+            if span not in actor.mentions:
+                updated = Actor(actor.id, actor.name, actor.code, actor.country, actor.sector, actor.role,
+                                actor.kind, tuple(sorted(actor.mentions + (span,))), actor.resolved_by,
+                                actor.note)
+                doc._.actors = tuple(updated if a.id == actor.id else a for a in doc._.actors)
+                doc._.mentions = tuple(sorted(doc._.mentions + (Mention(span, actor.id, token.text, "group"),),
+                                              key=lambda m: m.span))
+                return updated
+            return actor
+    numbers = [int(a.id[1:]) for a in doc._.actors if a.id[:1] == "A" and a.id[1:].isdigit()]
+    actor = Actor(f"A{max(numbers, default=0) + 1}", f"civilians ({country})", code, country, "CVL", None,
+                  "group", (span,), "events", "implicit: the people or place an attack hit")
+    doc._.actors = tuple(doc._.actors) + (actor,)
+    doc._.mentions = tuple(sorted(tuple(doc._.mentions) + (Mention(span, actor.id, token.text, "group"),),
+                                  key=lambda m: m.span))
+    return actor

@@ -1,0 +1,89 @@
+"""WHERE clauses built together with their parameters, and running one read query.
+
+Every store question (``queries``, ``profiles``, ``search``, ``network``) builds
+its filters here, so an actor argument means the same everywhere: a country
+code (three letters: ``RUS``) matches the country part or any code starting
+with it, a longer code (``RUSGOV``) matches that code exactly. No value is
+ever pasted into SQL: clauses hold ``?`` and the values go into ``params``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Sequence
+
+import duckdb
+
+from ..errors import StoreError
+from .store import Store
+
+
+@dataclass(slots=True)
+class Where:
+    """WHERE clauses and their parameters, built together (a local builder, never shared)."""
+
+    clauses: list[str] = field(default_factory=list)
+    params: list[Any] = field(default_factory=list)
+
+    def add(self, clause: str, *params: Any) -> None:
+        self.clauses.append(clause)
+        self.params.extend(params)
+
+    def sql(self) -> str:
+        return " AND ".join(self.clauses) if self.clauses else "TRUE"
+
+
+def side(where: Where, column: str, actor: str) -> str:
+    """SQL matching ``actor`` (country or full code) on one side (``e.source``); params appended."""
+    actor = actor.strip().upper()
+    if len(actor) == 3:
+        where.params.extend([actor, actor])
+        return f"({column}_country = ? OR starts_with({column}_code, ?))"
+    where.params.append(actor)
+    return f"{column}_code = ?"
+
+
+def contains(column: str) -> str:
+    """SQL: ``column`` contains the parameter's words, ignoring case (no wildcards: ``%`` is a ``%``)."""
+    return f"strpos(lower(coalesce({column}, '')), lower(?)) > 0"
+
+
+def event_filters(where: Where, *, actor: str | None = None, source: str | None = None,
+                  target: str | None = None, country: str | None = None, code: str | None = None,
+                  root: str | None = None, quad_class: int | None = None, start: dt.date | None = None,
+                  end: dt.date | None = None, negated: bool = False, prefix: str = "") -> None:
+    """The event filters every question shares (``prefix``: the events table's alias, ``e.``)."""
+    p = prefix
+    if not negated:
+        where.add(f"NOT {p}negated")
+    if actor:
+        a, b = side(where, f"{p}source", actor), side(where, f"{p}target", actor)
+        where.clauses.append(f"({a} OR {b})")
+    if source:
+        where.clauses.append(side(where, f"{p}source", source))
+    if target:
+        where.clauses.append(side(where, f"{p}target", target))
+    if country:
+        where.add(f"({p}source_country = ? OR {p}target_country = ?)", country.upper(), country.upper())
+    if code:
+        where.add(f"starts_with({p}cameo, ?)", code.strip())
+    if root:
+        where.add(f"{p}root = ?", root.strip().zfill(2))
+    if quad_class:
+        where.add(f"{p}quad_class = ?", quad_class)
+    if start:
+        where.add(f"{p}day >= ?", start)
+    if end:
+        where.add(f"{p}day <= ?", end)
+
+
+def run(store: Store, sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
+    """Rows of one parameterised query, on a short read-only connection (retried while a writer
+    holds the file)."""
+    with store.reading() as conn:
+        try:
+            return conn.execute(sql, list(params)).fetchall()
+        except duckdb.Error as exc:
+            raise StoreError(f"the query failed on {store.path}: {exc} (is it a store written by this "
+                             f"wirecoder version? `wirecoder ingest SOURCE --db {store.path}` creates one)"
+                             ) from exc
