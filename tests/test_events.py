@@ -196,6 +196,21 @@ ROLE_CASES = [
     # a possibility under a condition with no actor doing it: no offer
     ("A ceasefire between Russia and Ukraine could take place if the Kremlin agrees.",
      {"Russia": "RUS", "Ukraine": "UKR", "Kremlin": "RUSGOV"}, set()),
+    # a gerund after a preposition shares the main clause's subject
+    ("In announcing the sanctions on Berisha, Blinken said he was corrupt.",
+     {"Blinken": "USAGOV", "Berisha": "ALBOPP"}, {("163", "USAGOV", "ALBOPP")}),
+    # a noun a light verb carries through "a series of"
+    ("Pyongyang issued a series of warnings to Washington.",
+     {"Pyongyang": "PRKGOV", "Washington": "USAGOV"}, {("130", "PRKGOV", "USAGOV")}),
+    # a clause on a thing someone made is that someone's
+    ("Pyongyang issued a statement demanding that Washington change its stance.",
+     {"Pyongyang": "PRKGOV", "Washington": "USAGOV"}, {("104", "PRKGOV", "USAGOV")}),
+    # a gerund naming a fight "between" two sides: both directions
+    ("Thousands fled after fighting between rebels and government forces.",
+     {"rebels": "CAFREB", "government forces": "CAFMIL"}, {("190", "CAFREB", "CAFMIL"), ("190", "CAFMIL", "CAFREB")}),
+    # forces deployed (passive): the forces are the actor
+    ("Several hundred government troops were deployed to the villages.",
+     {"government troops": "CAFMIL"}, {("154", "CAFMIL", None)}),
     # the target behind the pattern's preposition: "pressure from X"
     ("Buhari refused to succumb to pressure from criminal groups.",
      {"Buhari": "NGAGOV", "criminal groups": "NGAREB"}, {("124", "NGAGOV", "NGAREB")}),

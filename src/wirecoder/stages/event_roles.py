@@ -186,8 +186,23 @@ def subject_of(verb: Token, cues: Cues) -> tuple[Token | None, str]:
         if t.dep_ in ("conj", "advcl") and t.head is not t:
             t = t.head
             continue
+        if t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.head.pos_ in ("VERB", "AUX"):
+            t = t.head.head     # "increased provocations *by conducting* tests", "*in announcing* ..., X said"
+            continue
         break
     return None, "none"
+
+
+def producer(noun: Token, cues: Cues) -> Token | None:
+    """Who made a thing a clause hangs on: "Pyongyang issued a series of *warnings* demanding
+    ..." -> Pyongyang (the subject of the verb whose object holds the noun)."""
+    t = noun
+    if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.dep_ in ("dobj", "attr"):
+        t = t.head.head
+    if t.dep_ in ("dobj", "attr") and t.head.pos_ in ("VERB", "AUX"):
+        subj, how = subject_of(t.head, cues)
+        return subj if how in ("subject", "agent") else None
+    return None
 
 
 SUBORDINATORS = frozenset({"as", "while", "after", "before", "since", "until", "because", "when", "whereas"})
@@ -299,8 +314,11 @@ def find_sources(doc: Doc, match: Match, cues: Cues) -> tuple[list[str], str]:
         ids = [a for c in mods for a in actors_of(doc, c, modifiers=False)]
         if ids:
             return list(dict.fromkeys(ids)), "modifier"
-        head = trig.head
-        if trig.dep_ in ("dobj", "nsubjpass", "attr") and lemma(head) in cues.light:
+        head, carrier = trig.head, trig
+        if trig.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+            carrier = head.head     # "issued a series *of* warnings", "launched a wave of attacks"
+            head = carrier.head
+        if carrier.dep_ in ("dobj", "nsubjpass", "attr") and lemma(head) in cues.light:
             subj, how = subject_of(head, cues)
             ids = actors_of(doc, subj)
             if ids:
@@ -312,6 +330,10 @@ def find_sources(doc: Doc, match: Match, cues: Cues) -> tuple[list[str], str]:
         ids = actors_of(doc, subj)
         if ids:
             return ids, how
+        if how == "relative":
+            ids = actors_of(doc, producer(subj, cues))
+            if ids:
+                return ids, "producer"
     return [], "none"
 
 
@@ -360,13 +382,25 @@ def find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues) -> tupl
                 if ids:
                     return ids, "prep-object"
     # 4. a statement's subject: "warned that *Iran* would pay"
+    # ... or of the clause a speech-act noun carries: "a series of warnings *demanding that
+    # Washington* change its stance"
     if match.pattern.code[:2] in ("01", "02", "05", "10", "11", "12", "13"):
-        comp = _child(trig, "ccomp")
-        if comp is not None:
-            subj, _ = subject_of(comp, cues)
-            ids = keep(actors_of(doc, subj))
-            if ids:
-                return ids, "clause"
+        carriers = [trig] + [c for c in trig.children if c.dep_ == "acl" and c.pos_ == "VERB"]
+        for carrier in carriers:
+            comp = _child(carrier, "ccomp")
+            if comp is not None:
+                subj, _ = subject_of(comp, cues)
+                ids = keep(actors_of(doc, subj))
+                if ids:
+                    return ids, "clause"
+    # a deployment's purpose names its target: "troops were deployed *to push back the rebels*"
+    if match.pattern.code[:2] == "15":
+        verb = clause_verb(trig)
+        for c in verb.children:
+            if c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                ids = keep(actors_of(doc, _child(c, "dobj")))
+                if ids:
+                    return ids, "purpose"
     # 5. an actor inside the object phrase ("cast doubt on results that gave *the incumbent* ...");
     # not for a joint action, not the subject of a clause inside it ("tests that *experts* think ...")
     if reciprocal:
@@ -390,6 +424,11 @@ def find_roles(doc: Doc, match: Match, cues: Cues) -> Roles:
     # a material action named by a noun or a gerund used as one ("*fighting* has forced ...")
     material_noun = match.pattern.code[:2] in MATERIAL_ROOTS and (
         match.pattern.kind == "noun" or match.trigger.dep_ in ("nsubj", "csubj", "nsubjpass", "dobj", "pobj"))
+    if not sources and match.pattern.code[:2] == "15":
+        # "several hundred troops were deployed": the forces moved are the actor
+        verb = clause_verb(match.trigger)
+        if subject_of(verb, cues)[1] == "passive":
+            sources, how = actors_of(doc, passive_patient(verb, cues)), "patient"
     if not sources and not material_noun:
         # "The U.N. says *fighting* has forced ...": a speaker reports a fight, does not fight
         verb = clause_verb(match.trigger)

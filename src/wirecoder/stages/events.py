@@ -178,14 +178,17 @@ def merge_consequences(drafts: list[Draft], notes: list[str]) -> list[Draft]:
     out = list(drafts)
     for d in drafts:
         t = d.match.trigger
-        if d.code[:2] not in ("18", "19", "20") or d.code.startswith("181") or t.tag_ != "VBG":
+        if d.code[:2] not in ("18", "19", "20") or d.code.startswith("181"):
             continue        # killing, wounding; taking hostages is an act of its own
         h = t
-        while h.dep_ == "conj" and h.head is not h:
+        while h.dep_ == "conj" and h.head is not h and h.tag_ == "VBG":
             h = h.head
-        if h.dep_ != "advcl" or h.tag_ != "VBG":
+        if h.dep_ == "advcl" and h.tag_ == "VBG":
+            head = h.head       # "shelled Juba, *killing* 20"
+        elif t.dep_ == "conj" and t.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            head = t.head       # "ambushed a bus and *killed* 18"
+        else:
             continue
-        head = h.head
         near_head = {head.i} | {c.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")}
         hosts = [x for x in out if x is not d and x.source == d.source and x.code[:2] in MATERIAL_CONFLICT
                  and x.match.trigger.i in near_head]
@@ -289,7 +292,7 @@ class EventsStage:
                          "(Settings.keep_negated outputs it flagged)")
             return []
         if not roles.sources:
-            if p.kind == "noun":
+            if p.kind == "noun" or match.trigger.tag_ == "VBG":
                 pair = self._between(doc, match)
                 if pair:
                     roles = Roles(tuple(pair), (), "between", roles.quote)

@@ -97,7 +97,12 @@ class EventRow:
                      pattern=self.pattern, contexts=self.contexts)
 
 
-EVENT_SUMMARY = tuple(f.name for f in fields(EventRow))[:21]
+def _names_through(record: type, last: str) -> tuple[str, ...]:
+    names = tuple(f.name for f in fields(record))
+    return names[:names.index(last) + 1]
+
+
+EVENT_SUMMARY = _names_through(EventRow, "num_sources")
 """The columns ``wirecoder query events`` prints (the rest with ``--wide``)."""
 
 
@@ -136,7 +141,7 @@ class QuoteRow:
                      self.cue)
 
 
-QUOTE_SUMMARY = tuple(f.name for f in fields(QuoteRow))[:9]
+QUOTE_SUMMARY = _names_through(QuoteRow, "source")
 """The columns ``wirecoder query quotes`` prints (the rest with ``--wide``)."""
 
 
