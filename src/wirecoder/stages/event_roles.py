@@ -186,7 +186,8 @@ def subject_of(verb: Token, cues: Cues) -> tuple[Token | None, str]:
         if t.dep_ in ("conj", "advcl") and t.head is not t:
             t = t.head
             continue
-        if t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.head.pos_ in ("VERB", "AUX"):
+        if t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.lower_ in GERUND_PREPS \
+                and t.head.head.pos_ in ("VERB", "AUX"):
             t = t.head.head     # "increased provocations *by conducting* tests", "*in announcing* ..., X said"
             continue
         break
@@ -205,6 +206,10 @@ def producer(noun: Token, cues: Cues) -> Token | None:
     return None
 
 
+# prepositions whose gerund shares the main clause's subject ("*by* conducting tests"); not "of",
+# "for", "from" ("accused X *of* violating": X does it)
+GERUND_PREPS = frozenset({"by", "in", "after", "before", "while", "without", "upon", "on", "through",
+                          "since", "when", "despite"})
 SUBORDINATORS = frozenset({"as", "while", "after", "before", "since", "until", "because", "when", "whereas"})
 
 
@@ -330,7 +335,7 @@ def find_sources(doc: Doc, match: Match, cues: Cues) -> tuple[list[str], str]:
         ids = actors_of(doc, subj)
         if ids:
             return ids, how
-        if how == "relative":
+        if how == "relative" and verb.dep_ == "acl" and verb.tag_ == "VBG":
             ids = actors_of(doc, producer(subj, cues))
             if ids:
                 return ids, "producer"

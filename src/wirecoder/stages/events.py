@@ -169,6 +169,8 @@ def refine_mood(match: Match, mood: Mood, cues: Cues) -> Mood:
 
 
 MATERIAL_CONFLICT = ("14", "15", "16", "17", "18", "19", "20")
+# what an attack does to people: killing (190 in the pattern book) and wounding (182)
+CONSEQUENCE_CODES = ("190", "182")
 
 
 def merge_consequences(drafts: list[Draft], notes: list[str]) -> list[Draft]:
@@ -178,8 +180,8 @@ def merge_consequences(drafts: list[Draft], notes: list[str]) -> list[Draft]:
     out = list(drafts)
     for d in drafts:
         t = d.match.trigger
-        if d.code[:2] not in ("18", "19", "20") or d.code.startswith("181"):
-            continue        # killing, wounding; taking hostages is an act of its own
+        if not d.code.startswith(CONSEQUENCE_CODES):
+            continue        # killing, wounding; taking hostages or bombing is an act of its own
         h = t
         while h.dep_ == "conj" and h.head is not h and h.tag_ == "VBG":
             h = h.head
@@ -191,7 +193,7 @@ def merge_consequences(drafts: list[Draft], notes: list[str]) -> list[Draft]:
             continue
         near_head = {head.i} | {c.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")}
         hosts = [x for x in out if x is not d and x.source == d.source and x.code[:2] in MATERIAL_CONFLICT
-                 and x.match.trigger.i in near_head]
+                 and not x.code.startswith("181") and x.match.trigger.i in near_head]
         if not hosts:
             continue
         out.remove(d)

@@ -9,30 +9,15 @@ switched off on the dashboard's connections.
 """
 from __future__ import annotations
 
-import contextlib
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable
 
-import duckdb
-
-from ..errors import StoreError
 from ..knowledge import KnowledgeBase
 from ..records import CodedArticle
 from ..settings import Settings
 from ..store import Store
 from ..store.articles import article as stored_article
 from ..store.store import READ_TIMEOUT
-
-
-@contextlib.contextmanager
-def reading(db: Path) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A read-only connection for one request's queries (retried while a writer holds the file)."""
-    with store(db).reading() as con:
-        try:
-            yield con
-        except duckdb.Error as exc:
-            raise StoreError(f"cannot read the store {db}: {exc} (is it a store written by this "
-                             f"wirecoder version? `wirecoder ingest SOURCE --db {db}` creates one)") from exc
 
 
 def write(db: Path, coded: CodedArticle, settings: Settings) -> bool:
@@ -53,7 +38,7 @@ def article(db: Path, article_id: str) -> CodedArticle | None:
 
 def offices(knowledge: KnowledgeBase | None, names: Iterable[str], code: str) -> tuple[Any, ...]:
     """Terms in office (from the actor knowledge base) of the people named ``names`` coded ``code``."""
-    people = getattr(knowledge, "people", None) or ()
+    people = knowledge.people if knowledge is not None else ()
     wanted = {n.casefold() for n in names}
     found = []
     for person in people:
