@@ -62,9 +62,11 @@ def one_process(articles: list[Article], settings: Settings) -> dict[str, float]
 
 def on_cluster(articles: list[Article], settings: Settings, workers: int,
                partition_size: int) -> dict[str, float]:
+    import dask
     from distributed import Client, LocalCluster
+    from wirecoder.parallel.cluster import WORKER_CONFIG
     started = time.perf_counter()
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+    with dask.config.set(dict(WORKER_CONFIG)), LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                       dashboard_address=":0", scheduler_kwargs={"dashboard": False},
                       silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
         list(code_on_cluster(articles[:workers], cluster=client, settings=settings))  # load spaCy

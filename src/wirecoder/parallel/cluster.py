@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
+import dask
 import distributed
 from distributed.diagnostics.plugin import WorkerPlugin
 
@@ -30,6 +31,13 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 LOCAL = "local"
+WORKER_CONFIG: tuple[tuple[str, object], ...] = (
+    ("distributed.worker.profile.enabled", False),
+    ("distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_", None),
+)
+"""Dask settings for the local workers wirecoder starts: without the statistical profiler
+and the aggressive malloc trimming, a worker spends no more CPU per article than one
+process does (bench/scale.py; docs/scale.md shows the same for `dask worker`)."""
 PACKAGED = Path("<wirecoder-packaged-data>")
 
 
@@ -184,7 +192,8 @@ def connect(cluster: "str | ClusterSpec | Client | object", settings: Settings,
                     f"no dask worker joined {client.scheduler.address} within 60 s: start "
                     f"workers with `dask worker {client.scheduler.address}`") from exc
         try:
-            if not _ready(client, name):
+            # a learned file grows between runs: then the coders are built again
+            if settings.learned_path is not None or not _ready(client, name):
                 client.register_plugin(CoderPlugin(settings, versions()), name=name)
         except ClusterError:
             raise
@@ -207,7 +216,7 @@ def _client_for(spec: ClusterSpec) -> Iterator["Client"]:
         return
     import os
     workers = spec.workers or max(1, (os.cpu_count() or 1))
-    with _quiet_distributed(), \
+    with _quiet_distributed(), dask.config.set(dict(WORKER_CONFIG)), \
             distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                      dashboard_address=":0", scheduler_kwargs={"dashboard": False},
                                      silence_logs=logging.ERROR) as local, \

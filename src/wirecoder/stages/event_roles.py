@@ -13,20 +13,17 @@ from spacy.tokens import Doc, Token
 from ..doc import actor_of_token, quote_at, sentence_of
 from ..patterns import Cues
 from ..records import Actor, Quote
+from .event_clauses import child_of, pobj_of, passive_patient, producer, speaker_of, subject_of
 from .event_triggers import Match, clause_verb, lemma
 
-SUBJECT_DEPS = ("nsubj", "csubj", "expl")
 # CAMEO roots of material (not verbal) cooperation and conflict
 MATERIAL_ROOTS = frozenset({"06", "07", "08", "14", "15", "16", "17", "18", "19", "20"})
-RELATIVE = frozenset({"who", "that", "which", "whom", "whose"})
 DEFAULT_TARGET_PREPS = frozenset({"with", "against", "to", "on", "at", "for", "toward", "towards",
                                   "into", "upon", "between", "over"})
 MODIFIER_DEPS = ("compound", "amod", "poss", "nmod")
 # prepositions that give a place or a time, not a target ("met *in* the capital")
 SETTING_PREPS = frozenset({"in", "at", "near", "during", "inside", "outside", "within", "throughout",
                            "across", "around", "since", "until", "after", "before", "amid", "despite"})
-# verbs whose object is the subject of their infinitive ("urged Iran to talk")
-OBJECT_CONTROL_SKIP = frozenset({"promise"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,16 +74,18 @@ def actor_of_phrase(doc: Doc, token: Token, modifiers: bool = True) -> str | Non
         if actor is not None:
             return actor.id
     if modifiers:
-        for c in token.children:
-            if c.dep_ in MODIFIER_DEPS:
-                actor = _coded_actor(doc, c)
-                if actor is not None:
-                    return actor.id
+        # a name in front before an owner ("its *European Community* partners")
+        mods = sorted((c for c in token.children if c.dep_ in MODIFIER_DEPS),
+                      key=lambda c: (c.dep_ == "poss", c.pos_ == "PRON", c.i))
+        for c in mods:
+            actor = _coded_actor(doc, c)
+            if actor is not None:
+                return actor.id
         if token.pos_ in ("NOUN", "NUM", "PRON"):
             # "a group *of* Moroccan diplomats", "dozens *of* protesters", "some *of* them"
             for c in token.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
-                    pobj = _pobj(c)
+                    pobj = pobj_of(c)
                     if pobj is not None:
                         actor = _coded_actor(doc, pobj) or next(
                             (a for a in (_coded_actor(doc, m) for m in pobj.children if m.dep_ in MODIFIER_DEPS)
@@ -118,143 +117,6 @@ def actors_of(doc: Doc, token: Token | None, modifiers: bool = True) -> list[str
     return out
 
 
-def _child(token: Token, *deps: str) -> Token | None:
-    return next((c for c in token.children if c.dep_ in deps), None)
-
-
-def _pobj(prep: Token) -> Token | None:
-    return _child(prep, "pobj", "pcomp")
-
-
-def reduced_passive(verb: Token) -> bool:
-    """A past participle without subject or auxiliary that modifies a noun ("forces *backed* by
-    X") or a clause ("when *attacked* by troops", "*asked* about it, he said"): a passive whose
-    patient is the noun or the main clause's subject."""
-    return verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl", "advcl") and \
-        _child(verb, "nsubj", "nsubjpass", "aux", "auxpass") is None
-
-
-def passive_patient(verb: Token, cues: Cues) -> Token | None:
-    """Who undergoes a passive ``verb``: its passive subject, the noun a reduced passive
-    modifies, or the subject of the clause a reduced passive adverbial hangs on."""
-    subj = _child(verb, "nsubjpass")
-    if subj is not None:
-        return subj
-    if not reduced_passive(verb):
-        return None
-    if verb.dep_ in ("acl", "relcl"):
-        return verb.head
-    head = verb.head
-    if head is verb:
-        return None
-    found, how = subject_of(head, cues)
-    return found if how in ("subject", "relative") else None
-
-
-def subject_of(verb: Token, cues: Cues) -> tuple[Token | None, str]:
-    """The token that names who does ``verb``, and how it was found."""
-    t = verb
-    for _ in range(6):
-        passive = _child(t, "nsubjpass", "auxpass") is not None or reduced_passive(t)
-        if passive and lemma(t) in cues.stative:       # "Israel is opposed to ...": not a passive
-            subj = _child(t, "nsubjpass")
-            if subj is not None:
-                return subj, "subject"
-        elif passive:
-            agent = _child(t, "agent")
-            if agent is not None and _pobj(agent) is not None:
-                return _pobj(agent), "agent"
-            return None, "passive"
-        subj = _child(t, *SUBJECT_DEPS)
-        if subj is not None:
-            if subj.lower_ in RELATIVE and t.dep_ == "relcl":
-                return t.head, "relative"
-            return subj, "subject"
-        if t.dep_ in ("relcl", "acl") and t.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            return t.head, "relative"
-        if t.dep_ == "xcomp":
-            head = t.head
-            obj = _child(head, "dobj")
-            if obj is not None and lemma(head) not in cues.intent | OBJECT_CONTROL_SKIP:
-                return obj, "object-control"
-            t = head if head.dep_ != "acomp" else head.head
-            continue
-        if t.dep_ not in ("xcomp", "relcl", "acl"):
-            fronted = _fronted_subject(t)
-            if fronted is not None:
-                return fronted, "subject"
-        if t.dep_ in ("conj", "advcl") and t.head is not t:
-            t = t.head
-            continue
-        if t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.lower_ in GERUND_PREPS \
-                and t.head.head.pos_ in ("VERB", "AUX"):
-            t = t.head.head     # "increased provocations *by conducting* tests", "*in announcing* ..., X said"
-            continue
-        break
-    return None, "none"
-
-
-def producer(noun: Token, cues: Cues) -> Token | None:
-    """Who made a thing a clause hangs on: "Pyongyang issued a series of *warnings* demanding
-    ..." -> Pyongyang (the subject of the verb whose object holds the noun)."""
-    t = noun
-    if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.dep_ in ("dobj", "attr"):
-        t = t.head.head
-    if t.dep_ in ("dobj", "attr") and t.head.pos_ in ("VERB", "AUX"):
-        subj, how = subject_of(t.head, cues)
-        return subj if how in ("subject", "agent") else None
-    return None
-
-
-# prepositions whose gerund shares the main clause's subject ("*by* conducting tests"); not "of",
-# "for", "from" ("accused X *of* violating": X does it)
-GERUND_PREPS = frozenset({"by", "in", "after", "before", "while", "without", "upon", "on", "through",
-                          "since", "when", "despite"})
-SUBORDINATORS = frozenset({"as", "while", "after", "before", "since", "until", "because", "when", "whereas"})
-
-
-def _fronted_subject(verb: Token) -> Token | None:
-    """The subject of a subordinate clause the parser read as a preposition: in "... *as*
-    Washington and other governments *cast* doubt", "as" governs the noun phrase and the verb
-    hangs as a conjunct; the noun phrase right before the verb is its subject."""
-    if verb.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" for c in verb.children):
-        return None         # only a finite verb of its own ("as X *cast*"), never "to allow"
-    i = verb.i - 1
-    doc = verb.doc
-    while i >= 0 and doc[i].dep_ in ("advmod", "neg", "aux") and doc[i].head.i == verb.i:
-        i -= 1
-    if i < 0:
-        return None
-    t = doc[i]
-    if t.pos_ not in ("NOUN", "PROPN", "PRON"):
-        return None
-    while t.dep_ == "conj" and t.head is not t:
-        t = t.head
-    if t.dep_ == "pobj" and t.head.lower_ in SUBORDINATORS and t.head.i < t.i:
-        return t
-    return None
-
-
-def speaker_of(verb: Token, cues: Cues) -> Token | None:
-    """The subject of the speech verb whose reported clause holds ``verb`` ("Blinken *said* ...")."""
-    t = verb
-    for _ in range(8):
-        if t.head is t:
-            return None
-        came_by = t.dep_
-        t = t.head
-        if lemma(t) in cues.speech and came_by in ("ccomp", "parataxis", "dep"):
-            subj = _child(t, "nsubj")
-            if subj is not None:
-                return subj
-            agent = _child(t, "agent")
-            if agent is not None:
-                return _pobj(agent)
-        if t.pos_ in ("VERB", "AUX") and came_by not in ("ccomp", "conj", "xcomp", "advcl", "acomp"):
-            return None
-    return None
-
-
 def addressee(doc: Doc, quote: Quote, cues: Cues) -> str | None:
     """Whom a quote is addressed to ("Putin said in a message to Maduro: ..."), if the text says."""
     spans = [quote.span[0]] + ([quote.cue[0]] if quote.cue else [])
@@ -265,12 +127,12 @@ def addressee(doc: Doc, quote: Quote, cues: Cues) -> str | None:
         for t in sent:
             if lemma(t) in cues.message_nouns:
                 for prep in t.children:
-                    if prep.dep_ == "prep" and prep.lower_ == "to" and _pobj(prep) is not None:
-                        ids = actors_of(doc, _pobj(prep))
+                    if prep.dep_ == "prep" and prep.lower_ == "to" and pobj_of(prep) is not None:
+                        ids = actors_of(doc, pobj_of(prep))
                         if ids:
                             return ids[0]
             if lemma(t) in ("tell", "write") and t.pos_ == "VERB":
-                obj = _child(t, "dobj", "dative")
+                obj = child_of(t, "dobj", "dative")
                 ids = [a for a in actors_of(doc, obj) if not _is_media(doc, a)]
                 if ids:
                     return ids[0]     # "told Maduro"; "told reporters/VOA" addresses no party
@@ -312,7 +174,7 @@ def find_sources(doc: Doc, match: Match, cues: Cues) -> tuple[list[str], str]:
                     return ids, "modifier"
         for c in trig.children:
             if c.dep_ in ("agent",) or (c.dep_ == "prep" and c.lower_ in ("by", "from")):
-                ids = actors_of(doc, _pobj(c))
+                ids = actors_of(doc, pobj_of(c))
                 if ids:
                     return ids, "agent"
         mods = [c for c in trig.children if c.dep_ in ("compound", "amod", "nmod")]
@@ -342,71 +204,112 @@ def find_sources(doc: Doc, match: Match, cues: Cues) -> tuple[list[str], str]:
     return [], "none"
 
 
+def _is_own_force(doc: Doc, token: Token, sources: set[str]) -> bool:
+    """"Syria offered *its troops* to Lebanon": the source's own forces are its instrument, not
+    its target."""
+    if not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
+        return False
+    own = {(a.code or "")[:3] for a in doc._.actors if a.id in sources}
+    ids = actors_of(doc, token)
+    return bool(ids) and all((a.code or "")[:3] in own and (a.sector or "") in ("MIL", "POL")
+                             for a in doc._.actors if a.id in ids)
+
+
+def _phrase_target(doc: Doc, token: Token | None) -> list[str]:
+    """The actors a phrase names, or its author: "a fresh offer *from Afghanistan*", "a demand
+    *by* X"."""
+    if token is None:
+        return []
+    ids = actors_of(doc, token)
+    if ids:
+        return ids
+    for c in token.children:
+        if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
+            ids = actors_of(doc, pobj_of(c))
+            if ids:
+                return ids
+    return []
+
+
 def find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues) -> tuple[list[str], str]:
     """The target actors of ``match`` and where they were found (see :class:`Roles`)."""
     trig = match.trigger
     seen = set(sources)
+    verbal = match.pattern.code[:2] in ("01", "02", "03", "05", "10", "11", "12", "13")
 
     def keep(ids: list[str]) -> list[str]:
         return [a for a in ids if a not in seen]
 
-    # 1. the object of the pattern's own preposition ("sanctions *on* Iran")
+    def prep_targets(holder: Token) -> list[str]:
+        for c in holder.children:
+            if c.dep_ in ("prep", "dative") and c.lower_ in DEFAULT_TARGET_PREPS:
+                ids = keep(_phrase_target(doc, pobj_of(c)))
+                if ids:
+                    return ids
+        return []
+
+    # 1. the object of the pattern's own preposition ("sanctions *on* Iran", "succumb to
+    # pressure *from* criminal groups")
     for prep in _target_preps(match):
-        obj = _pobj(prep)
-        ids = keep(actors_of(doc, obj))
-        if not ids and obj is not None:
-            # "succumb to pressure *from* criminal groups", "respond to calls *by* X"
-            for c in obj.children:
-                if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
-                    ids = keep(actors_of(doc, _pobj(c)))
-                    if ids:
-                        break
+        ids = keep(_phrase_target(doc, pobj_of(prep)))
         if ids:
             return ids, "prep"
     if not match.pattern.has_target:
         return [], ""
-    # 2. the direct object, indirect object, or the passive subject
+    # 2. the direct object, indirect object, or the passive subject; not the source's own forces
     reciprocal = match.pattern.reciprocal
     for dep in ("dobj", "dative", "attr", "oprd"):
         for c in trig.children:
-            if c.dep_ == dep:
-                ids = keep(actors_of(doc, c))
+            if c.dep_ == dep and not _is_own_force(doc, c, seen):
+                ids = keep(_phrase_target(doc, c) if verbal else actors_of(doc, c))
                 if ids:
                     return ids, "object"
-    if _child(trig, "agent") is not None:
+    if child_of(trig, "agent") is not None:
         ids = keep(actors_of(doc, passive_patient(trig, cues)))
         if ids:
             return ids, "patient"
-    # 3. a prepositional target on the trigger or on its object ("met *with* Erdogan")
-    holders = [trig] + [w for w in match.words] + [c for c in trig.children if c.dep_ == "dobj"]
-    holders += [c for h in holders[1:] for c in h.children if c.dep_ in ("dobj", "pobj")]
-    for h in holders:
-        for c in h.children:
-            if c.dep_ in ("prep", "dative") and c.lower_ in DEFAULT_TARGET_PREPS:
-                ids = keep(actors_of(doc, _pobj(c)))
-                if ids:
-                    return ids, "prep-object"
-    # 4. a statement's subject: "warned that *Iran* would pay"
-    # ... or of the clause a speech-act noun carries: "a series of warnings *demanding that
-    # Washington* change its stance"
-    if match.pattern.code[:2] in ("01", "02", "05", "10", "11", "12", "13"):
+    # 3. a prepositional target on the trigger ("met *with* Erdogan")
+    ids = prep_targets(trig)
+    if ids:
+        return ids, "prep-object"
+    # 4. a statement's subject: "warned that *Iran* would pay", or that of the clause a
+    # speech-act noun carries: "a series of warnings *demanding that Washington* change"
+    if verbal:
         carriers = [trig] + [c for c in trig.children if c.dep_ == "acl" and c.pos_ == "VERB"]
         for carrier in carriers:
-            comp = _child(carrier, "ccomp")
+            comp = child_of(carrier, "ccomp")
             if comp is not None:
                 subj, _ = subject_of(comp, cues)
                 ids = keep(actors_of(doc, subj))
                 if ids:
                     return ids, "clause"
+    # 5. a prepositional target on the pattern's words or the object ("offered troops *to* X")
+    holders = [w for w in match.words] + [c for c in trig.children if c.dep_ == "dobj"]
+    holders += [c for h in list(holders) for c in h.children if c.dep_ in ("dobj", "pobj")]
+    for h in holders:
+        ids = prep_targets(h)
+        if ids:
+            return ids, "prep-object"
+    # 6. what a threat, an appeal or a refusal is about: "threatened *to shell Iraqi towns*",
+    # "refused to respond *to a demand from the US*"
+    if verbal:
+        for x in trig.children:
+            if x.dep_ != "xcomp" or x.pos_ != "VERB":
+                continue
+            ids = keep(_phrase_target(doc, child_of(x, "dobj")))
+            if not ids:
+                ids = prep_targets(x)
+            if ids:
+                return ids, "infinitive"
     # a deployment's purpose names its target: "troops were deployed *to push back the rebels*"
     if match.pattern.code[:2] == "15":
         verb = clause_verb(trig)
         for c in verb.children:
             if c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
-                ids = keep(actors_of(doc, _child(c, "dobj")))
+                ids = keep(actors_of(doc, child_of(c, "dobj"), modifiers=False))
                 if ids:
                     return ids, "purpose"
-    # 5. an actor inside the object phrase ("cast doubt on results that gave *the incumbent* ...");
+    # 7. an actor inside the object phrase ("cast doubt on results that gave *the incumbent* ...");
     # not for a joint action, not the subject of a clause inside it ("tests that *experts* think ...")
     if reciprocal:
         return [], ""

@@ -133,9 +133,15 @@ def refine_mood(match: Match, mood: Mood, cues: Cues) -> Mood:
     if top.dep_ in ("ccomp", "xcomp") and gov is not top and lemma(gov) in cues.intent & cues.speech and (
             top.dep_ == "ccomp" or any(c.dep_ == "dobj" for c in gov.children)):
         return Mood("possible", negated, f"what '{gov.text}' expects of another: not a fact")
-    if top.dep_ in ("acl", "ccomp") and gov.pos_ == "NOUN" and any(
-            c.dep_ == "det" and c.lower_ == "no" for c in gov.children):
-        negated = True
+    t = top
+    for _ in range(6):      # "no signs that the North Koreans are interested in *talking*"
+        if t.dep_ in ("acl", "ccomp") and t.head.pos_ == "NOUN" and any(
+                c.dep_ == "det" and c.lower_ == "no" for c in t.head.children):
+            negated, gov = True, t.head
+            break
+        if t.head is t:
+            break
+        t = t.head
     if mood.kind != "fact" or trig.i != verb.i:      # a noun's mood is its clause verb's (mood_of)
         return Mood(mood.kind, negated, mood.reason if negated == mood.negated else f"'no {gov.text}'")
     t = verb
@@ -258,6 +264,12 @@ class EventsStage:
             if m.pattern.kind != "verb":
                 continue
             verb = m.trigger
+            if verb.dep_ == "ccomp" and verb.head.i in by_token and verb.head.i != verb.i \
+                    and by_token[verb.head.i].pattern.code[:2] in ("02", "10"):
+                # "demanded that its partners *refuse* to recognize ...": what is demanded
+                drop.add(verb.i)
+                notes.append(f"'{verb.text}' is what '{verb.head.text}' demands: coded once")
+                continue
             gov = verb.head if verb.dep_ == "xcomp" else None
             if gov is not None and gov.dep_ == "acomp":
                 gov = gov.head
@@ -282,6 +294,9 @@ class EventsStage:
         mood = refine_mood(match, mood_of(match, self.cues), self.cues)
         code, negated, why = decide_code(p.code, mood, self.cues)
         roles = find_roles(doc, match, self.cues)
+        if mood.kind == "intent" and code is not None and self._predicted_by_commentator(doc, match):
+            notes.append(f"'{match.trigger.text}' ({p.id}): a commentator's prediction, not an announcement")
+            return []
         if mood.kind == "obligation":
             demand = self._obligation(doc, match)
             if demand is not None:
@@ -301,7 +316,8 @@ class EventsStage:
             if not roles.sources:
                 notes.append(f"'{match.trigger.text}' ({p.id}): trigger but no source actor")
                 return []
-        if not roles.targets and code[:2] in self.civilians.roots:
+        if roles.target_from in ("", "inside") and code[:2] in self.civilians.roots:
+            # the people an attack hit before a place deep in its object ("a train *in Pakistan*")
             roles = self._civilian_target(doc, sent, match, roles)
         joint = p.reciprocal or roles.source_from == "between" or code[:2] in JOINT_ROOTS
         if joint and len(roles.sources) > 1 and roles.target_from in ("clause", "inside"):
@@ -318,6 +334,15 @@ class EventsStage:
             f"; source by {roles.source_from}" + (f", target by {roles.target_from}" if roles.targets else "")
         notes.append(note)
         return [Draft(match, code, s, t, negated, roles, sent, note) for s, t in pairs]
+
+    def _predicted_by_commentator(self, doc: Doc, match: Match) -> bool:
+        """"Experts think North Korea *will* increase threats": a future someone without an actor
+        code (experts, analysts) predicts is nobody's announced intention."""
+        speaker = speaker_of(clause_verb(match.trigger), self.cues)
+        if speaker is None or speaker.pos_ in ("PRON", "PROPN"):
+            return False
+        # "a statement issued by the ministry said": an actor inside the speaker phrase speaks
+        return not any(actors_of(doc, t) for t in speaker.subtree)
 
     def _civilian_target(self, doc: Doc, sent: SpacySpan, match: Match, roles: Roles) -> Roles:
         """"Gunmen stormed a *hotel* in Beledweyne": the civilians of the place are the target."""

@@ -4,7 +4,8 @@
 *train* in Pakistan", "the group said it had killed more than 10 *people*": a material attack on
 people or a civilian place targets the civilians (sector ``CVL``) of the country where it happened
 (the place the sentence names, else the country of a domestic attacker). The events stage adds
-one actor per such country, marked ``resolved_by="events"`` and grounded on the victim word.
+one actor per such country (``resolved_by="context"``, ``note`` "implicit: ..."), grounded on
+the victim word.
 Word lists: ``data/roles/civilians.yaml``.
 """
 from __future__ import annotations
@@ -22,6 +23,7 @@ from .event_triggers import Match, lemma
 # sectors of actors that fight at home: their country is where their attack happens
 DOMESTIC_SECTORS = frozenset({"REB", "MIL", "POL", "GOV", "OPP", "CVL", "UAF", "SPY", "JUD"})
 NOT_COUNTRIES = frozenset({"IGO", "NGO", "IMG", "MNC"})
+IMPLICIT_NOTE = "implicit: the people or place an attack hit"
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,10 +74,19 @@ def _victim_candidates(match: Match) -> list[Token]:
 
 
 def victim(match: Match, words: CivilianWords) -> Token | None:
-    """The word naming the people or civilian place a material attack hits, if any."""
+    """The word naming the people or civilian place a material attack hits, if any ("stormed
+    *it*": the civilian place named earlier in the sentence)."""
     if match.pattern.code[:2] not in words.roots:
         return None
-    return next((t for t in _victim_candidates(match) if words.names_civilians(t)), None)
+    for t in _victim_candidates(match):
+        if words.names_civilians(t):
+            return t
+        if t.lower_ in ("it", "them"):
+            earlier = [x for x in t.sent if x.i < t.i and x.dep_ in ("dobj", "pobj", "nsubjpass")
+                       and words.names_civilians(x)]
+            if earlier:
+                return earlier[-1]
+    return None
 
 
 def civilian_country(location: Location | None, source: Actor | None) -> str | None:
@@ -94,7 +105,7 @@ def civilians_actor(doc: Doc, country: str, token: Token) -> Actor:
     code = f"{country}CVL"
     span = (token.idx, token.idx + len(token.text))
     for actor in doc._.actors:
-        if actor.code == code and actor.resolved_by == "events":
+        if actor.code == code and (actor.note or "").startswith(IMPLICIT_NOTE):
             if span not in actor.mentions:
                 updated = Actor(actor.id, actor.name, actor.code, actor.country, actor.sector, actor.role,
                                 actor.kind, tuple(sorted(actor.mentions + (span,))), actor.resolved_by,
@@ -106,7 +117,7 @@ def civilians_actor(doc: Doc, country: str, token: Token) -> Actor:
             return actor
     numbers = [int(a.id[1:]) for a in doc._.actors if a.id[:1] == "A" and a.id[1:].isdigit()]
     actor = Actor(f"A{max(numbers, default=0) + 1}", f"civilians ({country})", code, country, "CVL", None,
-                  "group", (span,), "events", "implicit: the people or place an attack hit")
+                  "group", (span,), "context", IMPLICIT_NOTE)
     doc._.actors = tuple(doc._.actors) + (actor,)
     doc._.mentions = tuple(sorted(tuple(doc._.mentions) + (Mention(span, actor.id, token.text, "group"),),
                                   key=lambda m: m.span))

@@ -1,0 +1,154 @@
+"""Clause syntax for event roles: who does a verb (its subject, a passive's agent, the noun a
+relative clause hangs on, a raised or controlled subject), who undergoes a passive, and who
+speaks the reported clause a verb sits in. Works on the parse alone (no actors)."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..patterns import Cues
+from .event_triggers import lemma
+
+SUBJECT_DEPS = ("nsubj", "csubj", "expl")
+RELATIVE = frozenset({"who", "that", "which", "whom", "whose"})
+# verbs whose object is the subject of their infinitive ("urged Iran to talk"), except these
+OBJECT_CONTROL_SKIP = frozenset({"promise"})
+
+
+def child_of(token: Token, *deps: str) -> Token | None:
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def pobj_of(prep: Token) -> Token | None:
+    return child_of(prep, "pobj", "pcomp")
+
+
+def reduced_passive(verb: Token) -> bool:
+    """A past participle without subject or auxiliary that modifies a noun ("forces *backed* by
+    X") or a clause ("when *attacked* by troops", "*asked* about it, he said"): a passive whose
+    patient is the noun or the main clause's subject."""
+    return verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl", "advcl") and \
+        child_of(verb, "nsubj", "nsubjpass", "aux", "auxpass") is None
+
+
+def passive_patient(verb: Token, cues: Cues) -> Token | None:
+    """Who undergoes a passive ``verb``: its passive subject, the noun a reduced passive
+    modifies, or the subject of the clause a reduced passive adverbial hangs on."""
+    subj = child_of(verb, "nsubjpass")
+    if subj is not None:
+        return subj
+    if not reduced_passive(verb):
+        return None
+    if verb.dep_ in ("acl", "relcl"):
+        return verb.head
+    head = verb.head
+    if head is verb:
+        return None
+    found, how = subject_of(head, cues)
+    return found if how in ("subject", "relative") else None
+
+
+def subject_of(verb: Token, cues: Cues) -> tuple[Token | None, str]:
+    """The token that names who does ``verb``, and how it was found."""
+    t = verb
+    for _ in range(6):
+        passive = child_of(t, "nsubjpass", "auxpass") is not None or reduced_passive(t)
+        if passive and lemma(t) in cues.stative:       # "Israel is opposed to ...": not a passive
+            subj = child_of(t, "nsubjpass")
+            if subj is not None:
+                return subj, "subject"
+        elif passive:
+            agent = child_of(t, "agent")
+            if agent is not None and pobj_of(agent) is not None:
+                return pobj_of(agent), "agent"
+            return None, "passive"
+        subj = child_of(t, *SUBJECT_DEPS)
+        if subj is not None:
+            if subj.lower_ in RELATIVE and t.dep_ == "relcl":
+                return t.head, "relative"
+            return subj, "subject"
+        if t.dep_ in ("relcl", "acl") and t.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return t.head, "relative"
+        if t.dep_ == "xcomp":
+            head = t.head
+            raised = child_of(head, "nsubjpass")
+            if raised is not None:
+                return raised, "subject"    # "Rubio *is expected to* meet", "X was forced to resign"
+            obj = child_of(head, "dobj")
+            if obj is not None and lemma(head) not in cues.intent | OBJECT_CONTROL_SKIP:
+                return obj, "object-control"
+            t = head if head.dep_ != "acomp" else head.head
+            continue
+        if t.dep_ not in ("xcomp", "relcl", "acl"):
+            fronted = _fronted_subject(t)
+            if fronted is not None:
+                return fronted, "subject"
+        if t.dep_ in ("conj", "advcl") and t.head is not t:
+            t = t.head
+            continue
+        if t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.lower_ in GERUND_PREPS \
+                and t.head.head.pos_ in ("VERB", "AUX"):
+            t = t.head.head     # "increased provocations *by conducting* tests", "*in announcing* ..., X said"
+            continue
+        break
+    return None, "none"
+
+
+def producer(noun: Token, cues: Cues) -> Token | None:
+    """Who made a thing a clause hangs on: "Pyongyang issued a series of *warnings* demanding
+    ..." -> Pyongyang (the subject of the verb whose object holds the noun)."""
+    t = noun
+    if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.dep_ in ("dobj", "attr"):
+        t = t.head.head
+    if t.dep_ in ("dobj", "attr") and t.head.pos_ in ("VERB", "AUX"):
+        subj, how = subject_of(t.head, cues)
+        return subj if how in ("subject", "agent") else None
+    return None
+
+
+# prepositions whose gerund shares the main clause's subject ("*by* conducting tests"); not "of",
+# "for", "from" ("accused X *of* violating": X does it)
+GERUND_PREPS = frozenset({"by", "in", "after", "before", "while", "without", "upon", "on", "through",
+                          "since", "when", "despite"})
+SUBORDINATORS = frozenset({"as", "while", "after", "before", "since", "until", "because", "when", "whereas"})
+
+
+def _fronted_subject(verb: Token) -> Token | None:
+    """The subject of a subordinate clause the parser read as a preposition: in "... *as*
+    Washington and other governments *cast* doubt", "as" governs the noun phrase and the verb
+    hangs as a conjunct; the noun phrase right before the verb is its subject."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" for c in verb.children):
+        return None         # only a finite verb of its own ("as X *cast*"), never "to allow"
+    i = verb.i - 1
+    doc = verb.doc
+    while i >= 0 and doc[i].dep_ in ("advmod", "neg", "aux") and doc[i].head.i == verb.i:
+        i -= 1
+    if i < 0:
+        return None
+    t = doc[i]
+    if t.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    while t.dep_ == "conj" and t.head is not t:
+        t = t.head
+    if t.dep_ == "pobj" and t.head.lower_ in SUBORDINATORS and t.head.i < t.i:
+        return t
+    return None
+
+
+def speaker_of(verb: Token, cues: Cues) -> Token | None:
+    """The subject of the speech verb whose reported clause holds ``verb`` ("Blinken *said* ...")."""
+    t = verb
+    for _ in range(8):
+        if t.head is t:
+            return None
+        came_by = t.dep_
+        t = t.head
+        if lemma(t) in cues.speech and came_by in ("ccomp", "parataxis", "dep"):
+            subj = child_of(t, "nsubj")
+            if subj is not None:
+                return subj
+            agent = child_of(t, "agent")
+            if agent is not None:
+                return pobj_of(agent)
+        if t.pos_ in ("VERB", "AUX") and came_by not in ("ccomp", "conj", "xcomp", "advcl", "acomp"):
+            return None
+    return None
