@@ -23,7 +23,8 @@ MONDAY = dt.date(2024, 7, 29)
     ("in 2019", None, True),
     ("last year", None, True),
     ("two decades ago", None, True),
-    ("last week", None, False),
+    ("last week", None, True),
+    ("over the weekend", None, False),
     ("recently", None, False),
     ("this month", None, False),
 ])

@@ -126,7 +126,9 @@ def test_fields_come_from_the_cameo_table(coder, stage):
     ("Putin congratulated Maduro last year.", None, True),
     ("Putin had congratulated Maduro before the vote.", None, True),
     ("Putin congratulated Maduro on March 6, 2024.", dt.date(2024, 3, 6), True),
-    ("Putin congratulated Maduro last week.", None, False),
+    ("Putin congratulated Maduro last week.", None, True),
+    ("Putin has been courting Maduro.", None, True),
+    ("The Kremlin said Putin had congratulated Maduro.", None, False),
 ])
 def test_event_time(coder, stage, text, date, background):
     (event,) = code_events(coder, stage, text, {"Putin": "RUSGOV", "Maduro": "VENGOV"})._.events
@@ -176,7 +178,7 @@ ROLE_CASES = [
      {("031", "HUNGOV", "ROUGOV"), ("031", "ROUGOV", "HUNGOV")}),
     # a reduced passive on a noun: the agent acts on the noun
     ("Somali forces backed by Ethiopian troops entered the town.",
-     {"Somali forces": "SOMMIL", "Ethiopian troops": "ETHMIL"}, {("050", "ETHMIL", "SOMMIL")}),
+     {"Somali forces": "SOMMIL", "Ethiopian troops": "ETHMIL"}, {("062", "ETHMIL", "SOMMIL")}),
     # a reduced passive adverbial: the agent acts on the main clause's subject
     ("The rebels escape to Cameroon when attacked by government troops.",
      {"rebels": "CAFREB", "government troops": "CAFMIL"}, {("190", "CAFMIL", "CAFREB")}),
@@ -217,6 +219,9 @@ ROLE_CASES = [
     # the source's own forces are no target; the one they go to is
     ("Syria offered its troops to Lebanon's president.",
      {"Syria": "SYR", "its troops": "SYRMIL", "Lebanon": "LBNGOV"}, {("0332", "SYR", "LBNGOV")}),
+    # the source's own body owning the object is no target
+    ("Turkish Defense Minister Hulusi Akar reiterated Ankara's stance.",
+     {"Hulusi Akar": "TURGOV", "Ankara": "TURGOV"}, {("120", "TURGOV", None)}),
     # a demand's target is the subject of what is demanded, not an owner pronoun
     ("Greece demanded that its European Community partners refuse to recognize Macedonia.",
      {"Greece": "GRC", "European Community": "IGO", "Macedonia": "MKD"}, {("100", "GRC", "IGO")}),
@@ -318,3 +323,15 @@ def test_implicit_civilians_keep_the_contract(coder):
                                published=MONDAY))
     validate(coded.to_dict())
     assert any(e.target_code == "PAKCVL" for e in coded.events)
+
+
+def test_a_response_targets_who_made_the_earlier_request(coder, stage):
+    text = "Kim Jong Un asked Donald Trump for sanctions relief. Trump denied the request."
+    doc = code_events(coder, stage, text, {"Kim Jong Un": "PRKGOV", "Donald Trump": "USAGOV", "Trump": "USAGOV"})
+    assert ("120", "USAGOV", "PRKGOV") in triples(doc)
+
+
+def test_a_response_to_a_named_request_keeps_its_own_target(coder, stage):
+    text = "Kim Jong Un asked Donald Trump for sanctions relief. Trump denied the Chinese request."
+    doc = code_events(coder, stage, text, {"Kim Jong Un": "PRKGOV", "Donald Trump": "USAGOV", "Trump": "USAGOV"})
+    assert ("120", "USAGOV", "PRKGOV") not in triples(doc)

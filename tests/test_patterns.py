@@ -34,7 +34,7 @@ def test_specific_patterns_come_first(book):
 
 
 def test_every_root_has_patterns(book):
-    roots = {p.code[:2] for _, ps in book.verbs + book.nouns for p in ps}
+    roots = {p.code[:2] for _, ps in book.verbs + book.nouns for p in ps if p.is_event}
     assert roots == {f"{r:02d}" for r in range(1, 21)}
 
 
@@ -129,3 +129,82 @@ def test_no_trigger(nlp, finder, text, word):
 def test_base_forms(word, expected):
     assert expected in base_forms(word)
 
+
+
+# ---------------------------------------------------------------- round 2: classes of news language
+@pytest.mark.parametrize("text,trigger,code", [
+    # fighting between two sides is one pattern group that goes both ways
+    ("Security forces clashed with fighters loyal to the former president.", "clashed", "190"),
+    ("Heavy fighting between the army and the rebels continued.", "fighting", "190"),
+    ("Police exchanged fire with the gunmen.", "exchanged", "190"),
+    # backing by soldiers is military cooperation, not a statement of support
+    ("Somali forces, backed by Ethiopian soldiers, surrounded the hotel.", "backed", "062"),
+    ("Government troops, supported by the U.S. military, attacked the town.", "supported", "062"),
+    # a deadline is an ultimatum
+    ("The group gave the government 48 hours to release the prisoners.", "gave", "139"),
+    # a deal is struck, not hit
+    ("Britain and Mauritius struck a deal on the islands.", "struck", "057"),
+    ("Israeli tanks fired shells at the town.", "fired", "194"),
+    ("The militants fired rockets into Israel.", "fired", "194"),
+    # an appeal by "call" needs "for" or "on"
+    ("The envoy called for talks between the two sides.", "called", "026"),
+    ("The envoy called on the parties to resume talks.", "called", "026"),
+])
+def test_trigger_code_round2(nlp, finder, text, trigger, code):
+    assert _fired(nlp, finder, text).get(trigger) == code
+
+
+@pytest.mark.parametrize("text,word", [
+    # naming with "call" is no appeal
+    ('Trump met Erdogan for what he called a "wonderful meeting."', "called"),
+    # physical impact, idioms and connectives
+    ("Tropical Cyclone Jude slammed into parts of southern Africa this week.", "slammed"),
+    ("Training would be in Moscow, as opposed to decades of U.S. training.", "opposed"),
+    ("China will take a commanding lead over the U.S. in robotics.", "take"),
+    # a campaign against a social ill is no attack
+    ("The new administration vowed to fight corruption.", "fight"),
+    # business, media and everyday senses
+    ("In 2017, China released an AI development program.", "released"),
+    ("She received widespread praise for her book.", "received"),
+    ("Experts said Africans should get their blood-sugar level tested.", "tested"),
+    ("This requires closing the gender gap in employment.", "closing"),
+    ("He returned home in Beijing during the school break.", "returned"),
+    ("Chinese companies like Unitree are already pulling ahead.", "pulling"),
+    # "help X do Y": the action is Y, helping is no aid
+    ("She helps people like her learn how to run a business.", "helps"),
+    # "insist that ...": a statement, not a demand
+    ("China's leadership insists it is committed to peace.", "insists"),
+])
+def test_no_trigger_round2(nlp, finder, text, word):
+    assert word not in _fired(nlp, finder, text)
+
+
+def test_not_event_groups_load(book):
+    slam = book.index("verb")["slam"]
+    assert any(not p.is_event for p in slam) and any(p.is_event for p in slam)
+    assert slam[0].text == "slam|crash|smash|plow|plough|hit|strike into"
+
+
+@pytest.mark.parametrize("text,mood", [
+    # an action promised or withheld on a condition is an ultimatum, whatever the action
+    ('"If this happens, Turkey will not buy any more U.S. combat aircraft," he said.', "ultimatum"),
+    ('"Turkey will buy Russian aircraft if the freeze is not lifted," said Casin.', "ultimatum"),
+    ("Unless Iran stops enrichment, the United States will impose sanctions.", "ultimatum"),
+    # a plain promise and a plain condition keep their moods
+    ("Turkey will buy Russian aircraft next year.", "intent"),
+    ("If Iran attacks, Israel will respond.", "conditional"),
+])
+def test_ultimatum_mood(nlp, finder, text, mood):
+    from wirecoder.stages.event_triggers import mood_of
+    doc = nlp(text)
+    moods = {m.trigger.text: mood_of(m, finder.cues).kind for s in doc.sents for m in finder.matches(s)}
+    assert mood in moods.values(), moods
+
+
+@pytest.mark.parametrize("text,code", [
+    ('"If this happens, Turkey will not buy any more U.S. combat aircraft," said Erdogan.', "130"),
+    ('"Turkey will buy Russian aircraft if the freeze is not lifted," said Erdogan.', "130"),
+])
+def test_ultimatum_is_a_threat(coder, text, code):
+    coded = coder.code(text, published="2019-11-27")
+    assert code in [e.cameo for e in coded.events]

@@ -24,6 +24,11 @@ PREPOSITIONS = frozenset({
 })
 
 
+# the code of a pattern group that names uses of a trigger word that report no event
+# ("slam into", "as opposed to"): when such a pattern is the best match, nothing fires
+NOT_AN_EVENT = "none"
+
+
 @dataclass(frozen=True, slots=True)
 class Pattern:
     """One way of saying an event.
@@ -42,6 +47,10 @@ class Pattern:
     reciprocal: bool
     has_target: bool
     text: str                      # the pattern as written in the data file
+
+    @property
+    def is_event(self) -> bool:
+        return self.code != NOT_AN_EVENT
 
     @property
     def target_preps(self) -> frozenset[str]:
@@ -153,7 +162,7 @@ def _group_patterns(group: dict[str, Any], where: str, ontology: Ontology | None
     code = str(group.get("code", "")).strip()
     if not code:
         raise KnowledgeError(f"{where}: a pattern group has no code; add `code: \"NNN\"`")
-    if ontology is not None and code not in ontology:
+    if ontology is not None and code != NOT_AN_EVENT and code not in ontology:
         raise KnowledgeError(f"{where}: unknown CAMEO code {code!r}; use a code from data/cameo.tsv")
     reciprocal = bool(group.get("reciprocal", False))
     target = str(group.get("target", "auto"))

@@ -43,6 +43,7 @@ def resolve_date(text: str, published: dt.date | None) -> tuple[dt.date | None, 
     words = re.findall(r"[a-z]+|\d+", low)
     years = [int(w) for w in words if w.isdigit() and len(w) == 4 and 1900 <= int(w) <= 2100]
     long_units = ("year", "years", "month", "months", "decade", "decades", "century", "summer", "winter",
+                  "week", "weeks", "weekend",
                   "spring", "autumn", "fall")
     background = any(w in ("last", "previous", "past", "earlier") for w in words) and any(
         u in words for u in long_units) or ("ago" in words and not any(u in words for u in ("day", "days", "hours")))
@@ -91,6 +92,13 @@ def _parse(text: str, published: dt.date | None) -> dt.date | None:
     return parsed.date() if parsed else None
 
 
+def _speech_head(verb: Token) -> Token | None:
+    t = verb
+    while t.dep_ == "conj" and t.head is not t:
+        t = t.head
+    return t.head if t.dep_ in ("ccomp", "parataxis") and t.head is not t else None
+
+
 class DateResolver:
     """Dates and background flags for events. Build once; call per event."""
 
@@ -137,10 +145,14 @@ class DateResolver:
     def _tense_background(self, verb: Token, trigger: Token) -> str:
         auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
         aux_lemmas = [(lemma(a), a.tag_) for a in auxes]
-        if any(l == "have" and tag == "VBD" for l, tag in aux_lemmas) and verb.tag_ == "VBN":
+        if any(l == "have" and tag == "VBD" for l, tag in aux_lemmas) and verb.tag_ == "VBN" \
+                and not self._backshifted(verb):
             return "pluperfect ('had ...')"
         if verb.dep_ == "relcl" and any(l == "have" for l, _ in aux_lemmas) and verb.tag_ == "VBN":
             return "perfect in a relative clause ('who has ...')"
+        if any(l == "have" for l, _ in aux_lemmas) and any(l == "be" and tag == "VBN" for l, tag in aux_lemmas) \
+                and verb.tag_ == "VBG":
+            return "perfect progressive ('has been ...ing')"
         habitual = [c for c in verb.children if c.dep_ == "advmod" and c.lower_ in self.cues.background_words
                     and c.lower_ not in ("earlier", "last", "since", "once")]
         if habitual:
@@ -149,3 +161,9 @@ class DateResolver:
                 c.dep_ == "prep" and c.lower_ in ("since", "over", "for") for c in verb.children):
             return "perfect with a span of time"
         return ""
+
+    def _backshifted(self, verb: Token) -> bool:
+        """"The group *said* it *had killed* 10 people": the pluperfect of reported speech is the
+        past of the saying (the news), not background."""
+        head = _speech_head(verb)
+        return head is not None and lemma(head) in self.cues.speech and head.tag_ == "VBD"

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from ..doc import actor_of_token, quote_at, sentence_of
+from ..doc import actor_by_id, actor_of_token, quote_at, sentence_of
 from ..patterns import Cues
 from ..records import Actor, Quote
 from .event_clauses import child_of, pobj_of, passive_patient, producer, speaker_of, subject_of
@@ -206,13 +206,24 @@ def find_sources(doc: Doc, match: Match, cues: Cues) -> tuple[list[str], str]:
 
 def _is_own_force(doc: Doc, token: Token, sources: set[str]) -> bool:
     """"Syria offered *its troops* to Lebanon": the source's own forces are its instrument, not
-    its target."""
+    its target; "Akar reiterated *Ankara's stance*": a thing of the source's own body is no target."""
+    codes = {a.code for a in doc._.actors if a.id in sources}
+    for c in token.children:
+        if c.dep_ == "poss" and c.pos_ == "PROPN" and not actor_of_token(doc, token):
+            owner = _coded_actor(doc, c)
+            if owner is not None and owner.code in codes:
+                return True
     if not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
         return False
     own = {(a.code or "")[:3] for a in doc._.actors if a.id in sources}
     ids = actors_of(doc, token)
     return bool(ids) and all((a.code or "")[:3] in own and (a.sector or "") in ("MIL", "POL")
                              for a in doc._.actors if a.id in ids)
+
+
+def _code_of(doc: Doc, actor_id: str) -> str | None:
+    actor = actor_by_id(doc, actor_id)
+    return actor.code if actor is not None else None
 
 
 def _phrase_target(doc: Doc, token: Token | None) -> list[str]:
@@ -319,7 +330,10 @@ def find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues) -> tupl
         for t in h.subtree:
             if t.i == trig.i or (t.dep_ in ("nsubj", "nsubjpass") and t.head.i != trig.i):
                 continue
-            ids = keep(actors_of(doc, t, modifiers=False))
+            # not the source's own body as an owner ("reiterated *Ankara's* stance")
+            own = {a.code for a in doc._.actors if a.id in seen}
+            ids = [a for a in keep(actors_of(doc, t, modifiers=False))
+                   if not (t.dep_ == "poss" and _code_of(doc, a) in own)]
             if ids:
                 return ids[:1], "inside"
     return [], ""

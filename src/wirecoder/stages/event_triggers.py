@@ -16,7 +16,7 @@ from ..patterns import Cues, Pattern, PatternBook
 NEAR_DEPS = frozenset({
     "dobj", "pobj", "prep", "xcomp", "attr", "oprd", "acomp", "nsubjpass", "prt", "dative",
     "compound", "amod", "nmod", "agent", "pcomp", "advmod", "npadvmod", "nummod", "acl", "conj",
-    "ccomp", "dep", "appos", "poss",
+    "ccomp", "dep", "appos", "poss", "mark",
 })
 PREP_DEPS = frozenset({"prep", "prt", "agent", "dative", "advmod"})
 VERB_TAGS = ("VERB", "AUX")
@@ -41,7 +41,7 @@ class Match:
 class Mood:
     """How the sentence presents a matched action."""
 
-    kind: str           # fact | intent | threat | refused | possible | conditional | obligation
+    kind: str           # fact | intent | ultimatum | refused | possible | conditional | obligation
     negated: bool
     reason: str         # a few words for explain
 
@@ -112,11 +112,21 @@ class TriggerFinder:
         if not patterns:
             return None
         around = near(token, depth=3)
+        frames = self.frames_action(token)
         for pattern in patterns:
+            if frames and pattern.is_event and pattern.specificity == 0:
+                continue
             found = _match(pattern, token, around)
             if found is not None:
-                return found
+                return found if pattern.is_event else None
         return None
+
+    def frames_action(self, token: Token) -> bool:
+        """A verb of continuation/help that governs another verb ("*helps* people build
+        businesses", "*started* to pay") only frames that action: its bare sense is no event."""
+        return lemma(token) in self.cues.continuation and any(
+            c.dep_ in ("xcomp", "ccomp") and (c.pos_ in VERB_TAGS or c.tag_.startswith("VB"))
+            for c in token.children)
 
     def matches(self, sent: SpacySpan) -> list[Match]:
         """Every match in the sentence, in text order; a token a governing match consumed
@@ -195,8 +205,14 @@ def mood_of(match: Match, cues: Cues) -> Mood:
             break
         t = t.head
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    has_condition = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in cues.conditional
-                                                  for m in c.children) for c in verb.children)
+    conditions = [c for c in verb.children if c.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ in cues.conditional for m in c.children)]
+    has_condition = bool(conditions)
+    if has_condition and auxes & (cues.future | cues.possible) and (
+            negated or any(_negative_condition(c) for c in conditions)):
+        # "will not buy U.S. aircraft if ...", "will buy Russian jets if the freeze is not lifted",
+        # "unless they withdraw, we will ...": an ultimatum, whatever the action
+        return Mood("ultimatum", False, f"an action promised or withheld on a condition ('{_mark(conditions[0])}')")
     # an infinitive under an intention, refusal or readiness word
     head = verb
     for _ in range(3):
@@ -227,6 +243,12 @@ def mood_of(match: Match, cues: Cues) -> Mood:
 
 def _negated(token: Token, cues: Cues) -> bool:
     return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children)
+
+
+def _negative_condition(clause: Token) -> bool:
+    """"unless X", "if X does not Y": a condition the other side must meet."""
+    return any(c.dep_ == "mark" and c.lower_ == "unless" for c in clause.children) or any(
+        c.dep_ == "neg" for c in clause.children)
 
 
 def _mark(token: Token) -> str:

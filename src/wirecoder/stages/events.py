@@ -12,22 +12,22 @@ import dataclasses
 import logging
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span as SpacySpan, Token
+from spacy.tokens import Doc, Span as SpacySpan
 
 from ..doc import Trace, actor_by_id
-from ..patterns import Cues, Pattern, PatternBook, load_patterns
+from ..patterns import Pattern, PatternBook, load_patterns
 from ..records import Article, Event
 from ..resources import Resources
 from .dates import DateResolver
 from .event_roles import Roles, actors_of, find_roles, speaker_of, subject_of
-from .event_triggers import Match, Mood, TriggerFinder, clause_verb, lemma, mood_of
-from .implicit_targets import civilian_country, civilians_actor, load_civilian_words, victim
+from .event_mood import decide_code, refine_mood
+from .event_triggers import Match, TriggerFinder, clause_verb, lemma, mood_of
+from .implicit_targets import (civilian_country, civilians_actor, load_civilian_words, load_speech_act_nouns,
+                               referred_speech_act, victim)
 from .locations import Gazetteer, LocationResolver
 
 log = logging.getLogger(__name__)
 
-COOPERATIVE = ("04", "05", "06", "07", "08")
-CONFLICTUAL = ("14", "15", "16", "17", "18", "19", "20")
 VERBAL_QUADS = (1, 3)
 # cooperation that conjoined actors with no other target do with each other ("X and Y agreed to
 # ...", "X and Y upgraded their ties"); conjoined actors of other roots act each alone
@@ -46,132 +46,6 @@ class Draft:
     roles: Roles
     sent: SpacySpan
     note: str
-
-
-def decide_code(code: str, mood: Mood, cues: Cues) -> tuple[str | None, bool, str]:
-    """The code a mood turns ``code`` into: ``(code or None, negated, why)``."""
-    root = code[:2]
-    if mood.kind == "conditional":
-        return None, mood.negated, mood.reason
-    if mood.kind == "possible":
-        return None, mood.negated, mood.reason
-    if mood.kind == "refused":
-        if root in COOPERATIVE or root == "03":
-            return cues.reject_code(code), False, mood.reason
-        return code, True, mood.reason
-    if mood.kind == "intent":
-        if root in COOPERATIVE:
-            if mood.negated:
-                return cues.reject_code(code), False, mood.reason + ", negated: a refusal"
-            return cues.intent_code(code), False, mood.reason
-        if root in CONFLICTUAL:
-            return cues.threat_code(code), mood.negated, mood.reason + ": a threat"
-        return code, mood.negated, mood.reason
-    if mood.kind == "obligation":
-        return None, mood.negated, mood.reason
-    return code, mood.negated, "negated" if mood.negated else ""
-
-
-def _auxes(verb: Token) -> set[str]:
-    return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-
-
-def _negated(verb: Token) -> bool:
-    return any(c.dep_ == "neg" for c in verb.children)
-
-
-def _own_subject(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
-
-
-def _has_to(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-
-
-def _chain_top(verb: Token) -> Token:
-    """The first verb of a chain of infinitives ("time to consider *offering*" -> consider)."""
-    t = verb
-    for _ in range(4):
-        if t.dep_ != "xcomp" or t.head is t or t.head.pos_ not in ("VERB", "AUX"):
-            break
-        t = t.head
-    return t
-
-
-def refine_mood(match: Match, mood: Mood, cues: Cues) -> Mood:
-    """What :func:`mood_of` does not see in the trigger's own clause:
-
-    - a modal on the verb the trigger's clause is conjoined to or depends on ("Trump *may*
-      overreach and start threatening", "could find itself *excluded*"), a negation shared by
-      conjoined verbs ("did *not* meet or call");
-    - an infinitive hanging on a noun ("calls *to impose* sanctions", "time for the Council to
-      consider *offering*": not a fact; "plans to meet": an intention);
-    - what someone expects or hopes of another ("expects North Korea *to launch*", "hopes a
-      ceasefire will hold"), a clause a negated noun governs ("no signs that X is *talking*");
-    - a possibility under a condition with no actor doing it ("a ceasefire *could* take place
-      *if* ...": not an offer).
-    """
-    trig = match.trigger
-    verb = clause_verb(trig)
-    if mood.kind == "intent" and trig.pos_ in ("NOUN", "PROPN") and trig.dep_ in ("nsubj", "nsubjpass") \
-            and _auxes(verb) & cues.possible:
-        return Mood("possible", mood.negated, "only possible (the action has no actor)")
-    if mood.kind in ("conditional", "possible"):
-        return mood
-    negated = mood.negated
-    top = _chain_top(verb)
-    if top.dep_ in ("acl", "relcl") and top.head.pos_ in ("NOUN", "PROPN") and _has_to(top):
-        noun = lemma(top.head)
-        if noun in cues.refusal:
-            return Mood("refused", negated, f"refused ('{top.head.text} to')")
-        if noun in cues.intent or noun in cues.intent_adjectives:
-            if mood.kind == "fact":
-                return Mood("intent", negated, f"intended ('{top.head.text} to')")
-        elif noun not in cues.continuation:
-            return Mood("possible", negated, f"an infinitive on a noun ('{top.head.text} to'): not a fact")
-    gov = top.head
-    if top.dep_ in ("ccomp", "xcomp") and gov is not top and lemma(gov) in cues.intent & cues.speech and (
-            top.dep_ == "ccomp" or any(c.dep_ == "dobj" for c in gov.children)):
-        return Mood("possible", negated, f"what '{gov.text}' expects of another: not a fact")
-    t = top
-    for _ in range(6):      # "no signs that the North Koreans are interested in *talking*"
-        if t.dep_ in ("acl", "ccomp") and t.head.pos_ == "NOUN" and any(
-                c.dep_ == "det" and c.lower_ == "no" for c in t.head.children):
-            negated, gov = True, t.head
-            break
-        if t.head is t:
-            break
-        t = t.head
-    if mood.kind != "fact" or trig.i != verb.i:      # a noun's mood is its clause verb's (mood_of)
-        return Mood(mood.kind, negated, mood.reason if negated == mood.negated else f"'no {gov.text}'")
-    t = verb
-    for _ in range(4):
-        if t.dep_ == "conj" and not _own_subject(t) and not _auxes(t) and t.head is not t:
-            head = t.head
-            joined_by_but = any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in head.children)
-            if not joined_by_but and any(c.dep_ == "neg" for c in head.children):
-                negated = True
-        elif t.dep_ in ("xcomp", "advcl") and t.head is not t and t.head.pos_ in ("VERB", "AUX") and _has_to(t):
-            head = t.head       # "refusing to meet *to discuss*", "may start *threatening*"
-            if lemma(head) in cues.refusal:
-                return Mood("refused", negated, f"refused ('{head.text}')")
-            if lemma(head) in cues.intent:
-                return Mood("intent", negated or _negated(head), f"intended ('{head.text}')")
-            if lemma(head) in cues.obligation:
-                return Mood("obligation", negated, f"an obligation ('{head.text} to')")
-        elif (t.dep_ == "xcomp" and lemma(t.head) in cues.continuation or t.dep_ == "oprd") and t.head is not t:
-            head = t.head       # "continue to support", "find itself *excluded*"
-        else:
-            break
-        aux = _auxes(head)
-        if aux & cues.possible:
-            return Mood("possible", negated, f"only possible ('{sorted(aux & cues.possible)[0]}' on '{head.text}')")
-        if aux & cues.future:
-            return Mood("intent", negated, f"future ('{sorted(aux & cues.future)[0]}' on '{head.text}')")
-        if aux & cues.obligation:
-            return Mood("obligation", negated, f"an obligation ('{sorted(aux & cues.obligation)[0]}')")
-        t = head
-    return Mood(mood.kind, negated, mood.reason if negated == mood.negated else "negated with its conjunct")
 
 
 MATERIAL_CONFLICT = ("14", "15", "16", "17", "18", "19", "20")
@@ -223,6 +97,7 @@ class EventsStage:
         self.dates = DateResolver(self.cues)
         self.places = LocationResolver(Gazetteer())
         self.civilians = load_civilian_words(resources.settings.data_dir / "roles" / "civilians.yaml")
+        self.speech_acts = load_speech_act_nouns(resources.settings.data_dir / "roles" / "speech_acts.yaml")
         self.demand = Pattern(
             id="100 cue:SPEECH that X must|should", kind="verb", heads=self.cues.speech, words=(),
             preps=(), code="100", reciprocal=False, has_target=True, text="SPEECH that X must|should")
@@ -244,7 +119,8 @@ class EventsStage:
                     notes.append(f"'{match.trigger.text}': in a metadata line, not coded")
                     continue
                 found.extend(self._drafts(doc, sent, match, notes))
-            drafts.extend(merge_consequences(found, notes))
+            found = merge_consequences(found, notes)
+            drafts.extend(self._answered(doc, found, drafts, notes))
             drafts.extend(self._stated_obligations(doc, sent, notes))
             if not notes:
                 notes.append("no trigger: no pattern matches this sentence")
@@ -334,6 +210,25 @@ class EventsStage:
             f"; source by {roles.source_from}" + (f", target by {roles.target_from}" if roles.targets else "")
         notes.append(note)
         return [Draft(match, code, s, t, negated, roles, sent, note) for s, t in pairs]
+
+    def _answered(self, doc: Doc, found: list[Draft], earlier: list[Draft], notes: list[str]) -> list[Draft]:
+        """"Kim asked Trump for relief. Trump denied *the request*": a response to a speech act
+        the text made before targets whoever made it."""
+        def code(actor_id: str | None) -> str | None:
+            actor = actor_by_id(doc, actor_id)
+            return actor.code if actor is not None else None
+
+        out = []
+        for d in found:
+            roots = referred_speech_act(d.match, self.speech_acts) if d.target is None else ()
+            prior = next((e for e in reversed(earlier) if e.code[:2] in roots and e.target is not None
+                          and code(e.target) == code(d.source) and code(e.source) != code(d.source)), None)
+            if prior is not None:
+                d = dataclasses.replace(d, target=prior.source)
+                notes.append(f"'{d.match.trigger.text}' answers the earlier '{prior.match.trigger.text}': "
+                             "its target is who made it")
+            out.append(d)
+        return out
 
     def _predicted_by_commentator(self, doc: Doc, match: Match) -> bool:
         """"Experts think North Korea *will* increase threats": a future someone without an actor

@@ -122,3 +122,38 @@ def civilians_actor(doc: Doc, country: str, token: Token) -> Actor:
     doc._.mentions = tuple(sorted(tuple(doc._.mentions) + (Mention(span, actor.id, token.text, "group"),),
                                   key=lambda m: m.span))
     return actor
+
+
+@dataclass(frozen=True, slots=True)
+class SpeechActNouns:
+    """Nouns that refer back to an earlier speech act, with the CAMEO roots they refer to."""
+
+    roots_of: tuple[tuple[str, tuple[str, ...]], ...]
+
+    def roots(self, token: Token) -> tuple[str, ...]:
+        return dict(self.roots_of).get(lemma(token), ())
+
+
+def load_speech_act_nouns(path: Path) -> SpeechActNouns:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise KnowledgeError(f"cannot read {path}: {exc}; fix or remove the file") from exc
+    if not isinstance(data, dict) or not all(isinstance(v, list) for v in data.values()):
+        raise KnowledgeError(f"{path}: expected 'noun: [roots]' lines; fix the file")
+    return SpeechActNouns(tuple((str(k).lower(), tuple(str(r) for r in v)) for k, v in data.items()))
+
+
+def referred_speech_act(match: Match, nouns: SpeechActNouns) -> tuple[str, ...]:
+    """The roots of the earlier speech act a response's object refers back to ("denied *the
+    request*"), or () when the object names its owner or is no such noun."""
+    for c in match.trigger.children:
+        if c.dep_ != "dobj":
+            continue
+        roots = nouns.roots(c)
+        owned = any(x.dep_ in ("poss", "compound", "prep") or (x.dep_ == "amod" and x.text[:1].isupper())
+                    for x in c.children)       # "the U.S. request", "the Chinese proposal", "the request from X"
+        if roots and not owned and any(x.dep_ == "det" and x.lower_ in ("the", "this", "that", "these", "those")
+                                       for x in c.children):
+            return roots
+    return ()
