@@ -233,6 +233,27 @@ ROLE_CASES = [
     # the target behind the pattern's preposition: "pressure from X"
     ("Buhari refused to succumb to pressure from criminal groups.",
      {"Buhari": "NGAGOV", "criminal groups": "NGAREB"}, {("124", "NGAGOV", "NGAREB")}),
+    # an order to one's own forces: the orderer's action, coded by what is ordered
+    ("The government has ordered its military to seal the border areas.",
+     {"government": "CAFGOV", "its military": "CAFMIL"}, {("191", "CAFGOV", None)}),
+    ("President Ruto ordered police to arrest the opposition leaders.",
+     {"President Ruto": "KENGOV", "police": "KENPOL", "opposition leaders": "KENOPP"},
+     {("173", "KENGOV", "KENOPP")}),
+    # an order to another party stays a demand on it
+    ("The judge ordered the former president to appear in court.",
+     {"The judge": "ARGJUD", "former president": "ARGELI"}, {("100", "ARGJUD", "ARGELI")}),
+    # what a consultation is about is no party to it
+    ("The G7 foreign ministers discussed China's role in global security.",
+     {"G7 foreign ministers": "IGO", "China": "CHN"}, set()),
+    ("Serbia demanded a meeting of the Security Council to discuss Croatia's military advance.",
+     {"Serbia": "SRB", "Security Council": "IGO", "Croatia": "HRV"}, {("108", "SRB", "IGO")}),
+    # a speaker judging an actor's act criticises the actor; unattributed, nobody does
+    ('Melanie Joly said, "We will support Ukraine in the face of Russia\'s illegal aggression."',
+     {"Melanie Joly": "CANGOV", "Ukraine": "UKR", "Russia": "RUS"},
+     {("111", "CANGOV", "RUS"), ("032", "CANGOV", "UKR")}),
+    ("The minister said Iran's unprovoked aggression had caused the crisis.",
+     {"The minister": "ISRGOV", "Iran": "IRN"}, {("111", "ISRGOV", "IRN")}),
+    ("Russia's unprovoked aggression began in 2022.", {"Russia": "RUS"}, set()),
 ]
 
 

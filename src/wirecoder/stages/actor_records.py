@@ -8,10 +8,13 @@ from spacy.tokens import Doc
 
 from ..knowledge import Country, Entry, Group, Igo, Learned, Metonym, Person, Region
 from ..knowledge.records import split_code
+from ..knowledge.names import fold
 
 
 WHERE_PREPS = frozenset("in on inside".split())
 NAME_PARTICLES = frozenset("al el ad ad- as ash at an az bin ibn abu de del da di du van von der le la".split())
+# particles inside a surname ("van den Broek", "da Silva"), without English words ("at", "an")
+SURNAME_PARTICLES = frozenset("al el bin ibn de del della da das dos di du van von der den ten ter la le".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +134,23 @@ def trim_name(doc: Doc, s: int, t: int) -> tuple[int, int]:
         s += 1
     while t > s and (doc[t - 1].tag_ == "POS" or doc[t - 1].is_punct or doc[t - 1].is_space):
         t -= 1
+    return s, t
+
+
+def extend_particles(doc: Doc, s: int, t: int) -> tuple[int, int]:
+    """A personal name cut at a particle takes the rest of the name: "Hans Van | den Broek",
+    "Ursula von der | Leyen", "Luiz Inacio Lula | da Silva" (particles, then a capitalised word)."""
+    if t - s < 1:
+        return s, t
+    k = t
+    while k > s + 1 and fold(doc[k - 1].text) in SURNAME_PARTICLES:
+        k -= 1  # "Hans Van": the name ends in particles
+    j = t
+    while j < len(doc) and j - t < 3 and fold(doc[j].text) in SURNAME_PARTICLES:
+        j += 1
+    if (k < t or j > t) and j < len(doc) and doc[j].text[:1].isupper() and doc[j].is_alpha \
+            and doc[j].pos_ == "PROPN" and doc[j - 1].whitespace_:
+        return s, j + 1
     return s, t
 
 

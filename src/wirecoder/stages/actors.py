@@ -33,6 +33,7 @@ log = logging.getLogger(__name__)
 RANK = {"title": 0, "apposition": 0, "knowledge": 1, "metonym": 1, "coreference": 2, "context": 3, None: 4}
 SAME_SENTENCE, NEIGHBOUR, ARTICLE, DATELINE = 3.0, 1.0, 0.25, 1.0
 OUTSIDERS = ("ELI", "EDU", "NGO", "MED")  # analysts, scholars, activists, journalists: often foreign
+NATION_NOUNS = ("nation", "country", "state", "republic", "kingdom")  # "the central African nation"
 
 
 class ActorsStage:
@@ -139,6 +140,12 @@ class ActorsStage:
         outsiders = {f.key for f in found if f.sector in OUTSIDERS and f.actor_kind == "person"}
         out = []
         for f in found:
+            if _region_nation(doc, f):
+                # "the central African nation", "the Gulf state": the story's country just named
+                c = story_country(f.start)
+                if c:
+                    f = f.with_(end=f.end + 1, kind="country", actor_kind="country", key="country:" + c,
+                                name=self.kb.country_name(c) or c, country=c, sector=None, resolved_by="context")
             if f.country is None and f.possessor is not None:
                 owner = by_token.get(f.possessor)
                 country = owner.country if owner is not None else None
@@ -203,6 +210,16 @@ class ActorsStage:
                 note=next((f.note for f in fs if f.note), None)))
         mentions.sort(key=lambda m: (m.span[0], -m.span[1]))
         return tuple(actors), tuple(mentions)
+
+
+def _region_nation(doc: Doc, f: Found) -> bool:
+    """A region's demonym before "nation"/"country" with "the": "the central African nation"."""
+    if f.actor_kind != "region" or f.kind != "demonym" or f.end >= len(doc):
+        return False
+    noun = doc[f.end]
+    if noun.lemma_.lower() not in NATION_NOUNS and noun.lower_ not in NATION_NOUNS:
+        return False
+    return any(t.lower_ == "the" and t.dep_ == "det" for t in noun.children)
 
 
 def _display(doc: Doc, f: Found) -> str:

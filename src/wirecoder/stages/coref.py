@@ -80,7 +80,7 @@ def link_names(doc: Doc, found: list[Found], kb: KnowledgeBase, date: dt.date | 
             i = f.end
             continue
         tok = doc[i]
-        if i not in covered and tok.pos_ == "PROPN" and tok.text[:1].isupper() and allowed(i):
+        if i not in covered and _name_like(tok) and allowed(i):
             key = fold(tok.text)
             earlier = by_part.get(key) or later.get(key)
             if earlier is not None:
@@ -94,6 +94,17 @@ def link_names(doc: Doc, found: list[Found], kb: KnowledgeBase, date: dt.date | 
                     by_part[key] = f
         i += 1
     return out
+
+
+def _name_like(tok) -> bool:
+    """A capitalised proper noun, or a capitalised word the tagger took for a common noun but that
+    is a name ("Trump hosted Erdogan": NOUN, entity ORG); a sentence-initial common noun that is
+    no entity ("Price rises ...") is not a name."""
+    if not tok.text[:1].isupper():
+        return False
+    if tok.pos_ == "PROPN":
+        return True
+    return tok.pos_ == "NOUN" and (tok.ent_type_ in ("PERSON", "ORG") or not tok.is_sent_start)
 
 
 def link_roles(found: list[Found]) -> list[Found]:

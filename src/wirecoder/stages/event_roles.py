@@ -269,10 +269,16 @@ def find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues) -> tupl
         return [], ""
     # 2. the direct object, indirect object, or the passive subject; not the source's own forces
     reciprocal = match.pattern.reciprocal
+    # what a consultation is about is no party to it: "discussed *China's* role" (an owner or
+    # modifier of the object is its topic)
+    topical = match.pattern.code[:2] == "04"
     for dep in ("dobj", "dative", "attr", "oprd"):
         for c in trig.children:
             if c.dep_ == dep and not _is_own_force(doc, c, seen):
-                ids = keep(_phrase_target(doc, c) if verbal else actors_of(doc, c))
+                if topical:
+                    ids = keep(actors_of(doc, c, modifiers=False))
+                else:
+                    ids = keep(_phrase_target(doc, c) if verbal else actors_of(doc, c))
                 if ids:
                     return ids, "object"
     if child_of(trig, "agent") is not None:
@@ -330,6 +336,8 @@ def find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues) -> tupl
         for t in h.subtree:
             if t.i == trig.i or (t.dep_ in ("nsubj", "nsubjpass") and t.head.i != trig.i):
                 continue
+            if topical and t.dep_ in MODIFIER_DEPS:
+                continue
             # not the source's own body as an owner ("reiterated *Ankara's* stance")
             own = {a.code for a in doc._.actors if a.id in seen}
             ids = [a for a in keep(actors_of(doc, t, modifiers=False))
@@ -364,9 +372,37 @@ def find_roles(doc: Doc, match: Match, cues: Cues) -> Roles:
                 subj is None or subj.lower_ in cues.first_person
                 or (match.pattern.kind == "noun" and quote.kind == "direct")):
             sources, how = [quote.speaker], "quote"
+    if how == "modifier" and judged_by_adjective(match):
+        # "we support Ukraine in the face of *Russia's illegal aggression*", Joly said: the
+        # judgment is the speaker's criticism of the owner, not the owner's act
+        return _judgment_roles(doc, match, sources, quote, cues)
     targets, target_from = find_targets(doc, match, sources, cues) if sources else ([], "")
     if sources and not targets and quote is not None and quote.kind == "direct" and match.pattern.has_target:
         to = addressee(doc, quote, cues) or earlier_addressee(doc, quote, cues)
         if to is not None and to not in sources:
             targets, target_from = [to], "addressee"
     return Roles(tuple(sources), tuple(targets), how, quote, target_from)
+
+
+def judged_by_adjective(match: Match) -> bool:
+    """A verbal-conflict noun pattern that fires on a judging adjective of an act ("*illegal*
+    aggression", "*unprovoked* aggression"): the criticism is the writer's or speaker's."""
+    trig = match.trigger
+    return match.pattern.kind == "noun" and match.pattern.code[:2] == "11" and any(
+        w.dep_ == "amod" and w.head.i == trig.i for w in match.words)
+
+
+def _judgment_roles(doc: Doc, match: Match, owners: list[str], quote: Quote | None, cues: Cues) -> Roles:
+    """The speaker who judges an actor's act criticises that actor (source: the quote's speaker or
+    the reporting verb's subject; target: the act's owner). Unattributed, nobody criticises."""
+    speaker_ids: list[str] = []
+    if quote is not None and quote.speaker:
+        speaker_ids = [quote.speaker]
+    else:
+        speaker = speaker_of(clause_verb(match.trigger), cues)
+        if speaker is not None:
+            speaker_ids = actors_of(doc, speaker)
+    speaker_ids = [a for a in speaker_ids if a not in owners]
+    if not speaker_ids:
+        return Roles((), (), "none", quote)
+    return Roles(tuple(speaker_ids), tuple(owners), "judge", quote, "owner")

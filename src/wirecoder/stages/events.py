@@ -12,14 +12,16 @@ import dataclasses
 import logging
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span as SpacySpan
+from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..doc import Trace, actor_by_id
 from ..patterns import Pattern, PatternBook, load_patterns
 from ..records import Article, Event
 from ..resources import Resources
 from .dates import DateResolver
-from .event_roles import Roles, actors_of, find_roles, speaker_of, subject_of
+from .event_clauses import child_of
+from .event_commands import commander_of, load_command_words
+from .event_roles import Roles, actors_of, find_roles, find_targets, speaker_of, subject_of
 from .event_mood import decide_code, refine_mood
 from .event_triggers import Match, TriggerFinder, clause_verb, lemma, mood_of
 from .implicit_targets import (civilian_country, civilians_actor, load_civilian_words, load_speech_act_nouns,
@@ -97,6 +99,7 @@ class EventsStage:
         self.dates = DateResolver(self.cues)
         self.places = LocationResolver(Gazetteer())
         self.civilians = load_civilian_words(resources.settings.data_dir / "roles" / "civilians.yaml")
+        self.commands = load_command_words(resources.settings.data_dir / "roles" / "commands.yaml")
         self.speech_acts = load_speech_act_nouns(resources.settings.data_dir / "roles" / "speech_acts.yaml")
         self.demand = Pattern(
             id="100 cue:SPEECH that X must|should", kind="verb", heads=self.cues.speech, words=(),
@@ -146,6 +149,12 @@ class EventsStage:
                 drop.add(verb.i)
                 notes.append(f"'{verb.text}' is what '{verb.head.text}' demands: coded once")
                 continue
+            commander = commander_of(verb, self.commands)
+            if commander is not None and commander.i in by_token:
+                # "ordered its military to *seal* the border": the orderer's own action
+                drop.add(commander.i)
+                notes.append(f"'{commander.text}' commands its own forces: coded as the ordered '{verb.text}'")
+                continue
             gov = verb.head if verb.dep_ == "xcomp" else None
             if gov is not None and gov.dep_ == "acomp":
                 gov = gov.head
@@ -170,6 +179,9 @@ class EventsStage:
         mood = refine_mood(match, mood_of(match, self.cues), self.cues)
         code, negated, why = decide_code(p.code, mood, self.cues)
         roles = find_roles(doc, match, self.cues)
+        commander = commander_of(match.trigger, self.commands) if p.kind == "verb" else None
+        if commander is not None:
+            roles = self._commanded(doc, match, commander, roles)
         if mood.kind == "intent" and code is not None and self._predicted_by_commentator(doc, match):
             notes.append(f"'{match.trigger.text}' ({p.id}): a commentator's prediction, not an announcement")
             return []
@@ -210,6 +222,18 @@ class EventsStage:
             f"; source by {roles.source_from}" + (f", target by {roles.target_from}" if roles.targets else "")
         notes.append(note)
         return [Draft(match, code, s, t, negated, roles, sent, note) for s, t in pairs]
+
+    def _commanded(self, doc: Doc, match: Match, commander: Token, roles: Roles) -> Roles:
+        """"X ordered its troops to withdraw": X is the source of the withdrawal; its forces are
+        neither source nor target."""
+        subj, how = subject_of(commander, self.cues)
+        sources = actors_of(doc, subj) if how == "subject" else []
+        if not sources:
+            return roles
+        forces = set(actors_of(doc, child_of(commander, "dobj")))
+        targets, target_from = find_targets(doc, match, sources, self.cues)
+        targets = [t for t in targets if t not in forces]
+        return Roles(tuple(sources), tuple(targets), "commander", roles.quote, target_from if targets else "")
 
     def _answered(self, doc: Doc, found: list[Draft], earlier: list[Draft], notes: list[str]) -> list[Draft]:
         """"Kim asked Trump for relief. Trump denied *the request*": a response to a speech act
@@ -341,6 +365,11 @@ class EventsStage:
             if location is None and dateline is not None and not when.background \
                     and info.quad_class in VERBAL_QUADS:
                 location = self.places.from_dateline(dateline.place)
+                # a statement is made at the dateline only by an actor of that country: in a
+                # MOSCOW story, the Kremlin speaks in Moscow, Washington does not
+                if location is not None and src is not None and src.country and location.country \
+                        and src.country != location.country:
+                    location = None
             start, end = self._trigger_span(d.match)
             events.append(Event(
                 id=f"E{len(events) + 1}", cameo=info.code,

@@ -8,6 +8,7 @@ case- and diacritic-folded tokens, role tables) and turns a parsed ``Doc`` into
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import spacy
@@ -17,21 +18,28 @@ from spacy.tokens import Doc, Token
 from ..doc import article_of
 from ..knowledge import Country, Entry, Igo, KnowledgeBase, Metonym, Region, Role
 from ..knowledge.names import fold, name_key
-from .actor_records import (Coding, Found, Hit, case_ok, entry_code, on_date, person_name, place_after, rank,
+from .actor_records import (Coding, Found, Hit, case_ok, extend_particles, entry_code, on_date, person_name, place_after, rank,
                             strip_the, title_text, trim_name)
 
 STOP_TAGS = ("NNS", "NNPS")
 TITLE_WORDS = frozenset("former ex- acting interim deputy vice senior top chief outgoing incoming late".split())
-NOT_LOCAL = frozenset("foreign other international overseas outside some many".split())
+NOT_LOCAL = frozenset("foreign other international overseas outside".split())
+VAGUE = frozenset("some many".split())  # "some analysts": maybe foreign; "some activists" stay local
 DEFINITE = frozenset("the this that these those".split())
 PERSON_KINDS = ("person", "learned")
 NAME_KINDS = ("country", "igo", "group", "metonym", "region", "capital")
 SPEECH = frozenset("say tell add state announce write note warn claim explain insist argue".split())
+_DOTTED = re.compile(r"^(?:[a-z]\.){2,}$")
 NAME_ENTS = ("", "PERSON", "WORK_OF_ART", "PRODUCT", "FAC")
 
 
 def _lemma(tok: Token) -> str:
     return fold(tok.lemma_ or tok.text)
+
+
+def _undotted(key: str) -> str:
+    """A dotted abbreviation is also written without its final dot ("C.A.R." / "C.A.R")."""
+    return " ".join(w[:-1] if _DOTTED.match(w) else w for w in key.split(" "))
 
 
 class MentionFinder:
@@ -47,8 +55,9 @@ class MentionFinder:
             if not entry.phrase.strip():
                 continue
             key = " ".join(fold(t.text) for t in self._nlp.make_doc(strip_the(entry.phrase)))
-            self._index.setdefault(key, []).append(entry)
-            phrases.setdefault(key, [])
+            for variant in dict.fromkeys((key, _undotted(key))):
+                self._index.setdefault(variant, []).append(entry)
+                phrases.setdefault(variant, [])
         for key in phrases:
             self._matcher.add(key, [Doc(self._nlp.vocab, words=key.split(" "))])
         self._roles_by_last: dict[str, list[tuple[tuple[str, ...], Role]]] = {}
@@ -184,7 +193,7 @@ class MentionFinder:
         for e in ents:
             if e.label_ == "PERSON" and not any(s < e.end and e.start < t for s, t, _ in people) and \
                     not any(h.start <= e.start and e.end <= h.end for h in hits if h.entry.kind in NAME_KINDS):
-                s, t = trim_name(doc, e.start, e.end)
+                s, t = extend_particles(doc, *trim_name(doc, e.start, e.end))
                 if t > s and not (t - s == 1 and s in by_start):
                     people.append((s, t, None))
         people.extend((s, t, None) for s, t in self._unlabelled_names(doc, people, hits, skip))
@@ -473,7 +482,8 @@ class MentionFinder:
                 where = c
         text = doc[j:i + 1].text
         resolved = "title" if coding.country else None
-        foreign = any(fold(doc[k].text) in NOT_LOCAL for k in range(max(j - 1, 0), i))
+        not_local = NOT_LOCAL if coding.sector == "NGO" else NOT_LOCAL | VAGUE
+        foreign = any(fold(doc[k].text) in not_local for k in range(max(j - 1, 0), i))
         if role.kind == "expert" and coding.country is None and any(
                 k in hits and hits[k].entry.kind in ("country", "region") for k in range(j, rstart)):
             foreign = True  # "Russia experts": who they are is not the story's country either
