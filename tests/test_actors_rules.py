@@ -46,6 +46,11 @@ CASES = [
     ("The Pentagon said the U.N. Security Council and the G7 would meet.",
      {"Pentagon": "USAMIL", "U.N. Security Council": "IGO", "G7": "IGO"}),
     ("Nigerian police said the kidnappers freed the girls.", {"Nigerian police": "NGAPOL", "kidnappers": "NGAREB"}),
+    # an organisation the knowledge base does not know takes its sector from its own words,
+    # and its country from a demonym inside its name
+    ("Researchers at the Spanish National Research Council criticized the plan.",
+     {"Spanish National Research Council": "ESPEDU"}),
+    ("The Peace Rights Foundation criticized Kenya's government.", {"Peace Rights Foundation": "NGO"}),
 ]
 
 

@@ -25,6 +25,13 @@ def quoted(text: str) -> list[str]:
      ["The use of force is not a privilege .", "Unless they change"]),
     # a paragraph end closes an unbalanced quote: the next paragraph is not swallowed
     ('The minister said "we will win.\nThe army attacked the town on Monday.', ["we will win."]),
+    # a quote never closed in a body on one line (paragraph breaks lost) ends with its first
+    # sentence: the narration after it is not quoted
+    ('Levin tweeted. "Their rule is costing lives. Exantus said three commissions were created. '
+     'One will be led by the police.', ["Their rule is costing lives."]),
+    ('"We will win? The minister said the talks would resume.', ["We will win?"]),
+    # the wire convention keeps the whole paragraph when the next paragraph reopens the quote
+    ('He said: "One. Two.\n"Three," he added.', ["One. Two.", "Three"]),
     ('No quotes here at all.', []),
     ('A stray closing mark" does nothing.', []),
 ])

@@ -24,8 +24,8 @@ from .event_commands import commander_of, load_command_words
 from .event_roles import Roles, actors_of, find_roles, find_targets, speaker_of, subject_of
 from .event_mood import decide_code, refine_mood
 from .event_triggers import Match, TriggerFinder, clause_verb, lemma, mood_of
-from .implicit_targets import (civilian_country, civilians_actor, load_civilian_words, load_speech_act_nouns,
-                               referred_speech_act, victim)
+from .implicit_targets import (civilian_country, civilians_actor, load_civilian_words, load_passive_agents,
+                               load_speech_act_nouns, passive_agent, referred_speech_act, victim)
 from .locations import Gazetteer, LocationResolver
 
 log = logging.getLogger(__name__)
@@ -101,6 +101,7 @@ class EventsStage:
         self.civilians = load_civilian_words(resources.settings.data_dir / "roles" / "civilians.yaml")
         self.commands = load_command_words(resources.settings.data_dir / "roles" / "commands.yaml")
         self.speech_acts = load_speech_act_nouns(resources.settings.data_dir / "roles" / "speech_acts.yaml")
+        self.passive_agents = load_passive_agents(resources.settings.data_dir / "roles" / "passive_agents.yaml")
         self.demand = Pattern(
             id="100 cue:SPEECH that X must|should", kind="verb", heads=self.cues.speech, words=(),
             preps=(), code="100", reciprocal=False, has_target=True, text="SPEECH that X must|should")
@@ -196,6 +197,12 @@ class EventsStage:
             notes.append(f"'{match.trigger.text}' ({p.id}): negated ({code}), did not happen: not output "
                          "(Settings.keep_negated outputs it flagged)")
             return []
+        if not roles.sources:
+            # "16 terrorists had been killed, the army said": a speaker who does such acts
+            sources, targets = passive_agent(doc, match, self.cues, self.passive_agents)
+            if sources:
+                roles = Roles(tuple(sources), tuple(targets), "reporter", roles.quote,
+                              "patient" if targets else "")
         if not roles.sources:
             if p.kind == "noun" or match.trigger.tag_ == "VBG":
                 pair = self._between(doc, match)

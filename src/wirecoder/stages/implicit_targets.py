@@ -7,6 +7,10 @@ people or a civilian place targets the civilians (sector ``CVL``) of the country
 one actor per such country (``resolved_by="context"``, ``note`` "implicit: ..."), grounded on
 the victim word.
 Word lists: ``data/roles/civilians.yaml``.
+
+Implicit sources: a passive with no agent reported by a speaker who does that kind of act ("16
+terrorists had been killed, the army said"): the speaker is the source, the passive subject the
+target (``data/roles/passive_agents.yaml``); "the U.N. says 10 civilians were killed" stays uncoded.
 """
 from __future__ import annotations
 
@@ -16,9 +20,12 @@ from pathlib import Path
 import yaml
 from spacy.tokens import Doc, Token
 
+from ..doc import actor_by_id, quote_at
 from ..errors import KnowledgeError
 from ..records import Actor, Location, Mention
-from .event_triggers import Match, lemma
+from .event_clauses import child_of, passive_patient, speaker_of, subject_of
+from .event_roles import actors_of
+from .event_triggers import Match, clause_verb, lemma
 
 # sectors of actors that fight at home: their country is where their attack happens
 DOMESTIC_SECTORS = frozenset({"REB", "MIL", "POL", "GOV", "OPP", "CVL", "UAF", "SPY", "JUD"})
@@ -157,3 +164,67 @@ def referred_speech_act(match: Match, nouns: SpeechActNouns) -> tuple[str, ...]:
                                        for x in c.children):
             return roots
     return ()
+
+
+# -- the speaker as the agent of a passive --------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class PassiveAgents:
+    """Per CAMEO root, the sectors of a speaker who does what it reports in a passive."""
+
+    sectors: dict[str, frozenset[str]]
+
+    def acts(self, root: str, code: str | None) -> bool:
+        """Whether an actor coded ``code`` does acts of ``root`` (a bare country has sector "")."""
+        return code is not None and code[3:6] in self.sectors.get(root, frozenset())
+
+
+def load_passive_agents(path: Path) -> PassiveAgents:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise KnowledgeError(f"cannot read {path}: {exc}; fix or remove the file") from exc
+    roots = data.get("roots") if isinstance(data, dict) else None
+    if not isinstance(roots, dict) or not all(isinstance(v, list) for v in roots.values()):
+        raise KnowledgeError(f"{path}: expected 'roots' mapping a root to a list of sectors; fix the file")
+    return PassiveAgents({str(k): frozenset(str(s or "").upper() for s in v) for k, v in roots.items()})
+
+
+def _reporting_speaker(verb: Token, cues) -> Token | None:
+    """The speaker of a clause ``verb`` heads: "Both forces *say* (it) was seized", or a speech
+    verb hanging on it ("16 terrorists had been killed, the army *said*")."""
+    speaker = speaker_of(verb, cues)
+    if speaker is not None:
+        return speaker
+    for t in (verb, verb.head):
+        for c in t.children:
+            if c.dep_ in ("ccomp", "parataxis") and c.i > verb.i and lemma(c) in cues.speech:
+                subj = child_of(c, "nsubj")
+                if subj is not None:
+                    return subj
+        if verb.dep_ != "conj":
+            break
+    return None
+
+
+def passive_agent(doc: Doc, match: Match, cues, agents: PassiveAgents) -> tuple[list[str], list[str]]:
+    """``(sources, targets)`` of a passive with no agent that a fitting speaker reports, else empty."""
+    root = match.pattern.code[:2]
+    if root not in agents.sectors or match.pattern.kind != "verb":
+        return [], []
+    verb = clause_verb(match.trigger)
+    if subject_of(verb, cues)[1] != "passive":
+        return [], []
+    speaker = _reporting_speaker(verb, cues)
+    sources = actors_of(doc, speaker) if speaker is not None else []
+    quote = quote_at(doc, match.trigger.idx)
+    if not sources and quote is not None and quote.speaker:
+        sources = [quote.speaker]
+    if not sources or not all(agents.acts(root, _code(doc, a)) for a in sources):
+        return [], []
+    targets = [a for a in actors_of(doc, passive_patient(verb, cues)) if a not in sources]
+    return sources, targets
+
+
+def _code(doc: Doc, actor_id: str) -> str | None:
+    actor = actor_by_id(doc, actor_id)
+    return actor.code if actor is not None else None

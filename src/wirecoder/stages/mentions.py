@@ -62,8 +62,11 @@ class MentionFinder:
             self._matcher.add(key, [Doc(self._nlp.vocab, words=key.split(" "))])
         self._roles_by_last: dict[str, list[tuple[tuple[str, ...], Role]]] = {}
         self._place_nouns = frozenset(r.role for r in kb.roles if r.kind == "place")
+        # words of an unknown organisation's name -> sector, later words first ("Research Council
+        # on Human Rights" is NGO); the list keeps the data file's order
+        self._body_words = tuple((r.words, r.sector) for r in kb.roles if r.kind == "body")
         for role in kb.roles:
-            if role.kind == "place":
+            if role.kind in ("place", "body"):
                 continue
             words = tuple(fold(t.text) for t in self._nlp.make_doc(role.role))
             self._roles_by_last.setdefault(words[-1], []).append((words, role))
@@ -227,14 +230,38 @@ class MentionFinder:
                     # place, an actor apart from the country itself
                     f = f.with_(key="civilians:" + f.country, sector="CVL", name=f"people of {f.name}")
                 add(f)
-        # organisations spaCy knows and the knowledge base does not
+        # organisations spaCy knows and the knowledge base does not, coded from their own words
         for e in ents:
-            if e.label_ == "ORG" and not covered.intersection(range(e.start, e.end)):
-                s, t = trim_name(doc, e.start, e.end)
-                if t > s and doc[t - 1].dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj"):
-                    add(Found(s, t, "name", "organisation", "org:" + name_key(doc[s:t].text), doc[s:t].text))
+            if e.label_ != "ORG":
+                continue
+            inside = [f for f in found if e.start <= f.start and f.end <= e.end]
+            named = [f for f in inside if f.kind in ("country", "demonym")]
+            astride = any(f.start < e.end and e.start < f.end for f in found if f not in inside)
+            if astride or len(named) != len(inside) or covered.intersection(range(e.start, e.end)) and not named:
+                continue
+            s, t = trim_name(doc, e.start, e.end)
+            if t - s < 2 and not named or not doc[t - 1].dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj"):
+                continue
+            sector = self._body_sector(doc, s, t)
+            if named and (sector is None or len({f.country for f in named}) != 1):
+                continue  # "Spanish" in an unknown "Spanish Foo Ltd": the demonym stays
+            country = named[0].country if named else ("NGO" if sector == "NGO" else None)
+            for f in named:
+                found.remove(f)
+                covered.difference_update(range(f.start, f.end))
+            add(Found(s, t, "name", "organisation", "org:" + name_key(doc[s:t].text), doc[s:t].text,
+                      country, sector, resolved_by="title" if country else None))
         found.sort(key=lambda f: f.start)
         return found, by_start
+
+    def _body_sector(self, doc: Doc, s: int, t: int) -> str | None:
+        """The sector the words of an unknown organisation's name give ("... Institute" EDU)."""
+        words = [fold(doc[k].text) for k in range(s, t)]
+        for k in range(len(words) - 1, -1, -1):
+            for body, sector in self._body_words:
+                if tuple(words[k:k + len(body)]) == body:
+                    return sector
+        return None
 
     def _unlabelled_names(self, doc: Doc, people, hits: list[Hit], skip) -> list[tuple[int, int]]:
         """Runs of 2-4 capitalised proper nouns spaCy did not call a person, that say something

@@ -10,7 +10,9 @@ stray or missing mark from inverting every later quote of the article:
   closed: it ends at the end of its first sentence;
 - a paragraph end closes an open quote; when the next paragraph opens with a
   quotation mark (the wire convention for a quote over several paragraphs) the
-  next paragraph's quote is marked ``continues``.
+  next paragraph's quote is marked ``continues``; otherwise a quote never closed
+  ends with its first sentence (a missing mark, or paragraph breaks lost when the
+  body was scraped onto one line: the narration after it is not quoted).
 """
 from __future__ import annotations
 
@@ -120,8 +122,13 @@ def find_quoted_spans(text: str) -> tuple[QuotedSpan, ...]:
             first = False
         carried = False
         if open_at is not None:
-            emit(open_at, p_end, None, continues)
             if n + 1 < len(paras):
                 nxt = text[paras[n + 1][0]:paras[n + 1][1]].lstrip()
                 carried = bool(nxt) and nxt[0] in OPENERS + STRAIGHT
+            # the wire convention (next paragraph reopens the quote) keeps the whole
+            # paragraph; otherwise the closing mark is missing, or the paragraph breaks
+            # were lost (a scraped body on one line): the quote ends with its first
+            # sentence rather than swallowing the narration after it
+            end = p_end if carried else _first_sentence_end(text, open_at + 1, p_end)
+            emit(open_at, end, None, continues)
     return tuple(found)
