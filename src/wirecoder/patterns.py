@@ -83,6 +83,8 @@ class Cues:
     intent_codes: tuple[tuple[str, str], ...]
     threat_codes: tuple[tuple[str, str], ...]
     reject_codes: tuple[tuple[str, str], ...]
+    unilateral: frozenset[str] = frozenset()
+    needs_target: frozenset[str] = frozenset()
 
     @staticmethod
     def _lookup(table: tuple[tuple[str, str], ...], code: str) -> str | None:
@@ -201,6 +203,7 @@ def load_cues(path: Path) -> Cues:
         light=words("light"), first_person=words("first_person"), message_nouns=words("message_nouns"),
         refusal=words("refusal"), stative=words("stative"), intent_codes=table("intent_codes"),
         threat_codes=table("threat_codes"), reject_codes=table("reject_codes"),
+        unilateral=words("unilateral"), needs_target=words("needs_target"),
     )
 
 

@@ -50,7 +50,7 @@ class Role:
 
     role: str                      # lemma or phrase of lemmas, lowercase
     sector: str
-    kind: str                      # strong | weak | generic | modifier | anaphor | expert | place
+    kind: str                      # strong | weak | generic | modifier | anaphor | expert | place | body | event
     person: bool                   # names one person ("president")
 
     @property

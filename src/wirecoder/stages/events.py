@@ -214,7 +214,8 @@ class EventsStage:
         if roles.target_from in ("", "inside") and code[:2] in self.civilians.roots:
             # the people an attack hit before a place deep in its object ("a train *in Pakistan*")
             roles = self._civilian_target(doc, sent, match, roles)
-        joint = p.reciprocal or roles.source_from == "between" or code[:2] in JOINT_ROOTS
+        joint = p.reciprocal or roles.source_from == "between" or (
+            code[:2] in JOINT_ROOTS and lemma(match.trigger) not in self.cues.unilateral)
         if joint and len(roles.sources) > 1 and roles.target_from in ("clause", "inside"):
             # "X and Y signed an agreement to combat rebels": a joint act of X and Y, the
             # actor deep in its object is not a party to it
@@ -225,6 +226,11 @@ class EventsStage:
         if p.reciprocal and not roles.targets and len(roles.sources) < 2:
             notes.append(f"'{match.trigger.text}' ({p.id}): a joint action with one actor only, not coded")
             return []
+        if code in self.cues.needs_target or code[:2] in self.cues.needs_target:
+            pairs = [(s, t) for s, t in pairs if t is not None]
+            if not pairs:
+                notes.append(f"'{match.trigger.text}' ({p.id}): {code} needs a target actor, not coded")
+                return []
         note = f"'{match.trigger.text}' fired {p.id} -> {code}" + (f" ({why})" if why else "") + \
             f"; source by {roles.source_from}" + (f", target by {roles.target_from}" if roles.targets else "")
         notes.append(note)

@@ -31,6 +31,8 @@ NAME_KINDS = ("country", "igo", "group", "metonym", "region", "capital")
 SPEECH = frozenset("say tell add state announce write note warn claim explain insist argue".split())
 _DOTTED = re.compile(r"^(?:[a-z]\.){2,}$")
 NAME_ENTS = ("", "PERSON", "WORK_OF_ART", "PRODUCT", "FAC")
+PLACE_ENTS = ("GPE", "LOC", "FAC", "EVENT")
+PLACE_PREPS = frozenset("in into inside outside near across throughout".split())  # "flew into JFK"
 
 
 def _lemma(tok: Token) -> str:
@@ -65,8 +67,10 @@ class MentionFinder:
         # words of an unknown organisation's name -> sector, later words first ("Research Council
         # on Human Rights" is NGO); the list keeps the data file's order
         self._body_words = tuple((r.words, r.sector) for r in kb.roles if r.kind == "body")
+        # words that make the name after them an event ("Cyclone Chido", "Operation X")
+        self._event_words = tuple(r.words for r in kb.roles if r.kind == "event")
         for role in kb.roles:
-            if role.kind in ("place", "body"):
+            if role.kind in ("place", "body", "event"):
                 continue
             words = tuple(fold(t.text) for t in self._nlp.make_doc(role.role))
             self._roles_by_last.setdefault(words[-1], []).append((words, role))
@@ -341,7 +345,34 @@ class MentionFinder:
                 base = base.with_(country=coding.country, sector=coding.sector, resolved_by="apposition",
                                   role=coding.role, former=coding.former)
             out.append(Found(a_start, a_end, "title", "person", base.key, name))
+        elif hit is None and base.resolved_by is None and self._not_person(doc, s, t):
+            return []
         return [base, *out]
+
+    def _not_person(self, doc: Doc, s: int, t: int) -> bool:
+        """A bare name (no title, apposition or knowledge) that names a place or an event:
+        spaCy calls it a place, it is a known city, it follows "Cyclone"/"Operation", it is the
+        object of "in"/"into"/"near" ("camps in Kakuma", "flew into JFK"), or it only modifies a
+        noun that is no role ("Jim Crow laws")."""
+        span = doc[s:t]
+        if any(tok.ent_type_ in PLACE_ENTS for tok in span) and not any(tok.ent_type_ == "PERSON" for tok in span):
+            return True
+        if self.kb.place_country(span.text) is not None:
+            return True
+        words = tuple(fold(tok.text) for tok in span)
+        for ev in self._event_words:
+            n = len(ev)
+            if words[:n] == ev and t - s > n or s >= n and tuple(fold(doc[k].text) for k in range(s - n, s)) == ev:
+                return True
+        last = doc[t - 1]
+        while last.dep_ == "conj" and last.head.i < s:  # "in Dadaab and Kakuma camps"
+            last = last.head
+        if last.dep_ == "pobj" and last.head.lower_ in PLACE_PREPS:
+            return True
+        head = last.head
+        if last.dep_ in ("compound", "nmod") and head.i > last.i and head.pos_ == "NOUN" and self.role_at(doc, head.i) is None:
+            return True
+        return False
 
     def _title_start(self, doc: Doc, s: int, hits: dict[int, Hit]) -> int:
         """Where the title in front of a name begins ("U.S. Secretary of State | Antony Blinken")."""
@@ -356,8 +387,13 @@ class MentionFinder:
             tok = doc[i - 1]
             low = fold(tok.text)
             if low in ("of", "for") and i - 1 > limit and i < s:
+                if any(self._person_role_from(doc, k, i) for k in range(i, s)):
+                    break  # "party of | former President Omar al-Bashir": the title has its role
                 i -= 1
                 continue
+            if tok.pos_ == "NOUN" and i < s and self.role_at(doc, i - 1) is None and low not in TITLE_WORDS \
+                    and (i in hits and hits[i].entry.kind not in PERSON_KINDS or fold(doc[i].text) in TITLE_WORDS):
+                break  # "Communist Party control | Chinese President Xi": a noun outside the title
             if tok.tag_ == "HYPH" and i < s:
                 i -= 1
                 continue
@@ -372,6 +408,11 @@ class MentionFinder:
         has_code = any(self.role_at(doc, k) for k in range(i, s)) or any(
             h.start >= i and h.end <= s and h.entry.kind not in PERSON_KINDS for h in hits.values())
         return i if has_code else s
+
+    def _person_role_from(self, doc: Doc, k: int, start: int) -> bool:
+        """True when a one-person role ends at token ``k`` and starts at or after ``start``."""
+        r = self.role_at(doc, k)
+        return r is not None and r[0].person and r[1] >= start
 
     def _last_role(self, doc: Doc, start: int, end: int) -> tuple[Role, int] | None:
         for k in range(end - 1, start - 1, -1):
@@ -437,6 +478,32 @@ class MentionFinder:
         return any(self.role_at(doc, k) for k in range(start, end))
 
     # --- role groups -------------------------------------------------------------------------
+    def _body_of_place(self, doc: Doc, i: int, role: Role, hits: dict[int, Hit]) -> Found | None:
+        """A capitalised body role followed by "of" and a name is one organisation ("University
+        of Melbourne" EDU): the whole name, its country from the place in it when known."""
+        if role.person or not doc[i].text[:1].isupper() or i + 2 >= len(doc) or doc[i + 1].lower_ != "of":
+            return None
+        t = i + 2
+        while t < len(doc) and doc[t].pos_ == "PROPN" and doc[t].text[:1].isupper() and t - i < 6:
+            t += 1
+        if t == i + 2:
+            return None
+        s = i - 1 if i > 0 and fold(doc[i - 1].text) == "the" else i
+        country = None
+        for k in range(i + 2, t):
+            h = hits.get(k)
+            if h is not None and h.end <= t:
+                country = entry_code(h.entry)[0]
+                break
+        if country is None:
+            country = self.kb.place_country(doc[i + 2:t].text)
+        if country in ("IGO", "NGO"):
+            country = None
+        text = doc[i:t].text
+        return Found(s, t, "name", "organisation", "org:" + name_key(text), text, country, role.sector or None,
+                     resolved_by="title" if country else None, context=country is None)
+
+
     def _group(self, doc: Doc, i: int, hits: dict[int, Hit], covered: set[int]) -> list[Found]:
         role, rstart = self.role_at(doc, i)  # type: ignore[misc]
         sent_start = doc[i].sent.start
@@ -486,6 +553,9 @@ class MentionFinder:
             return [Found(j, i + 1, "name", "organisation", "org:" + name_key(text), text, coding.country,
                           coding.sector, resolved_by="title" if coding.country else None,
                           context=coding.country is None)]
+        named = self._body_of_place(doc, i, role, hits)
+        if named is not None:
+            return [named]
         if role.kind == "anaphor" and not modified and not definite and possessor is None:
             return []  # "a group of people": only "the group" refers back to a body
         if role.kind == "generic" and not modified and possessor is None:

@@ -178,6 +178,9 @@ class SpeakerResolver:
         for sent in reversed(sentences[max(0, here - _ANTECEDENT_SENTENCES):here + 1]):
             subjects = [t for t in sent if t.dep_ in _SUBJECTS and t.i < pronoun.i
                         and not self._in_quote(t.idx)]
+            # a subject that reports speech is the likelier antecedent of a speaker pronoun
+            # ("X told VOA that Cyclone Jude had moved ... she said": X, not the cyclone)
+            subjects.sort(key=lambda t: (is_cue_verb(self.lex, t.head), t.i))
             for token in reversed(subjects):
                 if token.pos_ == "PRON":
                     continue
@@ -331,7 +334,7 @@ class CueFinder:
         # 2. the nearest reporting verb after the quote (in the sentence after the
         #    closing mark when the quote ends its own sentence), before any other quote
         stop = last_sent.end
-        if doc.text[:end].rstrip()[-1:] in "?!,":
+        if doc.text[:end].rstrip()[-1:] in "?!," or _lower_after(doc.text, outer[1]):
             after = inside[-1].i + 1
             while after < len(doc) and (doc[after].is_punct or doc[after].is_space) and after < inside[-1].i + 4:
                 after += 1
@@ -409,3 +412,9 @@ def _same_word(a: str, b: str) -> bool:
     if a == b:
         return True
     return min(len(a), len(b)) >= 5 and a[0] == b[0] and SequenceMatcher(None, a, b).ratio() >= 0.85
+
+
+def _lower_after(text: str, close: int) -> bool:
+    """The sentence goes on after the closing mark: '"... is almost over." she said'."""
+    rest = text[close:close + 20].lstrip(" ")
+    return rest[:1].islower()

@@ -29,6 +29,8 @@ log = logging.getLogger(__name__)
 
 FIRST_PERSON = {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"}
 TERM_MAX_WORDS = 3
+LEAD_IN_WORDS = 2
+_TITLE_SMALL = {"a", "an", "the", "of", "for", "and", "or", "to", "in", "on", "at", "by", "with", "from", "as", "but"}
 _WH = {"which", "what", "whether", "if", "how", "why", "when", "who", "whom", "where", "whose"}
 _CLAUSE_TRIM = " \t\n,;:-—–\"“”'‘’"
 
@@ -57,6 +59,7 @@ class QuotesStage:
         finder = CueFinder(doc, self.lex, tuple(q.outer for q in spans))
         direct = self._direct(doc, spans, finder)
         indirect = self._indirect(doc, direct, finder)
+        direct = self._after_indirect(doc, direct, indirect)
         found = sorted(direct + indirect, key=lambda f: (f.span[0], f.span[1]))
         quotes = tuple(
             Quote(id=f"Q{n}", kind=f.kind, span=f.span, text=text[f.span[0]:f.span[1]],
@@ -77,7 +80,7 @@ class QuotesStage:
             if in_metadata(doc, q.open_mark):
                 found.append(_Found("term", (q.start, q.end), None, None, "metadata"))
                 continue
-            if self._term_cue(doc.text, q.open_mark):
+            if self._term_cue(doc.text, q.open_mark) or self._title(doc.text[q.start:q.end]):
                 found.append(_Found("term", (q.start, q.end), None, None, "term-cue"))
                 continue
             attribution = finder.find(q.start, q.end, q.outer)
@@ -103,6 +106,20 @@ class QuotesStage:
         while words and words[-1] in ("a", "an", "the"):
             words.pop()
         return bool(words) and words[-1] in self.lex.term_cues
+
+    @staticmethod
+    def _title(text: str) -> bool:
+        """Quoted words in title case are a title or name, not speech ("Political Analysis",
+        "I am Malala: The Story of the Girl Who Stood Up for Education"): every word but
+        small function words capitalised (one lowercase word allowed in a long title)."""
+        words = [w.strip(".,:;!?()[]'‘’") for w in text.split()]
+        words = [w for w in words if w[:1].isalpha()]
+        if len(words) < 2:
+            return False
+        lower = [w for w in words[1:] if w[:1].islower() and w.lower() not in _TITLE_SMALL]
+        if not words[0][:1].isupper() or len(lower) > (1 if len(words) >= 6 else 0):
+            return False
+        return sum(1 for w in words if w[:1].isupper()) >= 2
 
     @staticmethod
     def _sentence_like(doc: Doc, q: QuotedSpan) -> bool:
@@ -131,9 +148,30 @@ class QuotesStage:
             lo, hi = max(sent.start_char, gap_start), min(sent.end_char, gap_end)
             if not doc.text[lo:hi].strip(" \n\"“”.,"):
                 continue
+            if sent.start_char <= gap_end < sent.end_char and len(doc.text[lo:hi].split()) <= LEAD_IN_WORDS:
+                continue  # 'But "President Trump ... consensus."': a lead-in to the quote itself
             if not any(a < sent.end_char and sent.start_char < b for a, b in anchors):
                 return False
         return True
+
+    @staticmethod
+    def _after_indirect(doc: Doc, direct: list[_Found], indirect: list[_Found]) -> list[_Found]:
+        """A direct quote with no cue that opens the sentence right after an indirect
+        quote's sentence is that speaker's ('X told VOA. "He's combined ..."')."""
+        out = []
+        for f in direct:
+            if f.kind == "direct" and f.speaker is None:
+                here = sentence_of(doc, f.span[0])
+                before = doc[here.start - 1].sent if here is not None and here.start > 0 else None
+                lead = doc.text[here.start_char:f.span[0]] if here is not None else ""
+                if before is not None and len(lead.split()) <= LEAD_IN_WORDS:
+                    source = [i for i in indirect if before.start_char <= i.span[0] < before.end_char
+                              and i.cue and before.start_char <= i.cue[0] < before.end_char]
+                    if source:
+                        src = source[-1]
+                        f = _Found("direct", f.span, src.speaker, src.cue, "after-indirect")
+            out.append(f)
+        return out
 
     # -- indirect quotes -----------------------------------------------------------
     def _indirect(self, doc: Doc, direct: list[_Found], finder: CueFinder) -> list[_Found]:
@@ -178,7 +216,14 @@ class QuotesStage:
             start = child.left_edge.i
             if start > verb.i and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in child.children):
                 start = verb.i + 1  # "experts said the only way forward ... is": subject misparsed
-            clause = doc[start:child.right_edge.i + 1]
+            # the parser may split one reported clause into several ccomps
+            # ("said IS Sahel's strategy appears ..."): the clause runs to the last
+            end = child.right_edge.i
+            for later in verb.children:
+                if (later.dep_ == "ccomp" and later.i > child.i > verb.i and later.left_edge.i == end + 1
+                        and not any(is_cue_verb(self.lex, t) for t in doc[later.left_edge.i:later.right_edge.i + 1])):
+                    end = later.right_edge.i
+            clause = doc[start:end + 1]
             if self._reported(clause):
                 return clause
         for token in doc[verb.i + 1:min(len(doc), verb.i + 7)]:
