@@ -28,6 +28,7 @@ Hamas		PSEREB	armed_group
 al-Shabab	al-Shabaab|Al-Shabab	SOMREB	armed_group			
 State Department	U.S. State Department	USAGOV	agency			
 Human Rights Watch	HRW	NGO	ngo			
+Indian National Congress	Congress Party	INDOPP	party			
 """
 
 

@@ -206,3 +206,63 @@ def test_quote_f1_on_gold(coder, folder, minimum):
     from wirecoder.evaluate import evaluate
     report = evaluate(shared_dir(*folder), coder)
     assert report.score("quote").f1 >= minimum
+
+
+# Rules learned on unseen VOA stories: text -> (kind, words, speaker) of the DIRECT/term quotes
+UNSEEN = [
+    # a quote with no cue right after an indirect quote's sentence is that speaker's
+    ("The findings are being shared with a report, Sirio Canos-Donnay told VOA. "
+     "“He has combined all of the ways and methods of the griot with the archaeology.”",
+     [("direct", "He has combined all of the ways and methods of the griot with the archaeology.",
+       "Sirio Canos-Donnay")]),
+    # a sentence-final mark followed by a lowercase cue: the sentence goes on
+    ("Lucy Mtilatila told VOA that the storm had moved to Mozambique. "
+     "“Right now, the threat of the cyclone is almost over.” she said.",
+     [("direct", "Right now, the threat of the cyclone is almost over.", "Lucy Mtilatila")]),
+    # a short lead-in word does not break a run of quotes
+    ("“Widespread agreement in Congress holds that China is a competitor,” Ali Wyne said. "
+     "But “President Trump, in many ways, is the most prominent dissenter from this consensus.”",
+     [("direct", "Widespread agreement in Congress holds that China is a competitor", "Ali Wyne"),
+      ("direct", "President Trump, in many ways, is the most prominent dissenter from this consensus.",
+       "Ali Wyne")]),
+    # words in title case are a title, not speech
+    ('Khoshbo said she cannot figure out why the book, "Siyasi Jaj" or "Political Analysis," was banned.',
+     [("term", "Siyasi Jaj", None), ("term", "Political Analysis", None)]),
+    ('Other titles include the book by Malala Yousafzai, '
+     '"I am Malala: The Story of the Girl Who Stood Up for Education."',
+     [("term", "I am Malala: The Story of the Girl Who Stood Up for Education.", None)]),
+    # but a sentence with a capitalised name in it is still speech
+    ('"I love Donald Trump," the voter said.', [("direct", "I love Donald Trump", "voter")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", UNSEEN)
+def test_unseen_news_rules(coder, stage, text, expected):
+    got = [q for q in quotes_of(coder, stage, text) if q[0] != "indirect"]
+    assert got == expected
+
+
+SPEAKER_PRONOUNS = [
+    # "she" goes to the subject who reported speech, not to the subject of the reported clause
+    ("Lucy Mtilatila told VOA that Cyclone Jude had moved from Malawi to Mozambique. "
+     "“The rains we are getting now will be very minimal,” she said.", "Lucy Mtilatila"),
+]
+
+
+@pytest.mark.parametrize("text, speaker", SPEAKER_PRONOUNS)
+def test_pronoun_speaker_prefers_a_reporting_subject(coder, stage, text, speaker):
+    direct = [q for q in quotes_of(coder, stage, text) if q[0] == "direct"]
+    assert [q[2] for q in direct] == [speaker]
+
+
+SPLIT_CLAUSES = [
+    # the parser split one reported clause into two ccomps: the clause runs to the end
+    ("Ochieng said IS Sahel’s strategy appears increasingly focused on exploiting security gaps.",
+     "IS Sahel’s strategy appears increasingly focused on exploiting security gaps"),
+]
+
+
+@pytest.mark.parametrize("text, clause", SPLIT_CLAUSES)
+def test_split_clause_is_one_indirect_quote(coder, stage, text, clause):
+    indirect = [q[1] for q in quotes_of(coder, stage, text) if q[0] == "indirect"]
+    assert indirect == [clause]

@@ -38,7 +38,7 @@ def load_knowledge(settings: Settings) -> KnowledgeBase:
         people=user_people + load_people(d / "people.tsv"),
         groups=user_groups + load_groups(d / "groups.tsv"),
         learned=read_learned(settings.learned_path),
-        places=MappingProxyType(load_places(d / "places.tsv")),
+        places=MappingProxyType({**load_places(d / "places_extra.tsv"), **load_places(d / "places.tsv")}),
     )
     log.debug("knowledge: %d countries, %d people, %d groups, %d learned", len(kb.countries),
               len(kb.people), len(kb.groups), len(kb.learned))

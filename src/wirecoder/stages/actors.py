@@ -138,6 +138,12 @@ class ActorsStage:
             return score.most_common(1)[0][0] if score else None
 
         outsiders = {f.key for f in found if f.sector in OUTSIDERS and f.actor_kind == "person"}
+        own_place: dict[str, str] = {}
+        for f in found:
+            if f.country is None and f.key not in own_place:
+                c = self._place_in(doc, f)
+                if c:
+                    own_place[f.key] = c
         out = []
         for f in found:
             if _region_nation(doc, f):
@@ -157,12 +163,32 @@ class ActorsStage:
                                       and f.sector not in OUTSIDERS and f.key not in outsiders):
                 if f.key in coded_keys:
                     f = f.with_(country=coded_keys[f.key], context=False, resolved_by=f.resolved_by or "coreference")
+                elif f.key in own_place:
+                    # "a Texas prosecutor", "president of the Houston Restaurant Association":
+                    # the place in the actor's own words beats the story's country
+                    f = f.with_(country=own_place[f.key], context=False, resolved_by="title")
                 else:
                     c = story_country(f.start)
                     if c:
                         f = f.with_(country=c, resolved_by="context")
             out.append(f)
         return out
+
+    def _place_in(self, doc: Doc, f: Found) -> str | None:
+        """The country of a known place (city, U.S. state) named inside a mention's own words,
+        outside the person's name: "Houston" in "president of the Houston Restaurant Association"."""
+        if f.kind not in ("title", "role", "group", "name") or f.end - f.start < 2:
+            return None
+        for i in range(f.start, f.end):
+            tok = doc[i]
+            if tok.pos_ != "PROPN" or not tok.is_alpha or not tok.text[:1].isupper() or tok.ent_type_ == "PERSON":
+                continue
+            for n in (3, 2, 1):
+                if i + n <= f.end and all(doc[k].ent_type_ != "PERSON" for k in range(i, i + n)):
+                    c = self.kb.place_country(doc[i:i + n].text)
+                    if c:
+                        return c
+        return None
 
     def _pronoun_owner(self, doc: Doc, i: int, found: list[Found]) -> str | None:
         """The country of "his"/"its" in "his opposition rival": the nearest earlier coded subject."""

@@ -185,6 +185,7 @@ class MentionFinder:
         person_spans = [(e.start, e.end) for e in ents if e.label_ == "PERSON" and len(e) > 1]
         hits = [h for h in hits if h.entry.kind in PERSON_KINDS
                 or not any(s <= h.start and h.end <= e and (e - s) > (h.end - h.start) for s, e in person_spans)]
+        hits = [h for h in hits if not self._inside_longer_org(doc, h, hits)]
         by_start = {h.start: h for h in hits}
         covered: set[int] = set()
         found: list[Found] = []
@@ -257,6 +258,28 @@ class MentionFinder:
                       country, sector, resolved_by="title" if country else None))
         found.sort(key=lambda f: f.start)
         return found, by_start
+
+    @staticmethod
+    def _inside_longer_org(doc: Doc, h: Hit, hits: list[Hit]) -> bool:
+        """True when a named body is only part of a longer organisation name spaCy reads as one
+        ORG entity: "Congress Party" in "National Congress Party" is not India's party.
+        Capitalised words of the entity outside the hit that no other knowledge name covers
+        in front make the longer name ("U.N." in "U.N. Security Council" is a name of its own;
+        words after the hit make a part of the body: "Hamas Political Bureau")."""
+        if h.entry.kind not in ("group", "igo", "metonym"):
+            return False
+        ent_type = {doc[k].ent_type_ for k in range(h.start, h.end)}
+        if ent_type != {"ORG"}:
+            return False
+        s = h.start
+        while s > 0 and doc[s].ent_iob_ == "I":
+            s -= 1
+        # only words in front: "Hamas Political Bureau" still belongs to Hamas
+        other = {k for g in hits if g is not h for k in range(g.start, g.end)}
+        extra = [k for k in range(s, h.start)
+                 if k not in other and doc[k].is_alpha and doc[k].text[:1].isupper()
+                 and doc[k].lower_ != "the"]
+        return bool(extra)
 
     def _body_sector(self, doc: Doc, s: int, t: int) -> str | None:
         """The sector the words of an unknown organisation's name give ("... Institute" EDU)."""
@@ -456,6 +479,10 @@ class MentionFinder:
             return None
         head_end = self._role_end(doc, head)
         coding = self.code_words(doc, start, head_end, hits, head)
+        led = self._body_led(doc, head, head_end, end, hits)
+        if led is not None:  # "leader of the Village de Dieu gang": the body's code
+            country, sector = led
+            coding = replace(coding, country=coding.country or country, sector=sector)
         if coding.country is None:  # "secretary of state of Venezuela", "minister at the EU"
             for k in range(head_end, end):
                 h = hits.get(k)
@@ -465,6 +492,35 @@ class MentionFinder:
                         coding = replace(coding, country=c)
                         break
         return start, end, coding
+
+    def _body_led(self, doc: Doc, head: tuple[Role, int], head_end: int, end: int,
+                  hits: dict[int, Hit]) -> tuple[str | None, str | None] | None:
+        """The (country, sector) of the body a one-person role leads: "leader of the ... gang"
+        REB, "spokesman for Hamas" PSEREB, "president of the Houston Restaurant Association"
+        (an organisation with no known sector: no sector). None when the role is not followed
+        by "of/at/for" + a body (a country keeps the role's own sector: "president of Ghana")."""
+        if not head[0].person or head_end >= end - 1 or doc[head_end].lower_ not in ("of", "at", "for"):
+            return None
+        for k in range(head_end + 1, end):
+            h = hits.get(k)
+            if h is not None and h.end <= end and h.entry.kind in ("group", "igo", "metonym"):
+                return entry_code(h.entry)
+        last = end - 1
+        while last > head_end and not doc[last].is_alpha:
+            last -= 1
+        r = self.role_at(doc, last)
+        if r is not None and r[1] > head_end and r[0].kind in ("strong", "weak") and r[0].sector:
+            if not r[0].person:
+                return None, r[0].sector
+            return None
+        body = self._body_sector(doc, head_end + 1, end)
+        if body:
+            return None, body
+        words = [doc[k] for k in range(head_end + 1, end) if doc[k].is_alpha and doc[k].lower_ != "the"]
+        if len(words) >= 2 and all(w.text[:1].isupper() for w in words) and \
+                all(w.ent_type_ == "ORG" for w in words) and r is None:
+            return None, None  # an organisation of its own whose sector the words do not say
+        return None
 
     def _role_end(self, doc: Doc, head: tuple[Role, int]) -> int:
         """The token after the role phrase that starts at ``head[1]``."""
