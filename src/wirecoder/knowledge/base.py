@@ -109,6 +109,16 @@ class KnowledgeBase:
                 found.setdefault(name_key(p.name), p)
         return tuple(found.values())
 
+    def former_holders(self, name: str, role: str, date: dt.date | None) -> tuple[Person, ...]:
+        """People with this surname who held ``role`` (the whole role phrase, case-insensitive:
+        "president", "secretary of state") in a term that ended before ``date`` (one per person)."""
+        want = role.lower().split()
+        found: dict[str, Person] = {}
+        for p in self._index["surnames"].get(name_key(name), ()):
+            if p.role and p.role.lower().split() == want and p.end is not None and (date is None or p.end <= date):
+                found.setdefault(name_key(p.name), p)
+        return tuple(found.values())
+
     def groups_named(self, name: str) -> tuple[Group, ...]:
         return self._index["groups"].get(name_key(name), ())
 

@@ -88,6 +88,8 @@ class ActorsStage:
                     if len(holders) == 1:
                         at = self.kb.person_at(holders[0].name, date)
                         f = f.with_(name=holders[0].name, key="person:" + name_key(holders[0].name))
+                    elif f.former and f.role:
+                        f = self._former_holder(f, date)
                 if at is not None:
                     if f.resolved_by in ("title", "apposition"):
                         # the text's own title wins; the knowledge base fills in the country
@@ -99,6 +101,18 @@ class ActorsStage:
             out.append(f)
             known.setdefault(f.key, f)
         return out
+
+    def _former_holder(self, f: Found, date: dt.date | None) -> Found:
+        """"former President Gbagbo": the one person of that surname who held exactly that role
+        (the title's last words, after "former"/"ex-" and a country, are the whole role)."""
+        words = f.role.replace("ex-", "").split()
+        for n in range(min(4, len(words)), 0, -1):
+            role = " ".join(words[-n:])
+            holders = self.kb.former_holders(f.name, role, date)
+            if len(holders) == 1:
+                p = holders[0]
+                return f.with_(name=p.name, key="person:" + name_key(p.name), country=f.country or p.country)
+        return f
 
     # --- step 5: the story's country ------------------------------------------------------------
     def _context(self, doc: Doc, found: list[Found]) -> list[Found]:
