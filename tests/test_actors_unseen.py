@@ -101,6 +101,9 @@ FORMER = [
     # the whole role phrase must match: "official" is not "secretary of state"
     ("Former State Department official Blinken met them.", "2025-06-01", None, None),
     ("Former President Blinken met them.", "2025-06-01", None, None),
+    ("Ex-Secretary of State Blinken met them.", "2025-06-01", "Antony Blinken", "USAELI"),
+    # an apposition: the name and its apposition stay one actor
+    ("They met Blinken, a former secretary of state, on Monday.", "2025-06-01", "Antony Blinken", "USAELI"),
 ]
 
 

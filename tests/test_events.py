@@ -356,3 +356,39 @@ def test_a_response_to_a_named_request_keeps_its_own_target(coder, stage):
     text = "Kim Jong Un asked Donald Trump for sanctions relief. Trump denied the Chinese request."
     doc = code_events(coder, stage, text, {"Kim Jong Un": "PRKGOV", "Donald Trump": "USAGOV", "Trump": "USAGOV"})
     assert ("120", "USAGOV", "PRKGOV") not in triples(doc)
+
+
+# Classes found on unseen VOA stories (round 2): going back is no release, a natural force or the
+# general public is no actor, a bare warning or appeal needs a target actor.
+UNSEEN_CASES = [
+    ("Ukrainian troops returned fire, the army said.",
+     {"Ukrainian troops": "UKRMIL"}, {("193", "UKRMIL", None)}),
+    ("Western companies will quickly return to Russia if sanctions are lifted.",
+     {"Western companies": "WSTBUS", "Russia": "RUS"}, set()),
+    ("The Russian president returned to Moscow.", {"The Russian president": "RUSGOV", "Moscow": "RUS"}, set()),
+    ("Russia returned 20 children to Ukraine.", {"Russia": "RUS", "Ukraine": "UKR"}, {("084", "RUS", "UKR")}),
+    ("Malawi was struck by Cyclone Chido in December.", {"Malawi": "MWI"}, set()),
+    ("Australian officials warn the fire is simply too big to put out.", {"Australian officials": "AUSGOV"}, set()),
+    ("Russia warned Ukraine of consequences.", {"Russia": "RUS", "Ukraine": "UKR"}, {("130", "RUS", "UKR")}),
+    ("Health minister Badmus urged people to seek medical attention.", {"Health minister Badmus": "NGAGOV"}, set()),
+    ("Amirov, an Iranian agent, pleaded not guilty.", {"Amirov": "IRN"}, set()),
+]
+
+
+@pytest.mark.parametrize("text,actors,expected", UNSEEN_CASES, ids=[c[0][:40] for c in UNSEEN_CASES])
+def test_unseen_news_classes(coder, stage, text, actors, expected):
+    assert triples(code_events(coder, stage, text, actors)) == expected
+
+
+HISTORY_CASES = [
+    ("In 1979 Chinese troops attacked Vietnam.", {"Chinese troops": "CHNMIL", "Vietnam": "VNM"}, True),
+    ("Russia annexed the region from China in the 19th century.", {"Russia": "RUS", "China": "CHN"}, True),
+    ("Chinese troops attacked Vietnam on Sunday.", {"Chinese troops": "CHNMIL", "Vietnam": "VNM"}, False),
+]
+
+
+@pytest.mark.parametrize("text,actors,background", HISTORY_CASES, ids=[c[0][:40] for c in HISTORY_CASES])
+def test_history_is_background(coder, stage, text, actors, background):
+    events = code_events(coder, stage, text, actors)._.events
+    assert events and all(e.background == background for e in events)
+    assert background is False or all(e.date is None for e in events)

@@ -85,6 +85,7 @@ class Cues:
     reject_codes: tuple[tuple[str, str], ...]
     unilateral: frozenset[str] = frozenset()
     needs_target: frozenset[str] = frozenset()
+    needs_object: frozenset[str] = frozenset()
 
     @staticmethod
     def _lookup(table: tuple[tuple[str, str], ...], code: str) -> str | None:
@@ -204,6 +205,7 @@ def load_cues(path: Path) -> Cues:
         refusal=words("refusal"), stative=words("stative"), intent_codes=table("intent_codes"),
         threat_codes=table("threat_codes"), reject_codes=table("reject_codes"),
         unilateral=words("unilateral"), needs_target=words("needs_target"),
+        needs_object=words("needs_object"),
     )
 
 

@@ -79,8 +79,10 @@ class ActorsStage:
     # --- step 3: people from the knowledge base ------------------------------------------------
     def _knowledge(self, found: list[Found], date: dt.date | None) -> list[Found]:
         known: dict[str, Found] = {}
+        renamed: dict[str, str] = {}
         out = []
         for f in found:
+            old_key = f.key
             if f.actor_kind == "person" and f.key.startswith("person:") and f.kind in ("name", "title"):
                 at = self.kb.person_at(f.name, date)
                 if at is None and " " not in f.name:  # "President Obama": the only holder of that surname
@@ -98,14 +100,17 @@ class ActorsStage:
                     elif f.resolved_by != "coreference" or f.country is None:
                         f = f.with_(country=at.country, sector=at.sector, resolved_by="knowledge",
                                     role=at.role if at.current else None)
+            if f.key != old_key:
+                renamed.setdefault(old_key, f.key)
             out.append(f)
             known.setdefault(f.key, f)
-        return out
+        # the apposition of a renamed person ("Gbagbo, a former president,") follows the name
+        return [f.with_(key=renamed[f.key]) if f.key in renamed and f.actor_kind == "person" else f for f in out]
 
     def _former_holder(self, f: Found, date: dt.date | None) -> Found:
         """"former President Gbagbo": the one person of that surname who held exactly that role
         (the title's last words, after "former"/"ex-" and a country, are the whole role)."""
-        words = f.role.replace("ex-", "").split()
+        words = f.role.lower().replace("ex-", "").split()
         for n in range(min(4, len(words)), 0, -1):
             role = " ".join(words[-n:])
             holders = self.kb.former_holders(f.name, role, date)

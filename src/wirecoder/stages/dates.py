@@ -92,6 +92,24 @@ def _parse(text: str, published: dt.date | None) -> dt.date | None:
     return parsed.date() if parsed else None
 
 
+HISTORY_YEARS = 2  # a sentence that names only years this far before publication tells history
+
+
+def _history(ents: list[SpacySpan], published: dt.date) -> str:
+    """"When his father died in 1927, ... his sons would return": a sentence whose only times are
+    years long before the news, or a past century, narrates history; its events are background.
+    Returns the time expression, or "" when the sentence also names a recent time."""
+    old = ""
+    for ent in ents:
+        low = ent.text.lower()
+        years = [int(y) for y in re.findall(r"\b(1[5-9]\d\d|20\d\d)s?\b", low)]
+        if years and max(years) <= published.year - HISTORY_YEARS or re.search(r"\b\d+(st|nd|rd|th)\b.*centur", low):
+            old = old or ent.text
+        else:
+            return ""
+    return old
+
+
 def _speech_head(verb: Token) -> Token | None:
     t = verb
     while t.dep_ == "conj" and t.head is not t:
@@ -131,6 +149,10 @@ class DateResolver:
             phrase = next((p for p in self.cues.background_phrases if f" {p} " in clause), None)
             if phrase:
                 background, reason = True, f"'{phrase}'"
+        if not background and published is not None:
+            old_time = _history(ents, published)
+            if old_time:
+                background, reason = True, f"the sentence tells of '{old_time}'"
         if not own and not background and published is not None:
             # a day fixed elsewhere in the sentence ("on Monday congratulated ... and said ...")
             for ent in ents:

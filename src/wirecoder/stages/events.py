@@ -226,6 +226,10 @@ class EventsStage:
         if p.reciprocal and not roles.targets and len(roles.sources) < 2:
             notes.append(f"'{match.trigger.text}' ({p.id}): a joint action with one actor only, not coded")
             return []
+        if p.kind == "verb" and lemma(match.trigger) in self.cues.needs_object and not any(
+                c.dep_ in ("dobj", "nsubjpass", "dative") for c in match.trigger.children):
+            notes.append(f"'{match.trigger.text}' ({p.id}): intransitive, no event")
+            return []
         if code in self.cues.needs_target or code[:2] in self.cues.needs_target:
             pairs = [(s, t) for s, t in pairs if t is not None]
             if not pairs:

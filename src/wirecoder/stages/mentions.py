@@ -468,6 +468,12 @@ class MentionFinder:
             if r is not None and r[0].kind != "modifier" and not (
                     k + 1 < end and (r2 := self.role_at(doc, k + 1)) is not None and r2[1] <= k):
                 head = r
+                # the longest role phrase that starts with this word: "secretary of state"
+                for j in range(min(end, k + 4) - 1, k, -1):
+                    longer = self.role_at(doc, j)
+                    if longer is not None and longer[1] == r[1] and longer[0].kind != "modifier":
+                        head = longer
+                        break
                 break
         if head is None:
             # "a senior fellow at the European Council on ..." -> the body's code
