@@ -15,6 +15,8 @@ WHERE_PREPS = frozenset("in on inside".split())
 NAME_PARTICLES = frozenset("al el ad ad- as ash at an az bin ibn abu de del da di du van von der le la".split())
 # particles inside a surname ("van den Broek", "da Silva"), without English words ("at", "an")
 SURNAME_PARTICLES = frozenset("al el bin ibn de del della da das dos di du van von der den ten ter la le".split())
+# knowledge-base entry kinds that name one person
+PERSON_KINDS = ("person", "learned")
 
 
 @dataclass(frozen=True, slots=True)

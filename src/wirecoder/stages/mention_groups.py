@@ -1,0 +1,200 @@
+"""Role groups and named bodies: "Venezuelan opposition leaders", "the ruling Socialist Party",
+"University of Melbourne", and knowledge-base names other than people ("Kremlin", "NATO").
+
+Functions over a parsed ``Doc`` and the knowledge hits by start token; roles come from
+:class:`~wirecoder.stages.mention_roles.RoleBook`.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from ..knowledge import Country, Igo, Metonym, Region, Role
+from ..knowledge.names import fold, name_key
+from .actor_records import PERSON_KINDS, Found, Hit, entry_code, place_after
+from .mention_roles import RoleBook
+
+NOT_LOCAL = frozenset("foreign other international overseas outside".split())
+VAGUE = frozenset("some many".split())  # "some analysts": maybe foreign; "some activists" stay local
+DEFINITE = frozenset("the this that these those".split())
+
+
+def group(roles: RoleBook, doc: Doc, i: int, hits: dict[int, Hit], covered: set[int]) -> list[Found]:
+    """The group (or one-person role) whose role head is token ``i``, with the words in front
+    that code it; "Hungarian and Romanian officials" gives one mention per country."""
+    role, rstart = roles.role_at(doc, i)  # type: ignore[misc]
+    sent_start = doc[i].sent.start
+    hit_end = {h.end: h for h in hits.values()}
+    j = rstart
+    while j > sent_start and rstart - j < 7:
+        h = hit_end.get(j)
+        if h is not None and h.entry.kind not in PERSON_KINDS:
+            j = h.start
+            continue
+        tok = doc[j - 1]
+        if j - 1 in covered:
+            break
+        if tok.lower_ in ("and", "&") and j - 2 >= sent_start and hit_end.get(j - 1) and \
+                hit_end[j - 1].entry.kind in ("demonym", "country") and j in hits:
+            j -= 1
+            continue
+        if tok.tag_ == "HYPH" or (tok.pos_ in ("ADJ", "NOUN", "PROPN") and tok.tag_ not in ("POS",)
+                                  and not tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "PERSON")):
+            j -= 1
+            continue
+        if tok.like_num and j - 2 >= sent_start and doc[j - 2].tag_ == "HYPH" or \
+                tok.tag_ == "CD" and "-" in tok.text and tok.text[:1].isalpha():
+            j -= 1  # a model number: "F-16 jets", "Su-35 fighters"
+            continue
+        break
+    while j < rstart and (doc[j].tag_ == "HYPH" or doc[j].lower_ in ("and", "&")):
+        j += 1
+    coding = roles.code_words(doc, j, i + 1, hits, (role, rstart))
+    plural = doc[i].tag_ in ("NNS", "NNPS") or role.role.endswith("s") and not role.person
+    before = doc[j - 1] if j > 0 else None
+    k = j - 1  # "the banned separatist outfit": the determiner before participles and adverbs
+    while k > sent_start and j - k <= 3 and doc[k].tag_ in ("VBN", "RB", "JJ", "JJR", "JJS") \
+            and doc[k].dep_ in ("amod", "advmod", "compound"):
+        k -= 1
+    definite = k >= 0 and fold(doc[k].text) in DEFINITE
+    possessor = None
+    if before is not None and before.tag_ == "POS" and j >= 2:
+        possessor = j - 2
+    elif before is not None and before.tag_ == "PRP$":
+        possessor = j - 1
+    modified = bool(coding.country) or roles.has_modifier(doc, j, rstart)
+    if role.kind == "anaphor" and doc[i].text[:1].isupper() and not doc[i].is_sent_start:
+        # "the ruling Socialist Party": a name, not a word referring back
+        n0 = next(n for n in range(j, i + 1) if doc[n].text[:1].isupper())
+        text = doc[n0:i + 1].text
+        return [Found(j, i + 1, "name", "organisation", "org:" + name_key(text), text, coding.country,
+                      coding.sector, resolved_by="title" if coding.country else None,
+                      context=coding.country is None)]
+    named = body_of_place(roles, doc, i, role, hits)
+    if named is not None:
+        return [named]
+    if role.kind == "anaphor" and not modified and not definite and possessor is None:
+        return []  # "a group of people": only "the group" refers back to a body
+    if role.kind == "generic" and not modified and possessor is None:
+        return []
+    if coding.country is None:  # "the president of Venezuela"
+        k = i + 1
+        if k < len(doc) and doc[k].lower_ == "of":
+            k += 1
+            if k < len(doc) and fold(doc[k].text) == "the":
+                k += 1
+            h = hits.get(k)
+            if h is not None:
+                c, _ = entry_code(h.entry)
+                if c:
+                    coding = replace(coding, country=c)
+    where = None
+    if coding.country is None and not role.person and coding.sector != "GOV":
+        c = place_after(doc, i, hits)  # "militants present on Afghan soil", "rebels in Congo"
+        if c:
+            coding = replace(coding, country=c)
+            where = c
+    text = doc[j:i + 1].text
+    resolved = "title" if coding.country else None
+    not_local = NOT_LOCAL if coding.sector == "NGO" else NOT_LOCAL | VAGUE
+    foreign = any(fold(doc[k].text) in not_local for k in range(max(j - 1, 0), i))
+    if role.kind == "expert" and coding.country is None and any(
+            k in hits and hits[k].entry.kind in ("country", "region") for k in range(j, rstart)):
+        foreign = True  # "Russia experts": who they are is not the story's country either
+    base = Found(j, i + 1, "role" if role.person and not plural else "group",
+                 "person" if role.person and not plural else "group",
+                 "group:" + name_key(text) + (f"@{where}" if where else ""), text, coding.country,
+                 coding.sector, role.role,
+                 resolved, context=coding.country is None and not foreign and (modified or role.kind != "anaphor"),
+                 head=role.words[-1], plural=plural, definite=definite, possessor=possessor,
+                 former=coding.former, anaphor=role.kind == "anaphor")
+    if len({c for _, _, c in coding.countries}) < 2:
+        return [base]
+    # "Hungarian and Romanian officials": one actor per country
+    out = []
+    parts = list(coding.countries)
+    for n, (s, e, c) in enumerate(parts):
+        last = n == len(parts) - 1
+        span = (s, i + 1) if last else (j if n == 0 else s, e)
+        name = doc[span[0]:span[1]].text if last else f"{doc[s:e].text} {doc[i].text}"
+        out.append(base.with_(start=span[0], end=span[1], country=c, key="group:" + name_key(name), name=name))
+    return out
+
+
+def body_of_place(roles: RoleBook, doc: Doc, i: int, role: Role, hits: dict[int, Hit]) -> Found | None:
+    """A capitalised body role followed by "of" and a name is one organisation ("University
+    of Melbourne" EDU): the whole name, its country from the place in it when known."""
+    if role.person or not doc[i].text[:1].isupper() or i + 2 >= len(doc) or doc[i + 1].lower_ != "of":
+        return None
+    t = i + 2
+    while t < len(doc) and doc[t].pos_ == "PROPN" and doc[t].text[:1].isupper() and t - i < 6:
+        t += 1
+    if t == i + 2:
+        return None
+    s = i - 1 if i > 0 and fold(doc[i - 1].text) == "the" else i
+    country = None
+    for k in range(i + 2, t):
+        h = hits.get(k)
+        if h is not None and h.end <= t:
+            country = entry_code(h.entry)[0]
+            break
+    if country is None:
+        country = roles.kb.place_country(doc[i + 2:t].text)
+    if country in ("IGO", "NGO"):
+        country = None
+    text = doc[i:t].text
+    return Found(s, t, "name", "organisation", "org:" + name_key(text), text, country, role.sector or None,
+                 resolved_by="title" if country else None, context=country is None)
+
+
+def named(doc: Doc, h: Hit) -> Found:
+    """The mention a knowledge-base name other than a person makes: country, demonym, capital,
+    metonym, IGO, region or a named group."""
+    e = h.entry
+    text = doc[h.start:h.end].text
+    t = e.target
+    if isinstance(t, Country):
+        if e.kind == "capital":
+            return Found(h.start, h.end, "metonym", "metonym", "metonym:" + name_key(e.phrase), e.phrase,
+                         t.code, "GOV", resolved_by="metonym")
+        kind = "demonym" if e.kind == "demonym" else "country"
+        plural = e.kind == "demonym" and text.endswith("s") and not text.endswith("ss")
+        return Found(h.start, h.end, kind, "country", "country:" + t.code, t.name, t.code, None,
+                     resolved_by="knowledge", plural=plural)
+    if isinstance(t, Metonym):
+        return Found(h.start, h.end, "metonym", "metonym", "metonym:" + name_key(t.name), t.name,
+                     t.country, t.sector, resolved_by="metonym", note=t.note)
+    if isinstance(t, Igo):
+        return Found(h.start, h.end, "igo", "igo", "igo:" + name_key(t.name), text, "IGO", t.sector,
+                     resolved_by="knowledge", note=t.note)
+    if isinstance(t, Region):
+        return Found(h.start, h.end, "country" if e.kind == "region" else "demonym", "region",
+                     "region:" + t.code, t.name, t.code, None, resolved_by="knowledge",
+                     plural=e.kind == "region" and text.endswith("s"))
+    country, sector = entry_code(e)
+    return Found(h.start, h.end, "name", "group" if getattr(t, "kind", "") == "armed_group" else "organisation",
+                 "group:" + name_key(getattr(t, "name", text)), getattr(t, "name", text), country, sector,
+                 resolved_by="knowledge", note=getattr(t, "note", None))
+
+
+def inside_longer_org(doc: Doc, h: Hit, hits: list[Hit]) -> bool:
+    """True when a named body is only part of a longer organisation name spaCy reads as one
+    ORG entity: "Congress Party" in "National Congress Party" is not India's party.
+    Capitalised words of the entity outside the hit that no other knowledge name covers
+    in front make the longer name ("U.N." in "U.N. Security Council" is a name of its own;
+    words after the hit make a part of the body: "Hamas Political Bureau")."""
+    if h.entry.kind not in ("group", "igo", "metonym"):
+        return False
+    ent_type = {doc[k].ent_type_ for k in range(h.start, h.end)}
+    if ent_type != {"ORG"}:
+        return False
+    s = h.start
+    while s > 0 and doc[s].ent_iob_ == "I":
+        s -= 1
+    # only words in front: "Hamas Political Bureau" still belongs to Hamas
+    other = {k for g in hits if g is not h for k in range(g.start, g.end)}
+    extra = [k for k in range(s, h.start)
+             if k not in other and doc[k].is_alpha and doc[k].text[:1].isupper()
+             and doc[k].lower_ != "the"]
+    return bool(extra)

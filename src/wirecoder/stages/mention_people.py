@@ -1,0 +1,105 @@
+"""People in the text: a name with its title or apposition, bare names that are no person,
+and capitalised names spaCy did not label.
+
+Functions over a parsed ``Doc``; roles come from
+:class:`~wirecoder.stages.mention_roles.RoleBook`, titles and appositions from
+:mod:`~wirecoder.stages.mention_titles`.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ..knowledge.names import fold, name_key
+from .actor_records import Found, Hit, person_name, title_text
+from .mention_roles import RoleBook
+from .mention_titles import apposition, title_start
+
+SPEECH = frozenset("say tell add state announce write note warn claim explain insist argue".split())
+NAME_ENTS = ("", "PERSON", "WORK_OF_ART", "PRODUCT", "FAC")
+PLACE_ENTS = ("GPE", "LOC", "FAC", "EVENT")
+PLACE_PREPS = frozenset("in into inside outside near across throughout".split())  # "flew into JFK"
+
+
+def person(roles: RoleBook, doc: Doc, s: int, t: int, hit: Hit | None, hits: dict[int, Hit]) -> list[Found]:
+    """The person named by tokens ``[s, t)`` (``hit`` when the knowledge base knows them), coded
+    from the title in front or the apposition after; the apposition is a mention of its own."""
+    name = doc[s:t].text if hit is None else person_name(hit)
+    base = Found(s, t, "name", "person", "person:" + name_key(name), name)
+    out = []
+    ts = title_start(roles, doc, s, hits)
+    if ts < s:
+        coding = roles.code_words(doc, ts, s, hits, roles.last_role(doc, ts, s))
+        if coding.country or coding.sector:
+            base = base.with_(start=ts, kind="title", country=coding.country, sector=coding.sector,
+                              role=title_text(doc, ts, s), resolved_by="title", former=coding.former)
+    appos = apposition(roles, doc, t, hits)
+    if appos is not None:
+        a_start, a_end, coding = appos
+        if (base.resolved_by is None or base.country is None and coding.country) and \
+                (coding.country or coding.sector):
+            base = base.with_(country=coding.country, sector=coding.sector, resolved_by="apposition",
+                              role=coding.role, former=coding.former)
+        out.append(Found(a_start, a_end, "title", "person", base.key, name))
+    elif hit is None and base.resolved_by is None and not_person(roles, doc, s, t):
+        return []
+    return [base, *out]
+
+
+def not_person(roles: RoleBook, doc: Doc, s: int, t: int) -> bool:
+    """A bare name (no title, apposition or knowledge) that names a place or an event:
+    spaCy calls it a place, it is a known city, it follows "Cyclone"/"Operation", it is the
+    object of "in"/"into"/"near" ("camps in Kakuma", "flew into JFK"), or it only modifies a
+    noun that is no role ("Jim Crow laws")."""
+    span = doc[s:t]
+    if any(tok.ent_type_ in PLACE_ENTS for tok in span) and not any(tok.ent_type_ == "PERSON" for tok in span):
+        return True
+    if roles.kb.place_country(span.text) is not None:
+        return True
+    words = tuple(fold(tok.text) for tok in span)
+    for ev in roles.event_words:
+        n = len(ev)
+        if words[:n] == ev and t - s > n or s >= n and tuple(fold(doc[k].text) for k in range(s - n, s)) == ev:
+            return True
+    last = doc[t - 1]
+    while last.dep_ == "conj" and last.head.i < s:  # "in Dadaab and Kakuma camps"
+        last = last.head
+    if last.dep_ == "pobj" and last.head.lower_ in PLACE_PREPS:
+        return True
+    head = last.head
+    if last.dep_ in ("compound", "nmod") and head.i > last.i and head.pos_ == "NOUN" and roles.role_at(doc, head.i) is None:
+        return True
+    return False
+
+
+def unlabelled_names(roles: RoleBook, doc: Doc, people, hits: list[Hit], skip) -> list[tuple[int, int]]:
+    """Runs of 2-4 capitalised proper nouns spaCy did not call a person, that say something
+    or carry an apposition ("Imran Hayat, the railway superintendent, told VOA")."""
+    taken = {k for s, t, _ in people for k in range(s, t)} | {k for h in hits for k in range(h.start, h.end)}
+    out = []
+    i = 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and j - i < 4 and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() \
+                and doc[j].ent_type_ in NAME_ENTS + ("ORG",) and j not in taken and doc[j].is_alpha:
+            j += 1
+        if j - i >= 2 and not skip(i):
+            last = doc[j - 1]
+            labelled = all(doc[k].ent_type_ in NAME_ENTS for k in range(i, j))
+            speaks = last.dep_ in ("nsubj", "nsubjpass") and last.head.lemma_ in SPEECH
+            appos = j < len(doc) and doc[j].text == "," and any(c.dep_ == "appos" for c in last.children)
+            if labelled and (speaks or appos) or after_title(roles, doc, i, hits):
+                out.append((i, j))
+        i = max(j, i + 1)
+    return out
+
+
+def after_title(roles: RoleBook, doc: Doc, i: int, hits: list[Hit]) -> bool:
+    """True when a one-person role ends just before token ``i`` ("envoy for Syria | Geir ...")."""
+    k = i - 1
+    for h in hits:
+        if h.end == i and h.start >= 2 and fold(doc[h.start - 1].text) in ("for", "of"):
+            k = h.start - 2
+    if k < 0 or doc[k].text[:1].isupper() and doc[k].pos_ == "PROPN":
+        return False
+    r = roles.role_at(doc, k)
+    return r is not None and r[0].person

@@ -1,0 +1,143 @@
+"""Role lookup for mentions: the knowledge base's role words and how they code a phrase.
+
+:class:`RoleBook` is built once from the knowledge base's role table. It finds the role
+phrase ending at a token ("secretary of state", "security forces"), codes the words in
+front of a role head (country, sector, former), and gives the sector an unknown
+organisation's own words say ("... Institute" EDU). The other mention modules
+(:mod:`~wirecoder.stages.mention_titles`, :mod:`~wirecoder.stages.mention_groups`,
+:mod:`~wirecoder.stages.mention_people`) read roles only through it.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from ..knowledge import KnowledgeBase, Role
+from ..knowledge.names import fold
+from .actor_records import Coding, Hit, entry_code
+
+
+def lemma(tok: Token) -> str:
+    """The folded lemma of a token (its folded text when spaCy gives no lemma)."""
+    return fold(tok.lemma_ or tok.text)
+
+
+class RoleBook:
+    """The role tables of the knowledge base, built once per pipeline."""
+
+    def __init__(self, kb: KnowledgeBase, nlp: Language) -> None:
+        self.kb = kb
+        self._roles_by_last: dict[str, list[tuple[tuple[str, ...], Role]]] = {}
+        # nouns of places whose people are an actor apart from the country ("Iraqi towns")
+        self.place_nouns = frozenset(r.role for r in kb.roles if r.kind == "place")
+        # words of an unknown organisation's name -> sector, later words first ("Research Council
+        # on Human Rights" is NGO); the list keeps the data file's order
+        self._body_words = tuple((r.words, r.sector) for r in kb.roles if r.kind == "body")
+        # words that make the name after them an event ("Cyclone Chido", "Operation X")
+        self.event_words = tuple(r.words for r in kb.roles if r.kind == "event")
+        for role in kb.roles:
+            if role.kind in ("place", "body", "event"):
+                continue
+            words = tuple(fold(t.text) for t in nlp.make_doc(role.role))
+            self._roles_by_last.setdefault(words[-1], []).append((words, role))
+        for roles in self._roles_by_last.values():
+            roles.sort(key=lambda r: -len(r[0]))
+
+    def role_at(self, doc: Doc, i: int) -> tuple[Role, int] | None:
+        """The longest role phrase ending at token ``i`` (and the index where it starts)."""
+        tok = doc[i]
+        best: tuple[Role, int] | None = None
+        # the word as written first, then its lemma ("security forces" before "security force");
+        # a fixed order, so the result never depends on hashing
+        for form in dict.fromkeys((fold(tok.text), lemma(tok))):
+            for words, role in self._roles_by_last.get(form, ()):
+                n = len(words)
+                start = i - n + 1
+                if start < 0:
+                    continue
+                if n == 1 or all(lemma(doc[start + k]) == w or fold(doc[start + k].text) == w
+                                 for k, w in enumerate(words[:-1])):
+                    if best is None or start < best[1]:
+                        best = (role, start)
+                    break
+        return best
+
+    def role_end(self, doc: Doc, head: tuple[Role, int]) -> int:
+        """The token after the role phrase that starts at ``head[1]``."""
+        for k in range(head[1], min(len(doc), head[1] + 8)):
+            r = self.role_at(doc, k)
+            if r is not None and r[0] is head[0] and r[1] == head[1]:
+                return k + 1
+        return head[1] + 1
+
+    def last_role(self, doc: Doc, start: int, end: int) -> tuple[Role, int] | None:
+        """The last role phrase (no mere modifier) inside the words ``[start, end)``."""
+        for k in range(end - 1, start - 1, -1):
+            r = self.role_at(doc, k)
+            if r is not None and r[1] >= start and r[0].kind != "modifier":
+                return r
+        return None
+
+    def person_role_from(self, doc: Doc, k: int, start: int) -> bool:
+        """True when a one-person role ends at token ``k`` and starts at or after ``start``."""
+        r = self.role_at(doc, k)
+        return r is not None and r[0].person and r[1] >= start
+
+    def has_modifier(self, doc: Doc, start: int, end: int) -> bool:
+        """True when any role word ends inside ``[start, end)`` ("Venezuelan opposition | leaders")."""
+        return any(self.role_at(doc, k) for k in range(start, end))
+
+    def code_words(self, doc: Doc, start: int, end: int, hits: dict[int, Hit],
+                   head: tuple[Role, int] | None) -> Coding:
+        """Country and sector of the words ``[start, end)`` whose head role is ``head``."""
+        country = sector_mod = kb_sector = None
+        countries: list[tuple[int, int, str]] = []
+        former = field = False
+        i = start
+        stop = head[1] if head else end
+        while i < stop:
+            hit = hits.get(i)
+            if hit is not None and i >= 2 and doc[i - 1].text == "-" and fold(doc[i - 2].text) in ("anti", "pro"):
+                i = hit.end  # "anti-Syria journalist", "pro-Russian separatists": not that country's
+                continue
+            if hit is not None:
+                c, s = entry_code(hit.entry)
+                field = field or hit.entry.kind in ("country", "region")
+                if c:
+                    countries.append((hit.start, hit.end, c))
+                    country = c
+                if s:
+                    kb_sector = s
+                i = hit.end
+                continue
+            tok = doc[i]
+            if fold(tok.text) in ("former", "ex"):
+                former = True
+            r = self.role_at(doc, i)
+            if r is not None and r[1] >= start:
+                sector_mod = r[0].sector
+            i += 1
+        role = head[0] if head else None
+        if role is None:
+            sector = sector_mod or kb_sector
+        elif role.kind in ("strong", "expert"):
+            sector = role.sector
+        else:
+            sector = sector_mod or kb_sector or role.sector or None
+        if role is not None and role.kind == "expert" and field:
+            country, countries = None, []  # "a Russia expert": the field, not the country
+        if sector == "IGO":
+            country, sector = "IGO", None
+        if former and sector == "GOV":
+            sector = "ELI"
+        return Coding(country, sector, role.role if role else None,
+                      role.words[-1] if role else None, former, tuple(countries))
+
+    def body_sector(self, doc: Doc, s: int, t: int) -> str | None:
+        """The sector the words of an unknown organisation's name give ("... Institute" EDU)."""
+        words = [fold(doc[k].text) for k in range(s, t)]
+        for k in range(len(words) - 1, -1, -1):
+            for body, sector in self._body_words:
+                if tuple(words[k:k + len(body)]) == body:
+                    return sector
+        return None

@@ -1,0 +1,141 @@
+"""Titles and appositions that code a person: "U.S. Secretary of State | Antony Blinken",
+"Imran Hayat, the railway superintendent,", "leader of the Village de Dieu gang".
+
+Functions over a parsed ``Doc`` and the knowledge hits by start token; roles come from
+:class:`~wirecoder.stages.mention_roles.RoleBook`.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from ..knowledge import Role
+from ..knowledge.names import fold
+from .actor_records import PERSON_KINDS, Coding, Hit, entry_code
+from .mention_roles import RoleBook
+
+STOP_TAGS = ("NNS", "NNPS")
+TITLE_WORDS = frozenset("former ex- acting interim deputy vice senior top chief outgoing incoming late".split())
+
+
+def title_start(roles: RoleBook, doc: Doc, s: int, hits: dict[int, Hit]) -> int:
+    """Where the title in front of a name begins ("U.S. Secretary of State | Antony Blinken")."""
+    hit_end = {h.end: h for h in hits.values()}
+    i = s
+    limit = max(doc[s].sent.start, s - 8)
+    while i > limit:
+        h = hit_end.get(i)
+        if h is not None and h.entry.kind not in PERSON_KINDS and h.start >= limit:
+            i = h.start
+            continue
+        tok = doc[i - 1]
+        low = fold(tok.text)
+        if low in ("of", "for") and i - 1 > limit and i < s:
+            if any(roles.person_role_from(doc, k, i) for k in range(i, s)):
+                break  # "party of | former President Omar al-Bashir": the title has its role
+            i -= 1
+            continue
+        if tok.pos_ == "NOUN" and i < s and roles.role_at(doc, i - 1) is None and low not in TITLE_WORDS \
+                and (i in hits and hits[i].entry.kind not in PERSON_KINDS or fold(doc[i].text) in TITLE_WORDS):
+            break  # "Communist Party control | Chinese President Xi": a noun outside the title
+        if tok.tag_ == "HYPH" and i < s:
+            i -= 1
+            continue
+        if tok.tag_ in STOP_TAGS or tok.pos_ not in ("NOUN", "PROPN", "ADJ") or tok.ent_type_ in (
+                "DATE", "TIME", "PERSON", "CARDINAL", "GPE", "LOC"):
+            if not (low in TITLE_WORDS or roles.role_at(doc, i - 1)):
+                break
+        i -= 1
+    # keep the title only from its first meaningful word
+    while i < s and fold(doc[i].text) in ("of", "for"):
+        i += 1
+    has_code = any(roles.role_at(doc, k) for k in range(i, s)) or any(
+        h.start >= i and h.end <= s and h.entry.kind not in PERSON_KINDS for h in hits.values())
+    return i if has_code else s
+
+
+def apposition(roles: RoleBook, doc: Doc, t: int, hits: dict[int, Hit]) -> tuple[int, int, Coding] | None:
+    """", the U.S. secretary of state," after a name: its span and coding."""
+    if t + 1 >= len(doc) or doc[t].text != "," or doc[t].sent != doc[t + 1].sent:
+        return None
+    i = t + 1
+    if fold(doc[i].text) in ("a", "an", "the"):
+        i += 1
+    start = i
+    end = i
+    while end < len(doc) and end - start < 12:
+        tok = doc[end]
+        if tok.is_punct and tok.tag_ != "HYPH" or tok.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "NUM"):
+            break
+        if fold(tok.text) in ("who", "which", "that", "and"):
+            break
+        end += 1
+    if end <= start:
+        return None
+    head = None
+    for k in range(start, end):  # the first role noun of the phrase is its head
+        r = roles.role_at(doc, k)
+        if r is not None and r[0].kind != "modifier" and not (
+                k + 1 < end and (r2 := roles.role_at(doc, k + 1)) is not None and r2[1] <= k):
+            head = r
+            # the longest role phrase that starts with this word: "secretary of state"
+            for j in range(min(end, k + 4) - 1, k, -1):
+                longer = roles.role_at(doc, j)
+                if longer is not None and longer[1] == r[1] and longer[0].kind != "modifier":
+                    head = longer
+                    break
+            break
+    if head is None:
+        # "a senior fellow at the European Council on ..." -> the body's code
+        for k in range(start, end):
+            h = hits.get(k)
+            if h is not None and h.end <= end and h.entry.kind in ("group", "igo"):
+                c, s = entry_code(h.entry)
+                return start, end, Coding(c, s, None, None, False, ((h.start, h.end, c or ""),))
+        return None
+    head_end = roles.role_end(doc, head)
+    coding = roles.code_words(doc, start, head_end, hits, head)
+    led = body_led(roles, doc, head, head_end, end, hits)
+    if led is not None:  # "leader of the Village de Dieu gang": the body's code
+        country, sector = led
+        coding = replace(coding, country=coding.country or country, sector=sector)
+    if coding.country is None:  # "secretary of state of Venezuela", "minister at the EU"
+        for k in range(head_end, end):
+            h = hits.get(k)
+            if h is not None and h.end <= end:
+                c, _ = entry_code(h.entry)
+                if c:
+                    coding = replace(coding, country=c)
+                    break
+    return start, end, coding
+
+
+def body_led(roles: RoleBook, doc: Doc, head: tuple[Role, int], head_end: int, end: int,
+              hits: dict[int, Hit]) -> tuple[str | None, str | None] | None:
+    """The (country, sector) of the body a one-person role leads: "leader of the ... gang"
+    REB, "spokesman for Hamas" PSEREB, "president of the Houston Restaurant Association"
+    (an organisation with no known sector: no sector). None when the role is not followed
+    by "of/at/for" + a body (a country keeps the role's own sector: "president of Ghana")."""
+    if not head[0].person or head_end >= end - 1 or doc[head_end].lower_ not in ("of", "at", "for"):
+        return None
+    for k in range(head_end + 1, end):
+        h = hits.get(k)
+        if h is not None and h.end <= end and h.entry.kind in ("group", "igo", "metonym"):
+            return entry_code(h.entry)
+    last = end - 1
+    while last > head_end and not doc[last].is_alpha:
+        last -= 1
+    r = roles.role_at(doc, last)
+    if r is not None and r[1] > head_end and r[0].kind in ("strong", "weak") and r[0].sector:
+        if not r[0].person:
+            return None, r[0].sector
+        return None
+    body = roles.body_sector(doc, head_end + 1, end)
+    if body:
+        return None, body
+    words = [doc[k] for k in range(head_end + 1, end) if doc[k].is_alpha and doc[k].lower_ != "the"]
+    if len(words) >= 2 and all(w.text[:1].isupper() for w in words) and \
+            all(w.ent_type_ == "ORG" for w in words) and r is None:
+        return None, None  # an organisation of its own whose sector the words do not say
+    return None
