@@ -1,6 +1,6 @@
 """The actors stage: mentions in the text -> coded actors on ``doc._.mentions`` / ``doc._.actors``.
 
-Steps, each a small function over :class:`~wirecoder.stages.mentions.Found` records:
+Steps, each a small function over :class:`~wirecoder.stages.actor_records.Found` records:
 
 1. find mentions (knowledge-base names, people with titles and appositions, role groups);
 2. join names to earlier names (surnames) and to office holders in the knowledge base;

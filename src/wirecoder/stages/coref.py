@@ -1,6 +1,6 @@
 """Within-article coreference by rules: surnames, "the president", "the authority", pronouns.
 
-Every function takes and returns a list of :class:`~wirecoder.stages.mentions.Found`
+Every function takes and returns a list of :class:`~wirecoder.stages.actor_records.Found`
 sorted by position; a mention that refers to an earlier actor takes that actor's ``key``
 and keeps its own span.
 """

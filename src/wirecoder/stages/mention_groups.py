@@ -148,7 +148,7 @@ def body_of_place(roles: RoleBook, doc: Doc, i: int, role: Role, hits: dict[int,
                  resolved_by="title" if country else None, context=country is None)
 
 
-def named(doc: Doc, h: Hit) -> Found:
+def named_mention(doc: Doc, h: Hit) -> Found:
     """The mention a knowledge-base name other than a person makes: country, demonym, capital,
     metonym, IGO, region or a named group."""
     e = h.entry

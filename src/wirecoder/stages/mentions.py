@@ -2,7 +2,8 @@
 
 :class:`MentionFinder` is built once from the knowledge base (one PhraseMatcher over
 case- and diacritic-folded tokens, and a :class:`~wirecoder.stages.mention_roles.RoleBook`)
-and turns a parsed ``Doc`` into :class:`Found` records: token spans with what the text
+and turns a parsed ``Doc`` into
+:class:`~wirecoder.stages.actor_records.Found` records: token spans with what the text
 itself says about the actor (country, sector, role). The kinds of mention are found by
 their own modules: people with their titles and appositions
 (:mod:`~wirecoder.stages.mention_people`, :mod:`~wirecoder.stages.mention_titles`), role
@@ -21,7 +22,7 @@ from ..doc import article_of
 from ..knowledge import Entry, KnowledgeBase
 from ..knowledge.names import fold, name_key
 from .actor_records import PERSON_KINDS, Found, Hit, case_ok, extend_particles, on_date, rank, strip_the, trim_name
-from .mention_groups import group, inside_longer_org, named
+from .mention_groups import group, inside_longer_org, named_mention
 from .mention_people import person, unlabelled_names
 from .mention_roles import RoleBook, lemma
 from .mention_titles import STOP_TAGS
@@ -138,7 +139,7 @@ class MentionFinder:
                 add(f)
         for h in hits:
             if h.entry.kind not in PERSON_KINDS:
-                f = named(doc, h)
+                f = named_mention(doc, h)
                 last = doc[h.end - 1]
                 if f.actor_kind == "country" and last.dep_ in ("amod", "compound", "poss", "nmod") and \
                         lemma(last.head) in self.roles.place_nouns and last.head.i >= h.end:
