@@ -50,12 +50,17 @@ def passive_patient(verb: Token, cues: Cues) -> Token | None:
 def subject_of(verb: Token, cues: Cues) -> tuple[Token | None, str]:
     """The token that names who does ``verb``, and how it was found."""
     t = verb
+    via_conj = False
     for _ in range(6):
         passive = child_of(t, "nsubjpass", "auxpass") is not None or reduced_passive(t)
-        if passive and lemma(t) in cues.stative:       # "Israel is opposed to ...": not a passive
+        if passive and (lemma(t) in cues.stative or via_conj):
+            # "Israel is opposed to ...": not a passive; "X was indicted by the court and *will
+            # resign*": an active verb conjoined to a passive shares its surface subject
             subj = child_of(t, "nsubjpass")
             if subj is not None:
                 return subj, "subject"
+            if via_conj:
+                return None, "passive"
         elif passive:
             agent = child_of(t, "agent")
             if agent is not None and pobj_of(agent) is not None:
@@ -83,6 +88,8 @@ def subject_of(verb: Token, cues: Cues) -> tuple[Token | None, str]:
             if fronted is not None:
                 return fronted, "subject"
         if t.dep_ in ("conj", "advcl") and t.head is not t:
+            # a bare participle conjoined to a passive is passive too ("was arrested and released")
+            via_conj = t.dep_ == "conj" and (t.tag_ != "VBN" or child_of(t, "aux") is not None)
             t = t.head
             continue
         if t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.lower_ in GERUND_PREPS \

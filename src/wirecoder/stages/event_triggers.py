@@ -138,12 +138,30 @@ class TriggerFinder:
         return [m for m in found if m.trigger.i not in consumed]
 
 
+LOCATIVE = frozenset({"in", "near", "at", "inside", "outside", "around", "across", "throughout"})
+
+
+def _where_not_what(word: Token, verb: Token) -> bool:
+    """A place where a verb with its own object happens (on the verb or on its object) does not
+    specify the action: "captured the gang leader *in the city*" is an arrest, not the capture of
+    a city."""
+    if verb.pos_ not in VERB_TAGS or not any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    t = word
+    while t.i != verb.i and t.head.i != t.i:
+        if t.dep_ == "prep" and t.lower_ in LOCATIVE and (
+                t.head.i == verb.i or (t.head.dep_ == "dobj" and t.head.head.i == verb.i)):
+            return True
+        t = t.head
+    return False
+
+
 def _match(pattern: Pattern, token: Token, around: list[Token]) -> Match | None:
     used: set[int] = {token.i}
     words: list[Token] = []
     for group in pattern.words:
         hit = next((t for t in around if t.i not in used and (lemma(t) in group or t.lower_ in group)
-                    and t.dep_ not in PREP_DEPS - {"advmod"}), None)
+                    and t.dep_ not in PREP_DEPS - {"advmod"} and not _where_not_what(t, token)), None)
         if hit is None:
             return None
         used.add(hit.i)
@@ -228,6 +246,11 @@ def mood_of(match: Match, cues: Cues) -> Mood:
         if gl not in cues.continuation:
             break
         head = gov
+    if any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children) and \
+            any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        # "the importance *for* China *to trade* with Africa", "time for X to act": an infinitive
+        # with its own subject states what would be, not what happened
+        return Mood("possible", negated, "an infinitive with its own subject ('for X to')")
     if verb.dep_ == "xcomp" and lemma(verb.head) == "be" and any(lemma(c) == "to" for c in verb.children):
         return Mood("intent", negated, "'is to'")
     if auxes & cues.future:

@@ -86,6 +86,42 @@ def merge_consequences(drafts: list[Draft], notes: list[str]) -> list[Draft]:
     return out
 
 
+PROTEST_ROOT = "14"
+
+
+def _purpose_of(token: Token, verb: Token) -> bool:
+    """True when `token` sits in an infinitive of purpose on `verb` ("staged rallies *to demand*
+    reforms from the government", "began a hunger strike *to protest* against the decision")."""
+    node = token
+    for _ in range(4):
+        if node.head.i == verb.i and node.i != verb.i:
+            return node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def purpose_targets(drafts: list[Draft], notes: list[str]) -> list[Draft]:
+    """A protest with no target of its own ("students staged demonstrations", "workers blocked
+    roads") is aimed at whom its purpose clause names: the target of the same source's event in an
+    infinitive of purpose on the protest ("... *to demand* reforms *by the government*")."""
+    out = list(drafts)
+    for i, d in enumerate(out):
+        if d.target is not None or not d.code.startswith(PROTEST_ROOT):
+            continue
+        t = d.match.trigger
+        verb = t if t.pos_ in ("VERB", "AUX") else t.head
+        aims = [p for p in drafts if p is not d and p.source == d.source and p.target is not None
+                and p.target != d.source and _purpose_of(p.match.trigger, verb)]
+        if not aims:
+            continue
+        aim = min(aims, key=lambda p: p.match.trigger.i)
+        out[i] = dataclasses.replace(d, target=aim.target)
+        notes.append(f"'{t.text}': a protest aimed at the target of its purpose '{aim.match.trigger.text}'")
+    return out
+
+
 class EventsStage:
     name = "events"
 
@@ -123,7 +159,7 @@ class EventsStage:
                     notes.append(f"'{match.trigger.text}': in a metadata line, not coded")
                     continue
                 found.extend(self._drafts(doc, sent, match, notes))
-            found = merge_consequences(found, notes)
+            found = purpose_targets(merge_consequences(found, notes), notes)
             drafts.extend(self._answered(doc, found, drafts, notes))
             drafts.extend(self._stated_obligations(doc, sent, notes))
             if not notes:
@@ -220,8 +256,9 @@ class EventsStage:
             # "X and Y signed an agreement to combat rebels": a joint act of X and Y, the
             # actor deep in its object is not a party to it
             roles = Roles(roles.sources, (), roles.source_from, roles.quote)
-        # an intention, a refusal or a threat goes one way ("Turkey will (not) buy U.S. aircraft")
-        reciprocal = p.reciprocal and code[:2] not in ("03", "12", "13")
+        # an intention, a demand, a refusal or a threat goes one way ("Turkey will (not) buy U.S.
+        # aircraft", "X said Y and Z must reach an agreement": X demands of Y and of Z)
+        reciprocal = p.reciprocal and code[:2] not in ("03", "10", "12", "13")
         pairs = self._pairs(roles, reciprocal, p.has_target, joint)
         if p.reciprocal and not roles.targets and len(roles.sources) < 2:
             notes.append(f"'{match.trigger.text}' ({p.id}): a joint action with one actor only, not coded")
