@@ -42,3 +42,26 @@ def test_agent_noun_is_no_event(coder, stage):  # noqa: F811
     found = triples(code_events(coder, stage, text, {"suicide bombers": "PAKREB", "hostages": "PAKCVL"}))
     assert "1831" not in {c for c, _, _ in found}
     assert ("181", "PAKREB", "PAKCVL") in found
+
+
+ROUND4_CASES = [
+    # the victims' own side reporting its losses is not their attacker
+    ("Two soldiers were wounded in the blast, the Pakistani army said.",
+     {"soldiers": "PAKMIL", "Pakistani army": "PAKMIL"}, set()),
+    # a negative determiner or pronoun on the subject negates the event
+    ("Pakistani police said no passengers were killed in the explosion.",
+     {"Pakistani police": "PAKPOL", "passengers": "PAKCVL"}, set()),
+    ("None of the Afghan soldiers were wounded in the clash.", {"Afghan soldiers": "AFGMIL"}, set()),
+    # talks with or an investigation by the news media is journalism, not politics
+    ("The Afghan minister spoke with VOA on Sunday.", {"Afghan minister": "AFGGOV", "VOA": "USAMED"}, set()),
+    ("VOA examined satellite images of the Chinese base.", {"VOA": "USAMED", "Chinese base": "CHNMIL"}, set()),
+    # ... while talks between political actors stay events
+    ("The Afghan minister met with Pakistani officials on Sunday.",
+     {"Afghan minister": "AFGGOV", "Pakistani officials": "PAKGOV"},
+     {("044", "AFGGOV", "PAKGOV"), ("044", "PAKGOV", "AFGGOV")}),
+]
+
+
+@pytest.mark.parametrize("text,actors,expected", ROUND4_CASES, ids=[c[0][:40] for c in ROUND4_CASES])
+def test_unseen_news_round4(coder, stage, text, actors, expected):  # noqa: F811
+    assert triples(code_events(coder, stage, text, actors)) == expected

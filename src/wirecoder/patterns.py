@@ -86,6 +86,8 @@ class Cues:
     unilateral: frozenset[str] = frozenset()
     needs_target: frozenset[str] = frozenset()
     needs_object: frozenset[str] = frozenset()
+    journalism: frozenset[str] = frozenset()
+    negative_arguments: frozenset[str] = frozenset()
 
     @staticmethod
     def _lookup(table: tuple[tuple[str, str], ...], code: str) -> str | None:
@@ -205,7 +207,8 @@ def load_cues(path: Path) -> Cues:
         refusal=words("refusal"), stative=words("stative"), intent_codes=table("intent_codes"),
         threat_codes=table("threat_codes"), reject_codes=table("reject_codes"),
         unilateral=words("unilateral"), needs_target=words("needs_target"),
-        needs_object=words("needs_object"),
+        needs_object=words("needs_object"), journalism=words("journalism"),
+        negative_arguments=words("negative_arguments"),
     )
 
 

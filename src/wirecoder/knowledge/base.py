@@ -51,6 +51,7 @@ class KnowledgeBase:
     learned: tuple[Learned, ...] = ()
     places: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     _index: Mapping[str, Mapping] = field(default_factory=lambda: MappingProxyType({}), repr=False)
+    shared_places: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
 
     def __post_init__(self) -> None:
         by_code = {c.code: c for c in self.countries}
@@ -76,6 +77,7 @@ class KnowledgeBase:
             "country": MappingProxyType(by_code), "people": _freeze(people), "surnames": _freeze(surnames),
             "groups": _freeze(groups), "learned": MappingProxyType(learned), "roles": MappingProxyType(roles),
             "places": MappingProxyType(places),
+            "shared_places": MappingProxyType({fold(k): v for k, v in self.shared_places.items()}),
         }))
 
     # --- countries, places, roles --------------------------------------------------------
@@ -89,6 +91,12 @@ class KnowledgeBase:
     def place_country(self, place: str | None) -> str | None:
         """The country of a place name (a country, capital or city of 100,000+)."""
         return self._index["places"].get(fold(place or "").strip()) if place else None
+
+    def place_countries(self, place: str | None) -> tuple[str, ...]:
+        """Every country with a place of that name, the usual reading first ("Tripoli": LBY, LBN)."""
+        first = self.place_country(place)
+        shared = self._index["shared_places"].get(fold(place or "").strip(), ()) if place else ()
+        return tuple(dict.fromkeys(([first] if first else []) + list(shared)))
 
     def role(self, words: tuple[str, ...]) -> Role | None:
         return self._index["roles"].get(words)

@@ -101,6 +101,12 @@ def load_places(path: Path) -> dict[str, str]:
     return {row["name"]: row["country"] for _, row in read_rows(path, ("name", "country"), optional=True)}
 
 
+def load_shared_places(path: Path) -> dict[str, tuple[str, ...]]:
+    """City names several countries share ("Tripoli": Libya and Lebanon), each with its countries."""
+    return {row["name"]: tuple(c.strip().upper() for c in row["countries"].split("|") if c.strip())
+            for _, row in read_rows(path, ("name", "countries"), optional=True)}
+
+
 def load_people(path: Path, source: str = "builtin") -> tuple[Person, ...]:
     people = []
     for lineno, row in read_rows(path, PEOPLE_COLUMNS, optional=True):

@@ -61,6 +61,7 @@ class ActorsStage:
         found = self._knowledge(found, date)
         found = link_roles(found)
         found = link_anaphors(doc, found)
+        found = self._shared_places(found)
         found = self._context(doc, found)
         found = link_pronouns(doc, found, allowed)
         actors, mentions = self._assemble(doc, found)
@@ -120,6 +121,42 @@ class ActorsStage:
         return f
 
     # --- step 5: the story's country ------------------------------------------------------------
+    def _shared_places(self, found: list[Found]) -> list[Found]:
+        """A capital's name that other countries' cities share ("Tripoli": Libya, Lebanon) is the
+        city of the country the story is about when the text never names the capital's own
+        country and names exactly one of the others most: then it is that country's city, not a
+        government metonym."""
+        shared = {f.name: self.kb.place_countries(f.name) for f in found
+                  if f.actor_kind == "metonym" and f.resolved_by == "metonym" and f.key.startswith("metonym:")}
+        shared = {k: v for k, v in shared.items() if len(v) > 1}
+        if not shared:
+            return found
+        places = [f for f in found if f.actor_kind == "metonym" and f.name in shared]
+        # a group placed by the city ("militias in Tripoli") is no evidence of its own
+        placed = {id(f): p for f in found for p in places
+                  if "@" in f.key and f.end <= p.start <= f.end + 2 and f.country == p.country}
+        named = Counter(f.country for f in found if f.country and f not in places and id(f) not in placed
+                        and self.kb.country(f.country) and not f.context)
+        moved: dict[int, str] = {}
+        for p in places:
+            where = shared[p.name]
+            if named[where[0]] == 0:
+                best = sorted(((named[c], c) for c in where[1:] if named[c]), reverse=True)
+                if best and (len(best) == 1 or best[0][0] > best[1][0]):
+                    moved[id(p)] = best[0][1]
+        out = []
+        for f in found:
+            if id(f) in moved:
+                c = moved[id(f)]
+                f = f.with_(country=c, sector=None, key=f"place:{name_key(f.name)}:{c}",
+                            actor_kind="region", resolved_by="context")
+            elif id(f) in placed and id(placed[id(f)]) in moved:
+                c = moved[id(placed[id(f)])]
+                f = f.with_(country=c, key=f.key.rsplit("@", 1)[0] + "@" + c)
+            out.append(f)
+        return out
+
+    # --- the story's country, for mentions without one ------------------------------------------------------------
     def _context(self, doc: Doc, found: list[Found]) -> list[Found]:
         sent_of = {}
         sents = list(doc.sents)

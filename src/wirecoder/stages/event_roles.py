@@ -133,13 +133,14 @@ def addressee(doc: Doc, quote: Quote, cues: Cues) -> str | None:
                             return ids[0]
             if lemma(t) in ("tell", "write") and t.pos_ == "VERB":
                 obj = child_of(t, "dobj", "dative")
-                ids = [a for a in actors_of(doc, obj) if not _is_media(doc, a)]
+                ids = [a for a in actors_of(doc, obj) if not is_media(doc, a)]
                 if ids:
                     return ids[0]     # "told Maduro"; "told reporters/VOA" addresses no party
     return None
 
 
-def _is_media(doc: Doc, actor_id: str) -> bool:
+def is_media(doc: Doc, actor_id: str) -> bool:
+    """Is the actor the news media (sector MED: "VOA", "Reuters")?"""
     actor = next((a for a in doc._.actors if a.id == actor_id), None)
     return actor is not None and (actor.code or "")[3:].startswith("MED")
 

@@ -212,7 +212,7 @@ def governor(verb: Token) -> Token | None:
 def mood_of(match: Match, cues: Cues) -> Mood:
     """How the sentence presents the match (see :class:`Mood`)."""
     verb = clause_verb(match.trigger)
-    negated = _negated(match.trigger, cues) or _negated(verb, cues)
+    negated = _negated(match.trigger, cues) or _negated(verb, cues) or _negative_argument(verb, cues)
     # conditions anywhere up the clause chain: "if X attacks", "unless they withdraw"
     t = verb
     for _ in range(12):
@@ -266,6 +266,18 @@ def mood_of(match: Match, cues: Cues) -> Mood:
 
 def _negated(token: Token, cues: Cues) -> bool:
     return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children)
+
+
+def _negative_argument(verb: Token, cues: Cues) -> bool:
+    """A subject or object that says nobody did it or it happened to nobody ("*no* passengers
+    were killed", "*none* of the soldiers were wounded", "killed *nobody*")."""
+    for c in verb.children:
+        if c.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+            continue
+        if c.lower_ in cues.negative_arguments or any(
+                d.dep_ == "det" and d.lower_ in cues.negative_arguments for d in c.children):
+            return True
+    return False
 
 
 def _negative_condition(clause: Token) -> bool:

@@ -21,7 +21,7 @@ from ..resources import Resources
 from .dates import DateResolver
 from .event_clauses import child_of
 from .event_commands import commander_of, load_command_words
-from .event_roles import Roles, actors_of, find_roles, find_targets, speaker_of, subject_of
+from .event_roles import MATERIAL_ROOTS, Roles, actors_of, find_roles, find_targets, is_media, speaker_of, subject_of
 from .event_mood import decide_code, refine_mood
 from .event_triggers import Match, TriggerFinder, clause_verb, lemma, mood_of
 from .implicit_targets import (civilian_country, civilians_actor, load_civilian_words, load_passive_agents,
@@ -236,6 +236,11 @@ class EventsStage:
         if not roles.sources:
             # "16 terrorists had been killed, the army said": a speaker who does such acts
             sources, targets = passive_agent(doc, match, self.cues, self.passive_agents)
+            if targets and code[:2] in MATERIAL_ROOTS:
+                # "two soldiers were wounded, the Pakistani army said": the victims' own side
+                # reports its losses; it is not their attacker
+                victims = {getattr(actor_by_id(doc, t), "code", None) for t in targets}
+                sources = [s for s in sources if getattr(actor_by_id(doc, s), "code", None) not in victims]
             if sources:
                 roles = Roles(tuple(sources), tuple(targets), "reporter", roles.quote,
                               "patient" if targets else "")
@@ -271,6 +276,11 @@ class EventsStage:
             pairs = [(s, t) for s, t in pairs if t is not None]
             if not pairs:
                 notes.append(f"'{match.trigger.text}' ({p.id}): {code} needs a target actor, not coded")
+                return []
+        if code in self.cues.journalism or code[:2] in self.cues.journalism:
+            pairs = [(s, t) for s, t in pairs if not (is_media(doc, s) or (t is not None and is_media(doc, t)))]
+            if not pairs:
+                notes.append(f"'{match.trigger.text}' ({p.id}): {code} with the news media, journalism: not coded")
                 return []
         note = f"'{match.trigger.text}' fired {p.id} -> {code}" + (f" ({why})" if why else "") + \
             f"; source by {roles.source_from}" + (f", target by {roles.target_from}" if roles.targets else "")

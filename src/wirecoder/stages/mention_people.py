@@ -60,6 +60,8 @@ def not_person(roles: RoleBook, doc: Doc, s: int, t: int) -> bool:
         n = len(ev)
         if words[:n] == ev and t - s > n or s >= n and tuple(fold(doc[k].text) for k in range(s - n, s)) == ev:
             return True
+    if _named_event_before(roles, doc, s, words):
+        return True
     last = doc[t - 1]
     while last.dep_ == "conj" and last.head.i < s:  # "in Dadaab and Kakuma camps"
         last = last.head
@@ -68,6 +70,19 @@ def not_person(roles: RoleBook, doc: Doc, s: int, t: int) -> bool:
     head = last.head
     if last.dep_ in ("compound", "nmod") and head.i > last.i and head.pos_ == "NOUN" and roles.role_at(doc, head.i) is None:
         return True
+    return False
+
+
+def _named_event_before(roles: RoleBook, doc: Doc, s: int, words: tuple[str, ...]) -> bool:
+    """The name was given earlier after an event word: "Chido" after "Cyclone Chido" is the
+    cyclone again, not a person."""
+    size = len(words)
+    for ev in roles.event_words:
+        n = len(ev)
+        for p in range(0, s - n - size + 1):
+            if tuple(fold(doc[k].text) for k in range(p + n, p + n + size)) == words and \
+                    tuple(fold(doc[k].text) for k in range(p, p + n)) == ev:
+                return True
     return False
 
 

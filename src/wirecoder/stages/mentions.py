@@ -27,6 +27,7 @@ from .mention_people import person, unlabelled_names
 from .mention_roles import RoleBook, lemma
 from .mention_titles import STOP_TAGS
 
+ETHNIC = frozenset(("ethnic",))  # "ethnic Albanians": a people named by a demonym, not its country
 NAME_KINDS = ("country", "igo", "group", "metonym", "region", "capital")
 _DOTTED = re.compile(r"^(?:[a-z]\.){2,}$")
 
@@ -73,6 +74,26 @@ class MentionFinder:
                 taken.update(range(h.start, h.end))
                 out.append(h)
         return sorted(out, key=lambda h: h.start)
+
+    def _ethnic_group(self, doc: Doc, h: Hit, f: Found) -> Found:
+        """"ethnic Albanians in south Serbia": civilians (CVL) of the country where the group
+        lives, the place after "in", else the story's country (filled in later), never the
+        demonym's own country."""
+        country = None
+        if h.end < len(doc) and doc[h.end].lower_ == "in":
+            for i in range(h.end + 1, min(h.end + 5, len(doc))):
+                tok = doc[i]
+                if tok.pos_ == "PROPN" and tok.text[:1].isupper():
+                    for n in (3, 2, 1):
+                        country = self.kb.place_country(doc[i:i + n].text) if i + n <= len(doc) else None
+                        if country:
+                            break
+                    break
+        demonym = doc[h.start:h.end].text
+        return f.with_(start=h.start - 1, kind="group", actor_kind="group",
+                       key=f"ethnic:{f.country}:{country or 'context'}", name=f"ethnic {demonym}",
+                       country=country, sector="CVL", resolved_by="title" if country else None,
+                       context=country is None, plural=True)
 
     # --- the whole doc -----------------------------------------------------------------------
     def find(self, doc: Doc) -> tuple[list[Found], dict[int, Hit]]:
@@ -146,6 +167,9 @@ class MentionFinder:
                     # "shelled Iraqi towns", "Pakistan's Balochistan province": the people of a
                     # place, an actor apart from the country itself
                     f = f.with_(key="civilians:" + f.country, sector="CVL", name=f"people of {f.name}")
+                elif f.kind == "demonym" and f.actor_kind == "country" and h.start > 0 and \
+                        doc[h.start - 1].lower_ in ETHNIC:
+                    f = self._ethnic_group(doc, h, f)
                 add(f)
         # organisations spaCy knows and the knowledge base does not, coded from their own words
         for e in ents:
