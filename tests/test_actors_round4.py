@@ -4,13 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from test_actors import coded, fixture_settings, FakeResources  # noqa: E402  (same tests folder)
-from wirecoder.stages.actors import ActorsStage
-
-
-@pytest.fixture(scope="module")
-def stage(tmp_path_factory):
-    return ActorsStage(FakeResources(fixture_settings(tmp_path_factory.mktemp("kb"))))
+from actor_cases import assert_absent, assert_codes, stage  # noqa: E402,F401  (same tests folder; stage is a fixture)
+from test_actors import coded  # noqa: E402  (same tests folder)
 
 
 # text -> {mention text: code}; every listed mention must be there with that code
@@ -35,10 +30,7 @@ CASES = [
 
 @pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:40] for c in CASES])
 def test_rule(nlp, stage, text, expected):
-    got = coded(nlp, stage, text)
-    for mention, code in expected.items():
-        assert mention in got, got
-        assert got[mention] == code, got
+    assert_codes(coded(nlp, stage, text), expected)
 
 
 # text -> mention texts that must NOT be actors: a named phenomenon, again by its bare name
@@ -51,9 +43,7 @@ NOT_ACTORS = [
 
 @pytest.mark.parametrize("text,absent", NOT_ACTORS, ids=[c[1][0] for c in NOT_ACTORS])
 def test_named_phenomenon_is_not_an_actor(nlp, stage, text, absent):
-    got = coded(nlp, stage, text)
-    for mention in absent:
-        assert mention not in got, got
+    assert_absent(coded(nlp, stage, text), absent)
 
 
 def test_shared_place_countries(stage):

@@ -5,14 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from test_actors import coded, fixture_settings, FakeResources  # noqa: E402  (same tests folder)
+from actor_cases import assert_absent, assert_codes, stage  # noqa: E402,F401  (same tests folder; stage is a fixture)
+from test_actors import coded  # noqa: E402  (same tests folder)
 from wirecoder.stages.actor_records import case_ok
-from wirecoder.stages.actors import ActorsStage
-
-
-@pytest.fixture(scope="module")
-def stage(tmp_path_factory):
-    return ActorsStage(FakeResources(fixture_settings(tmp_path_factory.mktemp("kb"))))
 
 
 # text -> {mention text: code}; every listed mention must be there with that code
@@ -56,11 +51,7 @@ CASES = [
 
 @pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:40] for c in CASES])
 def test_rule(nlp, stage, text, expected):
-    got = coded(nlp, stage, text)
-    for mention, code in expected.items():
-        assert mention in got, f"no mention {mention!r} in {got}"
-        if code is not None:
-            assert got[mention] == code, f"{mention!r}: {got[mention]} (all: {got})"
+    assert_codes(coded(nlp, stage, text), expected)
 
 
 # text -> mention texts that must NOT be actors
@@ -72,9 +63,7 @@ NOT_ACTORS = [
 
 @pytest.mark.parametrize("text,absent", NOT_ACTORS, ids=[c[0][:40] for c in NOT_ACTORS])
 def test_not_an_actor(nlp, stage, text, absent):
-    got = coded(nlp, stage, text)
-    for mention in absent:
-        assert mention not in got, got
+    assert_absent(coded(nlp, stage, text), absent)
 
 
 # an expert's country modifier is the field of study, not who they are

@@ -65,3 +65,25 @@ ROUND4_CASES = [
 @pytest.mark.parametrize("text,actors,expected", ROUND4_CASES, ids=[c[0][:40] for c in ROUND4_CASES])
 def test_unseen_news_round4(coder, stage, text, actors, expected):  # noqa: F811
     assert triples(code_events(coder, stage, text, actors)) == expected
+
+
+ROUND5_CASES = [
+    # refusing a reporter's question is not a political refusal
+    ("An ICE spokesperson declined comment on the detainees.", {"ICE spokesperson": "USAPOL"}, set()),
+    ("The ministry declined to comment.", {"ministry": "IRNGOV"}, set()),
+    ("The ministry declined a request for comment.", {"ministry": "IRNGOV"}, set()),
+    ("The ministry refused to respond to questions about the prisoners.", {"ministry": "IRNGOV"}, set()),
+    # refusing a request, a meeting or a talk is still a refusal
+    ("Trump denied the request from Kim.", {"Trump": "USAGOV", "Kim": "PRKGOV"}, {("120", "USAGOV", "PRKGOV")}),
+    ("Kenya refused to attend the hearing.", {"Kenya": "KEN"}, {("120", "KEN", None)}),
+    # a figure that changed is no act
+    ("The number of refugees in Dadaab declined to 230,000 after the agreement.",
+     {"refugees": "KENREF"}, set()),
+    ("Putin stood by Maduro, 61, an ally.", {"Putin": "RUSGOV", "Maduro": "VENGOV"},
+     {("051", "RUSGOV", "VENGOV")}),
+]
+
+
+@pytest.mark.parametrize("text,actors,expected", ROUND5_CASES, ids=[c[0][:40] for c in ROUND5_CASES])
+def test_unseen_news_round5(coder, stage, text, actors, expected):  # noqa: F811
+    assert triples(code_events(coder, stage, text, actors)) == expected

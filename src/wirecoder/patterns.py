@@ -88,6 +88,8 @@ class Cues:
     needs_object: frozenset[str] = frozenset()
     journalism: frozenset[str] = frozenset()
     negative_arguments: frozenset[str] = frozenset()
+    press_replies: frozenset[str] = frozenset()
+    press_nouns: frozenset[str] = frozenset()
 
     @staticmethod
     def _lookup(table: tuple[tuple[str, str], ...], code: str) -> str | None:
@@ -188,6 +190,30 @@ def _read_yaml(path: Path) -> Any:
         raise KnowledgeError(f"cannot read the pattern file {path}: {exc}; fix or remove it") from exc
 
 
+def read_role_file(path: Path) -> Any:
+    """The parsed YAML of a word-list file under ``data/roles/`` (None when empty)."""
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise KnowledgeError(f"cannot read {path}: {exc}; fix or remove the file") from exc
+
+
+def load_word_lists(path: Path, keys: tuple[str, ...]) -> tuple[frozenset[str], ...]:
+    """The lowercased word lists under ``keys`` of a YAML mapping, in the order of ``keys``
+    (an absent key is an empty list)."""
+    data = read_role_file(path) or {}
+    if not isinstance(data, dict):
+        raise KnowledgeError(f"{path}: expected keys {', '.join(keys)}; fix the file")
+
+    def words(key: str) -> frozenset[str]:
+        value = data.get(key) or []
+        if not isinstance(value, list):
+            raise KnowledgeError(f"{path}: '{key}' must be a list of words; fix the file")
+        return frozenset(str(w).lower() for w in value)
+
+    return tuple(words(k) for k in keys)
+
+
 def load_cues(path: Path) -> Cues:
     data = _read_yaml(path) or {}
 
@@ -209,6 +235,7 @@ def load_cues(path: Path) -> Cues:
         unilateral=words("unilateral"), needs_target=words("needs_target"),
         needs_object=words("needs_object"), journalism=words("journalism"),
         negative_arguments=words("negative_arguments"),
+        press_replies=words("press_replies"), press_nouns=words("press_nouns"),
     )
 
 

@@ -11,11 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 from spacy.tokens import Doc, Token
 
 from ..doc import actor_of_token
-from ..errors import KnowledgeError
+from ..patterns import load_word_lists
 from .event_triggers import lemma
 
 
@@ -28,20 +27,7 @@ class CommandWords:
 
 
 def load_command_words(path: Path) -> CommandWords:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        raise KnowledgeError(f"cannot read {path}: {exc}; fix or remove the file") from exc
-    if not isinstance(data, dict):
-        raise KnowledgeError(f"{path}: expected keys verbs, forces; fix the file")
-
-    def words(key: str) -> frozenset[str]:
-        value = data.get(key) or []
-        if not isinstance(value, list):
-            raise KnowledgeError(f"{path}: '{key}' must be a list of words; fix the file")
-        return frozenset(str(w).lower() for w in value)
-
-    return CommandWords(words("verbs"), words("forces"))
+    return CommandWords(*load_word_lists(path, ("verbs", "forces")))
 
 
 def _country(doc: Doc, token: Token) -> str | None:

@@ -122,6 +122,30 @@ def purpose_targets(drafts: list[Draft], notes: list[str]) -> list[Draft]:
     return out
 
 
+NUMBER_ENTITIES = ("CARDINAL", "MONEY", "PERCENT", "QUANTITY")
+
+
+def _is_figure(token: Token) -> bool:
+    """A number ("230,000", "$5 million", "20%") or a number noun led by one ("the current figure
+    of 230,000": its "of" object)."""
+    if token.like_num or token.ent_type_ in NUMBER_ENTITIES:
+        return True
+    if any(c.dep_ == "nummod" for c in token.children):
+        return True
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return of is not None and any(p.dep_ == "pobj" and (p.like_num or p.ent_type_ in NUMBER_ENTITIES)
+                                  for p in of.children)
+
+
+def _quantity_change(trigger: Token) -> bool:
+    """"The number of refugees *declined to* 230,000", "fell by 20%": an intransitive verb whose
+    "to"/"by"/"from" object is a number reports a changed figure, not an act."""
+    if any(c.dep_ in ("dobj", "xcomp", "ccomp", "dative") for c in trigger.children):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in ("to", "by", "from") and any(
+        p.dep_ == "pobj" and _is_figure(p) for p in c.children) for c in trigger.children)
+
+
 class EventsStage:
     name = "events"
 
@@ -272,6 +296,12 @@ class EventsStage:
                 c.dep_ in ("dobj", "nsubjpass", "dative") for c in match.trigger.children):
             notes.append(f"'{match.trigger.text}' ({p.id}): intransitive, no event")
             return []
+        if code[:2] == "12" and p.kind == "verb" and self._press_refusal(match.trigger):
+            notes.append(f"'{match.trigger.text}' ({p.id}): declines a reporter's question, no event")
+            return []
+        if p.kind == "verb" and _quantity_change(match.trigger):
+            notes.append(f"'{match.trigger.text}' ({p.id}): a number that changed, no event")
+            return []
         if code in self.cues.needs_target or code[:2] in self.cues.needs_target:
             pairs = [(s, t) for s, t in pairs if t is not None]
             if not pairs:
@@ -286,6 +316,23 @@ class EventsStage:
             f"; source by {roles.source_from}" + (f", target by {roles.target_from}" if roles.targets else "")
         notes.append(note)
         return [Draft(match, code, s, t, negated, roles, sent, note) for s, t in pairs]
+
+    def _press_refusal(self, trigger: Token) -> bool:
+        """"declined comment", "declined to comment", "refused to respond to questions about X":
+        the refused thing is an answer to the press (with an object only when that names a
+        question)."""
+        for c in trigger.children:
+            if c.dep_ == "dobj" and (lemma(c) in self.cues.press_nouns or any(
+                    p.dep_ == "pobj" and lemma(p) in self.cues.press_nouns
+                    for f in c.children if f.dep_ == "prep" and f.lower_ == "for" for p in f.children)):
+                return True
+            if c.dep_ == "xcomp" and lemma(c) in self.cues.press_replies:
+                if any(o.dep_ == "ccomp" for o in c.children):
+                    return False
+                named = [o for o in c.children if o.dep_ == "dobj"] + [
+                    p for o in c.children if o.dep_ == "prep" for p in o.children if p.dep_ == "pobj"]
+                return all(lemma(o) in self.cues.press_nouns for o in named)
+        return False
 
     def _commanded(self, doc: Doc, match: Match, commander: Token, roles: Roles) -> Roles:
         """"X ordered its troops to withdraw": X is the source of the withdrawal; its forces are

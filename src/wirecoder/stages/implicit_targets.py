@@ -17,11 +17,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 from spacy.tokens import Doc, Token
 
 from ..doc import actor_by_id, quote_at
 from ..errors import KnowledgeError
+from ..patterns import load_word_lists, read_role_file
 from ..records import Actor, Location, Mention
 from .event_clauses import child_of, passive_patient, speaker_of, subject_of
 from .event_roles import actors_of
@@ -46,20 +46,7 @@ class CivilianWords:
 
 
 def load_civilian_words(path: Path) -> CivilianWords:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        raise KnowledgeError(f"cannot read {path}: {exc}; fix or remove the file") from exc
-    if not isinstance(data, dict):
-        raise KnowledgeError(f"{path}: expected keys roots, people, places; fix the file")
-
-    def words(key: str) -> frozenset[str]:
-        value = data.get(key) or []
-        if not isinstance(value, list):
-            raise KnowledgeError(f"{path}: '{key}' must be a list of words; fix the file")
-        return frozenset(str(w).lower() for w in value)
-
-    return CivilianWords(words("roots"), words("people"), words("places"))
+    return CivilianWords(*load_word_lists(path, ("roots", "people", "places")))
 
 
 def _victim_candidates(match: Match) -> list[Token]:
@@ -142,10 +129,7 @@ class SpeechActNouns:
 
 
 def load_speech_act_nouns(path: Path) -> SpeechActNouns:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        raise KnowledgeError(f"cannot read {path}: {exc}; fix or remove the file") from exc
+    data = read_role_file(path) or {}
     if not isinstance(data, dict) or not all(isinstance(v, list) for v in data.values()):
         raise KnowledgeError(f"{path}: expected 'noun: [roots]' lines; fix the file")
     return SpeechActNouns(tuple((str(k).lower(), tuple(str(r) for r in v)) for k, v in data.items()))
@@ -179,10 +163,7 @@ class PassiveAgents:
 
 
 def load_passive_agents(path: Path) -> PassiveAgents:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        raise KnowledgeError(f"cannot read {path}: {exc}; fix or remove the file") from exc
+    data = read_role_file(path) or {}
     roots = data.get("roots") if isinstance(data, dict) else None
     if not isinstance(roots, dict) or not all(isinstance(v, list) for v in roots.values()):
         raise KnowledgeError(f"{path}: expected 'roots' mapping a root to a list of sectors; fix the file")

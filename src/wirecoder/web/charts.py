@@ -12,6 +12,8 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 
+from ..store.network import Edge as StoreEdge
+
 QUAD_CLASSES = (1, 2, 3, 4)
 
 
@@ -136,18 +138,8 @@ def _fmt(v: float) -> str:
 
 # --- network ------------------------------------------------------------------------------
 
-@dataclass(frozen=True, slots=True)
-class DyadCount:
-    """Events between two actor codes (either direction) in a date range."""
-
-    a: str
-    b: str
-    cooperation: int     # quad classes 1-2
-    conflict: int        # quad classes 3-4
-
-    @property
-    def events(self) -> int:
-        return self.cooperation + self.conflict
+DyadCount = StoreEdge
+"""Events between two actor codes (either direction): the store's own ``network.Edge`` record."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -280,8 +280,7 @@ def recent_articles(db: Path, *, limit: int = 50) -> tuple[ArticleSummary, ...]:
 def network(db: Path, *, date_from: dt.date | None = None, date_to: dt.date | None = None,
             level: str = "country") -> tuple[DyadCount, ...]:
     """Event clusters between actor codes (``level="actor"``) or country parts, both directions."""
-    edges = store_network.network(store_access.store(db), start=date_from, end=date_to, level=level)
-    return tuple(DyadCount(e.a, e.b, e.cooperation, e.conflict) for e in edges)
+    return tuple(store_network.network(store_access.store(db), start=date_from, end=date_to, level=level))
 
 
 def search(db: Path, q: str, *, limit: int = 20) -> SearchResult:
