@@ -80,7 +80,7 @@ ROUND5_CASES = [
     ("The number of refugees in Dadaab declined to 230,000 after the agreement.",
      {"refugees": "KENREF"}, set()),
     ("Putin stood by Maduro, 61, an ally.", {"Putin": "RUSGOV", "Maduro": "VENGOV"},
-     {("051", "RUSGOV", "VENGOV")}),
+     {("052", "RUSGOV", "VENGOV")}),
 ]
 
 

@@ -27,6 +27,7 @@ from .metadata import extract_metadata
 from .sniff import SNIFF_BYTES, Kind, kind_by_content, kind_by_name, sniff_file
 from .text import BYTES_PER_CHAR, normalise_newlines, read_text_file, text_from_bytes, too_large
 from .warc import read_warc_file, read_warc_stream
+from .text import unreadable
 
 __all__ = ["read_inputs", "read_path", "read_text", "extract_metadata", "output_stem"]
 
@@ -122,7 +123,7 @@ def read_path(path: Path, settings: Settings) -> Iterator[Article | Skip]:
     try:
         kind = sniff_file(path)
     except OSError as exc:
-        yield Skip(str(path), f"cannot read it: {exc.strerror or exc}")
+        yield unreadable(str(path), exc)
         return
     if kind is None:
         yield Skip(str(path), "a gzip file that is not a WARC (name JSON Lines files .jsonl.gz)")

@@ -17,7 +17,7 @@ from ..settings import Settings
 from .dates import parse_published
 from .html import MARKUP_PER_CHAR, fragment_text, page_text
 from .metadata import split_names
-from .text import normalise_newlines, text_reason, too_large
+from .text import normalise_newlines, text_reason, too_large, unreadable
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +89,6 @@ def read_feed_file(path: Path, settings: Settings) -> Iterator[Article | Skip]:
             return
         data = path.read_bytes()
     except OSError as exc:
-        yield Skip(name, f"cannot read it: {exc.strerror or exc}")
+        yield unreadable(name, exc)
         return
     yield from read_feed_bytes(data, name, settings)

@@ -18,6 +18,7 @@ from ..records import Article, Skip
 from ..settings import Settings
 from .metadata import split_names
 from .text import normalise_newlines, text_reason, too_large
+from .text import unreadable
 
 log = logging.getLogger(__name__)
 
@@ -101,5 +102,5 @@ def read_html_file(path: Path, settings: Settings) -> Article | Skip:
             return Skip(source, reason)
         data = path.read_bytes()
     except OSError as exc:
-        return Skip(source, f"cannot read it: {exc.strerror or exc}")
+        return unreadable(source, exc)
     return html_to_article(data, source, settings)  # trafilatura honours the page's charset

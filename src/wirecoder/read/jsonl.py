@@ -19,7 +19,7 @@ from ..settings import Settings
 from .dates import parse_published
 from .html import html_to_article
 from .metadata import split_names
-from .text import BYTES_PER_CHAR, normalise_newlines, text_reason
+from .text import BYTES_PER_CHAR, normalise_newlines, text_reason, unreadable
 
 log = logging.getLogger(__name__)
 
@@ -210,7 +210,7 @@ def read_json_file(path: Path, settings: Settings) -> Iterator[Article | Skip]:
     try:
         raw = open(path, "rb")
     except OSError as exc:
-        yield Skip(name, f"cannot read it: {exc.strerror or exc}")
+        yield unreadable(name, exc)
         return
     with raw:
         stream: Any = gzip.GzipFile(fileobj=raw) if lower.endswith(".gz") else raw

@@ -15,6 +15,11 @@ from ..settings import Settings
 
 log = logging.getLogger(__name__)
 
+
+def unreadable(source: str, exc: OSError) -> Skip:
+    """The skip recorded for a file that cannot be opened or read (every reader says it the same way)."""
+    return Skip(source, f"cannot read it: {exc.strerror or exc}")
+
 BYTES_PER_CHAR = 4  # UTF-8 needs at most 4 bytes a character: a larger file cannot fit max_chars
 _CONTROL = re.compile(rb"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f]")
 _BOM = b"\xef\xbb\xbf"
@@ -113,5 +118,5 @@ def read_text_file(path: Path, settings: Settings) -> Article | Skip:
             return Skip(source, reason)
         data = path.read_bytes()
     except OSError as exc:
-        return Skip(source, f"cannot read it: {exc.strerror or exc}")
+        return unreadable(source, exc)
     return text_from_bytes(data, source, settings)

@@ -20,6 +20,7 @@ from ..settings import Settings
 from .dates import parse_published
 from .html import MARKUP_PER_CHAR, html_to_article
 from .sniff import SNIFF_BYTES, Kind, kind_by_content
+from .text import unreadable
 
 log = logging.getLogger(__name__)
 
@@ -84,7 +85,7 @@ def read_warc_file(path: Path, settings: Settings) -> Iterator[Article | Skip]:
     try:
         stream = open(path, "rb")
     except OSError as exc:
-        yield Skip(name, f"cannot read it: {exc.strerror or exc}")
+        yield unreadable(name, exc)
         return
     with stream:
         yield from read_warc_stream(stream, name, settings)
