@@ -20,6 +20,7 @@ def unreadable(source: str, exc: OSError) -> Skip:
     """The skip recorded for a file that cannot be opened or read (every reader says it the same way)."""
     return Skip(source, f"cannot read it: {exc.strerror or exc}")
 
+
 BYTES_PER_CHAR = 4  # UTF-8 needs at most 4 bytes a character: a larger file cannot fit max_chars
 _CONTROL = re.compile(rb"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f]")
 _BOM = b"\xef\xbb\xbf"
