@@ -208,3 +208,26 @@ def test_ultimatum_mood(nlp, finder, text, mood):
 def test_ultimatum_is_a_threat(coder, text, code):
     coded = coder.code(text, published="2019-11-27")
     assert code in [e.cameo for e in coded.events]
+
+
+@pytest.mark.parametrize("content, keys, expected", [
+    ("verbs: [Order, command]\nforces: [troops]\n", ("verbs", "forces"),
+     (frozenset({"order", "command"}), frozenset({"troops"}))),
+    ("verbs: [order]\n", ("verbs", "forces"), (frozenset({"order"}), frozenset())),
+    ("", ("verbs",), (frozenset(),)),
+])
+def test_load_word_lists(tmp_path, content, keys, expected):
+    from wirecoder.patterns import load_word_lists
+    path = tmp_path / "words.yaml"
+    path.write_text(content, encoding="utf-8")
+    assert load_word_lists(path, keys) == expected
+
+
+@pytest.mark.parametrize("content", ["- just\n- a list\n", "verbs: order\n", "verbs: [unclosed\n"])
+def test_load_word_lists_refuses_malformed_files(tmp_path, content):
+    from wirecoder.errors import KnowledgeError
+    from wirecoder.patterns import load_word_lists
+    path = tmp_path / "words.yaml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="fix"):
+        load_word_lists(path, ("verbs",))
