@@ -90,6 +90,8 @@ class Cues:
     negative_arguments: frozenset[str] = frozenset()
     press_replies: frozenset[str] = frozenset()
     press_nouns: frozenset[str] = frozenset()
+    purpose_givers: frozenset[str] = frozenset()
+    evidential: frozenset[str] = frozenset()
 
     @staticmethod
     def _lookup(table: tuple[tuple[str, str], ...], code: str) -> str | None:
@@ -236,6 +238,7 @@ def load_cues(path: Path) -> Cues:
         needs_object=words("needs_object"), journalism=words("journalism"),
         negative_arguments=words("negative_arguments"),
         press_replies=words("press_replies"), press_nouns=words("press_nouns"),
+        purpose_givers=words("purpose_givers"), evidential=words("evidential"),
     )
 
 

@@ -98,6 +98,21 @@ def refine_mood(match: Match, mood: Mood, cues: Cues) -> Mood:
         elif noun not in cues.continuation:
             return Mood("possible", negated, f"an infinitive on a noun ('{top.head.text} to'): not a fact")
     gov = top.head
+    t = verb
+    for _ in range(4):      # "hired a man *to kill* the journalist": the killing is the purpose
+        if t.dep_ not in ("xcomp", "advcl") or t.head is t or not _has_to(t):
+            break
+        if lemma(t.head) in cues.purpose_givers and any(c.dep_ == "dobj" for c in t.head.children):
+            return Mood("possible", negated, f"a purpose of '{t.head.text}' (hired/paid X to): not a fact")
+        t = t.head
+    t = top
+    for _ in range(6):      # "the evidence would not show that he *planned* to kill"
+        if t.dep_ == "ccomp" and t.head is not t and lemma(t.head) in cues.evidential and (
+                _negated(t.head) or _auxes(t.head) & (cues.future | cues.possible | cues.obligation)):
+            return Mood("possible", negated, f"what '{t.head.text}' would or does not show: not a fact")
+        if t.head is t:
+            break
+        t = t.head
     if top.dep_ in ("ccomp", "xcomp") and gov is not top and lemma(gov) in cues.intent & cues.speech and (
             top.dep_ == "ccomp" or any(c.dep_ == "dobj" for c in gov.children)):
         return Mood("possible", negated, f"what '{gov.text}' expects of another: not a fact")
@@ -129,6 +144,9 @@ def refine_mood(match: Match, mood: Mood, cues: Cues) -> Mood:
                 return Mood("obligation", negated, f"an obligation ('{head.text} to')")
         elif (t.dep_ == "xcomp" and lemma(t.head) in cues.continuation or t.dep_ == "oprd") and t.head is not t:
             head = t.head       # "continue to support", "find itself *excluded*"
+        elif t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.lower_ == "by" \
+                and t.head.head.pos_ in ("VERB", "AUX"):
+            head = t.head.head  # "could escalate threats *by testing* its weapons": the means shares the modal
         else:
             break
         aux = _auxes(head)

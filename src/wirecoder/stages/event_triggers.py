@@ -253,6 +253,10 @@ def mood_of(match: Match, cues: Cues) -> Mood:
         return Mood("possible", negated, "an infinitive with its own subject ('for X to')")
     if verb.dep_ == "xcomp" and lemma(verb.head) == "be" and any(lemma(c) == "to" for c in verb.children):
         return Mood("intent", negated, "'is to'")
+    if "have" in auxes and verb.tag_ == "VBN" and auxes & (cues.future | cues.possible | cues.obligation):
+        # "must have given", "could have killed", "would have attacked": an inference or a
+        # counterfactual, not a reported fact
+        return Mood("possible", negated, f"an inference or counterfactual ('{sorted(auxes - {'have'})[0]} have')")
     if auxes & cues.future:
         return Mood("intent", negated, "future ('will')")
     if auxes & cues.possible:

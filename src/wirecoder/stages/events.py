@@ -24,6 +24,7 @@ from .event_commands import commander_of, load_command_words
 from .event_roles import MATERIAL_ROOTS, Roles, actors_of, find_roles, find_targets, is_media, speaker_of, subject_of
 from .event_mood import decide_code, refine_mood
 from .event_triggers import Match, TriggerFinder, clause_verb, lemma, mood_of
+from .event_visits import not_a_visit
 from .implicit_targets import (civilian_country, civilians_actor, load_civilian_words, load_passive_agents,
                                load_speech_act_nouns, passive_agent, referred_speech_act, victim)
 from .locations import Gazetteer, LocationResolver
@@ -398,7 +399,7 @@ class EventsStage:
                 if comp.dep_ != "ccomp":
                     continue
                 modal = next((a for a in comp.children if a.dep_ == "aux" and a.lower_ in self.cues.obligation), None)
-                if modal is None:
+                if modal is None or any(a.dep_ == "aux" and a.lower_ == "have" for a in comp.children):
                     continue
                 subj, _ = subject_of(verb, self.cues)
                 sources = actors_of(doc, subj)
@@ -469,6 +470,8 @@ class EventsStage:
                 continue
             seen.add(key)
             trig = d.match.trigger
+            if not_a_visit(d.code, trig, src, tgt, self.cues) is not None:
+                continue
             speech = speaker_of(clause_verb(trig), self.cues)
             when = self.dates.when(d.sent, trig, published, speech.head if speech is not None else None)
             info = self.ontology.get(d.code)
