@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from .records import Actor, Article, Event, Mention, Quote, Span
+from .records import Actor, Article, Mention, Quote, Span
 
 _EXTENSIONS = {
     "article": None,   # Article
