@@ -166,14 +166,15 @@ class ActorsStage:
             return sent_of[doc[i].sent.start]
 
         coded_keys: dict[str, str] = {}
-        evidence: list[tuple[int, str]] = []
+        evidence: list[tuple[int, str, int | None]] = []
         for f in found:
             if f.country and self.kb.country(f.country) and not f.context:
-                evidence.append((sentence(f.start), f.country))
                 coded_keys.setdefault(f.key, f.country)
+                verb = _destination(doc, f) if f.actor_kind == "country" else None
+                evidence.append((sentence(f.start), f.country, verb))
         article = article_of(doc)
         dateline = self.kb.place_country(article.dateline.place) if article.dateline else None
-        overall = Counter(c for _, c in evidence)
+        overall = Counter(c for _, c, _ in evidence)
         by_token = {}
         for f in found:
             for k in range(f.start, f.end):
@@ -182,7 +183,9 @@ class ActorsStage:
         def story_country(i: int) -> str | None:
             k = sentence(i)
             score: Counter = Counter()
-            for n, c in evidence:
+            for n, c, verb in evidence:
+                if n == k and verb is not None and verb in (-1, doc[i].head.i):
+                    continue  # "the government sent soldiers into Somalia": where they went, not whose
                 if n == k:
                     score[c] += SAME_SENTENCE
                 elif abs(n - k) == 1:
@@ -292,6 +295,19 @@ class ActorsStage:
                 note=next((f.note for f in fs if f.note), None)))
         mentions.sort(key=lambda m: (m.span[0], -m.span[1]))
         return tuple(actors), tuple(mentions)
+
+
+def _destination(doc: Doc, f: Found) -> int | None:
+    """The verb whose movers a country is only the destination of: "sent soldiers into Somalia",
+    "deployed troops to Mali". The subject and object of that verb are not of that country;
+    -1 for "Somalia-based", a cue for no other actor in its sentence."""
+    tok = doc[f.end - 1]
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("into", "to", "toward", "towards") and \
+            tok.head.head.pos_ == "VERB":
+        return tok.head.head.i
+    if tok.dep_ == "npadvmod" and tok.head.lower_ == "based":
+        return -1  # "Somalia-based al-Shabab": where a group sits, no cue for anyone else
+    return None
 
 
 def _region_nation(doc: Doc, f: Found) -> bool:
