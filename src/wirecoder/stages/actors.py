@@ -222,6 +222,9 @@ class ActorsStage:
                                       and f.sector not in OUTSIDERS and f.key not in outsiders):
                 if f.key in coded_keys:
                     f = f.with_(country=coded_keys[f.key], context=False, resolved_by=f.resolved_by or "coreference")
+                elif f.sector == "JUD" and (c := self._court_place(doc, f)):
+                    # "prosecutors" in a New York court story: the court sits where the text puts it
+                    f = f.with_(country=c, context=False, resolved_by="context")
                 elif f.key in own_place:
                     # "a Texas prosecutor", "president of the Houston Restaurant Association":
                     # the place in the actor's own words beats the story's country
@@ -247,6 +250,22 @@ class ActorsStage:
                     c = self.kb.place_country(doc[i:i + n].text)
                     if c:
                         return c
+        return None
+
+    def _court_place(self, doc: Doc, f: Found) -> str | None:
+        """The country of the nearest known place (city, U.S. state) spaCy marks in a judicial
+        mention's sentence or the one before: "Manhattan federal court" -> USA."""
+        sent = doc[f.start].sent
+        before = doc[sent.start - 1].sent if sent.start > 0 else None
+        for span in (sent, before):
+            if span is None:
+                continue
+            ents = sorted((e for e in span.ents if e.label_ in ("GPE", "LOC", "FAC")),
+                          key=lambda e: abs(e.start - f.start))
+            for e in ents:
+                c = self.kb.place_country(e.text)
+                if c:
+                    return c
         return None
 
     def _pronoun_owner(self, doc: Doc, i: int, found: list[Found]) -> str | None:

@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from ..knowledge.names import fold, name_key
 from .actor_records import Found, Hit, person_name, title_text
 from .mention_roles import RoleBook
-from .mention_titles import apposition, title_start
+from .mention_titles import apposition, stated_nationality, title_start
 
 SPEECH = frozenset("say tell add state announce write note warn claim explain insist argue".split())
 NAME_ENTS = ("", "PERSON", "WORK_OF_ART", "PRODUCT", "FAC")
@@ -40,6 +40,11 @@ def person(roles: RoleBook, doc: Doc, s: int, t: int, hit: Hit | None, hits: dic
             base = base.with_(country=coding.country, sector=coding.sector, resolved_by="apposition",
                               role=coding.role, former=coding.former)
         out.append(Found(a_start, a_end, "title", "person", base.key, name))
+    elif (nation := stated_nationality(doc, t, hits)) is not None:
+        # ", who is Azerbaijani,": the person's own nationality, never the story's country
+        n_start, n_end, country = nation
+        base = base.with_(country=country, resolved_by=base.resolved_by or "apposition")
+        out.append(Found(n_start, n_end, "title", "person", base.key, name))
     elif hit is None and base.resolved_by is None and not_person(roles, doc, s, t):
         return []
     return [base, *out]

@@ -17,6 +17,7 @@ from .mention_roles import RoleBook
 
 STOP_TAGS = ("NNS", "NNPS")
 TITLE_WORDS = frozenset("former ex- acting interim deputy vice senior top chief outgoing incoming late".split())
+NATIONAL_NOUNS = frozenset("national citizen".split())  # "an Azerbaijani national"
 
 
 def title_start(roles: RoleBook, doc: Doc, s: int, hits: dict[int, Hit]) -> int:
@@ -109,6 +110,32 @@ def apposition(roles: RoleBook, doc: Doc, t: int, hits: dict[int, Hit]) -> tuple
                     coding = replace(coding, country=c)
                     break
     return start, end, coding
+
+
+def stated_nationality(doc: Doc, t: int, hits: dict[int, Hit]) -> tuple[int, int, str] | None:
+    """A nationality the text states for the person whose name ends before token ``t``:
+    ", who is Azerbaijani," / ", an Azerbaijani national," / ", a Turkish citizen,". Its span
+    (the demonym and its noun) and country; it beats any country the story's context gives."""
+    if t + 2 >= len(doc) or doc[t].text != "," or doc[t].sent != doc[t + 1].sent:
+        return None
+    i = t + 1
+    if fold(doc[i].text) == "who" and i + 1 < len(doc) and fold(doc[i + 1].text) in ("is", "was"):
+        i += 2
+        relative = True
+    else:
+        relative = False
+    if i < len(doc) and fold(doc[i].text) in ("a", "an"):
+        i += 1
+    h = hits.get(i)
+    if h is None or h.entry.kind != "demonym":
+        return None
+    country, _ = entry_code(h.entry)
+    end = h.end
+    if end < len(doc) and fold(doc[end].text) in NATIONAL_NOUNS:
+        end += 1
+    elif not relative or end < len(doc) and not doc[end].is_punct:
+        return None  # "an Iranian journalist" is a role phrase; "who is Iranian-born" is no nationality
+    return (h.start, end, country) if country else None
 
 
 def body_led(roles: RoleBook, doc: Doc, head: tuple[Role, int], head_end: int, end: int,

@@ -1,0 +1,36 @@
+"""Error classes found on unseen VOA stories, round 6 (table-driven): a nationality the text
+states for a person beats the story's country; a court sits where the text puts it."""
+from __future__ import annotations
+
+import pytest
+
+from actor_cases import assert_codes, stage  # noqa: E402,F401  (same tests folder; stage is a fixture)
+from test_actors import coded  # noqa: E402  (same tests folder)
+
+# text -> {mention text: code}
+NATIONALITY = [
+    ("Iran denied the charges. Khalid Mehdiyev, who is Azerbaijani, was arrested in Brooklyn.",
+     {"Khalid Mehdiyev": "AZE", "Iran": "IRN"}),
+    ("Iran denied the charges. Rafat Amirov, an Azerbaijani national, was arrested.",
+     {"Rafat Amirov": "AZE"}),
+    ("Iranian American journalist Masih Alinejad said the plot was foiled.",
+     {"Iranian American journalist Masih Alinejad": "USAMED"}),
+]
+
+COURTS = [
+    ("Iran's Revolutionary Guard was behind the plot. The men were charged in Manhattan federal "
+     "court. Prosecutors said they planned to kill her.",
+     {"Prosecutors": "USAJUD", "Iran": "IRN"}),
+    # a place in the story's own country keeps it
+    ("The Iranian judiciary said prosecutors in Tehran charged him.", {"prosecutors": "IRNJUD"}),
+]
+
+
+@pytest.mark.parametrize("text,expected", NATIONALITY, ids=[c[0][:40] for c in NATIONALITY])
+def test_stated_nationality_beats_context(nlp, stage, text, expected):
+    assert_codes(coded(nlp, stage, text), expected)
+
+
+@pytest.mark.parametrize("text,expected", COURTS, ids=[c[0][:40] for c in COURTS])
+def test_court_takes_its_place(nlp, stage, text, expected):
+    assert_codes(coded(nlp, stage, text), expected)
