@@ -33,6 +33,7 @@ log = logging.getLogger(__name__)
 RANK = {"title": 0, "apposition": 0, "knowledge": 1, "metonym": 1, "coreference": 2, "context": 3, None: 4}
 SAME_SENTENCE, NEIGHBOUR, ARTICLE, DATELINE = 3.0, 1.0, 0.25, 1.0
 OUTSIDERS = ("ELI", "EDU", "NGO", "MED")  # analysts, scholars, activists, journalists: often foreign
+PARTY_NOUNS = ("leader", "side", "party", "country", "nation", "government")  # "the leaders", "the two sides"
 NATION_NOUNS = ("nation", "country", "state", "republic", "kingdom")  # "the central African nation"
 
 
@@ -229,6 +230,8 @@ class ActorsStage:
                     # "a Texas prosecutor", "president of the Houston Restaurant Association":
                     # the place in the actor's own words beats the story's country
                     f = f.with_(country=own_place[f.key], context=False, resolved_by="title")
+                elif _several_parties(doc, f, found):
+                    f = f.with_(context=False)  # "both leaders", "the two sides": no one country
                 else:
                     c = story_country(f.start)
                     if c:
@@ -327,6 +330,25 @@ def _destination(doc: Doc, f: Found) -> int | None:
     if tok.dep_ == "npadvmod" and tok.head.lower_ == "based":
         return -1  # "Somalia-based al-Shabab": where a group sits, no cue for anyone else
     return None
+
+
+def _several_parties(doc: Doc, f: Found, found: list[Found]) -> bool:
+    """A generic plural for several parties: "both leaders", "the two sides", or "the leaders"
+    when its sentence or the one before names two or more countries."""
+    if f.actor_kind != "group" or f.kind == "pronoun" or f.country is not None:
+        return False
+    head = doc[f.end - 1]
+    if head.tag_ not in ("NNS", "NNPS"):
+        return False
+    words = {t.lower_ for t in head.children}
+    if words & {"both", "two", "three", "all"} or head.lemma_.lower() in PARTY_NOUNS and "the" in words:
+        if words & {"both", "two", "three"}:
+            return True
+        sent = head.sent
+        first = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        named = {g.country for g in found if g.country and g is not f and first <= g.start < sent.end}
+        return len(named) >= 2
+    return False
 
 
 def _region_nation(doc: Doc, f: Found) -> bool:

@@ -35,8 +35,10 @@ class RoleBook:
         self._body_words = tuple((r.words, r.sector) for r in kb.roles if r.kind == "body")
         # words that make the name after them an event ("Cyclone Chido", "Operation X")
         self.event_words = tuple(r.words for r in kb.roles if r.kind == "event")
+        # nouns of facilities: a place, not an actor ("the bombing of a French military base")
+        self.facility_nouns = frozenset(r.role for r in kb.roles if r.kind == "facility")
         for role in kb.roles:
-            if role.kind in ("place", "body", "event"):
+            if role.kind in ("place", "body", "event", "facility"):
                 continue
             words = tuple(fold(t.text) for t in nlp.make_doc(role.role))
             self._roles_by_last.setdefault(words[-1], []).append((words, role))

@@ -95,6 +95,21 @@ class MentionFinder:
                        country=country, sector="CVL", resolved_by="title" if country else None,
                        context=country is None, plural=True)
 
+    def _on_facility(self, doc: Doc, h: Hit) -> bool:
+        """A country or demonym in front of a facility that is not its sentence's subject:
+        "a French military base", "a joint Kenya-U.S. military base" (through the modifiers
+        between them); the subject ("the U.S. base fired") stays an actor."""
+        tok = doc[h.end - 1]
+        while tok.dep_ in ("amod", "compound", "nmod", "poss") and tok.head.i > tok.i and \
+                tok.head.pos_ in ("NOUN", "PROPN", "ADJ"):
+            tok = tok.head
+        for k in range(h.end, tok.i):  # "the Cambodian refugee camp": the people living there are the actor
+            r = self.roles.role_at(doc, k)
+            if r is not None and r[0].sector in ("REF", "CVL"):
+                return False
+        return tok.i >= h.end and lemma(tok) in self.roles.facility_nouns and \
+            tok.dep_ not in ("nsubj", "nsubjpass")
+
     # --- the whole doc -----------------------------------------------------------------------
     def find(self, doc: Doc) -> tuple[list[Found], dict[int, Hit]]:
         """Every mention the text gives by itself (no coreference yet); names with dated
@@ -167,6 +182,8 @@ class MentionFinder:
                     # "shelled Iraqi towns", "Pakistan's Balochistan province": the people of a
                     # place, an actor apart from the country itself
                     f = f.with_(key="civilians:" + f.country, sector="CVL", name=f"people of {f.name}")
+                elif f.actor_kind == "country" and self._on_facility(doc, h):
+                    continue  # "the bombing of a French military base": a place, not France
                 elif f.kind == "demonym" and f.actor_kind == "country" and h.start > 0 and \
                         doc[h.start - 1].lower_ in ETHNIC:
                     f = self._ethnic_group(doc, h, f)
