@@ -49,3 +49,10 @@ SEVERAL = [
 def test_several_parties_get_no_country(nlp, stage, text, mention):
     got = coded(nlp, stage, text)
     assert mention in got and got[mention] is None, got
+
+
+def test_a_numbered_group_keeps_the_story_country(nlp, stage):
+    """"two" before a group that is not a party noun ranks groups, it does not name several parties."""
+    got = coded(nlp, stage, "Pakistani police said militants attacked the train in Balochistan. "
+                            "The BLA emerged as one of the top two militant groups driving the increase.")
+    assert got.get("top two militant groups", got.get("two militant groups", got.get("militant groups"))) == "PAKREB"

@@ -342,8 +342,8 @@ def _several_parties(doc: Doc, f: Found, found: list[Found]) -> bool:
         return False
     words = {t.lower_ for t in head.children}
     if words & {"both", "two", "three", "all"} or head.lemma_.lower() in PARTY_NOUNS and "the" in words:
-        if words & {"both", "two", "three"}:
-            return True
+        if "both" in words or words & {"two", "three"} and head.lemma_.lower() in PARTY_NOUNS:
+            return True  # "both groups", "the two sides"; not "the top two militant groups"
         sent = head.sent
         first = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
         named = {g.country for g in found if g.country and g is not f and first <= g.start < sent.end}
