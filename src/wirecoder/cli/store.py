@@ -126,9 +126,12 @@ class _Bar:
 @click.option("--batch", "batch_size", type=click.IntRange(1, 10_000), default=64, show_default=True,
               help="Articles written per transaction.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar (there is none when stderr is not a terminal).")
+@click.option("--init", "init", is_flag=True,
+              help="Add the store's tables to a DuckDB file that already holds other tables "
+                   "(refused without it).")
 @settings_options
 @friendly_errors
-def ingest_command(sources, db, parquet, cluster, published, coded, batch_size, quiet, model, knowledge):
+def ingest_command(sources, db, parquet, cluster, published, coded, batch_size, quiet, init, model, knowledge):
     """Code SOURCE... (files, folders, globs, JSON Lines, feeds, WARC, '-') into the store --db
     and/or Parquet tables (--parquet DIR), here or on a Dask cluster (--cluster).
 
@@ -144,10 +147,10 @@ def ingest_command(sources, db, parquet, cluster, published, coded, batch_size, 
             from ..parallel import ingest as scaled_ingest
             summary = scaled_ingest(sources, db, parquet=parquet, cluster=cluster, settings=settings,
                                     published=published, batch_size=batch_size, coded=coded,
-                                    progress=bar)
+                                    progress=bar, init=init)
         else:
             summary = ingest(sources, db, settings=settings, published=published,
-                             batch_size=batch_size, coded=coded, progress=bar)
+                             batch_size=batch_size, coded=coded, progress=bar, init=init)
     finally:
         if bar:
             bar.close()
@@ -315,7 +318,11 @@ def articles_command(text, limit, db, fmt):
 @_format_option
 @friendly_errors
 def sql_command(query, db, fmt):
-    """Run one read-only SELECT on the store (tables: see docs/store.md)."""
+    """Run one read-only SELECT (or WITH ... SELECT) QUERY on the store (tables: see docs/store.md).
+
+    The query sees the store's tables and nothing else: no other file, folder or URL,
+    no extension, no settings; anything but one SELECT is refused (docs/security.md).
+    """
     emit(Q.sql(Store.open(db, read_only=True), query), fmt)
 
 

@@ -64,11 +64,12 @@ def ingest(sources: Iterable[str], db: Path | str | None = None, *,
            settings: Settings | None = None, published: dt.date | None = None,
            batch_size: int = 64, partition_size: int = 8, max_in_flight: int | None = None,
            retries: int = 2, coded: bool = False,
-           progress: Callable[[IngestSummary], None] | None = None) -> IngestSummary:
+           progress: Callable[[IngestSummary], None] | None = None, init: bool = False) -> IngestSummary:
     """Read ``sources``, code what is not written yet (on ``cluster``, or in this
     process when it is None) and write it to the store ``db`` and/or Parquet tables
     under ``parquet``. Each article is written once, however often it comes.
-    ``coded=True``: the sources are wirecoder/1 JSON (Lines), written without coding."""
+    ``coded=True``: the sources are wirecoder/1 JSON (Lines), written without coding.
+    ``init=True``: the store may be a DuckDB file with other tables (see ``store.ingest``)."""
     if db is None and parquet is None:
         raise StoreError("nothing to write to: give a store file (--db) or a Parquet folder "
                          "(--parquet), or both")
@@ -89,7 +90,7 @@ def ingest(sources: Iterable[str], db: Path | str | None = None, *,
                 producer = _teed(producer, writer)
             summary = store_ingest(sources, db, settings=settings, published=published,
                                    batch_size=batch_size, producer=producer, coded=coded,
-                                   progress=progress)
+                                   progress=progress, init=init)
             if writer is not None and coded:
                 _to_parquet(sources, writer, producer, settings=settings, published=published,
                             batch_size=batch_size, coded=True, progress=None)

@@ -173,15 +173,17 @@ def _unstored(store: Store, items: Iterable[Article | Skip], chunk: int,
 def ingest(sources: Iterable[str], db_path: str | Path, *, settings: Settings | None = None,
            published: dt.date | None = None, batch_size: int = DEFAULT_BATCH,
            coder=None, producer: Producer | None = None, coded: bool = False,
-           progress: Callable[[IngestSummary], None] | None = None) -> IngestSummary:
+           progress: Callable[[IngestSummary], None] | None = None, init: bool = False) -> IngestSummary:
     """Read ``sources``, code what is not stored yet, write it into the store at ``db_path``.
 
+    ``init=True``: ``db_path`` may be a DuckDB file holding other tables; the store's
+    tables are added to it (otherwise such a file is refused).
     ``coded=True``: the sources are wirecoder/1 JSON (Lines) already coded;
     they are stored without coding. ``producer``: who codes (default: this
     process); ``progress`` is called with the running summary after each write.
     """
     settings = settings or Settings()
-    store = Store.open(db_path, settings=settings)
+    store = Store.open(db_path, settings=settings, init=init)
     start = time.monotonic()
     summary = IngestSummary(db=Path(db_path))
 

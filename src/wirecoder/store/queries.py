@@ -370,31 +370,42 @@ def quotes(store: Store, *, speaker: str | None = None, text: str | None = None,
                  for r in run(store, sql, [*where.params, limit]))
 
 
-_READ_ONLY_STATEMENTS = {"SELECT", "EXPLAIN"}
+_READ_ONLY_STATEMENTS = {"SELECT"}
+
+
+def _one_line(exc: duckdb.Error) -> str:
+    return " ".join(str(exc).split("\n")[0].split())
 
 
 def sql(store: Store, query: str, params: Sequence[Any] = (), *, max_rows: int | None = None) -> SqlResult:
-    """Run one read-only statement (SELECT, or EXPLAIN) on a read-only connection.
+    """Run one read-only query (``SELECT``/``WITH``/``FROM``/``VALUES``/``DESCRIBE``...) on the store.
 
-    Anything else (INSERT, COPY, ATTACH, SET, several statements...) is refused
-    before it runs. A store opened with ``files=False`` also refuses to read files.
+    Read-only by construction: the connection is read-only and sandboxed
+    (:meth:`Store.sandboxed`: no file, folder or URL outside the store, no extension
+    installed or loaded, configuration locked), and anything but exactly one
+    statement DuckDB itself parses as a SELECT (``EXPLAIN``, ``COPY``, ``ATTACH``,
+    ``INSTALL``, ``SET``, ``PRAGMA``, ``CALL``, several statements...) is refused before it runs.
     """
-    with store.reading() as conn:
+    with store.sandboxed().reading() as conn:
         try:
             statements = conn.extract_statements(query)
         except duckdb.Error as exc:
-            raise StoreError(f"the SQL does not parse: {exc}") from exc
+            raise StoreError(f"the SQL does not parse: {_one_line(exc)}") from exc
         if len(statements) != 1:
             raise StoreError(f"give exactly one SQL statement, not {len(statements)}")
         kind = statements[0].type.name
         if kind not in _READ_ONLY_STATEMENTS:
-            raise StoreError(f"only SELECT (or EXPLAIN) is allowed here, not {kind}: the store is read-only")
+            raise StoreError(f"only a SELECT (or WITH ... SELECT) query is allowed here, not {kind}: "
+                             "`wirecoder sql` reads the store and nothing else (see docs/security.md)")
         try:
-            cursor = conn.execute(query, list(params))
+            cursor = conn.execute(statements[0], list(params))
             columns = tuple(d[0] for d in cursor.description or ())
             rows = cursor.fetchmany(max_rows) if max_rows is not None else cursor.fetchall()
+        except duckdb.PermissionException as exc:
+            raise StoreError(f"the query was refused: {_one_line(exc)} (`wirecoder sql` reads only the "
+                             "tables of the store; see docs/security.md)") from exc
         except duckdb.Error as exc:
-            raise StoreError(f"the query failed: {exc}") from exc
+            raise StoreError(f"the query failed: {_one_line(exc)}") from exc
     return SqlResult(columns, tuple(tuple(r) for r in rows))
 
 

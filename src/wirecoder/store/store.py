@@ -51,8 +51,41 @@ def _is_lock_error(exc: duckdb.Error) -> bool:
         "different configuration" in text
 
 
+SAFE_CONFIG: dict[str, object] = {
+    # no command and no request ever fetches, installs or loads a DuckDB extension
+    "autoinstall_known_extensions": False,
+    "autoload_known_extensions": False,
+    "allow_community_extensions": False,
+    "lock_configuration": True,
+}
+"""DuckDB switches on every connection the store opens (``SET`` cannot change them)."""
+
+SANDBOX_CONFIG: dict[str, object] = {**SAFE_CONFIG, "enable_external_access": False}
+"""Also no file, folder or URL outside the store (``read_csv``, ``glob``, ``COPY``, ``ATTACH``...)."""
+
+_DUCKDB_MAGIC = b"DUCK"  # bytes 8-11 of every DuckDB database file
+
+
+def check_store_file(path: Path) -> None:
+    """Refuse a file that is not a DuckDB database before DuckDB opens it (DuckDB would try
+    to load the ``sqlite`` extension for a SQLite file). An empty file is a new store."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(16)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise StoreError(f"cannot open the store {path}: {exc.strerror or exc}") from exc
+    if not head or head[8:12] == _DUCKDB_MAGIC:
+        return
+    kind = "a SQLite database" if head.startswith(b"SQLite format 3") else "not a DuckDB file"
+    raise StoreError(f"{path} is not a wirecoder store ({kind}): give --db a store made by "
+                     f"`wirecoder ingest` or the name of a new file")
+
+
 def _connect(path: Path, read_only: bool, timeout: float, config: dict[str, object]) -> duckdb.DuckDBPyConnection:
     """Open the file, waiting while another process holds a conflicting lock."""
+    check_store_file(path)
     deadline = time.monotonic() + timeout
     pause = 0.005
     while True:
@@ -76,7 +109,9 @@ class Store:
     ``Store.open(path)`` creates the file and its schema when needed;
     ``Store.open(path, read_only=True)`` requires it to exist and never writes.
     ``files=False`` forbids queries from reading or writing other files
-    (for servers taking SQL from users).
+    (for servers taking SQL from users). No connection ever installs or loads
+    a DuckDB extension (:data:`SAFE_CONFIG`). ``init=True`` lets ``open`` add
+    the wirecoder tables to a DuckDB file that already holds other tables.
     """
 
     path: Path
@@ -86,7 +121,7 @@ class Store:
 
     @classmethod
     def open(cls, path: str | Path, read_only: bool = False, *, timeout: float | None = None,
-             files: bool = True, settings: Settings | None = None) -> "Store":
+             files: bool = True, settings: Settings | None = None, init: bool = False) -> "Store":
         path = Path(path)
         if read_only:
             if not path.exists():
@@ -98,7 +133,7 @@ class Store:
         if path.parent and not path.parent.exists():
             raise StoreError(f"the folder {path.parent} does not exist: create it first")
         store = cls(path, False, WRITE_TIMEOUT if timeout is None else timeout, files)
-        store._create(settings or Settings())
+        store._create(settings or Settings(), init=init)
         return store
 
     # -- connections -------------------------------------------------------
@@ -108,9 +143,7 @@ class Store:
         """A short-lived connection (read-only unless ``write``), closed on exit."""
         if write and self.read_only:
             raise StoreError(f"the store {self.path} was opened read-only; open it with read_only=False to write")
-        config: dict[str, object] = {}
-        if not self.files:
-            config["enable_external_access"] = False
+        config = SAFE_CONFIG if self.files or write else SANDBOX_CONFIG
         conn = _connect(self.path, not write, self.timeout, config)
         try:
             yield conn
@@ -121,9 +154,15 @@ class Store:
         """A read-only connection, retried while a writer holds the file."""
         return self.connect(write=False)
 
-    def _create(self, settings: Settings) -> None:
+    def sandboxed(self) -> "Store":
+        """The same store, read-only, its SQL unable to reach files, folders or URLs."""
+        return Store(self.path, True, self.timeout, False)
+
+    def _create(self, settings: Settings, *, init: bool = False) -> None:
         ontology = Ontology.load(settings.data_dir / "cameo.tsv")
         with self.connect(write=True) as conn:
+            if not init:
+                self._refuse_foreign(conn)
             try:
                 conn.begin()
                 for statement in schema.ddl():
@@ -144,6 +183,16 @@ class Store:
                 conn.rollback()
                 raise StoreError(f"cannot create the store schema in {self.path}: {exc}") from exc
 
+    def _refuse_foreign(self, conn: duckdb.DuckDBPyConnection) -> None:
+        """A DuckDB file holding tables but no wirecoder store is someone else's database."""
+        names = [r[0] for r in conn.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_catalog = current_database() "
+            "ORDER BY table_name").fetchall()]
+        if names and "store_meta" not in names:
+            shown = ", ".join(names[:5]) + (", ..." if len(names) > 5 else "")
+            raise StoreError(f"{self.path} is a DuckDB database with other tables ({shown}) and no wirecoder "
+                             f"store: give another --db file, or --init to add the wirecoder tables to it")
+
     def _version_message(self, found: str) -> str:
         return (f"the store {self.path} has schema version {found}, this wirecoder writes version "
                 f"{schema.SCHEMA_VERSION}: export it with the wirecoder that made it, or ingest into a new file")
@@ -153,8 +202,8 @@ class Store:
             try:
                 row = conn.execute("SELECT value FROM store_meta WHERE key = 'schema_version'").fetchone()
             except duckdb.Error as exc:
-                raise StoreError(f"{self.path} is not a wirecoder store ({exc}); "
-                                 f"create one with `wirecoder ingest SOURCE... --db PATH`") from exc
+                raise StoreError(f"{self.path} is not a wirecoder store (it has no store_meta table): "
+                                 f"give --db a store made by `wirecoder ingest SOURCE... --db PATH`") from exc
         if row is None or row[0] != str(schema.SCHEMA_VERSION):
             raise StoreError(self._version_message(row[0] if row else "none"))
 
