@@ -11,6 +11,8 @@ import hashlib
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from .errors import InputError
+
 SCHEMA = "wirecoder/1"
 
 Span = tuple[int, int]
@@ -20,6 +22,24 @@ Span = tuple[int, int]
 def article_id(text: str) -> str:
     """The id of an article: sha256 of its text, hex."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def surrogate_at(value: str) -> int | None:
+    """Where ``value`` holds a lone surrogate (a JSON ``"\\ud800"`` escape decodes to one):
+    a code point that is not a character, cannot be written as UTF-8, hashed or stored."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        return exc.start
+    return None
+
+
+def printable(value: str) -> str:
+    """``value`` with any lone surrogate written as its escape (``\\udcff``): for names and
+    messages (a file name with bytes that are not UTF-8 arrives as surrogates)."""
+    if surrogate_at(value) is None:
+        return value
+    return value.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _date(value: Any) -> _dt.date | None:
@@ -99,6 +119,13 @@ class Article:
     id: str = ""
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "source", printable(self.source))
+        for name, value in (("text", self.text), ("headline", self.headline), ("url", self.url),
+                            *(("byline", b) for b in self.byline)):
+            at = surrogate_at(value) if isinstance(value, str) else None
+            if at is not None:
+                raise InputError(self.source, f"the {name} holds a lone surrogate (\\u{ord(value[at]):04x} at "
+                                 f"character {at}), which is not text", "fix the record: send text as UTF-8")
         if not self.id:
             object.__setattr__(self, "id", article_id(self.text))
 
@@ -329,3 +356,7 @@ class Skip:
 
     source: str
     reason: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "source", printable(self.source))
+        object.__setattr__(self, "reason", printable(self.reason))

@@ -14,7 +14,8 @@ import logging
 from pathlib import Path
 from typing import Any, BinaryIO, Iterator
 
-from ..records import Article, Skip
+from ..errors import InputError
+from ..records import Article, Skip, surrogate_at
 from ..settings import Settings
 from .dates import parse_published
 from .html import html_to_article
@@ -25,6 +26,19 @@ log = logging.getLogger(__name__)
 
 _CHUNK = 1 << 16
 _WS = b" \t\r\n"
+_FIELDS = ("id", "text", "html", "title", "url", "published", "date", "byline", "author")
+
+
+def _surrogate_reason(record: dict[str, Any]) -> str | None:
+    """Which field of ``record`` holds a lone surrogate (``"\\ud800"``), which is not text."""
+    for key in _FIELDS:
+        value = record.get(key)
+        for item in value if isinstance(value, list) else [value]:
+            at = surrogate_at(item) if isinstance(item, str) else None
+            if at is not None:
+                return (f"'{key}' holds a lone surrogate (\\u{ord(item[at]):04x} at character {at}), which is "
+                        "not text: the record is skipped (write the text as UTF-8)")
+    return None
 
 
 def article_from_record(record: Any, name: str, where: str, settings: Settings) -> Article | Skip:
@@ -35,6 +49,9 @@ def article_from_record(record: Any, name: str, where: str, settings: Settings) 
     source = f"{name}{where}"
     if not isinstance(record, dict):
         return Skip(source, f"a record must be a JSON object with a 'text' field, not {type(record).__name__}")
+    bad = _surrogate_reason(record)
+    if bad:
+        return Skip(source, bad)
     if isinstance(record.get("id"), (str, int)) and str(record["id"]).strip():
         source = f"{name}#{str(record['id']).strip()}"
     url = record.get("url") if isinstance(record.get("url"), str) else None
@@ -64,8 +81,12 @@ def article_from_record(record: Any, name: str, where: str, settings: Settings) 
         byline = tuple(n for a in author if isinstance(a, str) for n in split_names(a))
     else:
         byline = ()
-    return Article(text=text, source=source, headline=title if isinstance(title, str) and title.strip() else None,
-                   published=published, url=url, byline=byline, notes=notes)
+    try:
+        return Article(text=text, source=source,
+                       headline=title if isinstance(title, str) and title.strip() else None,
+                       published=published, url=url, byline=byline, notes=notes)
+    except InputError as exc:
+        return Skip(source, exc.problem)
 
 
 def _first_byte(stream: BinaryIO) -> bytes:

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence, TypeVar
 
 from ..errors import InputError, WirecoderError
-from ..records import Article, CodedArticle, Skip
+from ..records import Article, CodedArticle, Skip, surrogate_at
 from ..knowledge.learn import learn
 from ..settings import Settings
 from .store import Store, WriteResult
@@ -139,9 +139,13 @@ def read_coded(paths: Iterable[str]) -> Iterator[CodedArticle | Skip]:
 
 
 def _coded(d: object, source: str) -> CodedArticle | Skip:
+    at = surrogate_at(json.dumps(d, ensure_ascii=False))
+    if at is not None:
+        return Skip(source, "the record holds a lone surrogate (a \\ud800-style escape), which is not text: "
+                            "the record is skipped (write the text as UTF-8)")
     try:
         return CodedArticle.from_dict(d)  # type: ignore[arg-type]
-    except (KeyError, TypeError, ValueError, IndexError) as exc:
+    except (KeyError, TypeError, ValueError, IndexError, InputError) as exc:
         return Skip(source, f"not a wirecoder/1 record: {type(exc).__name__}: {exc}")
 
 
