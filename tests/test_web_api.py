@@ -20,7 +20,7 @@ from wirecoder.web.article_view import segments
 from wirecoder.web.charts import DyadCount, PeriodCounts, network_chart, timeline_chart
 
 sys.path.insert(0, str(Path(__file__).parent))
-from web_fixtures import hand_coded, hostile_hand_coded, seed_hand_coded  # noqa: E402
+from web_fixtures import hand_coded, hostile_hand_coded, seed_hand_coded, web_client  # noqa: E402
 
 SEED = seed_hand_coded()
 HOSTILE = hostile_hand_coded()
@@ -35,7 +35,7 @@ def db(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def client(db, coder) -> TestClient:
-    return TestClient(create_app(Settings(), db, coder=coder))
+    return web_client(create_app(Settings(), db, coder=coder))
 
 
 # --- pages ------------------------------------------------------------------------------------
@@ -146,7 +146,7 @@ def test_code_without_storing(client, seed_text):
 
 
 def test_code_and_store_exactly_once(tmp_path, coder):
-    local = TestClient(create_app(Settings(), tmp_path / "new.duckdb", coder=coder))
+    local = web_client(create_app(Settings(), tmp_path / "new.duckdb", coder=coder, allow_writes=True))
     body = {"text": "WASHINGTON (Reuters) - The United States on Monday imposed sanctions on Iran.",
             "published": "2024-08-05"}
     first = local.post("/api/code?store=true", json=body).json()
@@ -164,7 +164,7 @@ def test_code_refuses_bad_input(client, body, status):
 
 
 def test_body_limit_413(coder):
-    small = TestClient(create_app(Settings(), None, coder=coder, max_body_bytes=2000))
+    small = web_client(create_app(Settings(), None, coder=coder, max_body_bytes=2000))
     r = small.post("/api/code", json={"text": "word " * 1000})
     assert r.status_code == 413 and "2,000 bytes" in r.json()["error"]
     streamed = small.post("/api/code", content=iter([b'{"text": "', b"w" * 5000, b'"}']),
@@ -174,7 +174,7 @@ def test_body_limit_413(coder):
 
 
 def test_without_store_api_says_what_to_do(coder):
-    bare = TestClient(create_app(Settings(), None, coder=coder))
+    bare = web_client(create_app(Settings(), None, coder=coder))
     r = bare.get("/api/events")
     assert r.status_code == 503 and "--db" in r.json()["error"]
     assert bare.get("/").status_code == 200
@@ -254,7 +254,7 @@ def test_serve_answers_while_ingest_writes(tmp_path, coder):
             d = SEED.to_dict()
             d["article"]["text"], d["article"]["id"] = text, ""
             fh.write(json.dumps(d) + "\n")
-    live = TestClient(create_app(Settings(), db, coder=coder))
+    live = web_client(create_app(Settings(), db, coder=coder))
     proc = subprocess.Popen([str(Path(sys.executable).parent / "wirecoder"), "ingest", "--coded", "--batch", "1",
                              "--quiet", "--db", str(db), str(batch)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)

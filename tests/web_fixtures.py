@@ -85,3 +85,10 @@ def hostile_hand_coded() -> CodedArticle:
         events=[("accused", "112", "A1", "A2"), ("reject", "120", "A3", "A2")],
         quotes=[("We reject </div><script>window.__pwned = 3</script> this,", "A3")],
     )
+
+
+def web_client(app):
+    """A TestClient for ``app`` that asks for ``localhost`` (the server refuses other Host
+    names such as TestClient's default ``testserver``; see docs/security.md)."""
+    from fastapi.testclient import TestClient
+    return TestClient(app, base_url="http://localhost")

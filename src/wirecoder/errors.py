@@ -37,3 +37,17 @@ class StoreError(WirecoderError):
 
 class ClusterError(WirecoderError):
     """The Dask cluster cannot be reached or a partition keeps failing."""
+
+
+class AccessError(WirecoderError):
+    """A request asks for something this server does not allow (storing without
+    ``serve --allow-writes``)."""
+
+
+class LimitError(WirecoderError):
+    """A request asks for more work than the server's limits allow (too many characters,
+    or coding longer than its time budget)."""
+
+    def __init__(self, message: str, *, status: int) -> None:
+        self.status = status  # 413 too large, 503 out of time
+        super().__init__(message)

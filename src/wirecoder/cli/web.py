@@ -12,21 +12,42 @@ from .common import friendly_errors, make_settings, settings_options
 @click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False),
               help="The DuckDB store to show (it may not exist yet; `wirecoder ingest` may write it meanwhile).")
 @click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to listen on (loopback by default; 0.0.0.0 exposes it to the network).")
+              help="Address to listen on (loopback by default; 0.0.0.0 exposes it to the network). "
+                   "It is also a host name the server answers to.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
+              help="Also answer requests for this host name (repeatable), e.g. the machine's name or "
+                   "address when listening on 0.0.0.0. Requests for any other Host get a 400 "
+                   "(besides localhost, 127.0.0.1, ::1 and --host).")
+@click.option("--allow-writes", is_flag=True,
+              help="Let POST /api/code?store=true and the dashboard's \"store it\" write into the store "
+                   "(off by default: the web can only read it).")
+@click.option("--max-chars", type=click.IntRange(1), default=None,
+              help="Longest article coded for one request (413 beyond) [default: 50,000; "
+                   "env WIRECODER_SERVE_MAX_CHARS].")
+@click.option("--time-limit", "time_limit", type=click.FloatRange(0.1), default=None, metavar="SECONDS",
+              help="Time budget of coding one posted article (503 beyond) [default: 30; "
+                   "env WIRECODER_SERVE_SECONDS].")
 @settings_options
 @friendly_errors
-def serve_command(db_path, host, port, model, knowledge):
-    """Serve the JSON API (/api, reference at /docs) and the dashboard for the store --db."""
+def serve_command(db_path, host, port, allow_hosts, allow_writes, max_chars, time_limit, model, knowledge):
+    """Serve the JSON API (/api, reference at /docs) and the dashboard for the store --db.
+
+    Requests from other web sites cannot change anything, requests for other host names
+    are refused, and nothing is stored from the web without --allow-writes (docs/security.md).
+    """
     import uvicorn
 
     from ..web import create_app
 
-    app = create_app(make_settings(model, knowledge), Path(db_path))
+    settings = make_settings(model, knowledge, serve_max_chars=max_chars, serve_seconds=time_limit)
+    app = create_app(settings, Path(db_path), hosts=(host, *allow_hosts), allow_writes=allow_writes)
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"warning: listening on {host}: anyone who can reach this address can use the API",
                    err=True)
-    click.echo(f"wirecoder: serving {db_path} on http://{host}:{port}/ (API reference: /docs)", err=True)
+    writes = "read and write (--allow-writes)" if allow_writes else "read-only from the web"
+    click.echo(f"wirecoder: serving {db_path} on http://{host}:{port}/, {writes} (API reference: /docs)",
+               err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import json
 import logging
-import threading
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse
@@ -22,12 +23,13 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import __version__
-from ..errors import InputError, StoreError, WirecoderError
+from ..errors import AccessError, InputError, LimitError, StoreError, WirecoderError
 from ..knowledge import KnowledgeBase, load_knowledge
 from ..ontology import Ontology
 from ..pipeline import Coder
 from ..records import Article, CodedArticle
 from ..settings import Settings
+from .guard import RequestGuard, served_hosts
 
 log = logging.getLogger(__name__)
 
@@ -37,26 +39,42 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' 
 
 
 def body_limit(settings: Settings) -> int:
-    """The largest request body accepted: an article of ``max_chars`` characters
+    """The largest request body accepted: an article of ``serve_max_chars`` characters
     (up to 4 bytes each in UTF-8, JSON-escaped) plus room for the other fields."""
-    return settings.max_chars * 6 + 64 * 1024
+    return settings.serve_max_chars * 6 + 64 * 1024
 
 
 class CoderProvider:
-    """One :class:`Coder`, built on first use (loading spaCy takes seconds) and
-    used by one request at a time."""
+    """One :class:`Coder`, built on first use (loading spaCy takes seconds), coding one
+    article at a time in its own worker thread within the settings' limits: an article
+    longer than ``serve_max_chars`` is refused (413), and a request whose article is not
+    coded within ``serve_seconds`` (waiting included) is answered 503 at once."""
 
     def __init__(self, settings: Settings, coder: Coder | None = None) -> None:
         self._settings = settings
         self._coder = coder
-        self._lock = threading.Lock()
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="wirecoder-coder")
 
     def code(self, article: Article) -> CodedArticle:
-        with self._lock:
-            if self._coder is None:
-                log.info("loading the coder (%s)", self._settings.model)
-                self._coder = Coder(self._settings)
-            return self._coder.code(article)
+        limit = self._settings.serve_max_chars
+        if len(article.text) > limit:
+            raise LimitError(f"the article has {len(article.text):,} characters, more than this server "
+                             f"codes in one request ({limit:,}): send a shorter text, ingest it with "
+                             "`wirecoder ingest`, or start the server with a larger --max-chars", status=413)
+        future = self._worker.submit(self._code, article)
+        try:
+            return future.result(timeout=self._settings.serve_seconds)
+        except FutureTimeout:
+            future.cancel()  # not started yet: never runs; started: finishes unseen
+            raise LimitError(f"coding the article took longer than this server's budget of "
+                             f"{self._settings.serve_seconds:g} s: try again later, send a shorter text, "
+                             "or start the server with a larger --time-limit", status=503) from None
+
+    def _code(self, article: Article) -> CodedArticle:
+        if self._coder is None:
+            log.info("loading the coder (%s)", self._settings.model)
+            self._coder = Coder(self._settings)
+        return self._coder.code(article)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,11 +88,16 @@ class WebContext:
     coder: CoderProvider
     templates: Environment
     max_body_bytes: int
+    allow_writes: bool = False
 
     def require_db(self, *, write: bool = False) -> Path:
-        """The store's path; for reading it must exist, for writing it is created when needed."""
+        """The store's path; for reading it must exist, for writing it is created when needed
+        (and the server must have been started with ``--allow-writes``)."""
         if self.db_path is None:
             raise StoreError("this server was started without a store: run `wirecoder serve --db PATH`")
+        if write and not self.allow_writes:
+            raise AccessError("this server does not store articles sent to it: start it with "
+                              "`wirecoder serve --allow-writes` to allow storing from the web")
         if not write and not self.db_path.exists():
             raise StoreError(f"the store {self.db_path} does not exist yet: "
                              f"run `wirecoder ingest SOURCE --db {self.db_path}` first")
@@ -133,7 +156,7 @@ class BodyLimit:
     async def refuse(self, send: Send) -> None:
         body = json.dumps({"error": f"the request body is larger than {self.limit:,} bytes",
                            "hint": "send a smaller article, or start the server with a larger "
-                                   "WIRECODER_MAX_CHARS"}).encode()
+                                   "--max-chars (WIRECODER_SERVE_MAX_CHARS)"}).encode()
         await send({"type": "http.response.start", "status": 413,
                     "headers": [(b"content-type", b"application/json"),
                                 (b"content-length", str(len(body)).encode()),
@@ -153,12 +176,16 @@ def templates_environment() -> Environment:
 
 
 def create_app(settings: Settings | None = None, db_path: Path | str | None = None, *,
-               coder: Coder | None = None, max_body_bytes: int | None = None) -> FastAPI:
+               coder: Coder | None = None, max_body_bytes: int | None = None,
+               hosts: Iterable[str] = (), allow_writes: bool = False) -> FastAPI:
     """The wirecoder web application (JSON API under ``/api``, dashboard pages, ``/docs``).
 
     ``coder``: an already loaded coder to share (tests); otherwise one is built on
     the first ``POST /api/code``. ``db_path``: the DuckDB store to read (may be
-    written at the same time by ``wirecoder ingest``).
+    written at the same time by ``wirecoder ingest``). ``hosts``: host names served
+    besides localhost, 127.0.0.1 and ::1 (any other Host header gets a 400).
+    ``allow_writes``: storing posted articles (``?store=true``, the form's "store it")
+    is refused unless True. See docs/security.md.
     """
     from . import api, pages
 
@@ -175,23 +202,28 @@ def create_app(settings: Settings | None = None, db_path: Path | str | None = No
         coder=CoderProvider(settings, coder),
         templates=templates_environment(),
         max_body_bytes=limit,
+        allow_writes=allow_writes,
     )
     app.include_router(api.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.add_middleware(BodyLimit, limit=limit)
+    app.add_middleware(RequestGuard, hosts=served_hosts(hosts))  # outermost: runs first
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Any) -> Any:
         response = await call_next(request)
         response.headers.setdefault("Content-Security-Policy", CSP)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        # same-origin, not no-referrer: with no-referrer the browser sends `Origin: null`
+        # on the dashboard's own form posts, which RequestGuard must refuse
+        response.headers.setdefault("Referrer-Policy", "same-origin")
         return response
 
     @app.exception_handler(WirecoderError)
     async def wirecoder_error(request: Request, exc: WirecoderError) -> Any:
-        status = 422 if isinstance(exc, InputError) else 503 if isinstance(exc, StoreError) else 500
+        status = (exc.status if isinstance(exc, LimitError) else 403 if isinstance(exc, AccessError) else
+                  422 if isinstance(exc, InputError) else 503 if isinstance(exc, StoreError) else 500)
         log.warning("%s %s: %s", request.method, request.url.path, exc)
         if request.url.path.startswith("/api"):
             return JSONResponse({"error": str(exc)}, status_code=status)
@@ -210,6 +242,7 @@ def create_app(settings: Settings | None = None, db_path: Path | str | None = No
 def render(request: Request, template: str, status_code: int = 200, **values: Any) -> HTMLResponse:
     """A page from ``templates/`` (autoescaped)."""
     ctx = context(request)
-    page = {"request": request, "version": __version__, "has_db": ctx.db_path is not None}
+    page = {"request": request, "version": __version__, "has_db": ctx.db_path is not None,
+            "allow_writes": ctx.allow_writes}
     html = ctx.templates.get_template(template).render({**page, **values})
     return HTMLResponse(html, status_code=status_code)
