@@ -395,7 +395,7 @@ def sql(store: Store, query: str, params: Sequence[Any] = (), *, max_rows: int |
             raise StoreError(f"give exactly one SQL statement, not {len(statements)}")
         kind = statements[0].type.name
         if kind not in _READ_ONLY_STATEMENTS:
-            raise StoreError(f"only a SELECT (or WITH ... SELECT) query is allowed here, not {kind}: "
+            raise StoreError(f"only SELECT queries (SELECT ..., WITH ... SELECT ...) are allowed here, not {kind}: "
                              "`wirecoder sql` reads the store and nothing else (see docs/security.md)")
         try:
             cursor = conn.execute(statements[0], list(params))
