@@ -366,3 +366,16 @@ def test_store_write_of_a_skip_with_an_odd_name_does_not_block_the_batch(tmp_pat
     assert (result.stored, result.skipped) == (1, 1)
     with pytest.raises(StoreError):
         Q.sql(Store.open(db, read_only=True), "DELETE FROM skipped")
+
+
+@pytest.mark.parametrize("ref", ["&#xD800;", "&#xdfff;", "&#55296;"])
+def test_a_feed_entry_with_a_surrogate_reference_does_not_lose_the_feed(tmp_path, ref):
+    feed = tmp_path / "feed.xml"
+    feed.write_text(
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>t</title>'
+        f"<item><title>Talks {ref} resume</title><description>{GOOD}</description></item>"
+        f"<item><title>Second</title><description>{GOOD} They will meet again.</description></item>"
+        "</channel></rss>", encoding="utf-8")
+    items = list(read_inputs([str(feed)]))
+    assert [type(i).__name__ for i in items] == ["Article", "Article"]
+    assert items[0].headline == "Talks \ufffd resume"

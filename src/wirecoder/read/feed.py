@@ -7,11 +7,13 @@ sense of is one Skip with feedparser's reason, never a crash.
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 from typing import Any, Iterator
 
 import feedparser
 
+from ..errors import InputError
 from ..records import Article, Skip
 from ..settings import Settings
 from .dates import parse_published
@@ -22,6 +24,17 @@ from .text import normalise_newlines, text_reason, too_large, unreadable
 log = logging.getLogger(__name__)
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml", "html", "xhtml")
+_CHAR_REF = re.compile(rb"&#([xX][0-9a-fA-F]{1,8}|[0-9]{1,9});")
+
+
+def _no_surrogate_refs(data: bytes) -> bytes:
+    """``&#xD800;``-style references to lone surrogates (not characters; feedparser's lenient
+    parser crashes on them) made U+FFFD, as HTML parsers do."""
+    def fix(m: re.Match[bytes]) -> bytes:
+        ref = m.group(1)
+        value = int(ref[1:], 16) if ref[:1] in b"xX" else int(ref)
+        return b"&#xFFFD;" if 0xD800 <= value <= 0xDFFF else m.group(0)
+    return _CHAR_REF.sub(fix, data)
 
 
 def _entry_text(entry: Any) -> str:
@@ -51,13 +64,16 @@ def entry_article(entry: Any, source: str, settings: Settings) -> Article | Skip
                                 or entry.get("published") or entry.get("updated"))
     title = " ".join(fragment_text(entry.get("title") or "").split()) or None
     author = (entry.get("author_detail") or {}).get("name") or entry.get("author") or ""
-    return Article(text=text, source=source, headline=title, published=published, url=url,
-                   byline=split_names(author) if author else ())
+    try:
+        return Article(text=text, source=source, headline=title, published=published, url=url,
+                       byline=split_names(author) if author else ())
+    except InputError as exc:  # a field holding a lone surrogate: this entry only
+        return Skip(source, exc.problem)
 
 
 def read_feed_bytes(data: bytes, name: str, settings: Settings) -> Iterator[Article | Skip]:
     """The entries of one RSS/Atom document (its bytes)."""
-    parsed = feedparser.parse(data, sanitize_html=True, resolve_relative_uris=False)
+    parsed = feedparser.parse(_no_surrogate_refs(data), sanitize_html=True, resolve_relative_uris=False)
     entries = parsed.get("entries") or []
     notes: tuple[str, ...] = ()
     if parsed.get("bozo"):
