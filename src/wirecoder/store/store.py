@@ -56,6 +56,7 @@ SAFE_CONFIG: dict[str, object] = {
     "autoinstall_known_extensions": False,
     "autoload_known_extensions": False,
     "allow_community_extensions": False,
+    "python_enable_replacements": False,  # SQL cannot read Python variables of the caller
     "lock_configuration": True,
 }
 """DuckDB switches on every connection the store opens (``SET`` cannot change them)."""
