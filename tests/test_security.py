@@ -379,3 +379,48 @@ def test_a_feed_entry_with_a_surrogate_reference_does_not_lose_the_feed(tmp_path
     items = list(read_inputs([str(feed)]))
     assert [type(i).__name__ for i in items] == ["Article", "Article"]
     assert items[0].headline == "Talks \ufffd resume"
+
+
+# --- no connection at all, seen from the system calls (DuckDB's own C++ HTTP client included) -----
+
+_SERVER_SCRIPT = """
+import json, sys
+sys.path.insert(0, {tests!r})
+from web_fixtures import web_client
+from wirecoder.settings import Settings
+from wirecoder.web import create_app
+client = web_client(create_app(Settings(), {db!r}, allow_writes=True))
+r = client.post("/api/code?store=true", json={{"text": {text!r}}})
+print(r.status_code, json.dumps(r.json()))
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/usr/bin/strace").exists(), reason="needs strace (apt-get install -y strace)")
+def test_no_command_or_request_opens_a_network_connection(tmp_path, store_file, sqlite_file):
+    import os
+    import subprocess
+    (tmp_path / "coded.jsonl").write_text(json.dumps(SEED.to_dict()) + "\n")
+    text_file = tmp_path / "notes.db"
+    text_file.write_text("just notes\n" * 20)
+    wc = [sys.executable, "-m", "wirecoder"]
+    runs = [
+        wc + ["sql", "SELECT * FROM read_csv('https://example.org/data.csv')", "--db", str(store_file)],
+        wc + ["sql", "EXPLAIN ANALYZE INSTALL httpfs", "--db", str(store_file)],
+        wc + ["sql", "SELECT 1", "--db", str(sqlite_file)],
+        wc + ["query", "events", "--db", str(text_file)],
+        wc + ["ingest", "--coded", str(tmp_path / "coded.jsonl"), "--db", str(sqlite_file), "-q"],
+        [sys.executable, "-c", _SERVER_SCRIPT.format(tests=str(Path(__file__).parent), db=str(sqlite_file),
+                                                     text=GOOD)],
+    ]
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")}
+    for argv in runs:
+        trace = tmp_path / "trace.txt"
+        done = subprocess.run(["strace", "-f", "-qq", "-e", "trace=connect", "-o", str(trace), *argv],
+                              capture_output=True, text=True, env=env, timeout=300)
+        if not trace.exists():
+            pytest.skip(f"strace cannot trace here: {done.stderr.strip()[:200]}")
+        inet = [line for line in trace.read_text().splitlines() if "AF_INET" in line]
+        assert inet == [], (argv[-3:], inet[:3])
+        assert "Traceback" not in done.stderr, done.stderr
+        assert done.returncode == 2 or done.stdout.startswith("503 "), (argv[-3:], done.stdout, done.stderr)
