@@ -37,7 +37,7 @@ def surrogate_at(value: str) -> int | None:
 def printable(value: str) -> str:
     """``value`` with any lone surrogate written as its escape (``\\udcff``): for names and
     messages (a file name with bytes that are not UTF-8 arrives as surrogates)."""
-    if surrogate_at(value) is None:
+    if not isinstance(value, str) or surrogate_at(value) is None:
         return value
     return value.encode("utf-8", "backslashreplace").decode("utf-8")
 

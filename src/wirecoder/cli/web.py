@@ -17,8 +17,8 @@ from .common import friendly_errors, make_settings, settings_options
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
               help="Also answer requests for this host name (repeatable), e.g. the machine's name or "
-                   "address when listening on 0.0.0.0. Requests for any other Host get a 400 "
-                   "(besides localhost, 127.0.0.1, ::1 and --host).")
+                   "address when listening on 0.0.0.0. Only localhost, 127.0.0.1, ::1, --host and these "
+                   "names are answered; any other Host header gets a 400.")
 @click.option("--allow-writes", is_flag=True,
               help="Let POST /api/code?store=true and the dashboard's \"store it\" write into the store "
                    "(off by default: the web can only read it).")
