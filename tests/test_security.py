@@ -246,6 +246,17 @@ def test_default_serve_limit_is_well_below_the_ingest_limit():
         .with_(max_chars=10) == Settings(serve_max_chars=1234, serve_seconds=2.5, max_chars=10)
 
 
+@pytest.mark.parametrize("char", ["a", "é", "中", "\U0001F600", '"'])
+def test_the_body_limit_admits_any_article_within_the_character_limit(char):
+    from urllib.parse import urlencode
+
+    from wirecoder.web.app import body_limit
+    settings = Settings(serve_max_chars=1000)
+    text = char * settings.serve_max_chars
+    assert len(json.dumps({"text": text, "published": "2024-07-29"}).encode()) <= body_limit(settings)
+    assert len(urlencode({"text": text, "published": "2024-07-29", "store": "1"})) <= body_limit(settings)
+
+
 class _HeldCoder:
     """A coder that codes only once the test releases it (a stand-in for a very slow article)."""
 

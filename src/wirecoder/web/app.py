@@ -40,8 +40,9 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' 
 
 def body_limit(settings: Settings) -> int:
     """The largest request body accepted: an article of ``serve_max_chars`` characters
-    (up to 4 bytes each in UTF-8, JSON-escaped) plus room for the other fields."""
-    return settings.serve_max_chars * 6 + 64 * 1024
+    (up to 12 bytes each: a JSON ``\\ud83d\\ude00`` pair, or a 4-byte UTF-8 character
+    percent-encoded in a form) plus room for the other fields."""
+    return settings.serve_max_chars * 12 + 64 * 1024
 
 
 class CoderProvider:
