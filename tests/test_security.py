@@ -435,3 +435,25 @@ def test_no_command_or_request_opens_a_network_connection(tmp_path, store_file, 
         assert inet == [], (argv[-3:], inet[:3])
         assert "Traceback" not in done.stderr, done.stderr
         assert done.returncode == 2 or done.stdout.startswith("503 "), (argv[-3:], done.stdout, done.stderr)
+
+
+@pytest.mark.parametrize("args, writes, hosts_ok, hosts_refused", [
+    ([], False, ["localhost:8000", "127.0.0.1"], ["box.lan", "0.0.0.0"]),
+    (["--allow-writes", "--host", "0.0.0.0", "--allow-host", "box.lan", "--max-chars", "900",
+      "--time-limit", "4"], True, ["box.lan:8000", "0.0.0.0", "localhost"], ["evil.example"]),
+])
+def test_serve_options_reach_the_app(tmp_path, monkeypatch, args, writes, hosts_ok, hosts_refused):
+    import uvicorn
+    started = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: started.update(app=app, **kw))
+    result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "s.duckdb"), *args])
+    assert result.exit_code == 0, result.output
+    app = started["app"]
+    assert app.state.web.allow_writes is writes
+    if "--max-chars" in args:
+        assert (app.state.web.settings.serve_max_chars, app.state.web.settings.serve_seconds) == (900, 4.0)
+    client = web_client(app)
+    for host in hosts_ok:
+        assert client.get("/static/wirecoder.css", headers={"host": host}).status_code == 200, host
+    for host in hosts_refused:
+        assert client.get("/static/wirecoder.css", headers={"host": host}).status_code == 400, host
