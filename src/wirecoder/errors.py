@@ -37,3 +37,24 @@ class StoreError(WirecoderError):
 
 class ClusterError(WirecoderError):
     """The Dask cluster cannot be reached or a partition keeps failing."""
+
+
+class SettingsError(WirecoderError):
+    """A setting (a ``WIRECODER_*`` variable or an option) has a value wirecoder cannot use."""
+
+
+class OutputError(WirecoderError):
+    """An output file or folder cannot be written (permissions, a file in the way, a name too long)."""
+
+    def __init__(self, path: object, problem: str, hint: str = "") -> None:
+        self.path = str(path)
+        message = f"{path}: {problem}"
+        if hint:
+            message += f" ({hint})"
+        super().__init__(message)
+
+
+def output_error(path: object, exc: OSError) -> OutputError:
+    """The :class:`OutputError` for an ``OSError`` raised while writing ``path``."""
+    return OutputError(path, f"cannot write it: {exc.strerror or exc}",
+                       "choose another --out, or check the folder exists and is writable")

@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -204,7 +206,24 @@ def create_app(settings: Settings | None = None, db_path: Path | str | None = No
             return JSONResponse({"error": detail}, status_code=404)
         return pages.error_page(request, 404, str(detail))
 
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, exc: RequestValidationError) -> Any:
+        message = validation_message(exc)
+        if request.url.path.startswith("/api"):
+            return JSONResponse({"error": message, "details": jsonable_encoder(exc.errors())},
+                                status_code=422)
+        return pages.error_page(request, 422, message)
+
     return app
+
+
+def validation_message(exc: RequestValidationError) -> str:
+    """One line naming each bad parameter or field and what it must be."""
+    parts = []
+    for err in exc.errors():
+        where = ".".join(str(x) for x in err.get("loc", ()) if x not in ("body", "query", "path"))
+        parts.append(f"{where or 'request'}: {err.get('msg', 'invalid')}")
+    return "; ".join(parts) or "invalid request"
 
 
 def render(request: Request, template: str, status_code: int = 200, **values: Any) -> HTMLResponse:
