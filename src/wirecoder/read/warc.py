@@ -42,13 +42,13 @@ def _record_article(record: Any, name: str, settings: Settings) -> Article | Ski
     except (OSError, EOFError, ValueError, zlib.error) as exc:
         return Skip(name, f"the WARC record of {uri} cannot be read ({exc})")
     if len(data) > limit:
-        return Skip(name, f"the page {uri} is larger than {limit / 1e6:.0f} MB (raise WIRECODER_MAX_CHARS)")
+        return Skip(uri, f"the page is larger than {limit / 1e6:.0f} MB (raise WIRECODER_MAX_CHARS)")
     missing = getattr(record.raw_stream, "limit", 0)
     if isinstance(missing, int) and missing > 0:
         return Skip(name, f"the WARC record of {uri} is truncated ({missing:,} bytes missing)")
     status = record.http_headers.get_statuscode()
     if status and not status.startswith("2"):
-        return Skip(name, f"the archived response of {uri} is HTTP {status}, not a page")
+        return Skip(uri, f"the archived response is HTTP {status}, not a page")
     warc_date = parse_published(record.rec_headers.get_header("WARC-Date"))
     return html_to_article(data, uri, settings, url=uri, published=warc_date)
 
