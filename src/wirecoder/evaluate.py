@@ -333,6 +333,8 @@ def evaluate(folder: Path, coder, progress: Callable[[list], Iterable] | None = 
             coded = CodedArticle(article=Article(text=gold.text, source=str(gold.text_path)),
                                  sentences=(), actors=(), events=(), quotes=())
         results.append(score_article(gold, coded))
+    if not results:
+        raise GoldError(f"{folder}: no gold article could be read: {'; '.join(failed)}")
     return combine(str(folder), results, failed)
 
 

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence, TypeVar
 
 from ..errors import InputError, WirecoderError
-from ..records import Article, CodedArticle, Skip
+from ..records import Article, CodedArticle, Skip, article_id
 from ..knowledge.learn import learn
 from ..settings import Settings
 from .store import Store, WriteResult
@@ -147,6 +147,13 @@ def _coded(d: object, source: str) -> CodedArticle | Skip:
     from ..contract import validate
     if not isinstance(d, dict):
         return Skip(source, f"not a wirecoder/1 record: a JSON {type(d).__name__}, not an object")
+    article = d.get("article")
+    if isinstance(article, dict) and isinstance(article.get("text"), str):
+        if not article.get("id"):  # an id left empty is the text's (as CodedArticle.from_dict makes it)
+            d = {**d, "article": {**article, "id": article_id(article["text"])}}
+        elif article["id"] != article_id(article["text"]):
+            return Skip(source, "not a wirecoder/1 record: article.id is not the sha256 of article.text "
+                                "(leave it empty to have it computed)")
     try:
         validate(d)
     except WirecoderError as exc:
