@@ -169,4 +169,4 @@ def test_coded_input_with_spans_outside_the_text_is_a_skip(tmp_path, seed_coded,
     assert summary.coded == 1 and summary.skipped == 1
     with Store.open(db, read_only=True).reading() as conn:
         [(source, reason)] = conn.execute("SELECT source, reason FROM skipped").fetchall()
-    assert source == f"{src}:1" and "outside the article text" in reason
+    assert source == f"{src}:1" and "not wirecoder/1" in reason and "trigger" in reason
