@@ -97,10 +97,10 @@ def test_knowledge_outputs_unwritable(tmp_path, blocked, args):
 
 
 def test_learned_file_unwritable_during_ingest(tmp_path, blocked, monkeypatch):
-    from wirecoder.errors import OutputError
-    from wirecoder.knowledge.learn import write_learned
-    with pytest.raises(OutputError, match="WIRECODER_LEARNED"):
-        write_learned([], blocked / "learned.tsv")
+    (tmp_path / "a.txt").write_text(NEWS)
+    monkeypatch.setenv("WIRECODER_LEARNED", str(blocked / "learned.tsv"))
+    result = run(["ingest", str(tmp_path / "a.txt"), "--db", str(tmp_path / "s.duckdb"), "--quiet"])
+    one_line_error(result, "learned.tsv", "WIRECODER_LEARNED")
 
 
 def test_long_record_id_gets_a_short_file_name(tmp_path):
