@@ -218,8 +218,8 @@ def create_app(settings: Settings | None = None, db_path: Path | str | None = No
     async def invalid_request(request: Request, exc: RequestValidationError) -> Any:
         message = validation_message(exc)
         if request.url.path.startswith("/api"):
-            return JSONResponse({"error": message, "details": jsonable_encoder(exc.errors())},
-                                status_code=422)
+            details = [{k: v for k, v in err.items() if k in ("loc", "msg", "type")} for err in exc.errors()]
+            return JSONResponse({"error": message, "details": jsonable_encoder(details)}, status_code=422)
         return pages.error_page(request, 422, message)
 
     return app
