@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
-from .gold import (GoldArticle, GoldEvent, country_part, iter_gold, last_word, same_speaker,
+from .gold import (GoldArticle, GoldEvent, country_part, last_word, same_speaker,
                    sector_part, _fold)
 from .records import Article, CodedArticle, Event, Quote, Skip
 
