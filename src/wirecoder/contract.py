@@ -18,6 +18,14 @@ def schema() -> dict[str, Any]:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+@lru_cache(maxsize=1)
+def _validator() -> Any:
+    """One validator for the schema (checking the schema itself once, not per document)."""
+    cls = jsonschema.validators.validator_for(schema())
+    cls.check_schema(schema())
+    return cls(schema())
+
+
 def _spans(data: dict[str, Any]):
     yield "sentence", None
     for s in data.get("sentences", []):
@@ -41,7 +49,9 @@ def validate(data: dict[str, Any]) -> None:
     """Raise :class:`WirecoderError` when ``data`` breaks the contract: the JSON Schema, and
     every span an in-bounds ``[start, end)`` of ``article.text``."""
     try:
-        jsonschema.validate(data, schema())
+        error = jsonschema.exceptions.best_match(_validator().iter_errors(data))
+        if error is not None:
+            raise error
     except jsonschema.ValidationError as exc:
         where = "/".join(str(p) for p in exc.absolute_path)
         raise WirecoderError(f"not wirecoder/1 at {where or 'top level'}: {exc.message}") from None

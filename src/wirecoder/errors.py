@@ -51,3 +51,22 @@ class LimitError(WirecoderError):
     def __init__(self, message: str, *, status: int) -> None:
         self.status = status  # 413 too large, 503 out of time
         super().__init__(message)
+class SettingsError(WirecoderError):
+    """A setting (a ``WIRECODER_*`` variable or an option) has a value wirecoder cannot use."""
+
+
+class OutputError(WirecoderError):
+    """An output file or folder cannot be written (permissions, a file in the way, a name too long)."""
+
+    def __init__(self, path: object, problem: str, hint: str = "") -> None:
+        self.path = str(path)
+        message = f"{path}: {problem}"
+        if hint:
+            message += f" ({hint})"
+        super().__init__(message)
+
+
+def output_error(path: object, exc: OSError) -> OutputError:
+    """The :class:`OutputError` for an ``OSError`` raised while writing ``path``."""
+    return OutputError(path, f"cannot write it: {exc.strerror or exc}",
+                       "choose another --out, or check the folder exists and is writable")

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
-from .gold import (GoldArticle, GoldEvent, country_part, iter_gold, last_word, same_speaker,
+from .gold import (GoldArticle, GoldEvent, country_part, last_word, same_speaker,
                    sector_part, _fold)
-from .records import Article, CodedArticle, Event, Quote
+from .records import Article, CodedArticle, Event, Quote, Skip
 
 log = logging.getLogger(__name__)
 
@@ -302,23 +302,39 @@ def combine(folder: str, results: Sequence[ArticleResult], failed: Iterable[str]
     )
 
 
-def evaluate(folder: Path, coder) -> Report:
-    """Code every gold article of ``folder`` with ``coder`` and score it."""
-    from .read.metadata import extract_metadata
-    from .errors import InputError
+def evaluate(folder: Path, coder, progress: Callable[[list], Iterable] | None = None) -> Report:
+    """Code every gold article of ``folder`` with ``coder`` and score it. An article that
+    cannot be read or coded is listed in ``failed`` and the others are scored; a folder
+    with no gold pairs is a :class:`~wirecoder.errors.GoldError`. ``progress``: wraps the
+    list of (gold, text) pairs, e.g. in a progress bar."""
+    from .errors import GoldError, InputError
+    from .gold import gold_pairs, load_gold
+    from .read import prepare
 
     results = []
     failed = []
-    for gold in iter_gold(Path(folder)):
-        article = extract_metadata(Article(text=gold.text, source=str(gold.text_path),
-                                           published=gold.published))
+    pairs = gold_pairs(Path(folder))
+    for gold_path, text_path in (progress(pairs) if progress else pairs):
         try:
+            gold = load_gold(gold_path, text_path)
+        except GoldError as exc:
+            log.warning("cannot score %s: %s", gold_path, exc)
+            failed.append(str(exc))
+            continue
+        article = prepare(Article(text=gold.text, source=str(gold.text_path), published=gold.published,
+                                  notes=gold.notes), None, coder.settings)
+        try:
+            if isinstance(article, Skip):
+                raise InputError(article.source, article.reason)
             coded = coder.code(article)
         except InputError as exc:
             log.warning("cannot code %s: %s", gold.text_path, exc)
             failed.append(f"{gold.name}: {exc}")
-            coded = CodedArticle(article=article, sentences=(), actors=(), events=(), quotes=())
+            coded = CodedArticle(article=Article(text=gold.text, source=str(gold.text_path)),
+                                 sentences=(), actors=(), events=(), quotes=())
         results.append(score_article(gold, coded))
+    if not results:
+        raise GoldError(f"{folder}: no gold article could be read: {'; '.join(failed)}")
     return combine(str(folder), results, failed)
 
 

@@ -14,6 +14,9 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from .errors import GoldError
+from .read.text import read_text_file
+from .records import Skip
+from .settings import Settings
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +60,7 @@ class GoldArticle:
     events: tuple[GoldEvent, ...]
     quotes: tuple[GoldQuote, ...]
     actors: tuple[GoldActor, ...]
+    notes: tuple[str, ...] = ()  # what the reader had to do (an encoding fallback)
 
 
 def _date(value: Any) -> dt.date | None:
@@ -84,11 +88,12 @@ def load_gold(gold_path: Path, text_path: Path | None = None, text: str | None =
     if text_path is None:
         name = gold_path.name[: -len(".gold.json")] if gold_path.name.endswith(".gold.json") else gold_path.stem
         text_path = gold_path.with_name(data.get("article") or f"{name}.txt")
+    notes: tuple[str, ...] = ()
     if text is None:
-        try:
-            text = text_path.read_text(encoding="utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
-        except OSError as exc:
-            raise GoldError(f"{gold_path}: its article {text_path} cannot be read ({exc})") from exc
+        read = read_text_file(Path(text_path), Settings())  # the reader `wirecoder code` uses
+        if isinstance(read, Skip):
+            raise GoldError(f"{text_path}: {read.reason} (the article of {gold_path.name} must be a text file)")
+        text, notes = read.text, read.notes
     events = []
     for e in data.get("events") or []:
         cameo = e.get("cameo") or []
@@ -110,19 +115,31 @@ def load_gold(gold_path: Path, text_path: Path | None = None, text: str | None =
     return GoldArticle(
         name=name, text_path=text_path, gold_path=gold_path, text=text,
         published=_date(data.get("published")), events=tuple(events), quotes=tuple(quotes),
-        actors=tuple(actors),
+        actors=tuple(actors), notes=notes,
     )
+
+
+def gold_pairs(folder: Path) -> list[tuple[Path, Path]]:
+    """(``NAME.gold.json``, ``NAME.txt``) pairs of ``folder``, sorted by name; a folder
+    with none is a :class:`GoldError`."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise GoldError(f"{folder} is not a folder; give a folder of NAME.txt + NAME.gold.json files")
+    pairs = []
+    for gold_path in sorted(folder.glob("*.gold.json")):
+        text_path = gold_path.with_name(gold_path.name[: -len(".gold.json")] + ".txt")
+        if text_path.exists():
+            pairs.append((gold_path, text_path))
+    if not pairs:
+        raise GoldError(f"{folder}: no gold pairs (NAME.txt with a NAME.gold.json beside it) to score; "
+                        "see ../shared/spec/gold-format.md")
+    return pairs
 
 
 def iter_gold(folder: Path) -> Iterator[GoldArticle]:
     """Every ``NAME.txt`` that has a ``NAME.gold.json`` in ``folder``, sorted by name."""
-    folder = Path(folder)
-    if not folder.is_dir():
-        raise GoldError(f"{folder} is not a folder; give a folder of NAME.txt + NAME.gold.json files")
-    for gold_path in sorted(folder.glob("*.gold.json")):
-        text_path = gold_path.with_name(gold_path.name[: -len(".gold.json")] + ".txt")
-        if text_path.exists():
-            yield load_gold(gold_path, text_path)
+    for gold_path, text_path in gold_pairs(folder):
+        yield load_gold(gold_path, text_path)
 
 
 def country_part(code: str | None) -> str | None:

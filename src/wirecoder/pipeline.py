@@ -15,6 +15,7 @@ from .records import Article, CodedArticle
 from .resources import Resources
 from .settings import Settings
 from .stages import build_stages
+from .textmap import for_matching, restore
 
 log = logging.getLogger(__name__)
 
@@ -53,31 +54,36 @@ class Coder:
         return doc
 
     def doc(self, article: Article) -> Doc:
-        """The spaCy ``Doc`` with every stage's records on ``doc._`` (for explain/debugging)."""
+        """The spaCy ``Doc`` with every stage's records on ``doc._`` (for explain/debugging).
+        It is the Doc of the text with invisible characters removed (:mod:`wirecoder.textmap`)."""
         self._check(article)
-        return self._run_stages(self.nlp(article.text), article)
+        matched = for_matching(article)
+        return self._run_stages(self.nlp(matched.text), matched)
 
     def code(self, article: Article | str, published: dt.date | str | None = None) -> CodedArticle:
-        """Code one article (an :class:`Article` or plain text)."""
+        """Code one article (an :class:`Article` or plain text). Every span of the result is
+        into ``article.text`` as given (invisible characters are coded around)."""
         article = as_article(article, published)
-        return to_coded(self.doc(article))
+        return restore(to_coded(self.doc(article)), article)
 
     def code_many(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
         """Code many articles, batching the spaCy pass. Raises on a bad article only
         when it is reached; callers that must go on use :func:`wirecoder.code_all`."""
-        def checked() -> Iterator[tuple[str, Article]]:
+        def checked() -> Iterator[tuple[str, tuple[Article, Article]]]:
             for a in articles:
                 self._check(a)
-                yield a.text, a
+                matched = for_matching(a)
+                yield matched.text, (a, matched)
 
-        for doc, article in self.nlp.pipe(checked(), as_tuples=True, batch_size=self.settings.batch_size):
-            yield to_coded(self._run_stages(doc, article))
+        for doc, (article, matched) in self.nlp.pipe(checked(), as_tuples=True,
+                                                     batch_size=self.settings.batch_size):
+            yield restore(to_coded(self._run_stages(doc, matched)), article)
 
 
 def as_article(article: Article | str, published: dt.date | str | None = None) -> Article:
     if isinstance(article, str):
-        from .read.metadata import extract_metadata
-        article = extract_metadata(Article(text=article))
+        from .read import read_text
+        article = read_text(article)
     if published is not None:
         if isinstance(published, str):
             published = dt.date.fromisoformat(published)

@@ -6,7 +6,32 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from .errors import SettingsError
+
 DATA_DIR = Path(__file__).parent / "data"
+
+
+def _positive_float(env: Any, name: str) -> float:
+    try:
+        number = float(env[name].strip())
+    except ValueError:
+        raise SettingsError(f"{name}={env[name]!r} is not a number of seconds: set it to e.g. "
+                            f"{name}=30, or unset it") from None
+    if not number > 0:
+        raise SettingsError(f"{name}={env[name]!r} must be more than 0")
+    return number
+
+
+def _int(env: Any, name: str) -> int:
+    value = env[name].strip().replace("_", "").replace(",", "")
+    try:
+        number = int(value)
+    except ValueError:
+        raise SettingsError(f"{name}={env[name]!r} is not a whole number: set it to e.g. "
+                            f"{name}=1000000, or unset it") from None
+    if number < 1:
+        raise SettingsError(f"{name}={env[name]!r} must be at least 1")
+    return number
 
 
 def _paths(value: str) -> tuple[Path, ...]:
@@ -58,12 +83,12 @@ class Settings:
         if env.get("WIRECODER_LEARNED"):
             values["learned_path"] = Path(env["WIRECODER_LEARNED"])
         if env.get("WIRECODER_BATCH_SIZE"):
-            values["batch_size"] = int(env["WIRECODER_BATCH_SIZE"])
+            values["batch_size"] = _int(env, "WIRECODER_BATCH_SIZE")
         if env.get("WIRECODER_MAX_CHARS"):
-            values["max_chars"] = int(env["WIRECODER_MAX_CHARS"])
+            values["max_chars"] = _int(env, "WIRECODER_MAX_CHARS")
         if env.get("WIRECODER_SERVE_MAX_CHARS"):
-            values["serve_max_chars"] = int(env["WIRECODER_SERVE_MAX_CHARS"])
+            values["serve_max_chars"] = _int(env, "WIRECODER_SERVE_MAX_CHARS")
         if env.get("WIRECODER_SERVE_SECONDS"):
-            values["serve_seconds"] = float(env["WIRECODER_SERVE_SECONDS"])
+            values["serve_seconds"] = _positive_float(env, "WIRECODER_SERVE_SECONDS")
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)

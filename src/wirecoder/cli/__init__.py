@@ -29,8 +29,26 @@ MODULES = (
 def cli(verbose: int) -> None:
     """wirecoder: news articles to political event data."""
     level = logging.WARNING - 10 * verbose
-    logging.basicConfig(level=max(level, logging.DEBUG), stream=sys.stderr,
-                        format="%(levelname)s %(name)s: %(message)s")
+    if not logging.getLogger().handlers:
+        logging.getLogger().addHandler(log_handler(verbose))
+    logging.getLogger().setLevel(max(level, logging.DEBUG))
+
+
+class OwnWarningsOnly(logging.Filter):
+    """Lets wirecoder's own records through, and other libraries' (trafilatura, warcio...)
+    only when asked with -v: their errors about one page are wirecoder's skips, not the user's."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.name == "wirecoder" or record.name.startswith("wirecoder.")
+
+
+def log_handler(verbose: int) -> logging.Handler:
+    """The stderr handler of the command line: third-party records only with -v."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    if verbose == 0:
+        handler.addFilter(OwnWarningsOnly())
+    return handler
 
 
 for _name in MODULES:

@@ -9,13 +9,15 @@ from ..knowledge import load_knowledge
 from ..knowledge.catalog import catalog, coded_on, export, find
 from ..knowledge.tables import write_people
 from ..knowledge.wikidata import import_wikidata
-from .common import friendly_errors, make_settings, parse_date
+from ..knowledge.user import GROUP_KINDS
+from .common import friendly_errors, make_settings, parse_date, refuse_existing, write_output
 
 SOURCES = ("builtin", "user", "learned")
+FIXED_KINDS = frozenset({"person", "learned", "igo", "metonym", "country", "region"})
 
 
 def _options(func):
-    func = click.option("--learned", "learned", type=click.Path(dir_okay=False),
+    func = click.option("--learned", "learned", type=click.Path(exists=True, dir_okay=False),
                         help="The learned-actors file (default: WIRECODER_LEARNED).")(func)
     func = click.option("--knowledge", "knowledge", multiple=True, type=click.Path(exists=True),
                         help="A YAML/CSV file extending the knowledge base (repeatable).")(func)
@@ -40,7 +42,13 @@ def actors_group() -> None:
 def list_command(source, kind, knowledge, learned):
     """List known actors: kind, name, code, role, dates, source."""
     sources = SOURCES if source == "all" else (source,)
-    for e in catalog(_kb(knowledge, learned), sources=sources, kinds=tuple(kind)):
+    kb = _kb(knowledge, learned)
+    known = sorted(FIXED_KINDS | set(GROUP_KINDS) | {e.kind for e in catalog(kb)})
+    unknown = [k for k in kind if k not in known]
+    if unknown:
+        raise click.BadParameter(f"{', '.join(map(repr, unknown))} is not a kind; use one of {', '.join(known)}",
+                                 param_hint="--kind")
+    for e in catalog(kb, sources=sources, kinds=tuple(kind)):
         dates = f"{e.start or ''}..{e.end or ''}" if e.start or e.end else ""
         click.echo("\t".join([e.kind, e.name, e.code or "-", e.role or "", dates, e.source]))
 
@@ -73,18 +81,18 @@ def show_command(name, on, knowledge, learned):
 @actors_group.command("export")
 @click.option("--format", "fmt", type=click.Choice(["csv", "yaml"]), default="csv", show_default=True)
 @click.option("--source", type=click.Choice(SOURCES + ("all",)), default="all", show_default=True)
-@click.option("--out", type=click.Path(dir_okay=False), help="Write to this file instead of stdout.")
+@click.option("--out", type=click.Path(dir_okay=False), default="-", show_default=True,
+              help="Write to this file ('-': stdout).")
+@click.option("--force", is_flag=True, help="Overwrite --out when it exists.")
 @_options
 @friendly_errors
-def export_command(fmt, source, out, knowledge, learned):
+def export_command(fmt, source, out, force, knowledge, learned):
     """Export known actors as CSV or YAML (edit it and pass it back with --knowledge)."""
     sources = SOURCES if source == "all" else (source,)
     text = export(catalog(_kb(knowledge, learned), sources=sources), fmt)
-    if out:
-        Path(out).write_text(text, encoding="utf-8")
+    write_output(out, text, force=force)
+    if out != "-":
         click.echo(f"wrote {out}", err=True)
-    else:
-        click.echo(text, nl=False)
 
 
 @click.group("kb")
@@ -97,10 +105,12 @@ def kb_group() -> None:
 @click.option("--out", type=click.Path(dir_okay=False), default="people.tsv", show_default=True,
               help="Where to write the people (people.tsv format).")
 @click.option("--since", callback=parse_date, help="Drop office terms that ended before this date.")
+@click.option("--force", is_flag=True, help="Overwrite --out when it exists.")
 @friendly_errors
-def import_wikidata_command(dump, out, since):
+def import_wikidata_command(dump, out, since, force):
     """Read a Wikidata JSON dump (.json, .json.gz, .json.bz2): people with positions held."""
     settings = make_settings(None)
+    refuse_existing(out, force)
     people = import_wikidata(Path(dump), settings.data_dir / "knowledge" / "positions.tsv", since)
     write_people(people, Path(out))
     click.echo(f"{len(people)} office terms written to {out}", err=True)

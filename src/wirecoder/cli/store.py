@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
 import click
@@ -17,7 +18,8 @@ from ..store import profiles as P
 from ..store import queries as Q
 from ..store import search as S
 from ..store.export import FORMATS, export
-from .common import friendly_errors, make_settings, parse_date, settings_options
+from ..store.schema import TABLES
+from .common import friendly_errors, make_settings, parse_date, refuse_existing, settings_options
 
 _OUTPUT = click.Choice(["table", "csv", "json"])
 
@@ -87,12 +89,36 @@ def emit_sections(sections: dict[str, Q.SqlResult], fmt: str, head: dict[str, An
             out[name] = [dict(zip(result.columns, map(_jsonable, row))) for row in result.rows]
         click.echo(json.dumps(out, ensure_ascii=False, indent=1))
         return
+    if fmt == "csv":
+        emit(merge_sections(sections, head), fmt)
+        return
     for key, value in (head or {}).items():
         click.echo(f"# {key}: {_cell(_jsonable(value), 200)}")
     for name, result in sections.items():
         click.echo(f"# {name}")
         emit(result, fmt)
         click.echo("")
+
+
+def merge_sections(sections: dict[str, Q.SqlResult], head: dict[str, Any] | None = None) -> Q.SqlResult:
+    """Several results as one table (for CSV: every row as wide as the header): a ``section``
+    column, then the columns of all sections in order; ``head`` is the first row, section
+    ``summary``. A row leaves the other sections' columns empty."""
+    parts = dict(sections)
+    if head:
+        parts = {"summary": Q.SqlResult(tuple(head), (tuple(head.values()),)), **parts}
+    columns: list[str] = []
+    for result in parts.values():
+        columns.extend(c for c in result.columns if c not in columns)
+    rows = []
+    for name, result in parts.items():
+        where = [columns.index(c) for c in result.columns]
+        for row in result.rows:
+            cells: list[Any] = [None] * len(columns)
+            for i, value in zip(where, row):
+                cells[i] = value
+            rows.append((name, *cells))
+    return Q.SqlResult(("section", *columns), tuple(rows))
 
 
 class _Bar:
@@ -104,8 +130,9 @@ class _Bar:
         self.done = 0
 
     def __call__(self, summary) -> None:
-        self.bar.update(summary.seen - self.done)
-        self.done = summary.seen
+        done = summary.seen + summary.pending  # moves per article, not per written batch
+        self.bar.update(done - self.done)
+        self.done = done
         self.bar.set_postfix(coded=summary.coded, skipped=summary.skipped,
                              stored=summary.already_stored, events=summary.events, refresh=False)
 
@@ -206,7 +233,7 @@ def dyad_command(actor_a, actor_b, by, directed, top_events, start, end, reports
               "3 verbal conflict, 4 material conflict.")
 @click.option("--text", help="Words in the event's sentence or an actor's name.")
 @click.option("--negated", is_flag=True, help="Include events the text says did not happen.")
-@click.option("--limit", type=int, default=50, show_default=True)
+@click.option("--limit", type=click.IntRange(1), default=50, show_default=True)
 @click.option("--offset", type=click.IntRange(0), default=0, show_default=True)
 @_wide_option
 @_common_query_options
@@ -223,7 +250,7 @@ def events_command(actor, country, code, root, source, target, quad_class, text,
 @query_group.command("actors")
 @click.option("--country", help="Only actors of this country.")
 @click.option("--by", type=click.Choice(["actor", "country"]), default="actor", show_default=True)
-@click.option("--limit", type=int, default=30, show_default=True)
+@click.option("--limit", type=click.IntRange(1), default=30, show_default=True)
 @_common_query_options
 @friendly_errors
 def actors_command(country, by, limit, start, end, reports, db, fmt):
@@ -239,7 +266,7 @@ def actors_command(country, by, limit, start, end, reports, db, fmt):
 @click.option("--from", "start", callback=parse_date, help="First publication day.")
 @click.option("--to", "end", callback=parse_date, help="Last publication day.")
 @click.option("--no-terms", is_flag=True, help="Leave out scare-quoted terms.")
-@click.option("--limit", type=int, default=50, show_default=True)
+@click.option("--limit", type=click.IntRange(1), default=50, show_default=True)
 @_wide_option
 @_db_option
 @_format_option
@@ -330,11 +357,23 @@ def sql_command(query, db, fmt):
 @_db_option
 @click.option("--format", "fmt", type=click.Choice(FORMATS), required=True,
               help="gdelt: CSV with GDELT 2.0 event columns; plover: JSON Lines; parquet: one file per table.")
-@click.option("--out", required=True, type=click.Path(), help="Output file (a folder for parquet).")
+@click.option("--out", required=True, type=click.Path(),
+              help="Output file ('-': stdout), a folder for parquet.")
 @click.option("--reports", is_flag=True, help="One row per report instead of per event cluster.")
+@click.option("--force", is_flag=True, help="Overwrite --out when it exists.")
 @friendly_errors
-def export_command(db, fmt, out, reports):
-    """Export the store --db."""
+def export_command(db, fmt, out, reports, force):
+    """Export the store --db (gdelt or plover to a file or '-', parquet to a folder)."""
+    if out == "-":
+        if fmt == "parquet":
+            raise click.BadParameter("parquet writes a folder of files: give a folder", param_hint="--out")
+        summary = export(Store.open(db, read_only=True), fmt, "<stdout>", reports=reports,
+                         stream=sys.stdout.buffer)
+        click.echo(f"{summary.rows:,} rows written to stdout", err=True)
+        return
+    targets = [Path(out) / f"{t.name}.parquet" for t in TABLES] if fmt == "parquet" else [Path(out)]
+    for target in targets:
+        refuse_existing(target, force)
     summary = export(Store.open(db, read_only=True), fmt, out, reports=reports)
     where = summary.paths[0] if len(summary.paths) == 1 else summary.paths[0].parent
     click.echo(f"{summary.rows:,} rows written to {where}", err=True)

@@ -1,10 +1,12 @@
 """`wirecoder serve`: the HTTP API and the dashboard over a store."""
 from __future__ import annotations
 
+import socket
 from pathlib import Path
 
 import click
 
+from ..errors import SettingsError
 from .common import friendly_errors, make_settings, settings_options
 
 
@@ -42,13 +44,32 @@ def serve_command(db_path, host, port, allow_hosts, allow_writes, max_chars, tim
 
     settings = make_settings(model, knowledge, serve_max_chars=max_chars, serve_seconds=time_limit)
     app = create_app(settings, Path(db_path), hosts=(host, *allow_hosts), allow_writes=allow_writes)
+    sock = bind(host, port)  # fails here, before anything says "serving"
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"warning: listening on {host}: anyone who can reach this address can use the API",
                    err=True)
     writes = "read and write (--allow-writes)" if allow_writes else "read-only from the web"
     click.echo(f"wirecoder: serving {db_path} on http://{host}:{port}/, {writes} (API reference: /docs)",
                err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning"))
+    server.run(sockets=[sock])
+
+
+def bind(host: str, port: int) -> socket.socket:
+    """A listening socket on ``host:port``, or a :class:`SettingsError` saying why not
+    (the port is taken, the address is not this machine's)."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+        family, kind, proto, _, address = infos[0]
+        sock = socket.socket(family, kind, proto)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(address)
+        sock.listen(2048)
+    except OSError as exc:
+        raise SettingsError(f"cannot listen on {host}:{port}: {exc.strerror or exc} "
+                            "(is another server using the port? choose another --port)") from None
+    sock.set_inheritable(True)
+    return sock
 
 
 commands = [serve_command]

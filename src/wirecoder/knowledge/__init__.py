@@ -18,6 +18,8 @@ from .user import load_user_files
 
 log = logging.getLogger(__name__)
 
+NON_STATE = ("IGO", "NGO", "MNC")  # the country parts of codes that name no state
+
 __all__ = ["KnowledgeBase", "Entry", "PersonAt", "load_knowledge", "learn", "read_learned",
            "write_learned", "Country", "Group", "Igo", "Learned", "Metonym", "Person", "Region", "Role",
            "join_code", "split_code"]
@@ -28,12 +30,14 @@ def load_knowledge(settings: Settings) -> KnowledgeBase:
     the user files (``settings.knowledge_files``, which override built-in entries of the same
     name) and the learned file (``settings.learned_path``)."""
     d = settings.data_dir / "knowledge"
-    user_people, user_groups = load_user_files(settings.knowledge_files)
+    countries, regions = load_countries(d / "countries.tsv"), load_regions(d / "regions.tsv")
+    known = frozenset({c.code for c in countries} | {r.code for r in regions} | set(NON_STATE))
+    user_people, user_groups = load_user_files(settings.knowledge_files, known)
     kb = KnowledgeBase(
-        countries=load_countries(d / "countries.tsv"),
+        countries=countries,
         metonyms=load_metonyms(d / "metonyms.tsv"),
         igos=load_igos(d / "igos.tsv"),
-        regions=load_regions(d / "regions.tsv"),
+        regions=regions,
         roles=load_roles(d / "roles.tsv"),
         people=user_people + load_people(d / "people.tsv"),
         groups=user_groups + load_groups(d / "groups.tsv"),

@@ -14,12 +14,12 @@ import tempfile
 from pathlib import Path
 from typing import Iterable
 
-from ..errors import KnowledgeError
+from ..errors import KnowledgeError, OutputError
 from ..records import CodedArticle
 from ..settings import Settings
 from .names import name_key
 from .records import Learned
-from .tables import parse_date, read_rows
+from .tables import clean_cell, parse_date, read_rows
 
 log = logging.getLogger(__name__)
 
@@ -46,15 +46,19 @@ def read_learned(path: Path | None) -> tuple[Learned, ...]:
 def write_learned(learned: Iterable[Learned], path: Path) -> None:
     """Write the learned file atomically (a crash never leaves half a file)."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".learned-", suffix=".tsv")
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        f.write("\t".join(COLUMNS) + "\n")
-        for x in sorted(learned, key=lambda x: name_key(x.name)):
-            f.write("\t".join([x.name, x.code, x.role or "",
-                               x.first_seen.isoformat() if x.first_seen else "",
-                               x.last_seen.isoformat() if x.last_seen else "", str(x.count)]) + "\n")
-    os.replace(tmp, path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".learned-", suffix=".tsv")
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write("\t".join(COLUMNS) + "\n")
+            for x in sorted(learned, key=lambda x: name_key(x.name)):
+                f.write("\t".join([clean_cell(x.name), x.code, clean_cell(x.role),
+                                   x.first_seen.isoformat() if x.first_seen else "",
+                                   x.last_seen.isoformat() if x.last_seen else "", str(x.count)]) + "\n")
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise OutputError(path, f"cannot write the learned-actors file: {exc.strerror or exc}",
+                          "set WIRECODER_LEARNED to a file in a writable folder, or unset it") from None
 
 
 def merge(known: dict[str, Learned], name: str, code: str, role: str | None, date: dt.date | None) -> None:

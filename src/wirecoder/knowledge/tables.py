@@ -1,13 +1,12 @@
 """Loaders: the tab-separated knowledge files of ``data/knowledge/`` into typed records."""
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import logging
 from pathlib import Path
 from typing import Iterator
 
-from ..errors import KnowledgeError
+from ..errors import KnowledgeError, output_error
 from .records import Country, Group, Igo, Metonym, Person, Region, Role
 
 log = logging.getLogger(__name__)
@@ -28,7 +27,14 @@ def read_rows(path: Path, required: tuple[str, ...], *, optional: bool = False) 
             log.warning("knowledge file %s is missing: going on without it", path)
             return
         raise KnowledgeError(f"{path}: knowledge file missing (reinstall wirecoder, or restore the file)")
-    lines = [(i, line) for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+    try:
+        content = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise KnowledgeError(f"{path}: not a UTF-8 text file (byte {exc.start}); a knowledge file is "
+                             "tab-separated text with a header line") from None
+    except OSError as exc:
+        raise KnowledgeError(f"{path}: cannot read it: {exc.strerror or exc}") from None
+    lines = [(i, line) for i, line in enumerate(content.splitlines(), 1)
              if line.strip() and not line.lstrip().startswith("#")]
     if not lines:
         return
@@ -135,12 +141,23 @@ def load_groups(path: Path, source: str = "builtin") -> tuple[Group, ...]:
     return tuple(groups)
 
 
+def clean_cell(value: str | None, separator: str = "") -> str:
+    """A value made safe for one TSV cell: tabs, newlines, other control characters (and
+    ``separator``, e.g. the alias separator ``|``) become spaces; runs of spaces one."""
+    text = "".join(" " if c.isspace() or not c.isprintable() or (separator and c == separator) else c
+                   for c in (value or ""))
+    return " ".join(text.split())
+
+
 def write_people(people: list[Person] | tuple[Person, ...], path: Path) -> None:
-    """Write people in people.tsv format."""
-    with open(path, "w", encoding="utf-8", newline="") as f:
-        w = csv.writer(f, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
-        w.writerow(PEOPLE_COLUMNS)
-        for p in people:
-            w.writerow([p.name.replace("\t", " "), "|".join(p.aliases), p.country or "", p.sector or "",
-                        (p.role or "").replace("\t", " "), p.start.isoformat() if p.start else "",
-                        p.end.isoformat() if p.end else "", (p.note or "").replace("\t", " ")])
+    """Write people in people.tsv format (every cell cleaned: the file loads back as written)."""
+    try:
+        with open(path, "w", encoding="utf-8", newline="") as f:
+            f.write("\t".join(PEOPLE_COLUMNS) + "\n")
+            for p in people:
+                aliases = [a for a in (clean_cell(a, "|") for a in p.aliases) if a]
+                f.write("\t".join([clean_cell(p.name), "|".join(aliases), p.country or "", p.sector or "",
+                                   clean_cell(p.role), p.start.isoformat() if p.start else "",
+                                   p.end.isoformat() if p.end else "", clean_cell(p.note)]) + "\n")
+    except OSError as exc:
+        raise output_error(path, exc) from None

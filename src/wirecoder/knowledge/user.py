@@ -30,8 +30,10 @@ GROUP_KINDS = ("armed_group", "agency", "legislature", "court", "media", "ngo", 
                "other", "group", "organisation", "organization")
 
 
-def load_user_file(path: Path) -> tuple[tuple[Person, ...], tuple[Group, ...]]:
-    """People and groups of one user file."""
+def load_user_file(path: Path, countries: frozenset[str] = frozenset()
+                   ) -> tuple[tuple[Person, ...], tuple[Group, ...]]:
+    """People and groups of one user file. ``countries``: the known country parts of a code
+    (an entry with another one is refused); empty: not checked."""
     if not path.exists():
         raise KnowledgeError(f"{path}: knowledge file not found (check the --knowledge path)")
     suffix = path.suffix.lower()
@@ -45,10 +47,13 @@ def load_user_file(path: Path) -> tuple[tuple[Person, ...], tuple[Group, ...]]:
             raise KnowledgeError(f"{path}: a knowledge file must be .yaml, .yml, .csv or .tsv")
     except yaml.YAMLError as exc:
         raise KnowledgeError(f"{path}: not valid YAML ({exc}); see docs/actors.md for the format") from None
+    except UnicodeDecodeError as exc:
+        raise KnowledgeError(f"{path}: not a UTF-8 text file (byte {exc.start}); a knowledge file is "
+                             "YAML, CSV or TSV text") from None
     people: list[Person] = []
     groups: list[Group] = []
     for n, entry in enumerate(entries, 1):
-        record = entry_record(entry, f"{path} entry {n}")
+        record = entry_record(entry, f"{path} entry {n}", countries)
         (people if isinstance(record, Person) else groups).append(record)
     return tuple(people), tuple(groups)
 
@@ -91,8 +96,10 @@ def _date(value: Any, where: str) -> dt.date | None:
         raise KnowledgeError(f"{where}: {value!r} is not a date: write YYYY-MM-DD") from None
 
 
-def entry_record(entry: dict[str, Any], where: str) -> Person | Group:
-    """One user entry as a Person (kind person) or a Group."""
+def entry_record(entry: dict[str, Any], where: str, countries: frozenset[str] = frozenset()
+                 ) -> Person | Group:
+    """One user entry as a Person (kind person) or a Group. ``countries``: the known country
+    parts of a code (``RUS``, ``IGO``, a region code); empty: not checked."""
     name = str(entry.get("name") or "").strip()
     if not name:
         raise KnowledgeError(f"{where}: every entry needs a name")
@@ -103,10 +110,16 @@ def entry_record(entry: dict[str, Any], where: str) -> Person | Group:
         country, sector = split_code(code)
     if not country:
         raise KnowledgeError(f"{where} ({name}): give a code (e.g. VENOPP) or a country (ISO alpha-3)")
+    if countries and country not in countries:
+        raise KnowledgeError(f"{where} ({name}): {code or country!r} does not start with a known country "
+                             "code: use an ISO alpha-3 code (`wirecoder actors list --kind country`), "
+                             "a region code (`--kind region`), IGO or NGO")
     kind = str(entry.get("kind") or "person").strip().lower()
     kind = {"learned": "person", "igo": "other", "metonym": "other", "country": "other",
             "region": "other"}.get(kind, kind)  # rows of `wirecoder actors export`
     start, end = _date(entry.get("start"), where), _date(entry.get("end"), where)
+    if start and end and end < start:
+        raise KnowledgeError(f"{where} ({name}): end {end} is before start {start}")
     note = str(entry.get("note") or "") or None
     if kind == "person":
         return Person(name, _aliases(entry.get("aliases")), country, sector,
@@ -117,11 +130,12 @@ def entry_record(entry: dict[str, Any], where: str) -> Person | Group:
     return Group(name, _aliases(entry.get("aliases")), full, kind, start, end, note, source="user")
 
 
-def load_user_files(paths: Iterable[Path]) -> tuple[tuple[Person, ...], tuple[Group, ...]]:
+def load_user_files(paths: Iterable[Path], countries: frozenset[str] = frozenset()
+                    ) -> tuple[tuple[Person, ...], tuple[Group, ...]]:
     people: list[Person] = []
     groups: list[Group] = []
     for path in paths:
-        p, g = load_user_file(Path(path))
+        p, g = load_user_file(Path(path), countries)
         people.extend(p)
         groups.extend(g)
     return tuple(people), tuple(groups)

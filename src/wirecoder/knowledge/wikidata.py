@@ -18,6 +18,7 @@ import datetime as dt
 import gzip
 import json
 import logging
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Iterator
@@ -61,16 +62,25 @@ def open_dump(path: Path) -> IO[str]:
 
 
 def entities(path: Path) -> Iterator[dict]:
-    """The entities of a dump, one at a time (a bad line is logged and skipped)."""
-    with open_dump(path) as f:
-        for lineno, line in enumerate(f, 1):
-            line = line.strip().rstrip(",")
-            if not line or line in ("[", "]"):
-                continue
-            try:
-                yield json.loads(line)
-            except json.JSONDecodeError:
-                log.warning("%s:%d: not a JSON entity, skipped", path, lineno)
+    """The entities of a dump, one at a time (a bad line is logged and skipped; a file that
+    is not text, or a compressed dump that is corrupt or cut short, is a KnowledgeError)."""
+    lineno = 0
+    try:
+        with open_dump(path) as f:
+            for lineno, line in enumerate(f, 1):
+                line = line.strip().rstrip(",")
+                if not line or line in ("[", "]"):
+                    continue
+                try:
+                    yield json.loads(line)
+                except json.JSONDecodeError:
+                    log.warning("%s:%d: not a JSON entity, skipped", path, lineno)
+    except UnicodeDecodeError:
+        raise KnowledgeError(f"{path}: not a Wikidata JSON dump (line {lineno + 1} is not UTF-8 text); "
+                             "give latest-all.json, .json.gz or .json.bz2") from None
+    except (EOFError, OSError, zlib.error) as exc:
+        raise KnowledgeError(f"{path}: the dump is corrupt or cut short after line {lineno} "
+                             f"({str(exc) or type(exc).__name__}); download it again") from None
 
 
 def _ids(entity: dict, prop: str) -> list[str]:
@@ -175,6 +185,7 @@ def import_wikidata(path: Path, positions_path: Path, since: dt.date | None = No
             if e.get("id") in missing and _string(e, "P298"):
                 iso[e["id"]] = _string(e, "P298").upper()  # type: ignore[union-attr]
     people = []
+    inverted = 0
     for h in humans:
         citizen = next((iso[c] for c in h.citizenship if c in iso), None)
         for x in h.held:
@@ -186,6 +197,9 @@ def import_wikidata(path: Path, positions_path: Path, since: dt.date | None = No
                 continue
             if since and x.end and x.end < since:
                 continue
+            if x.start and x.end and x.end < x.start:
+                inverted += 1
+                continue
             country = iso.get(jurisdiction.get(x.position, ""), citizen)
             if sector == "IGO":
                 country = "IGO"
@@ -193,5 +207,7 @@ def import_wikidata(path: Path, positions_path: Path, since: dt.date | None = No
                 continue
             people.append(Person(h.name, h.aliases, country, sector, label, x.start, x.end,
                                  f"wikidata:{h.qid}", source="builtin"))
+    if inverted:
+        log.warning("%s: %d office terms end before they start: left out", path, inverted)
     log.info("wikidata: %d humans with positions, %d office terms kept", len(humans), len(people))
     return people

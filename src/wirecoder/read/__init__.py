@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator
 
+from ..errors import InputError
 from ..records import Article, Skip
 from ..settings import Settings
 from .feed import read_feed_bytes, read_feed_file
@@ -25,11 +26,12 @@ from .jsonl import read_json_file, read_json_stream
 from .language import not_english_reason
 from .metadata import extract_metadata
 from .sniff import SNIFF_BYTES, Kind, kind_by_content, kind_by_name, sniff_file
-from .text import BYTES_PER_CHAR, normalise_newlines, read_text_file, text_from_bytes, too_large
+from .text import BYTES_PER_CHAR, normalise_newlines, read_text_file, text_from_bytes, text_reason, too_large
 from .warc import read_warc_file, read_warc_stream
 from .text import unreadable
 
-__all__ = ["read_inputs", "read_path", "read_text", "extract_metadata", "output_stem"]
+__all__ = ["read_inputs", "read_path", "read_text", "article_from_text", "prepare", "require_article", "extract_metadata",
+           "output_stem"]
 
 log = logging.getLogger(__name__)
 
@@ -40,11 +42,34 @@ _GLOB_CHARS = re.compile(r"[*?\[]")
 
 
 def read_text(text: str, source: str = "<text>", published: dt.date | None = None) -> Article:
-    """An Article from a string (newlines normalised, metadata extracted)."""
-    article = extract_metadata(Article(text=normalise_newlines(text), source=source))
+    """An Article from a string (BOM dropped, newlines normalised, metadata extracted), with
+    no refusals: what ``wirecoder.code(text)`` codes. Inputs use :func:`article_from_text`."""
+    article = extract_metadata(Article(text=normalise_newlines(text.removeprefix("\ufeff")), source=source))
     if published is not None and article.published is None:
         article = article.with_(published=published)
     return article
+
+
+def article_from_text(text: str, source: str = "<text>", *, published: dt.date | None = None,
+                      settings: Settings | None = None, url: str | None = None,
+                      headline: str | None = None) -> Article | Skip:
+    """The reading path of a text given as a string (the HTTP API, the dashboard), the same
+    as a text file's: a BOM dropped, newlines normalised, empty, short, too long and
+    non-English texts refused (a :class:`Skip` saying why), headline, byline, dateline and
+    credits found, ``published`` used when the text gives no date."""
+    settings = settings or Settings()
+    text = normalise_newlines(text.removeprefix("\ufeff"))
+    reason = text_reason(text, settings)
+    if reason:
+        return Skip(source, reason)
+    return prepare(Article(text=text, source=source, url=url, headline=headline or None), published, settings)
+
+
+def require_article(item: Article | Skip) -> Article:
+    """``item`` when it is an Article; a Skip is raised as the :class:`InputError` it stands for."""
+    if isinstance(item, Skip):
+        raise InputError(item.source, item.reason)
+    return item
 
 
 def read_inputs(inputs: Iterable[str], *, published: dt.date | None = None,
@@ -61,13 +86,15 @@ def read_inputs(inputs: Iterable[str], *, published: dt.date | None = None,
     for name in inputs:
         try:
             for item in _read_one(name, settings, stdin):
-                yield _finish(item, published, settings)
+                yield prepare(item, published, settings)
         except Exception as exc:  # noqa: BLE001 - one bad input never stops a batch
             log.warning("%s: unexpected error while reading", name, exc_info=True)
             yield Skip(name, f"cannot read it ({type(exc).__name__}: {exc}); please report this input")
 
 
-def _finish(item: Article | Skip, published: dt.date | None, settings: Settings) -> Article | Skip:
+def prepare(item: Article | Skip, published: dt.date | None, settings: Settings) -> Article | Skip:
+    """The last step of every reader: the language check (a non-English text is a Skip),
+    metadata, and ``published`` when the input gives no date."""
     if isinstance(item, Skip):
         return item
     if settings.language == "en":

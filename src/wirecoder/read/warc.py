@@ -40,12 +40,12 @@ def _record_article(record: Any, name: str, settings: Settings) -> Article | Ski
     try:
         data = record.content_stream().read(limit + 1)
     except (OSError, EOFError, ValueError, zlib.error) as exc:
-        return Skip(uri, f"the WARC record cannot be read ({exc})")
+        return Skip(name, f"the WARC record of {uri} cannot be read ({exc})")
     if len(data) > limit:
         return Skip(uri, f"the page is larger than {limit / 1e6:.0f} MB (raise WIRECODER_MAX_CHARS)")
     missing = getattr(record.raw_stream, "limit", 0)
     if isinstance(missing, int) and missing > 0:
-        return Skip(uri, f"the WARC record is truncated ({missing:,} bytes missing)")
+        return Skip(name, f"the WARC record of {uri} is truncated ({missing:,} bytes missing)")
     status = record.http_headers.get_statuscode()
     if status and not status.startswith("2"):
         return Skip(uri, f"the archived response is HTTP {status}, not a page")
@@ -69,8 +69,9 @@ def read_warc_stream(stream: Any, name: str, settings: Settings) -> Iterator[Art
         except (ArchiveLoadFailed, OSError, EOFError, ValueError, zlib.error, AttributeError) as exc:
             # warcio fails with AttributeError when a file ends inside a record header
             where = f" after {read} page(s)" if read else ""
-            yield Skip(name, f"the WARC file is corrupt or truncated{where}: "
-                             f"{str(exc).strip() or type(exc).__name__}")
+            problem = ("a record header is cut short" if isinstance(exc, AttributeError)
+                       else str(exc).strip() or type(exc).__name__)
+            yield Skip(name, f"the WARC file is corrupt or truncated{where}: {problem}")
             return
         if _is_html(record):
             read += 1

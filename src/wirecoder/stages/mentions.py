@@ -141,6 +141,8 @@ class MentionFinder:
         def add(f: Found) -> None:
             if covered.intersection(range(f.start, f.end)):
                 return
+            if not any(ch.isalpha() for ch in doc[f.start:f.end].text):
+                return  # an emoji, a symbol or a number names no actor
             covered.update(range(f.start, f.end))
             found.append(f)
 

@@ -8,10 +8,11 @@ everything.
 """
 from __future__ import annotations
 
+import contextlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import BinaryIO, Iterator
 
 import duckdb
 import pyarrow as pa
@@ -154,18 +155,22 @@ def plover_record(row: dict) -> dict:
     }
 
 
-def export(store: Store, fmt: str, out: str | Path, *, reports: bool = False) -> ExportSummary:
+def export(store: Store, fmt: str, out: str | Path, *, reports: bool = False,
+           stream: BinaryIO | None = None) -> ExportSummary:
     """Write the store as ``gdelt`` (CSV file), ``plover`` (JSON Lines file) or
-    ``parquet`` (a folder with one file per table) at ``out``."""
+    ``parquet`` (a folder with one file per table) at ``out``; ``stream``: write the
+    gdelt or plover rows to this binary stream instead (``out`` only names it)."""
     out = Path(out)
     if fmt not in FORMATS:
         raise StoreError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
+    if stream is not None and fmt == "parquet":
+        raise StoreError("parquet is a folder of files: give --out FOLDER, not a stream")
     try:
         with store.reading() as conn:
             if fmt == "gdelt":
-                return _export_gdelt(conn, out, reports)
+                return _export_gdelt(conn, out, reports, stream)
             if fmt == "plover":
-                return _export_plover(conn, out, reports)
+                return _export_plover(conn, out, reports, stream)
             return _export_parquet(conn, out)
     except duckdb.Error as exc:
         raise StoreError(f"the export from {store.path} failed: {exc}") from exc
@@ -173,23 +178,26 @@ def export(store: Store, fmt: str, out: str | Path, *, reports: bool = False) ->
         raise StoreError(f"cannot write {out}: {exc}") from exc
 
 
-def _export_gdelt(conn: duckdb.DuckDBPyConnection, out: Path, reports: bool) -> ExportSummary:
+def _export_gdelt(conn: duckdb.DuckDBPyConnection, out: Path, reports: bool,
+                  stream: BinaryIO | None = None) -> ExportSummary:
     rows = 0
     reader = conn.sql(_gdelt_sql(reports)).to_arrow_reader(BATCH_ROWS)
-    with pacsv.CSVWriter(str(out), reader.schema) as writer:
+    with pacsv.CSVWriter(stream if stream is not None else str(out), reader.schema) as writer:
         for batch in reader:
             writer.write_batch(batch)
             rows += batch.num_rows
     return ExportSummary("gdelt", (out,), rows)
 
 
-def _export_plover(conn: duckdb.DuckDBPyConnection, out: Path, reports: bool) -> ExportSummary:
+def _export_plover(conn: duckdb.DuckDBPyConnection, out: Path, reports: bool,
+                   stream: BinaryIO | None = None) -> ExportSummary:
     rows = 0
-    with out.open("w", encoding="utf-8") as fh:
+    with (contextlib.nullcontext(stream) if stream is not None else out.open("wb")) as fh:
         for batch in _batches(conn, _plover_sql(reports)):
             for row in batch.to_pylist():
-                fh.write(json.dumps(plover_record(row), ensure_ascii=False) + "\n")
+                fh.write((json.dumps(plover_record(row), ensure_ascii=False) + "\n").encode("utf-8"))
                 rows += 1
+        fh.flush()
     return ExportSummary("plover", (out,), rows)
 
 

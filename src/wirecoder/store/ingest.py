@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence, TypeVar
 
 from ..errors import InputError, WirecoderError
-from ..records import Article, CodedArticle, Skip, surrogate_at
+from ..records import Article, CodedArticle, Skip, article_id, surrogate_at
 from ..knowledge.learn import learn
 from ..settings import Settings
 from .store import Store, WriteResult
@@ -50,6 +50,7 @@ class IngestSummary:
     events: int = 0
     quotes: int = 0
     seconds: float = 0.0
+    pending: int = 0  # coded (or read as coded) and not written yet: the progress bar counts them
 
     @property
     def seen(self) -> int:
@@ -66,7 +67,7 @@ class IngestSummary:
             db=self.db, coded=self.coded + result.stored, skipped=self.skipped + result.skipped,
             already_stored=self.already_stored + result.already_stored,
             actors=self.actors + result.actors, events=self.events + result.events,
-            quotes=self.quotes + result.quotes, seconds=seconds)
+            quotes=self.quotes + result.quotes, seconds=seconds, pending=self.pending)
 
     def line(self) -> str:
         return (f"{self.coded:,} coded, {self.skipped:,} skipped, {self.already_stored:,} already stored; "
@@ -88,21 +89,23 @@ def skip_reason(exc: BaseException) -> str:
     return f"coding failed: {type(exc).__name__}: {exc}"
 
 
-def code_batch(coder, articles: Sequence[Article]) -> list[CodedArticle | Skip]:
-    """Code a batch with one spaCy pass; a bad article becomes a ``Skip``, the rest go on."""
-    done: list[CodedArticle | Skip] = []
+def code_batch(coder, articles: Sequence[Article]) -> Iterator[CodedArticle | Skip]:
+    """Code a batch with one spaCy pass, yielding each article as it is done; a bad
+    article becomes a ``Skip``, the rest go on."""
+    done = 0
     try:
-        done.extend(coder.code_many(articles))
-        return done
+        for coded in coder.code_many(articles):
+            done += 1
+            yield coded
+        return
     except Exception as exc:  # noqa: BLE001 - one bad article never stops a batch
         log.info("batch coding stopped (%s); coding the rest one by one", exc)
-    for article in articles[len(done):]:
+    for article in articles[done:]:
         try:
-            done.append(coder.code(article))
+            yield coder.code(article)
         except Exception as exc:  # noqa: BLE001
             log.warning("skipped %s: %s", article.source, skip_reason(exc))
-            done.append(Skip(article.source, skip_reason(exc)))
-    return done
+            yield Skip(article.source, skip_reason(exc))
 
 
 def code_locally(settings: Settings | None = None, *, coder=None, batch_size: int | None = None) -> Producer:
@@ -139,12 +142,27 @@ def read_coded(paths: Iterable[str]) -> Iterator[CodedArticle | Skip]:
 
 
 def _coded(d: object, source: str) -> CodedArticle | Skip:
-    at = surrogate_at(json.dumps(d, ensure_ascii=False))
-    if at is not None:
+    """One coded record, checked against the contract (JSON Schema, every span inside the
+    text) before it may be stored; a record that breaks it is a Skip naming it."""
+    from ..contract import validate
+    if not isinstance(d, dict):
+        return Skip(source, f"not a wirecoder/1 record: a JSON {type(d).__name__}, not an object")
+    if surrogate_at(json.dumps(d, ensure_ascii=False)) is not None:
         return Skip(source, "the record holds a lone surrogate (a \\ud800-style escape), which is not text: "
                             "the record is skipped (write the text as UTF-8)")
+    article = d.get("article")
+    if isinstance(article, dict) and isinstance(article.get("text"), str):
+        if not article.get("id"):  # an id left empty is the text's (as CodedArticle.from_dict makes it)
+            d = {**d, "article": {**article, "id": article_id(article["text"])}}
+        elif article["id"] != article_id(article["text"]):
+            return Skip(source, "not a wirecoder/1 record: article.id is not the sha256 of article.text "
+                                "(leave it empty to have it computed)")
     try:
-        return CodedArticle.from_dict(d)  # type: ignore[arg-type]
+        validate(d)
+    except WirecoderError as exc:
+        return Skip(source, f"{exc} (code it again with `wirecoder code --format jsonl`)")
+    try:
+        return CodedArticle.from_dict(d)
     except (KeyError, TypeError, ValueError, IndexError, InputError) as exc:
         return Skip(source, f"not a wirecoder/1 record: {type(exc).__name__}: {exc}")
 
@@ -183,17 +201,19 @@ def ingest(sources: Iterable[str], db_path: str | Path, *, settings: Settings | 
     ``init=True``: ``db_path`` may be a DuckDB file holding other tables; the store's
     tables are added to it (otherwise such a file is refused).
     ``coded=True``: the sources are wirecoder/1 JSON (Lines) already coded;
-    they are stored without coding. ``producer``: who codes (default: this
-    process); ``progress`` is called with the running summary after each write.
+    they are stored without coding (each checked against the contract first).
+    ``producer``: who codes (default: this process); ``progress`` is called with the
+    running summary after each article is coded (``pending``) and after each write.
     """
     settings = settings or Settings()
     store = Store.open(db_path, settings=settings, init=init)
     start = time.monotonic()
     summary = IngestSummary(db=Path(db_path))
 
-    def seen(result: WriteResult) -> None:
+    def seen(result: WriteResult, written: int = 0) -> None:
         nonlocal summary
         summary = summary.add(result, time.monotonic() - start)
+        summary = replace(summary, pending=summary.pending - written)
         if progress:
             progress(summary)
 
@@ -204,8 +224,16 @@ def ingest(sources: Iterable[str], db_path: str | Path, *, settings: Settings | 
         items = read_inputs(list(sources), published=published, settings=settings)
         produce = producer or code_locally(settings, coder=coder)
         records = produce(_unstored(store, items, batch_size, seen))
-    for batch in chunked(records, batch_size):
-        seen(store.write(batch))
+    def counted(items: Iterable[CodedArticle | Skip]) -> Iterator[CodedArticle | Skip]:
+        nonlocal summary
+        for item in items:
+            summary = replace(summary, pending=summary.pending + 1)
+            if progress:
+                progress(summary)
+            yield item
+
+    for batch in chunked(counted(records), batch_size):
+        seen(store.write(batch), written=len(batch))
         if settings.learned_path is not None:  # remember people coded from a title (next runs use them)
             learn([r for r in batch if isinstance(r, CodedArticle)], settings)
     summary = replace(summary, seconds=time.monotonic() - start)

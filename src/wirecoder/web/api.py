@@ -7,8 +7,7 @@ from typing import Any, Literal
 from fastapi import APIRouter, HTTPException, Query, Request
 from pydantic import BaseModel, Field
 
-from ..pipeline import as_article
-from ..records import Article
+from ..read import article_from_text, require_article
 from . import data
 from .app import context
 
@@ -20,8 +19,11 @@ Period = Literal["day", "week", "month"]
 class CodeRequest(BaseModel):
     """An article to code. Only ``text`` is required."""
 
-    text: str = Field(..., description="The article text (plain text; HTML is not parsed).")
-    published: dt.date | None = Field(None, description="Publication date, resolves 'on Monday'.")
+    text: str = Field(..., description="The article text (plain text; HTML is not parsed). It is read "
+                      "as a text file is: headline, byline, dateline and credits are found, and a "
+                      "non-English text is refused (422).")
+    published: dt.date | None = Field(None, description="Publication date when the text gives none; "
+                                       "resolves 'on Monday'.")
     source: str | None = Field(None, description="Where it came from (a path or URL), kept as given.")
     headline: str | None = None
     url: str | None = None
@@ -34,10 +36,9 @@ def code_article(request: Request, body: CodeRequest,
     """Returns the ``wirecoder/1`` JSON of the article. With ``?store=true`` the article
     is also written to the store (exactly once: re-posting the same text stores nothing new)."""
     ctx = context(request)
-    article = as_article(Article(text=body.text, source=body.source or body.url or "<api>",
-                                 headline=body.headline, url=body.url))
-    if body.published is not None:
-        article = article.with_(published=body.published)
+    article = require_article(article_from_text(
+        body.text, body.source or body.url or "<api>", published=body.published, settings=ctx.settings,
+        url=body.url, headline=body.headline))
     db = ctx.require_db(write=True) if store else None
     coded = ctx.coder.code(article)
     result = coded.to_dict()

@@ -17,6 +17,9 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from fastapi import FastAPI, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -237,7 +240,31 @@ def create_app(settings: Settings | None = None, db_path: Path | str | None = No
             return JSONResponse({"error": detail}, status_code=404)
         return pages.error_page(request, 404, str(detail))
 
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Any:
+        if request.url.path.startswith("/api"):
+            return JSONResponse({"error": str(exc.detail)}, status_code=exc.status_code,
+                                headers=getattr(exc, "headers", None))
+        return pages.error_page(request, exc.status_code, str(exc.detail))
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, exc: RequestValidationError) -> Any:
+        message = validation_message(exc)
+        if request.url.path.startswith("/api"):
+            details = [{k: v for k, v in err.items() if k in ("loc", "msg", "type")} for err in exc.errors()]
+            return JSONResponse({"error": message, "details": jsonable_encoder(details)}, status_code=422)
+        return pages.error_page(request, 422, message)
+
     return app
+
+
+def validation_message(exc: RequestValidationError) -> str:
+    """One line naming each bad parameter or field and what it must be."""
+    parts = []
+    for err in exc.errors():
+        where = ".".join(str(x) for x in err.get("loc", ()) if x not in ("body", "query", "path"))
+        parts.append(f"{where or 'request'}: {err.get('msg', 'invalid')}")
+    return "; ".join(parts) or "invalid request"
 
 
 def render(request: Request, template: str, status_code: int = 200, **values: Any) -> HTMLResponse:

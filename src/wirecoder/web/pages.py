@@ -8,8 +8,7 @@ from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from ..errors import InputError
-from ..pipeline import as_article
-from ..records import Article
+from ..read import article_from_text, require_article
 from . import data
 from .app import context, render
 from .article_view import QUAD_NAMES, article_view
@@ -29,6 +28,15 @@ def _date(value: str | None) -> dt.date | None:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise InputError("query", f"{value!r} is not a date", "use YYYY-MM-DD") from None
+
+
+PERIODS = ("day", "week", "month")
+
+
+def _allowed(name: str, value: str, allowed: tuple[str, ...]) -> None:
+    """Refuse an unknown value of a query parameter, naming the allowed ones."""
+    if value not in allowed:
+        raise InputError("query", f"{name}={value!r} is not one of {', '.join(allowed)}")
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -78,10 +86,8 @@ def code_submit(request: Request, text: str = Form(...), published: str = Form("
                 store: str = Form("")) -> Any:
     """Code pasted text and show it as an article page (stored only when asked)."""
     ctx = context(request)
-    article = as_article(Article(text=text, source="<dashboard>"))
-    when = _date(published)
-    if when:
-        article = article.with_(published=when)
+    article = require_article(article_from_text(text, "<dashboard>", published=_date(published),
+                                                settings=ctx.settings))
     coded = ctx.coder.code(article)
     if store:
         data.store_coded(ctx.require_db(write=True), coded, ctx.settings)
@@ -95,8 +101,7 @@ def dyad_page(request: Request, a: str = "", b: str = "", by: str = "week",
               date_from: str | None = Query(None, alias="from"),
               date_to: str | None = Query(None, alias="to")) -> HTMLResponse:
     ctx = context(request)
-    if by not in ("day", "week", "month"):
-        by = "week"
+    _allowed("by", by, PERIODS)
     timeline = chart = None
     a, b = a.strip().upper(), b.strip().upper()
     if a and b:
@@ -125,8 +130,7 @@ def actors_page(request: Request, country: str | None = None) -> HTMLResponse:
 @router.get("/network", response_class=HTMLResponse)
 def network_page(request: Request, date_from: str | None = Query(None, alias="from"),
                  date_to: str | None = Query(None, alias="to"), level: str = "country") -> HTMLResponse:
-    if level not in ("actor", "country"):
-        level = "country"
+    _allowed("level", level, ("actor", "country"))
     rows = data.network(context(request).require_db(), date_from=_date(date_from),
                         date_to=_date(date_to), level=level)
     return render(request, "network.html", chart=network_chart(rows), level=level,
