@@ -168,3 +168,45 @@ def test_dyad_top_events_include_events_placed_by_publication(store):
     periods = Q.dyad(store, "RUS", "VEN", by="month", top_events=5)
     september = periods[-1]
     assert [e.cameo for e in september.top_events] == ["138"]
+
+
+# --- the actor directory ------------------------------------------------------------------
+
+from wirecoder.store import directory as D  # noqa: E402
+
+
+@pytest.mark.parametrize("query, canonical, expected", [
+    # (code, display name, clusters by, clusters against)
+    (D.ActorQuery(limit=3), None, [("RUSGOV", "Vladimir Putin", 4, 1), ("VENGOV", "Nicolas Maduro", 1, 3),
+                                   ("RUSMIL", "Russian forces", 1, 0)]),
+    (D.ActorQuery(sort="code", descending=False, limit=2), None,
+     [("RUSGOV", "Vladimir Putin", 4, 1), ("RUSMIL", "Russian forces", 1, 0)]),
+    (D.ActorQuery(country="VEN"), None, [("VENGOV", "Nicolas Maduro", 1, 3), ("VENOPP", "Maria Corina Machado", 0, 1)]),
+    (D.ActorQuery(text="machado"), None, [("VENOPP", "Maria Corina Machado", 0, 1)]),
+    (D.ActorQuery(text="venopp"), None, [("VENOPP", "Maria Corina Machado", 0, 1)]),
+    (D.ActorQuery(text="Bolivarian", limit=5), {"VENGOV": "Bolivarian government"},
+     [("VENGOV", "Bolivarian government", 1, 3)]),
+    (D.ActorQuery(sort="name", descending=False, limit=2), {"UKRMIL": "Armed Forces of Ukraine"},
+     [("UKRMIL", "Armed Forces of Ukraine", 0, 1), ("VENOPP", "Maria Corina Machado", 0, 1)]),
+])
+def test_directory_page(store, query, canonical, expected):
+    page = D.directory_page(store, query, canonical)
+    assert [(r.code, r.name, r.events_by, r.events_against) for r in page.rows] == expected
+
+
+@pytest.mark.parametrize("query, total, shown", [
+    (D.ActorQuery(), 5, 5), (D.ActorQuery(limit=4, offset=4), 5, 1), (D.ActorQuery(offset=10), 5, 0),
+    (D.ActorQuery(country="NOR"), 0, 0),
+])
+def test_directory_page_says_how_many_match(store, query, total, shown):
+    page = D.directory_page(store, query)
+    assert (page.total, len(page.rows)) == (total, shown)
+
+
+def test_directory_refuses_unknown_sort():
+    with pytest.raises(StoreError):
+        D.ActorQuery(sort="power")
+
+
+def test_aliases_with_counts(store):
+    assert D.aliases(store, "rusgov") == (D.NameCount("Vladimir Putin", 6),)

@@ -63,6 +63,7 @@ class TimelineChart:
     period_ticks: tuple[Tick, ...]            # bottom axis
     zero_y: float                             # y of Goldstein 0
     empty: bool
+    marks: tuple[Tick, ...] = ()              # periods with events placed on the publication date
 
 
 def period_label(start: dt.date, by: str) -> str:
@@ -74,8 +75,12 @@ def period_label(start: dt.date, by: str) -> str:
 
 
 def timeline_chart(periods: tuple[PeriodCounts, ...] | list[PeriodCounts], by: str = "week",
-                   width: int = 860, height: int = 320) -> TimelineChart:
-    """Stacked bars of events per quad class per period and a mean-Goldstein line."""
+                   width: int = 860, height: int = 320,
+                   by_publication: dict[dt.date, int] | None = None) -> TimelineChart:
+    """Stacked bars of events per quad class per period (one slot per period: give empty
+    periods as zeros) and a mean-Goldstein line; counts have whole-number ticks.
+    ``by_publication``: per period start, how many events were placed on the publication
+    date (marked above the bar)."""
     left, top, right, bottom = 48.0, 16.0, width - 48.0, height - 48.0
     periods = sorted(periods, key=lambda p: p.start)
     n = len(periods)
@@ -110,6 +115,10 @@ def timeline_chart(periods: tuple[PeriodCounts, ...] | list[PeriodCounts], by: s
                              f"{label}: mean Goldstein {p.mean_goldstein:+.2f}"))
     line = " ".join(f"{d.x},{d.y}" for d in dots)
 
+    marks = tuple(Tick(round(left + (i + 0.5) * slot, 2), round(y_count(p.total), 2) - 4,
+                       f"{period_label(p.start, by)}: {(by_publication or {})[p.start]} of {p.total} events "
+                       "without a date of their own, placed on the publication date")
+                  for i, p in enumerate(periods) if (by_publication or {}).get(p.start))
     step = scale_max / 4
     count_ticks = tuple(Tick(left, round(y_count(step * k), 2), _fmt(step * k)) for k in range(5))
     goldstein_ticks = tuple(Tick(right, round(y_gold(g), 2), f"{g:+d}" if g else "0")
@@ -119,17 +128,16 @@ def timeline_chart(periods: tuple[PeriodCounts, ...] | list[PeriodCounts], by: s
                          for i, p in enumerate(periods) if i % every == 0)
     return TimelineChart(width, height, (left, top, right, bottom), tuple(bars), line, tuple(dots),
                          count_ticks, goldstein_ticks, period_ticks, round(y_gold(0.0), 2),
-                         empty=peak == 0)
+                         empty=peak == 0, marks=marks)
 
 
 def _nice_max(peak: int) -> float:
-    if peak <= 4:
-        return 4.0
-    magnitude = 10 ** math.floor(math.log10(peak))
-    for m in (1, 2, 2.5, 5, 10):
-        if m * magnitude >= peak:
-            return float(m * magnitude)
-    return float(10 * magnitude)
+    """The top of the count axis: four whole-number steps of 1, 2 or 5 times a power of ten."""
+    step = 1
+    while step * 4 < peak:
+        magnitude = 10 ** math.floor(math.log10(step))
+        step = next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude > step)
+    return float(step * 4)
 
 
 def _fmt(v: float) -> str:

@@ -178,12 +178,16 @@ class DyadPeriod:
     counts: PeriodCounts
     label: str
     top: tuple[EventHit, ...]
+    by_publication: int = 0     # events placed on their article's publication date (no date of their own)
+    a_to_b: int = 0             # events from a to b (the counts are both directions)
+    b_to_a: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         c = self.counts
         return {"period": c.start.isoformat(), "label": self.label, "events": c.total,
                 "quad_classes": {str(q): n for q, n in zip((1, 2, 3, 4), c.counts)},
-                "mean_goldstein": c.mean_goldstein, "top": [e.to_dict() for e in self.top]}
+                "mean_goldstein": c.mean_goldstein, "by_publication_date": self.by_publication,
+                "a_to_b": self.a_to_b, "b_to_a": self.b_to_a, "top": [e.to_dict() for e in self.top]}
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,14 +195,22 @@ class DyadTimeline:
     a: str
     b: str
     by: str
-    periods: tuple[DyadPeriod, ...]
+    periods: tuple[DyadPeriod, ...]   # every period from the first to the last, empty ones as zero
+    left_out: int = 0                 # events with no date at all (neither their own nor a publication date)
 
     @property
     def total(self) -> int:
         return sum(p.counts.total for p in self.periods)
 
+    @property
+    def by_publication(self) -> int:
+        return sum(p.by_publication for p in self.periods)
+
     def to_dict(self) -> dict[str, Any]:
         return {"a": self.a, "b": self.b, "by": self.by, "events": self.total,
+                "counted": "event clusters (reports of one event by several articles count once), "
+                           "negated events left out, background events included",
+                "by_publication_date": self.by_publication, "left_out_undated": self.left_out,
                 "periods": [p.to_dict() for p in self.periods]}
 
 
@@ -231,15 +243,44 @@ def events(db: Path, flt: EventFilter) -> tuple[EventHit, ...]:
 def dyad(db: Path, a: str, b: str, *, by: str = "week", date_from: dt.date | None = None,
          date_to: dt.date | None = None, top: int = 3) -> DyadTimeline:
     """Events between ``a`` and ``b`` (both directions) per period: event clusters counted per
-    quad class and mean Goldstein, with the ``top`` most reported events of each period."""
-    rows = store_queries.dyad(store_access.store(db), a, b, start=date_from, end=date_to, by=by,
-                              top_events=top)
-    periods = tuple(
-        DyadPeriod(PeriodCounts(p.period, (p.verbal_cooperation, p.material_cooperation,
-                                           p.verbal_conflict, p.material_conflict), p.goldstein),
-                   period_label(p.period, by), tuple(EventHit.from_row(e) for e in p.top_events))
-        for p in rows)
-    return DyadTimeline(a.upper(), b.upper(), by, periods)
+    quad class and mean Goldstein, with the ``top`` most reported events of each period, how
+    many go each way, and how many were placed on their article's publication date. Periods
+    without events are there as zeros; events with no date at all are counted in ``left_out``."""
+    store = store_access.store(db)
+    rows = store_queries.dyad(store, a, b, start=date_from, end=date_to, by=by, top_events=top)
+    ways = [{p.period: p.events for p in store_queries.dyad(store, x, y, start=date_from, end=date_to,
+                                                            by=by, directed=True)}
+            for x, y in ((a, b), (b, a))]
+    found = {
+        p.period: DyadPeriod(PeriodCounts(p.period, (p.verbal_cooperation, p.material_cooperation,
+                                                     p.verbal_conflict, p.material_conflict), p.goldstein),
+                             period_label(p.period, by), tuple(EventHit.from_row(e) for e in p.top_events),
+                             p.by_publication, ways[0].get(p.period, 0), ways[1].get(p.period, 0))
+        for p in rows}
+    periods = tuple(found.get(start) or DyadPeriod(PeriodCounts(start, (0, 0, 0, 0), None),
+                                                   period_label(start, by), ())
+                    for start in period_starts(sorted(found), by))
+    left_out = store_queries.dyad_left_out(store, a, b)
+    return DyadTimeline(a.upper(), b.upper(), by, periods, left_out)
+
+
+def period_starts(starts: list[dt.date], by: str, cap: int = 1000) -> list[dt.date]:
+    """Every period start from the first to the last of ``starts`` (empty periods included),
+    unless that would be more than ``cap`` periods (then only ``starts``)."""
+    if len(starts) < 2:
+        return starts
+    out = [starts[0]]
+    while out[-1] < starts[-1] and len(out) <= cap:
+        day = out[-1]
+        if by == "day":
+            out.append(day + dt.timedelta(days=1))
+        elif by == "week":
+            out.append(day + dt.timedelta(days=7))
+        elif by == "month":
+            out.append((day.replace(day=28) + dt.timedelta(days=4)).replace(day=1))
+        else:
+            out.append(day.replace(year=day.year + 1))
+    return out if len(out) <= cap else starts
 
 
 def actors(db: Path, *, country: str | None = None, limit: int = 50,

@@ -13,6 +13,7 @@ from ..records import Article
 from . import data
 from .app import context, render
 from .article_view import QUAD_NAMES, article_view
+from .browse import Links
 from .charts import network_chart, timeline_chart
 
 router = APIRouter(include_in_schema=False)
@@ -96,15 +97,33 @@ def dyad_page(request: Request, a: str = "", b: str = "", by: str = "week",
               date_to: str | None = Query(None, alias="to")) -> HTMLResponse:
     ctx = context(request)
     if by not in ("day", "week", "month"):
-        by = "week"
+        raise InputError("query", f"by={by!r} is not known", "use day, week or month")
     timeline = chart = None
     a, b = a.strip().upper(), b.strip().upper()
     if a and b:
         timeline = data.dyad(ctx.require_db(), a, b, by=by, date_from=_date(date_from),
                              date_to=_date(date_to), top=3)
-        chart = timeline_chart([p.counts for p in timeline.periods], by=by)
+        chart = timeline_chart([p.counts for p in timeline.periods], by=by,
+                               by_publication={p.counts.start: p.by_publication for p in timeline.periods})
+    links = Links("/dyad", request.query_params, ("a", "b", "by", "from", "to"))
+
+    def period_link(period: data.DyadPeriod, source: str, target: str) -> str:
+        start = period.counts.start
+        return Links("/events", {}).here(source=source, target=target, **{
+            "from": start.isoformat(), "to": period_end(start, by).isoformat()})
+
     return render(request, "dyad.html", a=a, b=b, by=by, date_from=date_from or "",
-                  date_to=date_to or "", timeline=timeline, chart=chart, quad_names=QUAD_NAMES)
+                  date_to=date_to or "", timeline=timeline, chart=chart, quad_names=QUAD_NAMES,
+                  links=links, period_link=period_link)
+
+
+def period_end(start: dt.date, by: str) -> dt.date:
+    """The last day of the period (day, week or month) starting on ``start``."""
+    if by == "day":
+        return start
+    if by == "week":
+        return start + dt.timedelta(days=6)
+    return (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
 
 
 @router.get("/actors/{code}", response_class=HTMLResponse)
