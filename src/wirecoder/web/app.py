@@ -160,7 +160,7 @@ def create_app(settings: Settings | None = None, db_path: Path | str | None = No
     the first ``POST /api/code``. ``db_path``: the DuckDB store to read (may be
     written at the same time by ``wirecoder ingest``).
     """
-    from . import api, browse, pages
+    from . import api, browse, pages, views
 
     settings = settings or Settings.from_env()
     limit = max_body_bytes if max_body_bytes is not None else body_limit(settings)
@@ -179,6 +179,7 @@ def create_app(settings: Settings | None = None, db_path: Path | str | None = No
     app.include_router(api.router)
     app.include_router(pages.router)
     app.include_router(browse.router)
+    app.include_router(views.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.add_middleware(BodyLimit, limit=limit)
 

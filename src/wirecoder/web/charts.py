@@ -179,6 +179,8 @@ class NetworkChart:
     nodes: tuple[Node, ...]
     edges: tuple[Edge, ...]
     empty: bool
+    left_out_nodes: int = 0   # codes beyond ``max_nodes``, or left without an edge by that cut
+    left_out_edges: int = 0   # edges with a left-out end
 
 
 def network_chart(dyads: list[DyadCount] | tuple[DyadCount, ...], max_nodes: int = 40,
@@ -196,11 +198,15 @@ def network_chart(dyads: list[DyadCount] | tuple[DyadCount, ...], max_nodes: int
     for (a, b), (co, cf) in merged.items():
         weight[a] = weight.get(a, 0) + co + cf
         weight[b] = weight.get(b, 0) + co + cf
-    codes = sorted(weight, key=lambda c: (-weight[c], c))[:max_nodes]
-    keep = set(codes)
+    ranked = sorted(weight, key=lambda c: (-weight[c], c))
+    keep = set(ranked[:max_nodes])
     pairs = {k: v for k, v in merged.items() if k[0] in keep and k[1] in keep}
+    linked = {c for pair in pairs for c in pair}   # no orphan: a node keeps at least one edge
+    codes = [c for c in ranked if c in linked]
+    left_nodes, left_edges = len(ranked) - len(codes), len(merged) - len(pairs)
     if not codes:
-        return NetworkChart(width, height, (), (), empty=True)
+        return NetworkChart(width, height, (), (), empty=True, left_out_nodes=left_nodes,
+                            left_out_edges=left_edges)
 
     pos = _force_layout(codes, {k: v[0] + v[1] for k, v in pairs.items()}, iterations)
     margin = 40.0
@@ -216,6 +222,8 @@ def network_chart(dyads: list[DyadCount] | tuple[DyadCount, ...], max_nodes: int
         return round(px, 2), round(py, 2)
 
     top = max(weight[c] for c in codes)
+    weight = {c: sum(co + cf for pair, (co, cf) in pairs.items() if c in pair) for c in codes}
+    top = max(weight.values())
     nodes = tuple(Node(c, *place(c), r=round(5 + 15 * math.sqrt(weight[c] / top), 2), events=weight[c])
                   for c in codes)
     heaviest = max((co + cf for co, cf in pairs.values()), default=1)
@@ -225,7 +233,8 @@ def network_chart(dyads: list[DyadCount] | tuple[DyadCount, ...], max_nodes: int
         tone = "cooperation" if co > 2 * cf else "conflict" if cf > 2 * co else "mixed"
         edges.append(Edge(a, b, x1, y1, x2, y2, round(1 + 7 * (co + cf) / heaviest, 2), tone,
                           f"{a} – {b}: {co + cf} events ({co} cooperation, {cf} conflict)"))
-    return NetworkChart(width, height, nodes, tuple(edges), empty=False)
+    return NetworkChart(width, height, nodes, tuple(edges), empty=False, left_out_nodes=left_nodes,
+                        left_out_edges=left_edges)
 
 
 def _force_layout(codes: list[str], weights: dict[tuple[str, str], int],

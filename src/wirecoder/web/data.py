@@ -17,6 +17,7 @@ from typing import Any
 from ..knowledge import KnowledgeBase
 from ..records import CodedArticle, Event, Quote
 from ..settings import Settings
+from ..store import directory as store_directory
 from ..store import network as store_network
 from ..store import profiles as store_profiles
 from ..store import queries as store_queries
@@ -110,6 +111,10 @@ class ActorSummary:
     @classmethod
     def from_entry(cls, e: store_profiles.ActorEntry) -> "ActorSummary":
         return cls(e.code, e.name, e.role, e.country, e.sector, e.events_by, e.events_against, e.articles)
+
+    @classmethod
+    def from_directory(cls, r: store_directory.DirectoryRow) -> "ActorSummary":
+        return cls(r.code, r.name, r.role, r.country, r.sector, r.events_by, r.events_against, r.articles)
 
     def to_dict(self) -> dict[str, Any]:
         return {"code": self.code, "name": self.name, "role": self.role, "country": self.country,
@@ -284,10 +289,23 @@ def period_starts(starts: list[dt.date], by: str, cap: int = 1000) -> list[dt.da
 
 
 def actors(db: Path, *, country: str | None = None, limit: int = 50,
-           contains: str | None = None) -> tuple[ActorSummary, ...]:
-    """Actor codes, most active first (events by plus events against)."""
-    rows = store_profiles.directory(store_access.store(db), country=country, text=contains, limit=limit)
-    return tuple(ActorSummary.from_entry(r) for r in rows)
+           contains: str | None = None, knowledge: KnowledgeBase | None = None) -> tuple[ActorSummary, ...]:
+    """Actor codes, most active first (event clusters by plus against it, negated left out),
+    each under one display name (the knowledge base's, else the most frequent mention)."""
+    page = store_directory.directory_page(
+        store_access.store(db), store_directory.ActorQuery(country=country, text=contains, limit=limit),
+        store_access.canonical_names(knowledge))
+    return tuple(ActorSummary.from_directory(r) for r in page.rows)
+
+
+def actor_directory(db: Path, query: store_directory.ActorQuery,
+                    knowledge: KnowledgeBase | None = None) -> store_directory.DirectoryPage:
+    """One page of the actor directory (see ``store.directory``)."""
+    return store_directory.directory_page(store_access.store(db), query, store_access.canonical_names(knowledge))
+
+
+def aliases(db: Path, code: str) -> tuple[store_directory.NameCount, ...]:
+    return store_directory.aliases(store_access.store(db), code)
 
 
 def actor(db: Path, code: str, knowledge: KnowledgeBase | None = None, *,

@@ -126,32 +126,6 @@ def period_end(start: dt.date, by: str) -> dt.date:
     return (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
 
 
-@router.get("/actors/{code}", response_class=HTMLResponse)
-def actor_page(request: Request, code: str) -> HTMLResponse:
-    ctx = context(request)
-    detail = data.actor(ctx.require_db(), code, ctx.knowledge, limit=200)
-    if detail is None:
-        return error_page(request, 404, f"no actor coded {code} in the store")
-    return render(request, "actor.html", actor=detail, quad_names=QUAD_NAMES)
-
-
-@router.get("/actors", response_class=HTMLResponse)
-def actors_page(request: Request, country: str | None = None) -> HTMLResponse:
-    rows = data.actors(context(request).require_db(), country=country or None, limit=200)
-    return render(request, "actors.html", actors=rows, country=country or "")
-
-
-@router.get("/network", response_class=HTMLResponse)
-def network_page(request: Request, date_from: str | None = Query(None, alias="from"),
-                 date_to: str | None = Query(None, alias="to"), level: str = "country") -> HTMLResponse:
-    if level not in ("actor", "country"):
-        level = "country"
-    rows = data.network(context(request).require_db(), date_from=_date(date_from),
-                        date_to=_date(date_to), level=level)
-    return render(request, "network.html", chart=network_chart(rows), level=level,
-                  date_from=date_from or "", date_to=date_to or "")
-
-
 @router.get("/search", response_class=HTMLResponse)
 def search_page(request: Request, q: str = "") -> HTMLResponse:
     q = q.strip()[:200]
