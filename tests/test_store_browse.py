@@ -210,3 +210,14 @@ def test_directory_refuses_unknown_sort():
 
 def test_aliases_with_counts(store):
     assert D.aliases(store, "rusgov") == (D.NameCount("Vladimir Putin", 6),)
+
+
+def test_dyad_command_says_what_it_placed_and_left_out(store):
+    from click.testing import CliRunner
+
+    from wirecoder.cli import cli
+    result = CliRunner().invoke(cli, ["query", "dyad", "RUS", "VEN", "--db", str(store.path)])
+    assert result.exit_code == 0, result.output
+    assert "by_publication" in result.stdout
+    assert "1 events without a date of their own" in result.stderr
+    assert "1 with no date at all are left out" in result.stderr
