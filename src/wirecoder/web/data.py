@@ -35,13 +35,14 @@ class ArticleSummary:
     source: str
     published: dt.date | None
     events: int
+    title: str = ""     # the headline, else the first sentence
 
     @classmethod
     def from_row(cls, row: store_search.ArticleRow) -> "ArticleSummary":
-        return cls(row.id, row.headline, row.source, row.published, row.events)
+        return cls(row.id, row.headline, row.source, row.published, row.events, row.title)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "headline": self.headline, "source": self.source,
+        return {"id": self.id, "headline": self.headline, "title": self.title, "source": self.source,
                 "published": _iso(self.published), "events": self.events}
 
 
@@ -59,12 +60,13 @@ class EventHit:
     evidence: str             # the trigger words
     cluster_id: str | None
     reports: int              # reports of the same event cluster
+    sentence: str = ""        # the sentence holding the trigger
 
     @classmethod
     def from_row(cls, row: store_queries.EventRow) -> "EventHit":
         return cls(row.to_event(), row.article_id, row.headline, row.published, row.name or "",
                    row.source_name, row.target_name, row.trigger_text or "", row.cluster_id,
-                   int(row.num_reports or 1))
+                   int(row.num_reports or 1), row.sentence or "")
 
     def to_dict(self) -> dict[str, Any]:
         d = self.event.to_dict()
@@ -364,3 +366,28 @@ def store_coded(db: Path, coded: CodedArticle, settings: Settings) -> bool:
 
 def _iso(value: dt.date | None) -> str | None:
     return value.isoformat() if value else None
+
+
+def split_match(text: str | None, query: str | None) -> tuple[tuple[str, bool], ...]:
+    """``text`` cut into pieces, each marked True where it matches ``query`` (ignoring case):
+    the template writes the pieces escaped and wraps the matches in ``<mark>``."""
+    text = text or ""
+    needle = (query or "").strip().casefold()
+    if not needle or not text:
+        return ((text, False),) if text else ()
+    folded = text.casefold()
+    if len(folded) != len(text):        # a character whose case fold changes length: no marks
+        return ((text, False),)
+    pieces: list[tuple[str, bool]] = []
+    at = 0
+    while True:
+        hit = folded.find(needle, at)
+        if hit < 0:
+            break
+        if hit > at:
+            pieces.append((text[at:hit], False))
+        pieces.append((text[hit:hit + len(needle)], True))
+        at = hit + len(needle)
+    if at < len(text):
+        pieces.append((text[at:], False))
+    return tuple(pieces)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
@@ -14,7 +15,7 @@ from . import data
 from .app import context, render
 from .article_view import QUAD_NAMES, article_view
 from .browse import Links
-from .charts import network_chart, timeline_chart
+from .charts import timeline_chart
 
 router = APIRouter(include_in_schema=False)
 
@@ -77,18 +78,45 @@ def code_form(request: Request) -> HTMLResponse:
 @router.post("/code", response_class=HTMLResponse)
 def code_submit(request: Request, text: str = Form(...), published: str = Form(""),
                 store: str = Form("")) -> Any:
-    """Code pasted text and show it as an article page (stored only when asked)."""
+    """Code pasted text. Stored: its article page. Not stored: the result's own URL
+    (``/code/result?text=...``), which codes the same text again when opened, unless the text
+    is too long for a link (then the result is shown here and storing it gives a URL)."""
+    ctx = context(request)
+    if store:
+        coded = _code(request, text, published)
+        data.store_coded(ctx.require_db(write=True), coded, ctx.settings)
+        return RedirectResponse(f"/articles/{coded.article.id}", status_code=303)
+    link = "/code/result?" + urlencode({k: v for k, v in (("text", text), ("published", published)) if v})
+    if len(link) <= MAX_RESULT_URL:
+        return RedirectResponse(link, status_code=303)
+    return _result(request, text, published, permalink=None)
+
+
+MAX_RESULT_URL = 8_000
+"""Longest result URL the form redirects to (longer texts: store the article to get a URL)."""
+
+
+@router.get("/code/result", response_class=HTMLResponse)
+def code_result(request: Request, text: str = "", published: str = "") -> HTMLResponse:
+    """The coding of ``text`` (not stored): this URL is the result's permalink."""
+    if not text.strip():
+        raise InputError("query", "text is empty", "paste an article at /code")
+    return _result(request, text, published, permalink=str(request.url.path) + "?" + request.url.query)
+
+
+def _code(request: Request, text: str, published: str) -> Any:
     ctx = context(request)
     article = as_article(Article(text=text, source="<dashboard>"))
     when = _date(published)
     if when:
         article = article.with_(published=when)
-    coded = ctx.coder.code(article)
-    if store:
-        data.store_coded(ctx.require_db(write=True), coded, ctx.settings)
-        return RedirectResponse(f"/articles/{coded.article.id}", status_code=303)
-    return render(request, "article.html", view=article_view(coded, ctx.ontology), stored=False,
-                  quad_names=QUAD_NAMES)
+    return ctx.coder.code(article)
+
+
+def _result(request: Request, text: str, published: str, permalink: str | None) -> HTMLResponse:
+    coded = _code(request, text, published)
+    return render(request, "article.html", view=article_view(coded, context(request).ontology), stored=False,
+                  quad_names=QUAD_NAMES, permalink=permalink, too_long=permalink is None)
 
 
 @router.get("/dyad", response_class=HTMLResponse)
@@ -130,4 +158,5 @@ def period_end(start: dt.date, by: str) -> dt.date:
 def search_page(request: Request, q: str = "") -> HTMLResponse:
     q = q.strip()[:200]
     result = data.search(context(request).require_db(), q, limit=30) if q else None
-    return render(request, "search.html", q=q, result=result)
+    return render(request, "search.html", q=q, result=result, parts=data.split_match,
+                  links=Links("/search", request.query_params, ("q",)))
