@@ -151,3 +151,18 @@ def test_hostile_text_is_escaped_on_the_page_and_inert_in_csv(client):
 def test_counting_rule_is_stated(client):
     html = client.get("/events").text
     assert re.search(r"<strong>8</strong> reports of <strong>\d+</strong> distinct events", html)
+
+
+def test_api_reference_documents_every_parameter_and_response(client):
+    schema = client.get("/openapi.json").json()
+    for path, methods in schema["paths"].items():
+        for method, op in methods.items():
+            for param in op.get("parameters", []):
+                meaning = param.get("description", "")
+                assert "Allowed:" in meaning and len(meaning) > len("Allowed: any text.") + 5, (path, param)
+                assert "example" in param, (path, param["name"])
+            content = op["responses"]["200"]["content"]["application/json"]
+            assert "example" in content, (method, path)
+    docs = client.get("/docs").text
+    assert docs.count("Example response") == sum(len(m) for m in schema["paths"].values())
+    assert "day, week or month" in docs and "a whole number from 1 to 1000" in docs

@@ -160,7 +160,7 @@ def create_app(settings: Settings | None = None, db_path: Path | str | None = No
     the first ``POST /api/code``. ``db_path``: the DuckDB store to read (may be
     written at the same time by ``wirecoder ingest``).
     """
-    from . import api, browse, pages, views
+    from . import api, browse, pages, reference, views
 
     settings = settings or Settings.from_env()
     limit = max_body_bytes if max_body_bytes is not None else body_limit(settings)
@@ -180,6 +180,7 @@ def create_app(settings: Settings | None = None, db_path: Path | str | None = No
     app.include_router(pages.router)
     app.include_router(browse.router)
     app.include_router(views.router)
+    reference.install(app)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.add_middleware(BodyLimit, limit=limit)
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any
 from urllib.parse import urlencode
 
@@ -50,14 +51,21 @@ def api_docs(request: Request) -> HTMLResponse:
     routes = []
     for path, methods in schema.get("paths", {}).items():
         for method, op in methods.items():
-            params = [(p.get("name"), p.get("in"), p.get("required", False),
-                       (p.get("description") or p.get("schema", {}).get("title") or ""))
+            params = [{"name": p.get("name"), "in": p.get("in"), "required": p.get("required", False),
+                       "meaning": p.get("description") or "", "default": _default(p.get("schema", {})),
+                       "example": json.dumps(p["example"]) if "example" in p else ""}
                       for p in op.get("parameters", [])]
+            content = op.get("responses", {}).get("200", {}).get("content", {}).get("application/json", {})
+            example = json.dumps(content["example"], indent=2, ensure_ascii=False) if "example" in content else ""
             routes.append({"method": method.upper(), "path": path, "summary": op.get("summary", ""),
                            "description": op.get("description", ""), "params": params,
-                           "body": "requestBody" in op})
+                           "body": "requestBody" in op, "example": example})
     return render(request, "docs.html", routes=routes, title=schema["info"]["title"],
                   api_version=schema["info"]["version"])
+
+
+def _default(schema: dict[str, Any]) -> str:
+    return json.dumps(schema["default"]) if "default" in schema else ""
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
