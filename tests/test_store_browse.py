@@ -221,3 +221,17 @@ def test_dyad_command_says_what_it_placed_and_left_out(store):
     assert "by_publication" in result.stdout
     assert "1 events without a date of their own" in result.stderr
     assert "1 with no date at all are left out" in result.stderr
+
+
+def test_profile_partners_leave_out_negated_events(tmp_path):
+    """A partner link opens a dyad; a dyad of negated events only would be empty."""
+    from wirecoder.store import profiles
+    store = Store.open(tmp_path / "n.db")
+    store.write([
+        coded("Antony Blinken did not meet Nicolas Maduro.", ev("USAGOV", "VENGOV", "036", "2024-07-01", negated=True)),
+        coded("Antony Blinken criticised China over trade.", ev("USAGOV", "CHN", "111", "2024-07-02")),
+    ])
+    reader = Store.open(store.path, read_only=True)
+    assert profiles.profile(reader, "USAGOV").partners == ("CHN",)
+    for partner in profiles.profile(reader, "USAGOV").partners:
+        assert sum(p.events for p in Q.dyad(reader, "USAGOV", partner)) > 0
