@@ -19,7 +19,9 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))
 from test_store_factory import coded, ev  # noqa: E402
 from test_web_browser import CHROMIUM, CHROMIUM_ARGS, free_port  # noqa: E402
-from web_fixtures import hostile_hand_coded, seed_hand_coded  # noqa: E402
+from web_fixtures import hand_coded, hostile_hand_coded, seed_hand_coded  # noqa: E402
+
+SHARED = ("WASHINGTON - Antony Blinken met Wang Yi in Jakarta on Friday, aides said.\n")
 
 pytestmark = [
     pytest.mark.browser, pytest.mark.slow,
@@ -50,6 +52,12 @@ def server(tmp_path_factory):
                           url="https://example.org/old"))
     articles.append(coded("Russian forces attacked Ukrainian forces near the city.",
                           ev("RUSMIL", "UKRMIL", "190", "2024-09-03"), url="https://example.org/war"))
+    import datetime as dt
+    shared = hand_coded(SHARED, dt.date(2024, 7, 26), "https://example.org/shared",
+                        [("A1", "Antony Blinken", "USAGOV", ["Antony Blinken"]),
+                         ("A2", "Wang Yi", "CHNGOV", ["Wang Yi"])],
+                        [("met", "040", "A1", "A2"), ("met", "036", "A1", "A2")])
+    articles.append(shared)
     Store.open(db).write(articles)
     port = free_port()
     srv = uvicorn.Server(uvicorn.Config(create_app(Settings(), db), host="127.0.0.1", port=port,
@@ -60,7 +68,7 @@ def server(tmp_path_factory):
     while not srv.started and time.monotonic() < deadline:
         time.sleep(0.05)
     assert srv.started, "uvicorn did not start"
-    yield f"http://127.0.0.1:{port}", seed.article.id
+    yield f"http://127.0.0.1:{port}", seed.article.id, shared.article.id
     srv.should_exit = True
     thread.join(timeout=10)
 
@@ -113,7 +121,7 @@ SMALL_TEXT = """() => {
 
 @pytest.mark.parametrize("path", PAGES)
 def test_page_fits_the_screen_without_errors(page, server, path):
-    base, seed_id = server
+    base, seed_id, _ = server
     response = page.goto(base + (f"/articles/{seed_id}" if path == "ARTICLE" else path))
     assert response is not None and response.status == 200
     page.wait_for_load_state("load")
@@ -211,3 +219,35 @@ def test_hostile_markup_stays_text_on_the_events_page(page, server):
     assert page.evaluate("typeof window.__pwned") == "undefined"
     assert "pwned" not in page.title()
     assert page.locator("#events-table script, #events-table img").count() == 0
+
+
+def test_every_event_has_an_anchor_and_the_panel_links_its_actors(page, server):
+    base, seed_id, _ = server
+    page.goto(f"{base}/articles/{seed_id}")
+    ids = [r.get_attribute("data-event") for r in page.locator("table.events tbody tr[data-event]").all()]
+    assert ids
+    for event_id in ids:
+        assert page.locator(f'#article-text [id="ev-{event_id}"]').count() == 1, event_id
+    page.locator("#article-text .hl-event").first.click()
+    source = page.locator('#event-detail-body a[data-link="source-code"]')
+    assert source.get_attribute("href").startswith("/actors/")
+    dyad = page.locator('#event-detail-body a[data-link="dyad"]').get_attribute("href")
+    assert dyad.startswith("/dyad?a=")
+    if page.width <= 400:   # a pop-over at the bottom of the screen, inside it
+        box = page.locator("#event-detail").bounding_box()
+        assert box["y"] + box["height"] <= 900 and box["width"] <= page.width
+
+
+def test_events_sharing_a_trigger_each_have_an_anchor_and_are_all_shown(page, server):
+    base, _, shared_id = server
+    page.goto(f"{base}/articles/{shared_id}")
+    assert page.locator('#article-text [id="ev-E1"]').count() == 1
+    assert page.locator('#article-text [id="ev-E2"]').count() == 1
+    page.locator("#article-text .hl-event", has_text="met").first.click()
+    assert page.locator('[data-field="code"]').inner_text() == "040"
+    others = page.locator("#event-detail-others a")
+    assert others.count() == 1 and others.first.inner_text() == "E2"
+    others.first.click()
+    assert page.locator('[data-field="code"]').inner_text() == "036"
+    page.goto(f"{base}/articles/{shared_id}#ev-E2")
+    assert page.locator('[data-field="code"]').inner_text() == "036"
