@@ -219,8 +219,8 @@ def test_dyad_command_says_what_it_placed_and_left_out(store):
     result = CliRunner().invoke(cli, ["query", "dyad", "RUS", "VEN", "--db", str(store.path)])
     assert result.exit_code == 0, result.output
     assert "by_publication" in result.stdout
-    assert "1 events without a date of their own" in result.stderr
-    assert "1 with no date at all are left out" in result.stderr
+    assert "1 event(s) without a date of their own" in result.stderr
+    assert "1 with no date at all left out" in result.stderr
 
 
 def test_profile_partners_leave_out_negated_events(tmp_path):

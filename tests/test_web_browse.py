@@ -166,3 +166,33 @@ def test_api_reference_documents_every_parameter_and_response(client):
     docs = client.get("/docs").text
     assert docs.count("Example response") == sum(len(m) for m in schema["paths"].values())
     assert "day, week or month" in docs and "a whole number from 1 to 1000" in docs
+
+
+def test_dyad_page_says_how_many_undated_events_it_leaves_out(tmp_path):
+    path = tmp_path / "undated.duckdb"
+    Store.open(path).write([
+        coded("Putin praised Maduro after the vote.", ev("RUSGOV", "VENGOV", "051", "2024-07-29")),
+        coded("Years ago Putin had threatened Maduro.", ev("RUSGOV", "VENGOV", "138", None, background=True),
+              published="2024-09-10"),
+        coded("Putin once criticised Maduro.", ev("RUSGOV", "VENGOV", "111", None), published=None),
+    ])
+    client = TestClient(create_app(Settings(), path))
+    counting = re.search(r'id="counting">(.*?)</p>', client.get("/dyad?a=RUS&b=VEN&by=month").text, re.S).group(1)
+    assert "<strong>2</strong> events, of which 1 has no date of its own and is placed" in counting
+    assert "<strong>1</strong> event with no date at all" in counting
+    data = client.get("/dyad.json?a=RUS&b=VEN&by=month").json()
+    assert (data["events"], data["by_publication_date"], data["left_out_undated"]) == (2, 1, 1)
+    assert [r["events"] for r in data["rows"]] == [1, 0, 1]          # August is there, as zero
+    api = client.get("/api/dyad/RUS/VEN?by=month").json()
+    assert api["left_out_undated"] == 1 and api["by_publication_date"] == 1
+
+
+def test_code_an_article_result_has_its_own_url(coder, tmp_path):
+    client = TestClient(create_app(Settings(), tmp_path / "none.duckdb", coder=coder))
+    text = "Chinese Foreign Minister Wang Yi on Friday praised Brazil's President Lula for his mediation."
+    posted = client.post("/code", data={"text": text, "published": "2025-03-14"}, follow_redirects=False)
+    assert posted.status_code == 303 and posted.headers["location"].startswith("/code/result?")
+    page = client.get(posted.headers["location"])
+    assert page.status_code == 200 and "Wang Yi" in page.text
+    assert 'class="permalink"' in page.text and "not stored" in page.text
+    assert client.get("/code/result?text=").status_code == 422

@@ -194,9 +194,9 @@ def dyad_command(actor_a, actor_b, by, directed, top_events, start, end, reports
     left_out = Q.dyad_left_out(Store.open(db, read_only=True), actor_a, actor_b, reports=reports,
                                directed=directed)
     if placed or left_out:
-        click.echo(f"{placed} events without a date of their own are counted on their article's "
-                   f"publication date (column by_publication); {left_out} with no date at all are "
-                   "left out", err=True)
+        click.echo(f"{placed} event(s) without a date of their own counted on their article's "
+                   f"publication date (column by_publication); {left_out} with no date at all left out",
+                   err=True)
 
 
 @query_group.command("events")
