@@ -235,3 +235,16 @@ def test_profile_partners_leave_out_negated_events(tmp_path):
     assert profiles.profile(reader, "USAGOV").partners == ("CHN",)
     for partner in profiles.profile(reader, "USAGOV").partners:
         assert sum(p.events for p in Q.dyad(reader, "USAGOV", partner)) > 0
+
+
+@pytest.mark.parametrize("a, b, kwargs, expected", [
+    # (period, events, a_to_b)
+    ("RUS", "VEN", {"by": "month"}, [(dt.date(2024, 7, 1), 1, 1), (dt.date(2024, 8, 1), 2, 1),
+                                     (dt.date(2024, 9, 1), 1, 1)]),
+    ("VEN", "RUS", {"by": "month"}, [(dt.date(2024, 7, 1), 1, 0), (dt.date(2024, 8, 1), 2, 1),
+                                     (dt.date(2024, 9, 1), 1, 0)]),
+    ("RUS", "VEN", {"by": "month", "reports": True}, [(dt.date(2024, 7, 1), 2, 2), (dt.date(2024, 8, 1), 2, 1),
+                                                      (dt.date(2024, 9, 1), 1, 1)]),
+])
+def test_dyad_splits_directions(store, a, b, kwargs, expected):
+    assert [(p.period, p.events, p.a_to_b) for p in Q.dyad(store, a, b, **kwargs)] == expected

@@ -156,16 +156,18 @@ def facets(store: Store, query: EventQuery, *, size: int = 12) -> tuple[Facet, .
             SELECT e.root, e.quad_class::VARCHAR AS quad_class, e.source_country, e.target_country,
                    strftime({DAY}, '%Y-%m') AS month
             FROM events e JOIN articles a ON a.id = e.article_id WHERE {where.sql()})
-        SELECT 'root' AS facet, root AS value, count(*) FROM f GROUP BY root
-        UNION ALL SELECT 'quad_class', quad_class, count(*) FROM f GROUP BY quad_class
-        UNION ALL SELECT 'source_country', source_country, count(*) FROM f GROUP BY source_country
-        UNION ALL SELECT 'target_country', target_country, count(*) FROM f GROUP BY target_country
-        UNION ALL SELECT 'month', month, count(*) FROM f GROUP BY month"""
+        SELECT c.*, k.name FROM (
+            SELECT 'root' AS facet, root AS value, count(*) AS n FROM f GROUP BY root
+            UNION ALL SELECT 'quad_class', quad_class, count(*) FROM f GROUP BY quad_class
+            UNION ALL SELECT 'source_country', source_country, count(*) FROM f GROUP BY source_country
+            UNION ALL SELECT 'target_country', target_country, count(*) FROM f GROUP BY target_country
+            UNION ALL SELECT 'month', month, count(*) FROM f GROUP BY month) c
+        LEFT JOIN cameo_codes k ON c.facet = 'root' AND k.code = c.value"""
     rows = run(store, sql, where.params)
-    names = dict(run(store, "SELECT code, name FROM cameo_codes WHERE length(code) = 2", []))
+    names = {value: name for facet, value, _, name in rows if facet == "root" and name}
     found: dict[str, list[tuple[str, int]]] = {name: [] for name in FACETS}
     missing: dict[str, int] = dict.fromkeys(FACETS, 0)
-    for facet, value, count in rows:
+    for facet, value, count, _ in rows:
         if value is None:
             missing[facet] += int(count)
         else:

@@ -43,6 +43,7 @@ class DyadPeriod:
     material_conflict: int
     goldstein: float | None  # mean Goldstein value
     by_publication: int = 0  # events placed on their article's publication date (no date of their own)
+    a_to_b: int = 0          # events from a to b (the rest of ``events`` go from b to a)
     top_codes: tuple[CodeCount, ...] = ()
     top_events: tuple["EventRow", ...] = ()  # most reported first (``dyad(top_events=N)``)
 
@@ -275,20 +276,24 @@ def dyad(store: Store, a: str, b: str, *, start: dt.date | None = None, end: dt.
         return _dyad_where(a, b, directed=directed, negated=negated, start=start, end=end, prefix=prefix)
 
     where = dyad_where("")
+    forward = Where()
+    ab = f"({side(forward, 'source', a)} AND {side(forward, 'target', b)})"
     if reports:
         base = (f"SELECT coalesce(day, published) AS day, quad_class, goldstein, cameo, "
-                f"date IS NULL AS undated FROM events WHERE {where.sql()}")
+                f"date IS NULL AS undated, {ab} AS forward FROM events WHERE {where.sql()}")
     else:  # one row per cluster (its reports share codes and CAMEO code), on its first day
         base = (f"SELECT min(coalesce(day, published)) AS day, any_value(quad_class) AS quad_class, "
                 f"any_value(goldstein) AS goldstein, any_value(cameo) AS cameo, "
-                f"bool_and(date IS NULL) AS undated FROM events WHERE {where.sql()} GROUP BY cluster_id")
+                f"bool_and(date IS NULL) AS undated, bool_or({ab}) AS forward "
+                f"FROM events WHERE {where.sql()} GROUP BY cluster_id")
     sql = f"""
         WITH u AS ({base}), p AS (SELECT date_trunc(?, day)::DATE AS period, * FROM u),
         totals AS (
             SELECT period, count(*) AS n,
                    count(*) FILTER (quad_class = 1), count(*) FILTER (quad_class = 2),
                    count(*) FILTER (quad_class = 3), count(*) FILTER (quad_class = 4),
-                   avg(goldstein), count(*) FILTER (undated) AS undated
+                   avg(goldstein), count(*) FILTER (undated) AS undated,
+                   count(*) FILTER (forward) AS forward
             FROM p GROUP BY period),
         codes AS (
             SELECT period, cameo, count(*) AS n,
@@ -299,7 +304,7 @@ def dyad(store: Store, a: str, b: str, *, start: dt.date | None = None, end: dt.
         LEFT JOIN codes c ON c.period = t.period AND c.r <= ?
         LEFT JOIN cameo_codes k ON k.code = c.cameo
         GROUP BY ALL ORDER BY t.period"""
-    rows = run(store, sql, [*where.params, by, top])
+    rows = run(store, sql, [*forward.params, *where.params, by, top])
     tops: dict[dt.date, list[EventRow]] = {}
     if top_events > 0 and rows:
         for period, row in select_events(store, dyad_where("e."), reports=False, limit=top_events, top_by=by):
@@ -308,7 +313,8 @@ def dyad(store: Store, a: str, b: str, *, start: dt.date | None = None, end: dt.
         DyadPeriod(period=r[0], events=r[1], verbal_cooperation=r[2], material_cooperation=r[3],
                    verbal_conflict=r[4], material_conflict=r[5],
                    goldstein=round(r[6], 3) if r[6] is not None else None, by_publication=r[7],
-                   top_codes=tuple(CodeCount(c["cameo"], c["name"], c["n"]) for c in r[8] if c["cameo"]),
+                   a_to_b=r[8],
+                   top_codes=tuple(CodeCount(c["cameo"], c["name"], c["n"]) for c in r[9] if c["cameo"]),
                    top_events=tuple(tops.get(r[0], ())))
         for r in rows)
 

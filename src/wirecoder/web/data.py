@@ -255,14 +255,11 @@ def dyad(db: Path, a: str, b: str, *, by: str = "week", date_from: dt.date | Non
     without events are there as zeros; events with no date at all are counted in ``left_out``."""
     store = store_access.store(db)
     rows = store_queries.dyad(store, a, b, start=date_from, end=date_to, by=by, top_events=top)
-    ways = [{p.period: p.events for p in store_queries.dyad(store, x, y, start=date_from, end=date_to,
-                                                            by=by, directed=True)}
-            for x, y in ((a, b), (b, a))]
     found = {
         p.period: DyadPeriod(PeriodCounts(p.period, (p.verbal_cooperation, p.material_cooperation,
                                                      p.verbal_conflict, p.material_conflict), p.goldstein),
                              period_label(p.period, by), tuple(EventHit.from_row(e) for e in p.top_events),
-                             p.by_publication, ways[0].get(p.period, 0), ways[1].get(p.period, 0))
+                             p.by_publication, p.a_to_b, p.events - p.a_to_b)
         for p in rows}
     periods = tuple(found.get(start) or DyadPeriod(PeriodCounts(start, (0, 0, 0, 0), None),
                                                    period_label(start, by), ())
