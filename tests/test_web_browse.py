@@ -196,3 +196,22 @@ def test_code_an_article_result_has_its_own_url(coder, tmp_path):
     assert page.status_code == 200 and "Wang Yi" in page.text
     assert 'class="permalink"' in page.text and "not stored" in page.text
     assert client.get("/code/result?text=").status_code == 422
+
+
+@pytest.mark.parametrize("level", ["country", "actor"])
+def test_network_edges_and_their_dyads_count_the_same(client, level):
+    """One counting rule: an edge's count is the count its dyad timeline shows (no empty timeline)."""
+    edges = client.get(f"/network.json?level={level}").json()["rows"]
+    assert edges
+    for edge in edges:
+        dyad = client.get(f"/dyad.json?a={edge['a']}&b={edge['b']}&by=month").json()
+        assert dyad["events"] + dyad["left_out_undated"] == edge["events"], edge
+
+
+def test_actor_page_and_directory_count_the_same(client):
+    rows = {r["code"]: r for r in client.get("/actors.json?limit=500").json()["rows"]}
+    for code in ("RUSGOV", "VENGOV"):
+        page = client.get(f"/actors/{code}").text
+        by, against = re.search(r'id="counting"><strong>(\d+)</strong> by, <strong>(\d+)</strong> against',
+                                page).groups()
+        assert (int(by), int(against)) == (rows[code]["events_by"], rows[code]["events_against"])
