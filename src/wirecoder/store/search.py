@@ -62,6 +62,11 @@ def latest_articles(store: Store, *, limit: int = 50) -> tuple[ArticleRow, ...]:
                                     "id LIMIT ?", [limit]))
 
 
+def count_articles(store: Store) -> int:
+    """How many articles the store holds."""
+    return int(run(store, "SELECT count(*) FROM articles", [])[0][0])
+
+
 def articles(store: Store, text: str, *, limit: int = 20) -> tuple[ArticleRow, ...]:
     """Articles whose headline or text contains ``text``, newest first."""
     return _article_rows(run(store, f"{_ARTICLE_COLUMNS} WHERE {contains('headline')} OR {contains('text')} "

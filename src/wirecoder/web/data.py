@@ -335,6 +335,10 @@ def recent_articles(db: Path, *, limit: int = 50) -> tuple[ArticleSummary, ...]:
                  for r in store_search.latest_articles(store_access.store(db), limit=limit))
 
 
+def article_count(db: Path) -> int:
+    return store_search.count_articles(store_access.store(db))
+
+
 def network(db: Path, *, date_from: dt.date | None = None, date_to: dt.date | None = None,
             level: str = "country") -> tuple[DyadCount, ...]:
     """Event clusters between actor codes (``level="actor"``) or country parts, both directions."""

@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from ..errors import InputError
 from ..pipeline import as_article
 from ..records import Article
+from ..store.directory import ActorQuery
 from . import data
 from .app import context, render
 from .article_view import QUAD_NAMES, article_view
@@ -37,11 +38,14 @@ def _date(value: str | None) -> dt.date | None:
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request) -> HTMLResponse:
     ctx = context(request)
-    articles, actors = (), ()
+    articles, actors, n_articles, n_actors = (), (), 0, 0
     if ctx.db_path is not None and ctx.db_path.exists():
         articles = data.recent_articles(ctx.db_path, limit=20)
-        actors = data.actors(ctx.db_path, limit=20)
-    return render(request, "home.html", articles=articles, actors=actors)
+        directory = data.actor_directory(ctx.db_path, ActorQuery(limit=20), ctx.knowledge)
+        actors = tuple(data.ActorSummary.from_directory(r) for r in directory.rows)
+        n_articles, n_actors = data.article_count(ctx.db_path), directory.total
+    return render(request, "home.html", articles=articles, actors=actors, n_articles=n_articles,
+                  n_actors=n_actors)
 
 
 @router.get("/docs", response_class=HTMLResponse)
