@@ -93,7 +93,7 @@ def main() -> None:
                 if trigger.count():
                     trigger.click()
             target = args.out / f"{name}.png"
-            page.screenshot(path=str(target), full_page=name not in ("article", "search"))
+            page.screenshot(path=str(target), full_page=name not in ("article", "search", "events"))
             print(f"{name:10s} {path:60.60s} {ms:7.1f} ms  -> {target.relative_to(ROOT) if target.is_relative_to(ROOT) else target}")
         phone = browser.new_page(viewport={"width": 390, "height": 844})
         for name, path in (("events-phone", "/events"), ("dyad-phone", "/dyad?a=RUS&b=VEN&by=week")):
