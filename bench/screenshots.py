@@ -70,9 +70,11 @@ def main() -> None:
     base = f"http://127.0.0.1:{port}"
     pages = {
         "home": "/",
+        "events": "/events",
         "article": f"/articles/{article_id}",
         "dyad": "/dyad?a=RUS&b=VEN&by=day",
         "actor": "/actors/RUSGOV",
+        "actors": "/actors",
         "network": "/network",
         "search": "/search?q=Putin",
         "api-docs": "/docs",
@@ -91,7 +93,16 @@ def main() -> None:
                 if trigger.count():
                     trigger.click()
             target = args.out / f"{name}.png"
-            page.screenshot(path=str(target), full_page=name not in ("article", "search"))
+            page.screenshot(path=str(target), full_page=name not in ("article", "search", "events"))
+            print(f"{name:10s} {path:60.60s} {ms:7.1f} ms  -> {target.relative_to(ROOT) if target.is_relative_to(ROOT) else target}")
+        phone = browser.new_page(viewport={"width": 390, "height": 844})
+        for name, path in (("events-phone", "/events"), ("dyad-phone", "/dyad?a=RUS&b=VEN&by=week")):
+            t0 = time.perf_counter()
+            phone.goto(base + path)
+            phone.wait_for_load_state("load")
+            ms = (time.perf_counter() - t0) * 1000
+            target = args.out / f"{name}.png"
+            phone.screenshot(path=str(target), full_page=False)
             print(f"{name:10s} {path:60.60s} {ms:7.1f} ms  -> {target.relative_to(ROOT) if target.is_relative_to(ROOT) else target}")
         browser.close()
     server.should_exit = True

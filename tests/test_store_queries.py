@@ -255,12 +255,13 @@ def test_actor_profile(store, code, expected):
 
 @pytest.mark.parametrize("text, expected", [
     # (articles, actor codes, event cameos, quote texts)
-    ("Machado", (1, ["VENOPP"], [], [])),
+    # events are found by their sentence and their actors' names too
+    ("Machado", (1, ["VENOPP"], ["111"], [])),
     ("VENOPP", (0, ["VENOPP"], ["111"], [])),
     ("051", (0, [], ["051", "051", "051", "051"], [])),
     ("praise", (3, [], ["051", "051", "051", "051"], [])),
-    ("friend", (1, [], [], ["Russia is our friend,"])),
-    ("  maduro ", (5, ["VENGOV"], [], ["Russia is our friend,"])),
+    ("friend", (1, [], ["051"], ["Russia is our friend,"])),
+    ("  maduro ", (5, ["VENGOV"], ["051", "051", "051", "051", "057"], ["Russia is our friend,"])),
     ("VENGOV", (0, ["VENGOV"], ["051", "051", "051", "051", "057"], ["Russia is our friend,"])),
     ("100%", (0, [], [], [])),
 ])

@@ -50,7 +50,7 @@ PAGES = [
     ("/actors?country=VEN", ["VENGOV", "VENOPP"]),
     ("/network", ["<svg", 'class="node"', "USA", "VEN"]),
     ("/network?level=actor&from=2024-07-01&to=2024-07-31", ["RUSGOV", "VENGOV"]),
-    ("/search?q=maduro", ["Nicolas Maduro", "Quotes"]),
+    ("/search?q=maduro", ["Nicolas <mark>Maduro</mark>", "Quotes"]),
     ("/docs", ["/api/code", "/api/events", "/openapi.json"]),
     ("/code", ["<textarea"]),
 ]

@@ -121,7 +121,9 @@ def test_hostile_article_runs_nothing(page, server):
     page.locator(".hl-event", has_text="accused").first.click()
     time.sleep(0.3)
     assert page.evaluate("typeof window.__pwned") == "undefined"
-    assert "pwned" not in page.title()
+    # no headline: the title is the first sentence, payload and all, as text (a run script would set 'pwned')
+    assert page.title().startswith("CARACAS (Reuters) - Venezuela's government on Tuesday accused")
+    assert page.title() != "pwned" and "<script>window.__pwned = 1;" in page.title()
     text = page.locator("#article-text").inner_text()
     assert "<script>window.__pwned = 1;" in text              # shown as text, not run
     assert "<img src=x onerror=" in text

@@ -220,6 +220,13 @@ def dyad_command(actor_a, actor_b, by, directed, top_events, start, end, reports
                   reports=reports, directed=directed, top_events=top_events)
     columns = None if top_events else [f for f in _names(Q.DyadPeriod) if f != "top_events"]
     emit(Q.as_table(rows, columns), fmt)
+    placed = sum(r.by_publication for r in rows)
+    left_out = Q.dyad_left_out(Store.open(db, read_only=True), actor_a, actor_b, reports=reports,
+                               directed=directed)
+    if placed or left_out:
+        click.echo(f"{placed} event(s) without a date of their own counted on their article's "
+                   f"publication date (column by_publication); {left_out} with no date at all left out",
+                   err=True)
 
 
 @query_group.command("events")

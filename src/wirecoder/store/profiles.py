@@ -41,7 +41,7 @@ class ActorProfile:
     events_by: tuple[EventRow, ...]       # reports, newest first
     events_against: tuple[EventRow, ...]
     quotes: tuple[QuoteRow, ...]          # no scare-quoted terms
-    partners: tuple[str, ...]             # codes it has events with, most frequent first
+    partners: tuple[str, ...]             # codes it has (not negated) events with, most frequent first
 
 
 def directory(store: Store, *, country: str | None = None, text: str | None = None,
@@ -91,8 +91,8 @@ def profile(store: Store, code: str, *, limit: int = 100, partners: int = 12) ->
 
     others = run(store, """
         SELECT other, count(*) AS n FROM (
-          SELECT target_code AS other FROM events WHERE source_code = ? AND target_code IS NOT NULL
-          UNION ALL SELECT source_code FROM events WHERE target_code = ? AND source_code IS NOT NULL)
+          SELECT target_code AS other FROM events WHERE source_code = ? AND target_code IS NOT NULL AND NOT negated
+          UNION ALL SELECT source_code FROM events WHERE target_code = ? AND source_code IS NOT NULL AND NOT negated)
         WHERE other <> ? GROUP BY other ORDER BY n DESC, other LIMIT ?""", [code, code, code, partners])
     return ActorProfile(
         code=code, country=rows[0][2], sector=rows[0][3],

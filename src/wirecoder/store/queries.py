@@ -42,6 +42,8 @@ class DyadPeriod:
     verbal_conflict: int
     material_conflict: int
     goldstein: float | None  # mean Goldstein value
+    by_publication: int = 0  # events placed on their article's publication date (no date of their own)
+    a_to_b: int = 0          # events from a to b (the rest of ``events`` go from b to a)
     top_codes: tuple[CodeCount, ...] = ()
     top_events: tuple["EventRow", ...] = ()  # most reported first (``dyad(top_events=N)``)
 
@@ -168,14 +170,21 @@ def _event_row(r: Sequence[Any]) -> EventRow:
 
 
 def select_events(store: Store, where: Where, *, reports: bool, limit: int, offset: int = 0,
-                  top_by: str | None = None) -> tuple[tuple[dt.date | None, EventRow], ...]:
+                  top_by: str | None = None, order: str | None = None
+                  ) -> tuple[tuple[dt.date | None, EventRow], ...]:
     """Events (aliased ``e``, joined to their article ``a``) matching ``where``: one row per
     cluster, or per report with ``reports``. Newest first, ``limit`` rows from ``offset``; or, with
     ``top_by`` (a period), the ``limit`` most reported events of each period (ties: the larger
-    Goldstein magnitude). Each row comes with its period (None without ``top_by``)."""
+    Goldstein magnitude). Each row comes with its period (None without ``top_by``).
+    ``order``: another ORDER BY over the events' columns (the caller's, never user text).
+    With ``top_by``, an event without a day is placed on its article's publication date."""
     base = _one_per_cluster(
         f"SELECT e.* FROM events e JOIN articles a ON a.id = e.article_id WHERE {where.sql()}", reports)
-    if top_by is None:
+    if top_by is None and order is not None:
+        picked = (f"SELECT *, NULL::DATE AS period, row_number() OVER (ORDER BY {order}) AS rank "
+                  f"FROM ({base}) ORDER BY rank LIMIT ? OFFSET ?")
+        params = [*where.params, limit, offset]
+    elif top_by is None:
         picked = (f"SELECT *, NULL::DATE AS period, 0 AS rank FROM ({base} "
                   "ORDER BY day DESC NULLS LAST, article_id, event_id LIMIT ? OFFSET ?)")
         params = [*where.params, limit, offset]
@@ -184,15 +193,15 @@ def select_events(store: Store, where: Where, *, reports: bool, limit: int, offs
             raise StoreError(f"cannot group by {top_by!r}: use one of {', '.join(PERIODS)}")
         picked = f"""
             SELECT * FROM (
-              SELECT b.*, date_trunc(?, b.day)::DATE AS period,
-                     row_number() OVER (PARTITION BY date_trunc(?, b.day)
+              SELECT b.*, date_trunc(?, coalesce(b.day, b.published))::DATE AS period,
+                     row_number() OVER (PARTITION BY date_trunc(?, coalesce(b.day, b.published))
                                         ORDER BY n.reports DESC, abs(b.goldstein) DESC,
                                                  b.article_id, b.event_id) AS rank
               FROM ({base}) b
               JOIN (SELECT cluster_id, count(*) AS reports FROM events
                     WHERE cluster_id IN (SELECT cluster_id FROM ({base})) GROUP BY cluster_id) n
                 USING (cluster_id)
-              WHERE b.day IS NOT NULL)
+              WHERE coalesce(b.day, b.published) IS NOT NULL)
             WHERE rank <= ?"""
         params = [top_by, top_by, *where.params, *where.params, limit]
     sql = f"""
@@ -216,42 +225,75 @@ def select_events(store: Store, where: Where, *, reports: bool, limit: int, offs
     return tuple((row[35], _event_row(row)) for row in run(store, sql, params))
 
 
+def _dyad_where(a: str, b: str, *, directed: bool, negated: bool, start: dt.date | None,
+                end: dt.date | None, prefix: str = "", dated: bool = True) -> Where:
+    """Events between ``a`` and ``b``; ``dated``: those with a day (their own, else their
+    article's publication date) in ``start``..``end``; otherwise those with no day at all."""
+    where = Where()
+    ab = f"({side(where, prefix + 'source', a)} AND {side(where, prefix + 'target', b)})"
+    if directed:
+        where.clauses.append(ab)
+    else:
+        ba = f"({side(where, prefix + 'source', b)} AND {side(where, prefix + 'target', a)})"
+        where.clauses.append(f"({ab} OR {ba})")
+    event_filters(where, negated=negated, prefix=prefix)
+    day = f"coalesce({prefix}day, {prefix}published)"
+    if not dated:
+        where.add(f"{day} IS NULL")
+        return where
+    where.add(f"{day} IS NOT NULL")
+    if start:
+        where.add(f"{day} >= ?", start)
+    if end:
+        where.add(f"{day} <= ?", end)
+    return where
+
+
+def dyad_left_out(store: Store, a: str, b: str, *, reports: bool = False, directed: bool = False,
+                  negated: bool = False) -> int:
+    """How many events between ``a`` and ``b`` a dyad timeline cannot place: no date of their
+    own and no publication date (event clusters, or reports with ``reports``)."""
+    where = _dyad_where(a, b, directed=directed, negated=negated, start=None, end=None, dated=False)
+    counted = "count(*)" if reports else "count(DISTINCT cluster_id)"
+    return int(run(store, f"SELECT {counted} FROM events WHERE {where.sql()}", where.params)[0][0])
+
+
 def dyad(store: Store, a: str, b: str, *, start: dt.date | None = None, end: dt.date | None = None,
          by: str = "month", reports: bool = False, directed: bool = False, negated: bool = False,
          top: int = 3, top_events: int = 0) -> tuple[DyadPeriod, ...]:
     """Events between ``a`` and ``b`` per period: counts per quad class, mean Goldstein, the
     ``top`` CAMEO codes and (``top_events``) the most reported events (one row per cluster).
 
-    Both directions unless ``directed`` (then only ``a`` -> ``b``).
+    Both directions unless ``directed`` (then only ``a`` -> ``b``). An event with no date of
+    its own (a background event, or one the text does not date) is counted on its article's
+    publication date; ``by_publication`` says how many of a period's events were placed so.
+    Events with neither date are not in any period: :func:`dyad_left_out` counts them.
     """
     if by not in PERIODS:
         raise StoreError(f"cannot group by {by!r}: use one of {', '.join(PERIODS)}")
 
     def dyad_where(prefix: str) -> Where:
-        where = Where()
-        ab = f"({side(where, prefix + 'source', a)} AND {side(where, prefix + 'target', b)})"
-        if directed:
-            where.clauses.append(ab)
-        else:
-            ba = f"({side(where, prefix + 'source', b)} AND {side(where, prefix + 'target', a)})"
-            where.clauses.append(f"({ab} OR {ba})")
-        event_filters(where, start=start, end=end, negated=negated, prefix=prefix)
-        where.add(f"{prefix}day IS NOT NULL")
-        return where
+        return _dyad_where(a, b, directed=directed, negated=negated, start=start, end=end, prefix=prefix)
 
     where = dyad_where("")
+    forward = Where()
+    ab = f"({side(forward, 'source', a)} AND {side(forward, 'target', b)})"
     if reports:
-        base = f"SELECT day, quad_class, goldstein, cameo FROM events WHERE {where.sql()}"
+        base = (f"SELECT coalesce(day, published) AS day, quad_class, goldstein, cameo, "
+                f"date IS NULL AS undated, {ab} AS forward FROM events WHERE {where.sql()}")
     else:  # one row per cluster (its reports share codes and CAMEO code), on its first day
-        base = (f"SELECT min(day) AS day, any_value(quad_class) AS quad_class, any_value(goldstein) AS goldstein, "
-                f"any_value(cameo) AS cameo FROM events WHERE {where.sql()} GROUP BY cluster_id")
+        base = (f"SELECT min(coalesce(day, published)) AS day, any_value(quad_class) AS quad_class, "
+                f"any_value(goldstein) AS goldstein, any_value(cameo) AS cameo, "
+                f"bool_and(date IS NULL) AS undated, bool_or({ab}) AS forward "
+                f"FROM events WHERE {where.sql()} GROUP BY cluster_id")
     sql = f"""
         WITH u AS ({base}), p AS (SELECT date_trunc(?, day)::DATE AS period, * FROM u),
         totals AS (
             SELECT period, count(*) AS n,
                    count(*) FILTER (quad_class = 1), count(*) FILTER (quad_class = 2),
                    count(*) FILTER (quad_class = 3), count(*) FILTER (quad_class = 4),
-                   avg(goldstein)
+                   avg(goldstein), count(*) FILTER (undated) AS undated,
+                   count(*) FILTER (forward) AS forward
             FROM p GROUP BY period),
         codes AS (
             SELECT period, cameo, count(*) AS n,
@@ -262,7 +304,7 @@ def dyad(store: Store, a: str, b: str, *, start: dt.date | None = None, end: dt.
         LEFT JOIN codes c ON c.period = t.period AND c.r <= ?
         LEFT JOIN cameo_codes k ON k.code = c.cameo
         GROUP BY ALL ORDER BY t.period"""
-    rows = run(store, sql, [*where.params, by, top])
+    rows = run(store, sql, [*forward.params, *where.params, by, top])
     tops: dict[dt.date, list[EventRow]] = {}
     if top_events > 0 and rows:
         for period, row in select_events(store, dyad_where("e."), reports=False, limit=top_events, top_by=by):
@@ -270,8 +312,9 @@ def dyad(store: Store, a: str, b: str, *, start: dt.date | None = None, end: dt.
     return tuple(
         DyadPeriod(period=r[0], events=r[1], verbal_cooperation=r[2], material_cooperation=r[3],
                    verbal_conflict=r[4], material_conflict=r[5],
-                   goldstein=round(r[6], 3) if r[6] is not None else None,
-                   top_codes=tuple(CodeCount(c["cameo"], c["name"], c["n"]) for c in r[7] if c["cameo"]),
+                   goldstein=round(r[6], 3) if r[6] is not None else None, by_publication=r[7],
+                   a_to_b=r[8],
+                   top_codes=tuple(CodeCount(c["cameo"], c["name"], c["n"]) for c in r[9] if c["cameo"]),
                    top_events=tuple(tops.get(r[0], ())))
         for r in rows)
 

@@ -191,7 +191,7 @@ def create_app(settings: Settings | None = None, db_path: Path | str | None = No
     ``allow_writes``: storing posted articles (``?store=true``, the form's "store it")
     is refused unless True. See docs/security.md.
     """
-    from . import api, pages
+    from . import api, browse, pages, reference, views
 
     settings = settings or Settings.from_env()
     limit = max_body_bytes if max_body_bytes is not None else body_limit(settings)
@@ -210,6 +210,9 @@ def create_app(settings: Settings | None = None, db_path: Path | str | None = No
     )
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(browse.router)
+    app.include_router(views.router)
+    reference.install(app)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.add_middleware(BodyLimit, limit=limit)
     app.add_middleware(RequestGuard, hosts=served_hosts(hosts))  # outermost: runs first

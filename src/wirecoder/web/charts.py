@@ -63,6 +63,7 @@ class TimelineChart:
     period_ticks: tuple[Tick, ...]            # bottom axis
     zero_y: float                             # y of Goldstein 0
     empty: bool
+    marks: tuple[Tick, ...] = ()              # periods with events placed on the publication date
 
 
 def period_label(start: dt.date, by: str) -> str:
@@ -74,8 +75,12 @@ def period_label(start: dt.date, by: str) -> str:
 
 
 def timeline_chart(periods: tuple[PeriodCounts, ...] | list[PeriodCounts], by: str = "week",
-                   width: int = 860, height: int = 320) -> TimelineChart:
-    """Stacked bars of events per quad class per period and a mean-Goldstein line."""
+                   width: int = 860, height: int = 320,
+                   by_publication: dict[dt.date, int] | None = None) -> TimelineChart:
+    """Stacked bars of events per quad class per period (one slot per period: give empty
+    periods as zeros) and a mean-Goldstein line; counts have whole-number ticks.
+    ``by_publication``: per period start, how many events were placed on the publication
+    date (marked above the bar)."""
     left, top, right, bottom = 48.0, 16.0, width - 48.0, height - 48.0
     periods = sorted(periods, key=lambda p: p.start)
     n = len(periods)
@@ -110,6 +115,10 @@ def timeline_chart(periods: tuple[PeriodCounts, ...] | list[PeriodCounts], by: s
                              f"{label}: mean Goldstein {p.mean_goldstein:+.2f}"))
     line = " ".join(f"{d.x},{d.y}" for d in dots)
 
+    marks = tuple(Tick(round(left + (i + 0.5) * slot, 2), round(y_count(p.total), 2) - 4,
+                       f"{period_label(p.start, by)}: {(by_publication or {})[p.start]} of {p.total} events "
+                       "without a date of their own, placed on the publication date")
+                  for i, p in enumerate(periods) if (by_publication or {}).get(p.start))
     step = scale_max / 4
     count_ticks = tuple(Tick(left, round(y_count(step * k), 2), _fmt(step * k)) for k in range(5))
     goldstein_ticks = tuple(Tick(right, round(y_gold(g), 2), f"{g:+d}" if g else "0")
@@ -119,17 +128,16 @@ def timeline_chart(periods: tuple[PeriodCounts, ...] | list[PeriodCounts], by: s
                          for i, p in enumerate(periods) if i % every == 0)
     return TimelineChart(width, height, (left, top, right, bottom), tuple(bars), line, tuple(dots),
                          count_ticks, goldstein_ticks, period_ticks, round(y_gold(0.0), 2),
-                         empty=peak == 0)
+                         empty=peak == 0, marks=marks)
 
 
 def _nice_max(peak: int) -> float:
-    if peak <= 4:
-        return 4.0
-    magnitude = 10 ** math.floor(math.log10(peak))
-    for m in (1, 2, 2.5, 5, 10):
-        if m * magnitude >= peak:
-            return float(m * magnitude)
-    return float(10 * magnitude)
+    """The top of the count axis: four whole-number steps of 1, 2 or 5 times a power of ten."""
+    step = 1
+    while step * 4 < peak:
+        magnitude = 10 ** math.floor(math.log10(step))
+        step = next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude > step)
+    return float(step * 4)
 
 
 def _fmt(v: float) -> str:
@@ -171,6 +179,8 @@ class NetworkChart:
     nodes: tuple[Node, ...]
     edges: tuple[Edge, ...]
     empty: bool
+    left_out_nodes: int = 0   # codes beyond ``max_nodes``, or left without an edge by that cut
+    left_out_edges: int = 0   # edges with a left-out end
 
 
 def network_chart(dyads: list[DyadCount] | tuple[DyadCount, ...], max_nodes: int = 40,
@@ -188,11 +198,15 @@ def network_chart(dyads: list[DyadCount] | tuple[DyadCount, ...], max_nodes: int
     for (a, b), (co, cf) in merged.items():
         weight[a] = weight.get(a, 0) + co + cf
         weight[b] = weight.get(b, 0) + co + cf
-    codes = sorted(weight, key=lambda c: (-weight[c], c))[:max_nodes]
-    keep = set(codes)
+    ranked = sorted(weight, key=lambda c: (-weight[c], c))
+    keep = set(ranked[:max_nodes])
     pairs = {k: v for k, v in merged.items() if k[0] in keep and k[1] in keep}
+    linked = {c for pair in pairs for c in pair}   # no orphan: a node keeps at least one edge
+    codes = [c for c in ranked if c in linked]
+    left_nodes, left_edges = len(ranked) - len(codes), len(merged) - len(pairs)
     if not codes:
-        return NetworkChart(width, height, (), (), empty=True)
+        return NetworkChart(width, height, (), (), empty=True, left_out_nodes=left_nodes,
+                            left_out_edges=left_edges)
 
     pos = _force_layout(codes, {k: v[0] + v[1] for k, v in pairs.items()}, iterations)
     margin = 40.0
@@ -208,6 +222,8 @@ def network_chart(dyads: list[DyadCount] | tuple[DyadCount, ...], max_nodes: int
         return round(px, 2), round(py, 2)
 
     top = max(weight[c] for c in codes)
+    weight = {c: sum(co + cf for pair, (co, cf) in pairs.items() if c in pair) for c in codes}
+    top = max(weight.values())
     nodes = tuple(Node(c, *place(c), r=round(5 + 15 * math.sqrt(weight[c] / top), 2), events=weight[c])
                   for c in codes)
     heaviest = max((co + cf for co, cf in pairs.values()), default=1)
@@ -217,7 +233,8 @@ def network_chart(dyads: list[DyadCount] | tuple[DyadCount, ...], max_nodes: int
         tone = "cooperation" if co > 2 * cf else "conflict" if cf > 2 * co else "mixed"
         edges.append(Edge(a, b, x1, y1, x2, y2, round(1 + 7 * (co + cf) / heaviest, 2), tone,
                           f"{a} – {b}: {co + cf} events ({co} cooperation, {cf} conflict)"))
-    return NetworkChart(width, height, nodes, tuple(edges), empty=False)
+    return NetworkChart(width, height, nodes, tuple(edges), empty=False, left_out_nodes=left_nodes,
+                        left_out_edges=left_edges)
 
 
 def _force_layout(codes: list[str], weights: dict[tuple[str, str], int],

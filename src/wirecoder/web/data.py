@@ -17,6 +17,7 @@ from typing import Any
 from ..knowledge import KnowledgeBase
 from ..records import CodedArticle, Event, Quote
 from ..settings import Settings
+from ..store import directory as store_directory
 from ..store import network as store_network
 from ..store import profiles as store_profiles
 from ..store import queries as store_queries
@@ -34,13 +35,14 @@ class ArticleSummary:
     source: str
     published: dt.date | None
     events: int
+    title: str = ""     # the headline, else the first sentence
 
     @classmethod
     def from_row(cls, row: store_search.ArticleRow) -> "ArticleSummary":
-        return cls(row.id, row.headline, row.source, row.published, row.events)
+        return cls(row.id, row.headline, row.source, row.published, row.events, row.title)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "headline": self.headline, "source": self.source,
+        return {"id": self.id, "headline": self.headline, "title": self.title, "source": self.source,
                 "published": _iso(self.published), "events": self.events}
 
 
@@ -58,12 +60,13 @@ class EventHit:
     evidence: str             # the trigger words
     cluster_id: str | None
     reports: int              # reports of the same event cluster
+    sentence: str = ""        # the sentence holding the trigger
 
     @classmethod
     def from_row(cls, row: store_queries.EventRow) -> "EventHit":
         return cls(row.to_event(), row.article_id, row.headline, row.published, row.name or "",
                    row.source_name, row.target_name, row.trigger_text or "", row.cluster_id,
-                   int(row.num_reports or 1))
+                   int(row.num_reports or 1), row.sentence or "")
 
     def to_dict(self) -> dict[str, Any]:
         d = self.event.to_dict()
@@ -110,6 +113,10 @@ class ActorSummary:
     @classmethod
     def from_entry(cls, e: store_profiles.ActorEntry) -> "ActorSummary":
         return cls(e.code, e.name, e.role, e.country, e.sector, e.events_by, e.events_against, e.articles)
+
+    @classmethod
+    def from_directory(cls, r: store_directory.DirectoryRow) -> "ActorSummary":
+        return cls(r.code, r.name, r.role, r.country, r.sector, r.events_by, r.events_against, r.articles)
 
     def to_dict(self) -> dict[str, Any]:
         return {"code": self.code, "name": self.name, "role": self.role, "country": self.country,
@@ -178,12 +185,16 @@ class DyadPeriod:
     counts: PeriodCounts
     label: str
     top: tuple[EventHit, ...]
+    by_publication: int = 0     # events placed on their article's publication date (no date of their own)
+    a_to_b: int = 0             # events from a to b (the counts are both directions)
+    b_to_a: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         c = self.counts
         return {"period": c.start.isoformat(), "label": self.label, "events": c.total,
                 "quad_classes": {str(q): n for q, n in zip((1, 2, 3, 4), c.counts)},
-                "mean_goldstein": c.mean_goldstein, "top": [e.to_dict() for e in self.top]}
+                "mean_goldstein": c.mean_goldstein, "by_publication_date": self.by_publication,
+                "a_to_b": self.a_to_b, "b_to_a": self.b_to_a, "top": [e.to_dict() for e in self.top]}
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,14 +202,22 @@ class DyadTimeline:
     a: str
     b: str
     by: str
-    periods: tuple[DyadPeriod, ...]
+    periods: tuple[DyadPeriod, ...]   # every period from the first to the last, empty ones as zero
+    left_out: int = 0                 # events with no date at all (neither their own nor a publication date)
 
     @property
     def total(self) -> int:
         return sum(p.counts.total for p in self.periods)
 
+    @property
+    def by_publication(self) -> int:
+        return sum(p.by_publication for p in self.periods)
+
     def to_dict(self) -> dict[str, Any]:
         return {"a": self.a, "b": self.b, "by": self.by, "events": self.total,
+                "counted": "event clusters (reports of one event by several articles count once), "
+                           "negated events left out, background events included",
+                "by_publication_date": self.by_publication, "left_out_undated": self.left_out,
                 "periods": [p.to_dict() for p in self.periods]}
 
 
@@ -231,22 +250,61 @@ def events(db: Path, flt: EventFilter) -> tuple[EventHit, ...]:
 def dyad(db: Path, a: str, b: str, *, by: str = "week", date_from: dt.date | None = None,
          date_to: dt.date | None = None, top: int = 3) -> DyadTimeline:
     """Events between ``a`` and ``b`` (both directions) per period: event clusters counted per
-    quad class and mean Goldstein, with the ``top`` most reported events of each period."""
-    rows = store_queries.dyad(store_access.store(db), a, b, start=date_from, end=date_to, by=by,
-                              top_events=top)
-    periods = tuple(
-        DyadPeriod(PeriodCounts(p.period, (p.verbal_cooperation, p.material_cooperation,
-                                           p.verbal_conflict, p.material_conflict), p.goldstein),
-                   period_label(p.period, by), tuple(EventHit.from_row(e) for e in p.top_events))
-        for p in rows)
-    return DyadTimeline(a.upper(), b.upper(), by, periods)
+    quad class and mean Goldstein, with the ``top`` most reported events of each period, how
+    many go each way, and how many were placed on their article's publication date. Periods
+    without events are there as zeros; events with no date at all are counted in ``left_out``."""
+    store = store_access.store(db)
+    rows = store_queries.dyad(store, a, b, start=date_from, end=date_to, by=by, top_events=top)
+    found = {
+        p.period: DyadPeriod(PeriodCounts(p.period, (p.verbal_cooperation, p.material_cooperation,
+                                                     p.verbal_conflict, p.material_conflict), p.goldstein),
+                             period_label(p.period, by), tuple(EventHit.from_row(e) for e in p.top_events),
+                             p.by_publication, p.a_to_b, p.events - p.a_to_b)
+        for p in rows}
+    periods = tuple(found.get(start) or DyadPeriod(PeriodCounts(start, (0, 0, 0, 0), None),
+                                                   period_label(start, by), ())
+                    for start in period_starts(sorted(found), by))
+    left_out = store_queries.dyad_left_out(store, a, b)
+    return DyadTimeline(a.upper(), b.upper(), by, periods, left_out)
+
+
+def period_starts(starts: list[dt.date], by: str, cap: int = 1000) -> list[dt.date]:
+    """Every period start from the first to the last of ``starts`` (empty periods included),
+    unless that would be more than ``cap`` periods (then only ``starts``)."""
+    if len(starts) < 2:
+        return starts
+    out = [starts[0]]
+    while out[-1] < starts[-1] and len(out) <= cap:
+        day = out[-1]
+        if by == "day":
+            out.append(day + dt.timedelta(days=1))
+        elif by == "week":
+            out.append(day + dt.timedelta(days=7))
+        elif by == "month":
+            out.append((day.replace(day=28) + dt.timedelta(days=4)).replace(day=1))
+        else:
+            out.append(day.replace(year=day.year + 1))
+    return out if len(out) <= cap else starts
 
 
 def actors(db: Path, *, country: str | None = None, limit: int = 50,
-           contains: str | None = None) -> tuple[ActorSummary, ...]:
-    """Actor codes, most active first (events by plus events against)."""
-    rows = store_profiles.directory(store_access.store(db), country=country, text=contains, limit=limit)
-    return tuple(ActorSummary.from_entry(r) for r in rows)
+           contains: str | None = None, knowledge: KnowledgeBase | None = None) -> tuple[ActorSummary, ...]:
+    """Actor codes, most active first (event clusters by plus against it, negated left out),
+    each under one display name (the knowledge base's, else the most frequent mention)."""
+    page = store_directory.directory_page(
+        store_access.store(db), store_directory.ActorQuery(country=country, text=contains, limit=limit),
+        store_access.canonical_names(knowledge))
+    return tuple(ActorSummary.from_directory(r) for r in page.rows)
+
+
+def actor_directory(db: Path, query: store_directory.ActorQuery,
+                    knowledge: KnowledgeBase | None = None) -> store_directory.DirectoryPage:
+    """One page of the actor directory (see ``store.directory``)."""
+    return store_directory.directory_page(store_access.store(db), query, store_access.canonical_names(knowledge))
+
+
+def aliases(db: Path, code: str) -> tuple[store_directory.NameCount, ...]:
+    return store_directory.aliases(store_access.store(db), code)
 
 
 def actor(db: Path, code: str, knowledge: KnowledgeBase | None = None, *,
@@ -277,6 +335,10 @@ def recent_articles(db: Path, *, limit: int = 50) -> tuple[ArticleSummary, ...]:
                  for r in store_search.latest_articles(store_access.store(db), limit=limit))
 
 
+def article_count(db: Path) -> int:
+    return store_search.count_articles(store_access.store(db))
+
+
 def network(db: Path, *, date_from: dt.date | None = None, date_to: dt.date | None = None,
             level: str = "country") -> tuple[DyadCount, ...]:
     """Event clusters between actor codes (``level="actor"``) or country parts, both directions."""
@@ -305,3 +367,28 @@ def store_coded(db: Path, coded: CodedArticle, settings: Settings) -> bool:
 
 def _iso(value: dt.date | None) -> str | None:
     return value.isoformat() if value else None
+
+
+def split_match(text: str | None, query: str | None) -> tuple[tuple[str, bool], ...]:
+    """``text`` cut into pieces, each marked True where it matches ``query`` (ignoring case):
+    the template writes the pieces escaped and wraps the matches in ``<mark>``."""
+    text = text or ""
+    needle = (query or "").strip().casefold()
+    if not needle or not text:
+        return ((text, False),) if text else ()
+    folded = text.casefold()
+    if len(folded) != len(text):        # a character whose case fold changes length: no marks
+        return ((text, False),)
+    pieces: list[tuple[str, bool]] = []
+    at = 0
+    while True:
+        hit = folded.find(needle, at)
+        if hit < 0:
+            break
+        if hit > at:
+            pieces.append((text[at:hit], False))
+        pieces.append((text[hit:hit + len(needle)], True))
+        at = hit + len(needle)
+    if at < len(text):
+        pieces.append((text[at:], False))
+    return tuple(pieces)

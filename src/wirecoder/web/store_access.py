@@ -47,3 +47,15 @@ def offices(knowledge: KnowledgeBase | None, names: Iterable[str], code: str) ->
             found.append(person)
     found.sort(key=lambda p: (p.start is None, p.start))
     return tuple(found)
+
+
+def canonical_names(knowledge: KnowledgeBase | None) -> dict[str, str]:
+    """The knowledge base's own name for each country code (``RUS``: Russia). Longer codes
+    (``VENGOV``) stand for many people and bodies (a president, a ruling party...), so they
+    have no canonical name: they keep the name the articles give them most often."""
+    if knowledge is None:
+        return {}
+    names: dict[str, str] = {}
+    for country in knowledge.countries:
+        names.setdefault(country.code, country.name)
+    return names
