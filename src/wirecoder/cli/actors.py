@@ -1,4 +1,5 @@
-"""`wirecoder actors list|show|export` and `wirecoder kb import-wikidata`: the actor knowledge base."""
+"""`wirecoder actors list|show|export`, `wirecoder kb import-wikidata` (the actor knowledge base) and
+`wirecoder kb import-petrarch` (the imported event lexicon)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -9,6 +10,8 @@ from ..knowledge import load_knowledge
 from ..knowledge.catalog import catalog, coded_on, export, find
 from ..knowledge.tables import write_people
 from ..knowledge.wikidata import import_wikidata
+from ..ontology import Ontology
+from ..patterns_petrarch import import_petrarch
 from .common import friendly_errors, make_settings, parse_date
 
 SOURCES = ("builtin", "user", "learned")
@@ -104,6 +107,28 @@ def import_wikidata_command(dump, out, since):
     people = import_wikidata(Path(dump), settings.data_dir / "knowledge" / "positions.tsv", since)
     write_people(people, Path(out))
     click.echo(f"{len(people)} office terms written to {out}", err=True)
+
+
+@kb_group.command("import-petrarch")
+@click.argument("dictionary", type=click.Path(dir_okay=False))
+@click.option("--out", type=click.Path(dir_okay=False), default="petrarch2.yaml", show_default=True,
+              help="Where to write the converted event patterns (data/patterns/README.md format).")
+@click.option("--vetting", type=click.Path(dir_okay=False),
+              help="A vetting file (bench/vet_lexicon.py writes it): its dropped blocks are left out.")
+@friendly_errors
+def import_petrarch_command(dictionary, out, vetting):
+    """Convert PETRARCH2's CAMEO verb dictionary (CAMEO.2.0.txt) into event patterns.
+
+    Every pattern keeps its origin (file:line and verb block); patterns that restate their verb's
+    default code, codes not in the CAMEO table and what the matcher cannot express are dropped,
+    and the counts of what was kept and dropped are printed. Put the file in a folder named by
+    the `pattern_files` setting (WIRECODER_PATTERNS) or in data/patterns/ to use it.
+    """
+    settings = make_settings(None)
+    ontology = Ontology.load(settings.data_dir / "cameo.tsv")
+    conversion = import_petrarch(Path(dictionary), Path(out), ontology, Path(vetting) if vetting else None)
+    click.echo(conversion.report(), err=True)
+    click.echo(f"wrote {out}", err=True)
 
 
 commands = [actors_group, kb_group]
