@@ -18,6 +18,7 @@ patterns after the hand-written ones, so a hand pattern that matches a token alw
 """
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -110,7 +111,7 @@ def singular(word: str) -> str:
         return word[:-3] + "y"
     if word.endswith("sses"):
         return word[:-2]
-    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+    if word.endswith("s") and not word.endswith(("ss", "us", "is", "ews", "ics")) and len(word) > 3:
         return word[:-1]
     return word
 
@@ -281,7 +282,8 @@ def _code_ok(code: str, ontology: Ontology, tally: _Tally, what: str) -> bool:
     return True
 
 
-def _block_groups(block: Block, ontology: Ontology, tally: _Tally, source: str) -> Iterator[dict]:
+def _block_groups(block: Block, ontology: Ontology, tally: _Tally, source: str,
+                  speech: frozenset[str] = frozenset()) -> Iterator[dict]:
     origin = f"petrarch2:{source}"
     # verb defaults: a bare verb (or multi-word verb) with its own code
     for verb in block.verbs:
@@ -320,17 +322,29 @@ def _block_groups(block: Block, ontology: Ontology, tally: _Tally, source: str) 
         if not verbs:
             tally.dropped["pattern: restates the default code of its verbs"] += 1
             continue
-        text = _pattern_text(_heads(verbs), phrase.words, phrase.preps)
-        if text in seen:
-            tally.dropped["pattern: repeats an earlier pattern of the block"] += 1
-            continue
-        seen.add(text)
-        if code == NULL_CODE:
-            tally.kept["pattern: not an event (null code)"] += 1
-            yield _group(NOT_AN_EVENT, False, text, f"{origin}:{phrase.line}", block.name)
-            continue
-        tally.kept["pattern"] += 1
-        yield _group(code, reciprocal, text, f"{origin}:{phrase.line}", block.name)
+        if phrase.words and any(v.head in speech for v in verbs):
+            verbs = [v for v in verbs if v.head not in speech]
+            if not verbs:
+                tally.dropped["pattern: on speech verbs only (a statement is coded by what it says)"] += 1
+                continue
+        # a multi-word verb ("+CALL_OFF") keeps its particle: one pattern per set of verb words
+        by_words: dict[tuple[str, ...], list[Verb]] = {}
+        for v in verbs:
+            by_words.setdefault(v.words, []).append(v)
+        for vwords, same in by_words.items():
+            preps = list(dict.fromkeys([w for w in vwords if w in PREPOSITIONS] + list(phrase.preps)))
+            words = [(w,) for w in vwords if w not in PREPOSITIONS] + list(phrase.words)
+            text = _pattern_text(_heads(same), words, preps)
+            if text in seen:
+                tally.dropped["pattern: repeats an earlier pattern of the block"] += 1
+                continue
+            seen.add(text)
+            if code == NULL_CODE:
+                tally.kept["pattern: not an event (null code)"] += 1
+                yield _group(NOT_AN_EVENT, False, text, f"{origin}:{phrase.line}", block.name)
+            else:
+                tally.kept["pattern"] += 1
+                yield _group(code, reciprocal, text, f"{origin}:{phrase.line}", block.name)
 
 
 def _group(code: str, reciprocal: bool, text: str, origin: str, block: str) -> dict:
@@ -340,30 +354,40 @@ def _group(code: str, reciprocal: bool, text: str, origin: str, block: str) -> d
     return group
 
 
+def unit_of_group(group: dict) -> str:
+    """The vetting unit of a converted group: its verb block and CAMEO root (``SEND/04``)."""
+    return f"{group['block']}/{group['code'][:2]}"
+
+
 def read_vetting(path: Path) -> dict[str, str]:
-    """The blocks a vetting file drops (block name -> reason). Format: ``blocks:`` mapping each
-    measured block to ``{decision: keep|drop, reason: ..., ...figures}``."""
+    """The units a vetting file drops (``BLOCK/RR`` -> reason). Format: ``units:`` mapping each
+    unit to ``{decision: keep|drop, reason: ..., ...figures}`` (``bench/vet_lexicon.py`` writes it)."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (OSError, yaml.YAMLError) as exc:
         raise KnowledgeError(f"cannot read the vetting file {path}: {exc}; fix or regenerate it") from exc
-    blocks = data.get("blocks") if isinstance(data, dict) else None
-    if not isinstance(blocks, dict):
-        raise KnowledgeError(f"{path}: expected a 'blocks:' mapping (block -> decision); regenerate it")
+    units = data.get("units") if isinstance(data, dict) else None
+    if not isinstance(units, dict):
+        raise KnowledgeError(f"{path}: expected a 'units:' mapping (BLOCK/ROOT -> decision); regenerate it")
     out: dict[str, str] = {}
-    for name, entry in blocks.items():
+    for name, entry in units.items():
         decision = entry.get("decision") if isinstance(entry, dict) else entry
         if decision not in ("keep", "drop"):
-            raise KnowledgeError(f"{path}: block {name}: decision must be keep or drop, not {decision!r}")
+            raise KnowledgeError(f"{path}: unit {name}: decision must be keep or drop, not {decision!r}")
         if decision == "drop":
             out[str(name)] = str(entry.get("reason", "dropped")) if isinstance(entry, dict) else "dropped"
     return out
 
 
 def convert(text: str, ontology: Ontology, source: str = "CAMEO.2.0.txt",
-            vetting: dict[str, str] | None = None) -> Conversion:
-    """Convert the text of a PETRARCH verb dictionary (see the module docstring); blocks that
-    ``vetting`` drops (name -> reason, :func:`read_vetting`) are left out."""
+            vetting: dict[str, str] | None = None, speech: frozenset[str] = frozenset()) -> Conversion:
+    """Convert the text of a PETRARCH verb dictionary (see the module docstring).
+
+    ``vetting``: the units (``BLOCK/RR``) to leave out (:func:`read_vetting`); a block's
+    not-an-event patterns stay only while one of its units does. ``speech``: speech verbs
+    (``cues.yaml``), whose phrase patterns are left out: the words after "said" are what was
+    said, and the events stage codes a statement by its content.
+    """
     blocks, transformations = parse_dictionary(text)
     if not blocks:
         raise KnowledgeError(f"{source}: no verb block ('--- NAME [CODE] ---') found; "
@@ -373,15 +397,22 @@ def convert(text: str, ontology: Ontology, source: str = "CAMEO.2.0.txt",
         tally.dropped["transformation: verb-on-verb rules are not patterns"] += transformations
     groups: list[dict] = []
     for b in blocks:
-        made = list(_block_groups(b, ontology, tally, source))
-        if vetting and b.name in vetting and made:
-            tally.dropped["block: vetted out on the bench (see the vetting file)"] += 1
+        made = list(_block_groups(b, ontology, tally, source, speech))
+        if vetting is not None:
+            live = {unit_of_group(g) for g in made if g["code"] != NOT_AN_EVENT} - set(vetting)
             for g in made:
-                tally.kept[_kind(g)] -= 1
-            continue
+                if not _survives(g, live):
+                    tally.kept[_kind(g)] -= 1
+                    tally.dropped[f"{_kind(g)}: vetted out on the bench (see the vetting file)"] += 1
+            made = [g for g in made if _survives(g, live)]
         groups.extend(made)
     kept = tuple(sorted((k, n) for k, n in tally.kept.items() if n))
     return Conversion(tuple(groups), kept, tuple(sorted(tally.dropped.items())))
+
+
+def _survives(group: dict, live: set[str]) -> bool:
+    """A group of a kept unit; a not-an-event group while its block keeps any unit."""
+    return bool(live) if group["code"] == NOT_AN_EVENT else unit_of_group(group) in live
 
 
 def _kind(group: dict) -> str:
@@ -393,30 +424,44 @@ def _kind(group: dict) -> str:
 
 HEADER = """\
 # Imported from PETRARCH2's CAMEO verb dictionary ({source}), MIT licence,
-# Copyright (c) 2015 Open Event Data Alliance: see PETRARCH2-LICENSE.txt in this folder.
-# Generated by `wirecoder kb import-petrarch {source} --out FILE`; do not edit by hand:
-# regenerate it, and vet blocks in petrarch2-vetting.yaml (docs/events.md).
-# Every group names its origin (file:line) and verb block; events[].pattern names it too.
+# Copyright (c) 2014 Open Event Data: see PETRARCH2-LICENSE.txt in this folder.
+# Generated by `wirecoder kb import-petrarch {source} --vetting vetting/petrarch2.yaml --out FILE`:
+# do not edit by hand; regenerate it (docs/events.md says how, and how to vet it).
+# One group per line: its code, origin (file:line), verb block, pattern; `imported: true` ranks it
+# after every hand-written pattern of the same trigger. `default: true` marks a bare verb's code.
 """
 
 
+def _flow(group: dict) -> str:
+    """One group as a YAML flow mapping on one line (strings JSON-quoted: codes stay strings)."""
+    parts = []
+    for key, value in group.items():
+        if isinstance(value, bool):
+            parts.append(f"{key}: {'true' if value else 'false'}")
+        elif isinstance(value, list):
+            parts.append(f"{key}: [{', '.join(json.dumps(v) for v in value)}]")
+        else:
+            parts.append(f"{key}: {json.dumps(str(value))}")
+    return "- {" + ", ".join(parts) + "}"
+
+
 def write_groups(conversion: Conversion, out: Path, source: str = "CAMEO.2.0.txt") -> None:
-    """Write the groups as an imported pattern file (one flow-style group per line)."""
-    body = yaml.safe_dump([dict(g, imported=True) for g in conversion.groups], sort_keys=False,
-                          default_flow_style=None, width=10_000, allow_unicode=True)
+    """Write the groups as an imported pattern file."""
+    body = "".join(_flow(dict(g, imported=True)) + "\n" for g in conversion.groups)
     try:
         out.write_text(HEADER.format(source=source) + body, encoding="utf-8")
     except OSError as exc:
         raise KnowledgeError(f"cannot write {out}: {exc}; choose another --out") from exc
 
 
-def import_petrarch(path: Path, out: Path, ontology: Ontology, vetting: Path | None = None) -> Conversion:
+def import_petrarch(path: Path, out: Path, ontology: Ontology, vetting: Path | None = None,
+                    speech: frozenset[str] = frozenset()) -> Conversion:
     """Read ``path`` (a PETRARCH verb dictionary), write the converted patterns to ``out``,
     leaving out the blocks the ``vetting`` file drops."""
     try:
         text = path.read_text(encoding="utf-8", errors="replace")
     except OSError as exc:
         raise KnowledgeError(f"cannot read the verb dictionary {path}: {exc}") from exc
-    conversion = convert(text, ontology, path.name, read_vetting(vetting) if vetting else None)
+    conversion = convert(text, ontology, path.name, read_vetting(vetting) if vetting else None, speech)
     write_groups(conversion, out, path.name)
     return conversion

@@ -11,6 +11,7 @@ from ..knowledge.catalog import catalog, coded_on, export, find
 from ..knowledge.tables import write_people
 from ..knowledge.wikidata import import_wikidata
 from ..ontology import Ontology
+from ..patterns import load_cues
 from ..patterns_petrarch import import_petrarch
 from .common import friendly_errors, make_settings, parse_date
 
@@ -126,7 +127,9 @@ def import_petrarch_command(dictionary, out, vetting):
     """
     settings = make_settings(None)
     ontology = Ontology.load(settings.data_dir / "cameo.tsv")
-    conversion = import_petrarch(Path(dictionary), Path(out), ontology, Path(vetting) if vetting else None)
+    speech = load_cues(settings.data_dir / "patterns" / "cues.yaml").speech
+    conversion = import_petrarch(Path(dictionary), Path(out), ontology, Path(vetting) if vetting else None,
+                                 speech)
     click.echo(conversion.report(), err=True)
     click.echo(f"wrote {out}", err=True)
 
