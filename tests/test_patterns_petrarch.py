@@ -12,7 +12,7 @@ from wirecoder.cli import cli
 from wirecoder.errors import KnowledgeError
 from wirecoder.ontology import Ontology
 from wirecoder.patterns import load_patterns
-from wirecoder.patterns_petrarch import convert, read_vetting, singular, write_groups
+from wirecoder.patterns_petrarch import convert, read_vetting, singular
 from wirecoder.settings import DATA_DIR
 
 ONTOLOGY = Ontology.load(DATA_DIR / "cameo.tsv")

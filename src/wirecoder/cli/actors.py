@@ -115,7 +115,8 @@ def import_wikidata_command(dump, out, since):
 @click.option("--out", type=click.Path(dir_okay=False), default="petrarch2.yaml", show_default=True,
               help="Where to write the converted event patterns (data/patterns/README.md format).")
 @click.option("--vetting", type=click.Path(dir_okay=False),
-              help="A vetting file (bench/vet_lexicon.py writes it): its dropped blocks are left out.")
+              help="A vetting file (bench/vet_lexicon.py writes it): the units (verb block/CAMEO root) "
+                   "it drops are left out.")
 @friendly_errors
 def import_petrarch_command(dictionary, out, vetting):
     """Convert PETRARCH2's CAMEO verb dictionary (CAMEO.2.0.txt) into event patterns.
