@@ -47,6 +47,8 @@ class Pattern:
     reciprocal: bool
     has_target: bool
     text: str                      # the pattern as written in the data file
+    origin: str = ""               # where an imported pattern comes from ("petrarch2:CAMEO.2.0.txt:745")
+    imported: bool = False         # imported lexicon: ranks after every hand-written pattern
 
     @property
     def is_event(self) -> bool:
@@ -59,6 +61,12 @@ class Pattern:
     @property
     def specificity(self) -> int:
         return 2 * len(self.words) + len(self.preps)
+
+    @property
+    def rank(self) -> tuple[int, int]:
+        """Sort key among a trigger's patterns: hand-written before imported (a hand pattern
+        that matches always wins), then the most specific first."""
+        return (int(self.imported), -self.specificity)
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +151,8 @@ def _alternatives(token: str) -> frozenset[str]:
 
 
 def parse_pattern(text: str, *, kind: str, code: str, reciprocal: bool = False,
-                  has_target: bool = True, pid: str = "") -> Pattern:
+                  has_target: bool = True, pid: str = "", origin: str = "",
+                  imported: bool = False) -> Pattern:
     """Parse one pattern string (``"impose sanction|embargo on|against"``)."""
     tokens = text.split()
     if not tokens:
@@ -163,12 +172,17 @@ def parse_pattern(text: str, *, kind: str, code: str, reciprocal: bool = False,
             words.append(alts)
     return Pattern(
         id=pid or f"{kind}:{text}", kind=kind, heads=heads, words=tuple(words), preps=tuple(preps),
-        code=code, reciprocal=reciprocal, has_target=has_target, text=text,
+        code=code, reciprocal=reciprocal, has_target=has_target, text=text, origin=origin,
+        imported=imported,
     )
 
 
-def _group_patterns(group: dict[str, Any], where: str, ontology: Ontology | None) -> Iterable[Pattern]:
+def _group_patterns(group: dict[str, Any], where: str, ontology: Ontology | None,
+                    with_imported: bool = True) -> Iterable[Pattern]:
     code = str(group.get("code", "")).strip()
+    imported = bool(group.get("imported", False))
+    if imported and not with_imported:
+        return
     if not code:
         raise KnowledgeError(f"{where}: a pattern group has no code; add `code: \"NNN\"`")
     if ontology is not None and code != NOT_AN_EVENT and code not in ontology:
@@ -177,17 +191,29 @@ def _group_patterns(group: dict[str, Any], where: str, ontology: Ontology | None
     target = str(group.get("target", "auto"))
     if target not in ("auto", "none"):
         raise KnowledgeError(f"{where}: code {code}: target must be auto or none, not {target!r}")
+    origin = str(group.get("origin") or "")
+    block = str(group.get("block") or "")
     for kind in ("verb", "noun"):
         for text in group.get(kind + "s") or ():
             if not isinstance(text, str):
                 raise KnowledgeError(f"{where}: code {code}: pattern {text!r} is not a string; quote it")
+            pid = f"{code} {kind}:{text}"
+            if origin:
+                # an imported pattern is named by where it comes from, its verb block and its
+                # words ("163 petrarch2:CAMEO.2.0.txt:745 ADD: sanction"), not its long head list
+                words = " ".join(text.split()[1:]) or text.split("|")[0]
+                pid = f"{code} {origin}{' ' + block if block else ''}: {words}"
             yield parse_pattern(text, kind=kind, code=code, reciprocal=reciprocal,
-                                has_target=target == "auto", pid=f"{code} {kind}:{text}")
+                                has_target=target == "auto", pid=pid, origin=origin, imported=imported)
+
+
+# the C parser when PyYAML has it: the imported lexicon is thousands of groups
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _read_yaml(path: Path) -> Any:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
     except (OSError, yaml.YAMLError) as exc:
         raise KnowledgeError(f"cannot read the pattern file {path}: {exc}; fix or remove it") from exc
 
@@ -243,23 +269,29 @@ def load_cues(path: Path) -> Cues:
 
 
 def load_patterns(folder: Path, ontology: Ontology | None = None,
-                  extra_files: Iterable[Path] = ()) -> PatternBook:
+                  extra_files: Iterable[Path] = (), imported: bool = True) -> PatternBook:
     """Read every pattern file in ``folder`` (and ``extra_files``) into a :class:`PatternBook`.
 
-    With an ``ontology`` every code is checked against the CAMEO table.
+    With an ``ontology`` every code is checked against the CAMEO table. Groups marked
+    ``imported: true`` (the converted PETRARCH2 lexicon) rank after every hand-written pattern
+    of the same trigger; ``imported=False`` leaves the ones in ``folder`` out (the user's
+    ``extra_files`` are always read).
     """
     if not folder.is_dir():
         raise KnowledgeError(f"the pattern folder {folder} is missing; reinstall wirecoder")
-    files = sorted(p for p in folder.glob("*.yaml") if p.name != "cues.yaml") + list(extra_files)
+    builtin = sorted(p for p in folder.glob("*.yaml") if p.name != "cues.yaml")
+    files = [(p, imported) for p in builtin] + [(Path(p), True) for p in extra_files]
     patterns: list[Pattern] = []
-    for path in files:
+    for path, with_imported in files:
+        if not path.is_file():
+            raise KnowledgeError(f"the pattern file {path} does not exist; fix the path in the settings")
         data = _read_yaml(path) or []
         if not isinstance(data, list):
             raise KnowledgeError(f"{path}: expected a list of pattern groups (see data/patterns/README.md)")
         for group in data:
             if not isinstance(group, dict):
                 raise KnowledgeError(f"{path}: every entry must be a mapping with code/verbs/nouns")
-            patterns.extend(_group_patterns(group, str(path), ontology))
+            patterns.extend(_group_patterns(group, str(path), ontology, with_imported))
     cues_path = folder / "cues.yaml"
     if not cues_path.exists():
         raise KnowledgeError(f"{cues_path} is missing; reinstall wirecoder")
@@ -271,10 +303,10 @@ def load_patterns(folder: Path, ontology: Ontology | None = None,
                 continue
             for head in p.heads:
                 table.setdefault(head, []).append(p)
-        # most specific first; among equals, the order of the files wins
+        # hand-written before imported, most specific first; among equals, the order of the files
         rank = {p.id: i for i, p in enumerate(patterns)}
         return tuple(
-            (head, tuple(sorted(ps, key=lambda p: (-p.specificity, rank[p.id]))))
+            (head, tuple(sorted(ps, key=lambda p: (p.rank, rank[p.id]))))
             for head, ps in sorted(table.items())
         )
 

@@ -47,7 +47,10 @@ class Settings:
     ``knowledge_files``: user YAML/CSV files that extend or override the actor
     knowledge base. ``learned_path``: where actors learned from the corpus are
     kept (None: learning off). ``max_chars``: larger articles are refused.
-    ``keep_negated``: also output events the text negates ("did not sign"), flagged
+    ``pattern_files``: user event-pattern files (``data/patterns/README.md`` format) read after
+    the built-in ones. ``imported_patterns``: use the imported PETRARCH2 lexicon
+    (``data/patterns/petrarch2.yaml``; hand-written patterns always win over it); False
+    switches it off. ``keep_negated``: also output events the text negates ("did not sign"), flagged
     ``negated: true``; by default they are left out (they did not happen) and only
     traced for ``wirecoder explain``.
     ``serve_max_chars``: the longest article ``wirecoder serve`` codes for one request
@@ -66,6 +69,8 @@ class Settings:
     keep_negated: bool = False
     serve_max_chars: int = 50_000
     serve_seconds: float = 30.0
+    pattern_files: tuple[Path, ...] = ()
+    imported_patterns: bool = True
     extra: tuple[tuple[str, str], ...] = field(default=())
 
     def with_(self, **changes: Any) -> "Settings":
@@ -84,6 +89,10 @@ class Settings:
             values["learned_path"] = Path(env["WIRECODER_LEARNED"])
         if env.get("WIRECODER_BATCH_SIZE"):
             values["batch_size"] = _int(env, "WIRECODER_BATCH_SIZE")
+        if env.get("WIRECODER_PATTERNS"):
+            values["pattern_files"] = _paths(env["WIRECODER_PATTERNS"])
+        if env.get("WIRECODER_IMPORTED_PATTERNS"):
+            values["imported_patterns"] = env["WIRECODER_IMPORTED_PATTERNS"].lower() not in ("0", "no", "off", "false")
         if env.get("WIRECODER_MAX_CHARS"):
             values["max_chars"] = _int(env, "WIRECODER_MAX_CHARS")
         if env.get("WIRECODER_SERVE_MAX_CHARS"):

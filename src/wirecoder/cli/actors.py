@@ -1,4 +1,5 @@
-"""`wirecoder actors list|show|export` and `wirecoder kb import-wikidata`: the actor knowledge base."""
+"""`wirecoder actors list|show|export`, `wirecoder kb import-wikidata` (the actor knowledge base) and
+`wirecoder kb import-petrarch` (the imported event lexicon)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -11,6 +12,9 @@ from ..knowledge.tables import write_people
 from ..knowledge.wikidata import import_wikidata
 from ..knowledge.user import GROUP_KINDS
 from .common import friendly_errors, make_settings, parse_date, refuse_existing, write_output
+from ..ontology import Ontology
+from ..patterns import load_cues
+from ..patterns_petrarch import import_petrarch
 
 SOURCES = ("builtin", "user", "learned")
 FIXED_KINDS = frozenset({"person", "learned", "igo", "metonym", "country", "region"})
@@ -114,6 +118,33 @@ def import_wikidata_command(dump, out, since, force):
     people = import_wikidata(Path(dump), settings.data_dir / "knowledge" / "positions.tsv", since)
     write_people(people, Path(out))
     click.echo(f"{len(people)} office terms written to {out}", err=True)
+
+
+@kb_group.command("import-petrarch")
+@click.argument("dictionary", type=click.Path(dir_okay=False))
+@click.option("--out", type=click.Path(dir_okay=False), default="petrarch2.yaml", show_default=True,
+              help="Where to write the converted event patterns (data/patterns/README.md format).")
+@click.option("--vetting", type=click.Path(dir_okay=False),
+              help="A vetting file (bench/vet_lexicon.py writes it): the units (verb block/CAMEO root) "
+                   "it drops are left out.")
+@click.option("--force", is_flag=True, help="Overwrite --out when it exists.")
+@friendly_errors
+def import_petrarch_command(dictionary, out, vetting, force):
+    """Convert PETRARCH2's CAMEO verb dictionary (CAMEO.2.0.txt) into event patterns.
+
+    Every pattern keeps its origin (file:line and verb block); patterns that restate their verb's
+    default code, codes not in the CAMEO table and what the matcher cannot express are dropped,
+    and the counts of what was kept and dropped are printed. Put the file in a folder named by
+    the `pattern_files` setting (WIRECODER_PATTERNS) or in data/patterns/ to use it.
+    """
+    settings = make_settings(None)
+    refuse_existing(out, force)
+    ontology = Ontology.load(settings.data_dir / "cameo.tsv")
+    speech = load_cues(settings.data_dir / "patterns" / "cues.yaml").speech
+    conversion = import_petrarch(Path(dictionary), Path(out), ontology, Path(vetting) if vetting else None,
+                                 speech)
+    click.echo(conversion.report(), err=True)
+    click.echo(f"wrote {out}", err=True)
 
 
 commands = [actors_group, kb_group]

@@ -43,7 +43,9 @@ class EventsStage:
     def __init__(self, resources: Resources) -> None:
         self.resources = resources
         self.ontology = resources.ontology
-        self.book: PatternBook = load_patterns(resources.settings.data_dir / "patterns", resources.ontology)
+        settings = resources.settings
+        self.book: PatternBook = load_patterns(settings.data_dir / "patterns", resources.ontology,
+                                               settings.pattern_files, settings.imported_patterns)
         self.cues = self.book.cues
         self.keep_negated = resources.settings.keep_negated
         self.finder = TriggerFinder(self.book)
