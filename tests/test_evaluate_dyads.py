@@ -117,3 +117,15 @@ def test_negated_next_to_asserted(folder):
     assert report.countries.as_tuple() == (2, 2, 1, 1, 1)
     missing = [e for e in report.errors if e.kind == "missing_target"]
     assert len(missing) == 1 and "'met'" in missing[0].detail
+
+
+@pytest.mark.parametrize("first, second", [
+    (("051", "SWE", None, "praised", S1), ("051", "NOR", "PER", "Lima", S1)),
+    (("051", "NOR", "PER", "praised", S1), ("051", "SWE", None, "Lima", S1)),
+])
+def test_event_matching_prefers_the_right_dyad(folder, first, second):
+    # two predictions of the same code in one sentence: the shares judge the one with the right dyad,
+    # whichever comes first, so "both right" agrees with the dyad level
+    report = evaluate(folder, FixedCoder([ev("E1", *first), ev("E2", *second)]))
+    assert report.countries.as_tuple() == (1, 1, 1, 1, 0)
+    assert report.score("dyad").matched_gold == 1

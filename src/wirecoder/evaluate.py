@@ -156,14 +156,18 @@ class Report:
 # --- matching -------------------------------------------------------------------------------
 
 def _max_matching(n_left: int, n_right: int, ok: Callable[[int, int], bool],
-                  taken_right: set[int] | None = None) -> dict[int, int]:
-    """Maximum bipartite matching (augmenting paths): left index -> right index."""
+                  taken_right: set[int] | None = None,
+                  prefer: Callable[[int, int], tuple] | None = None) -> dict[int, int]:
+    """Maximum bipartite matching (augmenting paths): left index -> right index. ``prefer``
+    orders each left item's candidates (lowest key first), so that among maximum matchings
+    the preferred pairs are tried first."""
     blocked = taken_right or set()
     right_of: dict[int, int] = {}
     left_of: dict[int, int] = {}
+    order = {i: sorted(range(n_right), key=lambda j: prefer(i, j)) for i in range(n_left)} if prefer else {}
 
     def augment(i: int, seen: set[int]) -> bool:
-        for j in range(n_right):
+        for j in order.get(i, range(n_right)):
             if j in blocked or j in seen or not ok(i, j):
                 continue
             seen.add(j)
@@ -221,8 +225,18 @@ def score_events(gold: GoldArticle, coded: CodedArticle, level: str) -> tuple[Sc
     sents = [_sentence_of(coded, p.trigger[0]) for p in preds]
     required = [i for i, g in enumerate(gold.events) if not g.optional]
     optional = [i for i, g in enumerate(gold.events) if g.optional]
+
+    def prefer(a: int, j: int) -> tuple:
+        # at the event level, a prediction with the right dyad (then the right source) is matched first,
+        # so that the dyad shares of event-level matches agree with the dyad level
+        g, p = gold.events[required[a]], preds[j]
+        return (country_part(g.source) != country_part(p.source_code)
+                or country_part(g.target) != country_part(p.target_code),
+                country_part(g.source) != country_part(p.source_code), j)
+
     req = _max_matching(len(required), len(preds),
-                        lambda a, j: _event_ok(level, gold.events[required[a]], preds[j], sents[j]))
+                        lambda a, j: _event_ok(level, gold.events[required[a]], preds[j], sents[j]),
+                        prefer=prefer if level == "event" else None)
     used = set(req.values())
     opt = _max_matching(len(optional), len(preds),
                         lambda a, j: _event_ok(level, gold.events[optional[a]], preds[j], sents[j]),
