@@ -15,6 +15,7 @@ from ..patterns import Cues
 from ..records import Actor, Quote
 from .event_clauses import child_of, pobj_of, passive_patient, producer, speaker_of, subject_of
 from .event_triggers import Match, clause_verb, lemma
+from .role_references import is_object_pronoun, pronoun_antecedent, source_codes
 
 # CAMEO roots of material (not verbal) cooperation and conflict
 MATERIAL_ROOTS = frozenset({"06", "07", "08", "14", "15", "16", "17", "18", "19", "20"})
@@ -227,12 +228,19 @@ def _code_of(doc: Doc, actor_id: str) -> str | None:
     return actor.code if actor is not None else None
 
 
-def _phrase_target(doc: Doc, token: Token | None) -> list[str]:
+def _phrase_target(doc: Doc, token: Token | None, exclude: set[str] | None = None) -> list[str]:
     """The actors a phrase names, or its author: "a fresh offer *from Afghanistan*", "a demand
-    *by* X"."""
+    *by* X"; an unlinked object pronoun ("accusing *it* of ...") refers back to an earlier actor
+    that is not in ``exclude`` (the sources)."""
     if token is None:
         return []
     ids = actors_of(doc, token)
+    if is_object_pronoun(token):
+        # "Beijing criticized *them*": not the source itself (that would be "themselves")
+        own = source_codes(doc, exclude or set())
+        ids = [a for a in ids if _code_of(doc, a) not in own]
+        back = pronoun_antecedent(doc, token, exclude or set())
+        return ids or ([back] if back else [])
     if ids:
         return ids
     for c in token.children:
@@ -255,7 +263,7 @@ def find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues) -> tupl
     def prep_targets(holder: Token) -> list[str]:
         for c in holder.children:
             if c.dep_ in ("prep", "dative") and c.lower_ in DEFAULT_TARGET_PREPS:
-                ids = keep(_phrase_target(doc, pobj_of(c)))
+                ids = keep(_phrase_target(doc, pobj_of(c), seen))
                 if ids:
                     return ids
         return []
@@ -263,7 +271,7 @@ def find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues) -> tupl
     # 1. the object of the pattern's own preposition ("sanctions *on* Iran", "succumb to
     # pressure *from* criminal groups")
     for prep in _target_preps(match):
-        ids = keep(_phrase_target(doc, pobj_of(prep)))
+        ids = keep(_phrase_target(doc, pobj_of(prep), seen))
         if ids:
             return ids, "prep"
     if not match.pattern.has_target:
@@ -279,7 +287,8 @@ def find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues) -> tupl
                 if topical:
                     ids = keep(actors_of(doc, c, modifiers=False))
                 else:
-                    ids = keep(_phrase_target(doc, c) if verbal else actors_of(doc, c))
+                    ids = keep(_phrase_target(doc, c, seen) if verbal or is_object_pronoun(c)
+                               else actors_of(doc, c))
                 if ids:
                     return ids, "object"
     if child_of(trig, "agent") is not None:
@@ -314,7 +323,7 @@ def find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues) -> tupl
         for x in trig.children:
             if x.dep_ != "xcomp" or x.pos_ != "VERB":
                 continue
-            ids = keep(_phrase_target(doc, child_of(x, "dobj")))
+            ids = keep(_phrase_target(doc, child_of(x, "dobj"), seen))
             if not ids:
                 ids = prep_targets(x)
             if ids:

@@ -1,0 +1,76 @@
+"""Targets named by a reference back: object pronouns ("accusing *it* of ...", "tied their hands
+and shot *them*") that the actors stage leaves unlinked (it links subject pronouns only).
+
+An object pronoun "it"/"them" refers to the nearest earlier actor mention, in its sentence or
+the one before, that is not the event's source and fits the pronoun: "it" a country, body,
+organisation or group (not a person); "them" a group, country or body (not a single person).
+Mentions are looked up by bisection on the doc's sorted mentions (no rescans per token).
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from spacy.tokens import Doc, Token
+
+from ..doc import actor_by_id
+from ..records import Actor
+
+OBJECT_PRONOUNS = frozenset({"it", "them"})
+# actor kinds a non-personal "it"/"them" cannot stand for
+PERSONAL_KINDS = frozenset({"person"})
+LOOKBACK_SENTENCES = 1
+
+
+def _window_start(token: Token) -> int:
+    """The char offset of the sentence ``LOOKBACK_SENTENCES`` before the token's own."""
+    doc = token.doc
+    start = token.sent.start
+    for _ in range(LOOKBACK_SENTENCES):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    return doc[start].idx
+
+
+def _fits(actor: Actor | None) -> bool:
+    return actor is not None and bool(actor.code) and actor.kind not in PERSONAL_KINDS
+
+
+def _mention_index(doc: Doc) -> tuple[tuple, list[int]]:
+    """The doc's mentions and their start offsets, built once per version of ``doc._.mentions``."""
+    mentions = tuple(doc._.mentions)
+    cached = doc.user_data.get("wirecoder.role_references.index")
+    if cached is not None and cached[0] is doc._.mentions:
+        return cached[1], cached[2]
+    starts = [m.span[0] for m in mentions]
+    doc.user_data["wirecoder.role_references.index"] = (doc._.mentions, mentions, starts)
+    return mentions, starts
+
+
+def is_object_pronoun(token: Token | None) -> bool:
+    return token is not None and token.lower_ in OBJECT_PRONOUNS and token.pos_ == "PRON"
+
+
+def source_codes(doc: Doc, sources: set[str] | frozenset[str]) -> set[str]:
+    return {a.code for a in (actor_by_id(doc, x) for x in sources) if a is not None and a.code}
+
+
+def pronoun_antecedent(doc: Doc, token: Token | None, exclude: set[str] | frozenset[str]) -> str | None:
+    """The actor an object pronoun ("it", "them") refers back to, or None. The pronoun is not the
+    clause's own source (a source acting on itself says "itself"/"themselves"), so mentions of
+    the ``exclude`` actors, and of actors with their codes, are passed over."""
+    if not is_object_pronoun(token):
+        return None
+    codes = source_codes(doc, exclude)
+    mentions, starts = _mention_index(doc)
+    first = _window_start(token)
+    k = bisect_left(starts, token.idx) - 1
+    while k >= 0 and mentions[k].span[0] >= first:
+        m = mentions[k]
+        k -= 1
+        if m.actor in exclude or m.span[1] > token.idx:
+            continue
+        actor = actor_by_id(doc, m.actor)
+        if _fits(actor) and actor.code not in codes:
+            return m.actor
+    return None
