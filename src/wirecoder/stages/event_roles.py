@@ -21,6 +21,8 @@ from .role_references import is_object_pronoun, pronoun_antecedent, source_codes
 MATERIAL_ROOTS = frozenset({"06", "07", "08", "14", "15", "16", "17", "18", "19", "20"})
 DEFAULT_TARGET_PREPS = frozenset({"with", "against", "to", "on", "at", "for", "toward", "towards",
                                   "into", "upon", "between", "over"})
+# roots whose purpose clause ("to push back the rebels") names the target
+PURPOSE_ROOTS = frozenset({"15", "18", "19", "20"})
 MODIFIER_DEPS = ("compound", "amod", "poss", "nmod")
 # prepositions that give a place or a time, not a target ("met *in* the capital")
 SETTING_PREPS = frozenset({"in", "at", "near", "during", "inside", "outside", "within", "throughout",
@@ -328,11 +330,14 @@ def find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues) -> tupl
                 ids = prep_targets(x)
             if ids:
                 return ids, "infinitive"
-    # a deployment's purpose names its target: "troops were deployed *to push back the rebels*"
-    if match.pattern.code[:2] == "15":
+    # a deployment's or an operation's purpose names its target: "troops were deployed *to push
+    # back the rebels*", "launched an operation *to flush out the insurgents*"
+    if match.pattern.code[:2] in PURPOSE_ROOTS:
         verb = clause_verb(trig)
-        for c in verb.children:
-            if c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+        purposes = [c for c in verb.children if c.dep_ in ("advcl", "xcomp")]
+        purposes += [c for o in verb.children if o.dep_ == "dobj" for c in o.children if c.dep_ == "acl"]
+        for c in purposes:
+            if lemma(c) not in cues.protective and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
                 ids = keep(actors_of(doc, child_of(c, "dobj"), modifiers=False))
                 if ids:
                     return ids, "purpose"

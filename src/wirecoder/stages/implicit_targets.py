@@ -6,7 +6,8 @@ people or a civilian place targets the civilians (sector ``CVL``) of the country
 (the place the sentence names, else the country of a domestic attacker). The events stage adds
 one actor per such country (``resolved_by="context"``, ``note`` "implicit: ..."), grounded on
 the victim word.
-Word lists: ``data/roles/civilians.yaml``.
+Casualties stated in the attack noun's clause are its victims: "21 passengers *died in* the attack
+by X" (X -> civilians). Word lists: ``data/roles/civilians.yaml``.
 
 Implicit sources: a passive with no agent reported by a speaker who does that kind of act ("16
 terrorists had been killed, the army said"): the speaker is the source, the passive subject the
@@ -40,18 +41,28 @@ class CivilianWords:
     roots: frozenset[str]
     people: frozenset[str]
     places: frozenset[str]
+    casualty_verbs: frozenset[str] = frozenset()
 
     def names_civilians(self, token: Token) -> bool:
         return lemma(token) in self.people or lemma(token) in self.places or token.lower_ in self.people
 
 
 def load_civilian_words(path: Path) -> CivilianWords:
-    return CivilianWords(*load_word_lists(path, ("roots", "people", "places")))
+    return CivilianWords(*load_word_lists(path, ("roots", "people", "places", "casualty_verbs")))
 
 
-def _victim_candidates(match: Match) -> list[Token]:
+def _casualties(trig: Token, words: CivilianWords) -> list[Token]:
+    """The people an attack noun's clause reports as its casualties: "21 passengers *died in* the
+    attack by X", "dozens were wounded during the raid"."""
+    prep = trig.head if trig.dep_ == "pobj" else None
+    if prep is None or prep.lower_ not in ("in", "during", "from") or lemma(prep.head) not in words.casualty_verbs:
+        return []
+    return [c for c in prep.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+
+
+def _victim_candidates(match: Match, words: CivilianWords) -> list[Token]:
     trig = match.trigger
-    heads: list[Token] = []
+    heads: list[Token] = _casualties(trig, words) if match.pattern.kind == "noun" else []
     for c in trig.children:
         if c.dep_ in ("dobj", "nsubjpass"):
             heads.append(c)
@@ -72,7 +83,7 @@ def victim(match: Match, words: CivilianWords) -> Token | None:
     *it*": the civilian place named earlier in the sentence)."""
     if match.pattern.code[:2] not in words.roots:
         return None
-    for t in _victim_candidates(match):
+    for t in _victim_candidates(match, words):
         if words.names_civilians(t):
             return t
         if t.lower_ in ("it", "them"):
