@@ -15,7 +15,7 @@ from ..patterns import Cues
 from ..records import Actor, Quote
 from .event_clauses import child_of, pobj_of, passive_patient, producer, speaker_of, subject_of
 from .event_triggers import Match, clause_verb, lemma
-from .role_references import is_object_pronoun, pronoun_antecedent, source_codes
+from .role_references import PluralNouns, is_object_pronoun, plural_reference, pronoun_antecedent, source_codes
 
 # CAMEO roots of material (not verbal) cooperation and conflict
 MATERIAL_ROOTS = frozenset({"06", "07", "08", "14", "15", "16", "17", "18", "19", "20"})
@@ -35,7 +35,7 @@ class Roles:
 
     sources: tuple[str, ...]
     targets: tuple[str, ...]
-    source_from: str          # subject | agent | relative | speaker | quote | modifier | light-verb
+    source_from: str          # subject | agent | relative | speaker | quote | modifier | light-verb | plural
     quote: Quote | None
     target_from: str = ""     # prep | object | patient | prep-object | clause | inside | addressee
 
@@ -168,7 +168,8 @@ def _target_preps(match: Match) -> list[Token]:
     return [p for p in match.preps if p.lower_ in wanted]
 
 
-def find_sources(doc: Doc, match: Match, cues: Cues) -> tuple[list[str], str]:
+def find_sources(doc: Doc, match: Match, cues: Cues,
+                 plurals: PluralNouns | None = None) -> tuple[list[str], str]:
     trig = match.trigger
     if match.pattern.kind == "noun":
         for c in trig.children:
@@ -201,6 +202,11 @@ def find_sources(doc: Doc, match: Match, cues: Cues) -> tuple[list[str], str]:
         ids = actors_of(doc, subj)
         if ids:
             return ids, how
+        if plurals is not None:
+            # "the two presidents signed ...": one source for each actor the reference covers
+            ids = plural_reference(doc, subj, plurals)
+            if ids:
+                return ids, "plural"
         if how == "relative" and verb.dep_ == "acl" and verb.tag_ == "VBG":
             ids = actors_of(doc, producer(subj, cues))
             if ids:
@@ -253,7 +259,8 @@ def _phrase_target(doc: Doc, token: Token | None, exclude: set[str] | None = Non
     return []
 
 
-def find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues) -> tuple[list[str], str]:
+def find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues,
+                 plurals: PluralNouns | None = None) -> tuple[list[str], str]:
     """The target actors of ``match`` and where they were found (see :class:`Roles`)."""
     trig = match.trigger
     seen = set(sources)
@@ -291,6 +298,8 @@ def find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues) -> tupl
                 else:
                     ids = keep(_phrase_target(doc, c, seen) if verbal or is_object_pronoun(c)
                                else actors_of(doc, c))
+                if not ids and plurals is not None:
+                    ids = plural_reference(doc, c, plurals, seen)   # "warned both sides"
                 if ids:
                     return ids, "object"
     if child_of(trig, "agent") is not None:
@@ -362,9 +371,10 @@ def find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues) -> tupl
     return [], ""
 
 
-def find_roles(doc: Doc, match: Match, cues: Cues) -> Roles:
-    """The source and target actors of ``match`` (see the module docstring)."""
-    sources, how = find_sources(doc, match, cues)
+def find_roles(doc: Doc, match: Match, cues: Cues, plurals: PluralNouns | None = None) -> Roles:
+    """The source and target actors of ``match`` (see the module docstring); ``plurals`` reads
+    plural references ("the two presidents") as the actors named before."""
+    sources, how = find_sources(doc, match, cues, plurals)
     quote = quote_at(doc, match.trigger.idx)
     # a material action named by a noun or a gerund used as one ("*fighting* has forced ...")
     material_noun = match.pattern.code[:2] in MATERIAL_ROOTS and (
@@ -391,7 +401,7 @@ def find_roles(doc: Doc, match: Match, cues: Cues) -> Roles:
         # "we support Ukraine in the face of *Russia's illegal aggression*", Joly said: the
         # judgment is the speaker's criticism of the owner, not the owner's act
         return _judgment_roles(doc, match, sources, quote, cues)
-    targets, target_from = find_targets(doc, match, sources, cues) if sources else ([], "")
+    targets, target_from = find_targets(doc, match, sources, cues, plurals) if sources else ([], "")
     if sources and not targets and quote is not None and quote.kind == "direct" and match.pattern.has_target:
         to = addressee(doc, quote, cues) or earlier_addressee(doc, quote, cues)
         if to is not None and to not in sources:

@@ -25,6 +25,7 @@ from .event_roles import MATERIAL_ROOTS, Roles, actors_of, find_roles, find_targ
 from .event_mood import decide_code, refine_mood
 from .event_triggers import Match, TriggerFinder, clause_verb, lemma, mood_of
 from .event_visits import not_a_visit
+from .role_references import load_plural_nouns
 from .implicit_targets import (civilian_country, civilians_actor, load_civilian_words, load_passive_agents,
                                load_speech_act_nouns, passive_agent, referred_speech_act, victim)
 from .locations import Gazetteer, LocationResolver
@@ -50,6 +51,7 @@ class EventsStage:
         self.dates = DateResolver(self.cues)
         self.places = LocationResolver(Gazetteer())
         self.civilians = load_civilian_words(resources.settings.data_dir / "roles" / "civilians.yaml")
+        self.plurals = load_plural_nouns(resources.settings.data_dir / "roles" / "plural_references.yaml")
         self.commands = load_command_words(resources.settings.data_dir / "roles" / "commands.yaml")
         self.speech_acts = load_speech_act_nouns(resources.settings.data_dir / "roles" / "speech_acts.yaml")
         self.passive_agents = load_passive_agents(resources.settings.data_dir / "roles" / "passive_agents.yaml")
@@ -130,7 +132,7 @@ class EventsStage:
         p = match.pattern
         mood = refine_mood(match, mood_of(match, self.cues), self.cues)
         code, negated, why = decide_code(p.code, mood, self.cues)
-        roles = find_roles(doc, match, self.cues)
+        roles = find_roles(doc, match, self.cues, self.plurals)
         commander = commander_of(match.trigger, self.commands) if p.kind == "verb" else None
         if commander is not None:
             roles = self._commanded(doc, match, commander, roles)

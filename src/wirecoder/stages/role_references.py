@@ -1,5 +1,7 @@
-"""Targets named by a reference back: object pronouns ("accusing *it* of ...", "tied their hands
-and shot *them*") that the actors stage leaves unlinked (it links subject pronouns only).
+"""Actors named by a reference back: object pronouns ("accusing *it* of ...", "tied their hands
+and shot *them*") that the actors stage leaves unlinked (it links subject pronouns only), and
+plural references ("the two presidents", "both sides", "the allies") that stand for several
+actors named before (one event each).
 
 An object pronoun "it"/"them" refers to the nearest earlier actor mention, in its sentence or
 the one before, that is not the event's source and fits the pronoun: "it" a country, body,
@@ -9,11 +11,16 @@ Mentions are looked up by bisection on the doc's sorted mentions (no rescans per
 from __future__ import annotations
 
 from bisect import bisect_left
+from dataclasses import dataclass
+from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
 from ..doc import actor_by_id
+from ..patterns import load_word_lists
 from ..records import Actor
+
+NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
 
 OBJECT_PRONOUNS = frozenset({"it", "them"})
 # actor kinds a non-personal "it"/"them" cannot stand for
@@ -74,3 +81,63 @@ def pronoun_antecedent(doc: Doc, token: Token | None, exclude: set[str] | frozen
         if _fits(actor) and actor.code not in codes:
             return m.actor
     return None
+
+
+@dataclass(frozen=True, slots=True)
+class PluralNouns:
+    """Nouns of plural references: to people named earlier, or to parties (countries, bodies)."""
+
+    people: frozenset[str]
+    parties: frozenset[str]
+
+
+def load_plural_nouns(path: Path) -> PluralNouns:
+    return PluralNouns(*load_word_lists(path, ("people", "parties")))
+
+
+def _count(token: Token) -> int | None:
+    """How many actors a plural reference covers: "the *two* sides", "*both* countries", "the
+    allies" (two); None when the noun phrase is no definite reference."""
+    n = None
+    definite = False
+    for c in token.children:
+        low = c.lower_
+        if c.dep_ in ("nummod", "det", "predet", "quantmod") and low in NUMBERS:
+            n = NUMBERS[low]
+        if c.dep_ == "det" and low in ("the", "both"):
+            definite = True
+    if n is None and definite:
+        n = 2
+    return n
+
+
+def plural_reference(doc: Doc, token: Token | None, nouns: PluralNouns,
+                     exclude: set[str] | frozenset[str] = frozenset()) -> list[str]:
+    """The actors a plural reference stands for ("the two presidents" -> the last two people
+    named in this sentence or the one before; "both sides" -> the last two countries or bodies),
+    in text order; [] when the phrase is no such reference or too few actors were named."""
+    if token is None or token.tag_ not in ("NNS", "NNPS"):
+        return []
+    word = token.lemma_.lower()
+    personal = word in nouns.people
+    if not personal and word not in nouns.parties:
+        return []
+    n = _count(token)
+    if n is None:
+        return []
+    mentions, starts = _mention_index(doc)
+    first = _window_start(token)
+    k = bisect_left(starts, token.idx) - 1
+    picked: list[str] = []
+    codes: set[str] = set(source_codes(doc, exclude))
+    while k >= 0 and mentions[k].span[0] >= first and len(picked) < n:
+        m = mentions[k]
+        k -= 1
+        actor = actor_by_id(doc, m.actor)
+        if actor is None or not actor.code or actor.code in codes or m.actor in picked:
+            continue
+        if (actor.kind == "person") != personal:
+            continue
+        picked.append(m.actor)
+        codes.add(actor.code)
+    return picked[::-1] if len(picked) == n else []
