@@ -77,6 +77,17 @@ CASES = [
     ("two-countries-object-second",
      "Egypt and Qatar mediated the talks. Israel thanked the two countries for their efforts.",
      "051", "ISR", "QAT"),
+    # 5. an actor's country from the story when the mention does not say it
+    ("story-country-forces",
+     "Militants attacked a checkpoint in Peshawar, Pakistan, on Monday. Security forces killed five "
+     "militants in the clash, officials said.", "19", "PAKPOL", "PAKREB"),
+    ("story-country-opposition",
+     "Protests spread across Zambia on Friday. The opposition accused the government of rigging the vote.",
+     "112", "ZMBOPP", "ZMBGOV"),
+    # ... never from a place the actor merely travels to
+    ("travel-keeps-country",
+     "Brazil's foreign minister flew to Tokyo on Monday. In Tokyo, the minister criticized China "
+     "over its trade rules.", "111", "BRAGOV", "CHN"),
 ]
 
 
