@@ -104,6 +104,9 @@ NOT_CASES = [
     # an object pronoun is never the clause's own source
     ("not-self", "Chinese officials met Indian diplomats on Monday. Beijing later criticized them.",
      "111", "CHNGOV", "CHNGOV"),
+    # a plural reference backing unnamed parties does not back itself
+    ("rival-sides", "Putin met Erdogan in Sochi. The two presidents cooperate in Syria despite backing "
+     "rival sides in the war.", "05", "RUSGOV", "TURGOV"),
     # "the two leaders" with one leader named before stands for no one
     ("too-few", "Kenyan President Ruto arrived in Nairobi. The two leaders signed an agreement.",
      "057", "KENGOV", None),

@@ -146,6 +146,23 @@ def load_speech_act_nouns(path: Path) -> SpeechActNouns:
     return SpeechActNouns(tuple((str(k).lower(), tuple(str(r) for r in v)) for k, v in data.items()))
 
 
+def referred_event(match: Match, nouns: SpeechActNouns) -> tuple[str, ...]:
+    """The roots of the earlier material event a reaction's object refers back to ("condemned *the
+    attack*", "denounced *this bombing*"), or () when the object names its owner or agent ("the
+    rebels' attack", "the attack by X") or is no such noun. A place or a name in front ("the
+    Kabul bombing") does not make it another event."""
+    for c in match.trigger.children:
+        if c.dep_ != "dobj":
+            continue
+        roots = nouns.roots(c)
+        owned = any(x.dep_ == "poss" or (x.dep_ == "prep" and x.lower_ in ("by", "of", "on", "against"))
+                    for x in c.children)
+        if roots and not owned and any(x.dep_ == "det" and x.lower_ in ("the", "this", "that", "these", "those")
+                                       for x in c.children):
+            return roots
+    return ()
+
+
 def referred_speech_act(match: Match, nouns: SpeechActNouns) -> tuple[str, ...]:
     """The roots of the earlier speech act a response's object refers back to ("denied *the
     request*"), or () when the object names its owner or is no such noun."""
