@@ -48,6 +48,15 @@ CASES = [
     ("purpose",
      "Nigeria launched an operation to drive out Boko Haram fighters from the Sambisa Forest in 2016.",
      "19", "NGA", "NGAREB"),
+    # a reaction to "the attack" targets who attacked
+    ("reaction-to-attack",
+     "Gunmen from the Islamic State group attacked a convoy near Mosul, Iraq on Monday. The Iraqi "
+     "prime minister condemned the attack.", "111", "IRQGOV", "IRQREB"),
+    # victims named by a collective noun take the story's country
+    ("population", "Protests continued in Lusaka, Zambia on Monday. The government urged the "
+     "population to remain calm.", "025", "ZMBGOV", "ZMBCVL"),
+    ("patrol", "Protests continued in Lusaka, Zambia on Monday. Gunmen opened fire on a police patrol "
+     "near the market.", "19", "ZMBREB", "ZMBPOL"),
     # 2. sources hidden in descriptions: the body a person heads codes the person
     ("who-heads",
      "Maria Gomez, who heads the U.N. Development Office for Chad, said she was deeply concerned "
@@ -55,6 +64,10 @@ CASES = [
     ("spokesperson-for",
      "A spokesperson for the U.S. State Department said on Sunday that Washington had urged Peru "
      "to release the men.", "025", "USAGOV", "PER"),
+    # "it" after "a spokesperson for X" is X, not a country of an earlier sentence
+    ("spokesperson-it",
+     "Canada offered to resettle the refugees. A spokesperson for the French Foreign Ministry told "
+     "reporters on Sunday it had been working with Mali for years.", "06", "FRAGOV", "MLI"),
     # conjoined sources: one event each
     ("conjoined-first",
      "Peru and Chile have designated the Shining Path a terrorist organization.", "17", "PER", "PERREB"),

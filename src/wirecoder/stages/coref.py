@@ -228,6 +228,14 @@ def link_pronouns(doc: Doc, found: list[Found], allowed) -> list[Found]:
     return out
 
 
+def _body_of_subject(tok) -> bool:
+    """The body a subject speaks or works for counts as a subject: "a spokesperson *for the State
+    Department* said *it* had ..." (it = the State Department, not a country named before)."""
+    prep = tok.head
+    return tok.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in ("for", "of") \
+        and prep.head.dep_ in ("nsubj", "nsubjpass") and prep.head.pos_ == "NOUN"
+
+
 def _singular_thing(tok) -> bool:
     return tok.tag_ in ("NN", "NNP") and tok.dep_ in ("nsubj", "nsubjpass")
 
@@ -245,7 +253,7 @@ def _last(doc: Doc, pron, token_found: dict, fits, block, any_role: bool = False
     for k in range(pron.i - 1, first_sent_start - 1, -1):
         tok = doc[k]
         f = token_found.get(k)
-        subject = tok.dep_ in ("nsubj", "nsubjpass")
+        subject = tok.dep_ in ("nsubj", "nsubjpass") or _body_of_subject(tok)
         if f is not None:
             if fits(f):
                 if subject:
