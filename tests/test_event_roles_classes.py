@@ -52,6 +52,13 @@ CASES = [
     ("reaction-to-attack",
      "Gunmen from the Islamic State group attacked a convoy near Mosul, Iraq on Monday. The Iraqi "
      "prime minister condemned the attack.", "111", "IRQGOV", "IRQREB"),
+    ("returned-fire", "Gunmen opened fire on a police patrol near the market in Lusaka, Zambia. The "
+     "police returned fire and one gunman was killed.", "19", "ZMBPOL", "ZMBREB"),
+    # aid's purpose names whom it helps (also on a conjoined verb)
+    ("aid-purpose", "The U.S. government has provided training and equipment, and funded new prisons "
+     "to assist the Zambian police.", "07", "USAGOV", "ZMBPOL"),
+    ("affected-people", "Floods hit southern Malawi on Monday. The World Food Program distributed "
+     "food to affected people in Nsanje district.", "07", "IGO", "MWICVL"),
     # victims named by a collective noun take the story's country
     ("population", "Protests continued in Lusaka, Zambia on Monday. The government urged the "
      "population to remain calm.", "025", "ZMBGOV", "ZMBCVL"),

@@ -341,12 +341,15 @@ def find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues,
                 return ids, "infinitive"
     # a deployment's or an operation's purpose names its target: "troops were deployed *to push
     # back the rebels*", "launched an operation *to flush out the insurgents*"
-    if match.pattern.code[:2] in PURPOSE_ROOTS:
-        verb = clause_verb(trig)
-        purposes = [c for c in verb.children if c.dep_ in ("advcl", "xcomp")]
-        purposes += [c for o in verb.children if o.dep_ == "dobj" for c in o.children if c.dep_ == "acl"]
+    # aid's purpose names whom it helps: "provided training *to assist the national police*"
+    root = match.pattern.code[:2]
+    if root in PURPOSE_ROOTS or root == "07":
+        verbs = conjuncts(clause_verb(trig))     # "provided training and funded prisons *to assist* X"
+        purposes = [c for v in verbs for c in v.children if c.dep_ in ("advcl", "xcomp")]
+        purposes += [c for v in verbs for o in v.children if o.dep_ == "dobj" for c in o.children if c.dep_ == "acl"]
         for c in purposes:
-            if lemma(c) not in cues.protective and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            if (lemma(c) in cues.protective) == (root == "07") and \
+                    any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
                 ids = keep(actors_of(doc, child_of(c, "dobj"), modifiers=False))
                 if ids:
                     return ids, "purpose"

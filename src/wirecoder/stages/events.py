@@ -37,8 +37,9 @@ VERBAL_QUADS = (1, 3)
 # cooperation that conjoined actors with no other target do with each other ("X and Y agreed to
 # ...", "X and Y upgraded their ties"); conjoined actors of other roots act each alone
 JOINT_ROOTS = ("03", "04", "05", "06")
-# verbal reactions whose object may be an earlier event ("condemned *the attack*", "praised the raid")
-REACTION_ROOTS = ("01", "02", "05", "11", "12", "13")
+# reactions whose object may be an earlier event ("condemned *the attack*", "praised the raid",
+# "returned fire")
+REACTION_ROOTS = ("01", "02", "05", "11", "12", "13", "19")
 
 
 class EventsStage:

@@ -157,8 +157,10 @@ def referred_event(match: Match, nouns: SpeechActNouns) -> tuple[str, ...]:
         roots = nouns.roots(c)
         owned = any(x.dep_ == "poss" or (x.dep_ == "prep" and x.lower_ in ("by", "of", "on", "against"))
                     for x in c.children)
-        if roots and not owned and any(x.dep_ == "det" and x.lower_ in ("the", "this", "that", "these", "those")
-                                       for x in c.children):
+        determined = any(x.dep_ == "det" and x.lower_ in ("the", "this", "that", "these", "those")
+                         for x in c.children)
+        # "the police *returned fire*": a response by the pattern's own words
+        if roots and not owned and (determined or c in match.words):
             return roots
     return ()
 
