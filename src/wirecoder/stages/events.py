@@ -25,7 +25,7 @@ from .event_roles import MATERIAL_ROOTS, Roles, actors_of, find_roles, find_targ
 from .event_mood import decide_code, refine_mood
 from .event_triggers import Match, TriggerFinder, clause_verb, lemma, mood_of
 from .event_visits import not_a_visit
-from .role_references import load_plural_nouns
+from .role_references import load_plural_nouns, mutual_object
 from .implicit_targets import (civilian_country, civilians_actor, load_civilian_words, load_passive_agents,
                                load_speech_act_nouns, passive_agent, referred_event, referred_speech_act,
                                victim)
@@ -177,7 +177,7 @@ class EventsStage:
         if roles.target_from in ("", "inside") and code[:2] in self.civilians.roots:
             # the people an attack hit before a place deep in its object ("a train *in Pakistan*")
             roles = self._civilian_target(doc, sent, match, roles)
-        joint = p.reciprocal or roles.source_from == "between" or (
+        joint = p.reciprocal or roles.source_from == "between" or mutual_object(match.trigger) or (
             code[:2] in JOINT_ROOTS and lemma(match.trigger) not in self.cues.unilateral)
         if joint and len(roles.sources) > 1 and roles.target_from in ("clause", "inside"):
             # "X and Y signed an agreement to combat rebels": a joint act of X and Y, the

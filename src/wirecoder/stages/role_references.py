@@ -83,6 +83,19 @@ def pronoun_antecedent(doc: Doc, token: Token | None, exclude: set[str] | frozen
     return None
 
 
+def mutual_object(trigger: Token) -> bool:
+    """"accused *each other*", "talked to *one another*": conjoined or plural sources act on each
+    other (both directions), not on a third party."""
+    objects = [c for c in trigger.children if c.dep_ in ("dobj", "dative")]
+    objects += [p for c in trigger.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    for o in objects:
+        first = {c.lower_ for c in o.children if c.dep_ in ("det", "amod", "nummod")}
+        if o.lower_ == "other" and "each" in first or o.lower_ == "another" and "one" in first \
+                or o.lower_ == "one" and "another" in first:
+            return True
+    return False
+
+
 @dataclass(frozen=True, slots=True)
 class PluralNouns:
     """Nouns of plural references: to people named earlier, or to parties (countries, bodies)."""
