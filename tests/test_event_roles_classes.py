@@ -64,6 +64,11 @@ CASES = [
      "population to remain calm.", "025", "ZMBGOV", "ZMBCVL"),
     ("patrol", "Protests continued in Lusaka, Zambia on Monday. Gunmen opened fire on a police patrol "
      "near the market.", "19", "ZMBREB", "ZMBPOL"),
+    # targets in the complement: the parties of a thing "between" them, each of the pair
+    ("between-first", "Colombia demanded that the military exercises between Russia and Venezuela stop.",
+     "10", "COL", "RUS"),
+    ("between-second", "Peru warned that the talks between Chile and Bolivia must end.",
+     "13", "PER", "BOL"),
     # 2. sources hidden in descriptions: the body a person heads codes the person
     ("who-heads",
      "Maria Gomez, who heads the U.N. Development Office for Chad, said she was deeply concerned "

@@ -259,6 +259,19 @@ def _phrase_target(doc: Doc, token: Token | None, exclude: set[str] | None = Non
     return []
 
 
+def _between(doc: Doc, token: Token | None) -> list[str]:
+    """The parties of a thing *between* or *among* actors: "the arms deals between Iran and
+    Venezuela endanger the region" -> each of the pair."""
+    if token is None:
+        return []
+    for c in token.children:
+        if c.dep_ == "prep" and c.lower_ in ("between", "among", "amongst"):
+            # the parser may hang the pair elsewhere ("exercises between | Russia and Venezuela stop")
+            pobj = pobj_of(c) or (doc[c.i + 1] if c.i + 1 < len(doc) else None)
+            return actors_of(doc, pobj)
+    return []
+
+
 def find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues,
                  plurals: PluralNouns | None = None) -> tuple[list[str], str]:
     """The target actors of ``match`` and where they were found (see :class:`Roles`)."""
@@ -318,7 +331,7 @@ def find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues,
             comp = child_of(carrier, "ccomp")
             if comp is not None:
                 subj, _ = subject_of(comp, cues)
-                ids = keep(actors_of(doc, subj))
+                ids = keep(actors_of(doc, subj) or _between(doc, subj))
                 if ids:
                     return ids, "clause"
     # 5. a prepositional target on the pattern's words or the object ("offered troops *to* X")
