@@ -123,6 +123,11 @@ def test_roles_by_class(coder, name, text, cameo, source, target):
 
 
 NOT_CASES = [
+    # an object pronoun after a nearer thing of its number that is no actor refers to that thing
+    ("them-things", "China conducted military drills near Taiwan on Monday and called them a punishment.",
+     "10", "CHN", "TWN"),
+    ("them-things-donated", "Japan sent two envoys to Beijing. The museum said it wanted to donate the "
+     "old photographs and maps to China and asked it to protect them.", "07", "CHN", "JPN"),
     # a protective purpose does not target its object
     ("protective-purpose", "The Kenyan army mounted a raid to rescue Somali hostages on Friday.",
      "19", "KENMIL", "SOMCVL"),

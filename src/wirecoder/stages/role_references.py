@@ -5,12 +5,13 @@ actors named before (one event each).
 
 An object pronoun "it"/"them" refers to the nearest earlier actor mention, in its sentence or
 the one before, that is not the event's source and fits the pronoun: "it" a country, body,
-organisation or group (not a person); "them" a group, country or body (not a single person).
-Mentions are looked up by bisection on the doc's sorted mentions (no rescans per token).
+organisation or group named in the singular (not a person); "them" a group named in the plural.
+A nearer noun phrase of the pronoun's number that names no actor blocks it ("the drills ...
+called *them*"). Mentions are looked up by bisection on the doc's sorted mentions (no rescans).
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -62,24 +63,53 @@ def source_codes(doc: Doc, sources: set[str] | frozenset[str]) -> set[str]:
     return {a.code for a in (actor_by_id(doc, x) for x in sources) if a is not None and a.code}
 
 
+def _plural(token: Token) -> bool:
+    return token.tag_ in ("NNS", "NNPS") or token.lower_ in ("they", "them", "their", "theirs")
+
+
+def _mention_covering(doc: Doc, char: int):
+    mentions, starts = _mention_index(doc)
+    k = bisect_right(starts, char) - 1
+    while k >= 0 and mentions[k].span[0] <= char:
+        if char < mentions[k].span[1]:
+            return mentions[k]
+        k -= 1
+        if k >= 0 and char - mentions[k].span[0] > 200:
+            break
+    return None
+
+
+NOUN_PHRASE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr", "dative"})
+
+
 def pronoun_antecedent(doc: Doc, token: Token | None, exclude: set[str] | frozenset[str]) -> str | None:
     """The actor an object pronoun ("it", "them") refers back to, or None. The pronoun is not the
     clause's own source (a source acting on itself says "itself"/"themselves"), so mentions of
-    the ``exclude`` actors, and of actors with their codes, are passed over."""
+    the ``exclude`` actors, and of actors with their codes, are passed over. Its number must
+    agree ("them": a plural noun such as "soldiers"); a nearer noun phrase of that number that
+    names no actor ("called *them* a punishment" after "the drills") is the antecedent, so none."""
     if not is_object_pronoun(token):
         return None
+    plural = token.lower_ == "them"
     codes = source_codes(doc, exclude)
-    mentions, starts = _mention_index(doc)
     first = _window_start(token)
-    k = bisect_left(starts, token.idx) - 1
-    while k >= 0 and mentions[k].span[0] >= first:
-        m = mentions[k]
-        k -= 1
-        if m.actor in exclude or m.span[1] > token.idx:
+    i = token.i - 1
+    while i >= 0 and doc[i].idx >= first:
+        t = doc[i]
+        i -= 1
+        m = _mention_covering(doc, t.idx)
+        if m is not None:
+            head = doc.char_span(m.span[0], m.span[1], alignment_mode="expand")
+            head_tok = head.root if head is not None else t
+            if m.actor in exclude:
+                continue
+            actor = actor_by_id(doc, m.actor)
+            if _fits(actor) and actor.code not in codes and _plural(head_tok) == plural:
+                return m.actor
             continue
-        actor = actor_by_id(doc, m.actor)
-        if _fits(actor) and actor.code not in codes:
-            return m.actor
+        if t.dep_ in NOUN_PHRASE_DEPS and t.pos_ in ("NOUN", "PROPN") and _plural(t) == plural \
+                and not any(c.dep_ == "poss" for c in t.children):     # "tied *their hands*"
+            return None     # a nearer thing of the pronoun's number that is no actor
     return None
 
 
