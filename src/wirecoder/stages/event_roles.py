@@ -23,6 +23,8 @@ DEFAULT_TARGET_PREPS = frozenset({"with", "against", "to", "on", "at", "for", "t
                                   "into", "upon", "between", "over"})
 # roots whose purpose clause ("to push back the rebels") names the target
 PURPOSE_ROOTS = frozenset({"15", "18", "19", "20"})
+# attacks: a protective purpose ("a raid to rescue hostages") does not name the target
+ATTACK_ROOTS = frozenset({"18", "19", "20"})
 MODIFIER_DEPS = ("compound", "amod", "poss", "nmod")
 # prepositions that give a place or a time, not a target ("met *in* the capital")
 SETTING_PREPS = frozenset({"in", "at", "near", "during", "inside", "outside", "within", "throughout",
@@ -361,8 +363,10 @@ def find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues,
         purposes = [c for v in verbs for c in v.children if c.dep_ in ("advcl", "xcomp")]
         purposes += [c for v in verbs for o in v.children if o.dep_ == "dobj" for c in o.children if c.dep_ == "acl"]
         for c in purposes:
-            if (lemma(c) in cues.protective) == (root == "07") and \
-                    any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            protective = lemma(c) in cues.protective
+            if (root == "07" and not protective) or (root in ATTACK_ROOTS and protective):
+                continue
+            if any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
                 ids = keep(actors_of(doc, child_of(c, "dobj"), modifiers=False))
                 if ids:
                     return ids, "purpose"

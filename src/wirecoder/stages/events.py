@@ -184,9 +184,10 @@ class EventsStage:
             # actor deep in its object is not a party to it
             roles = Roles(roles.sources, (), roles.source_from, roles.quote)
         if joint and not roles.targets and self._unnamed_party(match):
-            # "the two presidents ... despite backing *rival sides*": the other party is a party
-            # the text does not name, not the sources themselves
-            joint = False
+            # "the two presidents ... despite backing *rival sides*": the partner is a party the
+            # text does not name (not the sources themselves); cooperation with no partner is no dyad
+            notes.append(f"'{match.trigger.text}' ({p.id}): cooperation with an unnamed party, not coded")
+            return []
         # an intention, a demand, a refusal or a threat goes one way ("Turkey will (not) buy U.S.
         # aircraft", "X said Y and Z must reach an agreement": X demands of Y and of Z)
         reciprocal = p.reciprocal and code[:2] not in ("03", "10", "12", "13")
