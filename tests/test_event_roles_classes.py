@@ -69,6 +69,9 @@ CASES = [
      "10", "COL", "RUS"),
     ("between-second", "Peru warned that the talks between Chile and Bolivia must end.",
      "13", "PER", "BOL"),
+    # a demanded passive falls on its patient, a party with the story's country
+    ("demanded-passive", "Thousands protested in Lusaka, Zambia on Friday. Protesters demanded that the "
+     "United Progressive Party be banned.", "10", "ZMBCVL", "ZMB"),
     # 2. sources hidden in descriptions: the body a person heads codes the person
     ("who-heads",
      "Maria Gomez, who heads the U.N. Development Office for Chad, said she was deeply concerned "

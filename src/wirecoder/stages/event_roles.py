@@ -325,14 +325,18 @@ def find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues,
     ids = prep_targets(trig)
     if ids:
         return ids, "prep-object"
-    # 4. a statement's subject: "warned that *Iran* would pay", or that of the clause a
+    # 4. a statement's subject: "warned that *Iran* would pay" (a passive's patient: "demanded
+    # that *the party* be banned"), or that of the clause a
     # speech-act noun carries: "a series of warnings *demanding that Washington* change"
     if verbal:
         carriers = [trig] + [c for c in trig.children if c.dep_ == "acl" and c.pos_ == "VERB"]
         for carrier in carriers:
             comp = child_of(carrier, "ccomp")
             if comp is not None:
-                subj, _ = subject_of(comp, cues)
+                subj, how = subject_of(comp, cues)
+                if subj is None and how == "passive":
+                    # "demanded that the party *be banned*": who the demanded act falls on
+                    subj = passive_patient(comp, cues)
                 ids = keep(actors_of(doc, subj) or _between(doc, subj))
                 if ids:
                     return ids, "clause"
