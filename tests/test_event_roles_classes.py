@@ -57,6 +57,9 @@ CASES = [
     # aid's purpose names whom it helps (also on a conjoined verb)
     ("aid-purpose", "The U.S. government has provided training and equipment, and funded new prisons "
      "to assist the Zambian police.", "07", "USAGOV", "ZMBPOL"),
+    ("aid-purpose-noun", "Officials urged more spending on the Zambian National Police (ZNP). The U.S. "
+     "government has provided technical assistance, training and equipment, and funded construction to "
+     "assist the ZNP in improving the prison system.", "07", "USAGOV", "ZMBPOL"),
     ("affected-people", "Floods hit southern Malawi on Monday. The World Food Program distributed "
      "food to affected people in Nsanje district.", "07", "IGO", "MWICVL"),
     # victims named by a collective noun take the story's country

@@ -365,7 +365,10 @@ def find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues,
     if root in PURPOSE_ROOTS or root == "07":
         verbs = conjuncts(clause_verb(trig))     # "provided training and funded prisons *to assist* X"
         purposes = [c for v in verbs for c in v.children if c.dep_ in ("advcl", "xcomp")]
-        purposes += [c for v in verbs for o in v.children if o.dep_ == "dobj" for c in o.children if c.dep_ == "acl"]
+        # an infinitive on the object, or on a conjoined noun the parser made of a verb phrase
+        # ("and funded construction *to assist* X")
+        holders = [o for v in verbs for o in v.children if o.dep_ == "dobj"] + [v for v in verbs if v.pos_ == "NOUN"]
+        purposes += [c for o in holders for c in o.children if c.dep_ in ("acl", "relcl")]
         for c in purposes:
             protective = lemma(c) in cues.protective
             if (root == "07" and not protective) or (root in ATTACK_ROOTS and protective):
