@@ -58,12 +58,59 @@ class Score:
 
 @dataclass(frozen=True, slots=True)
 class Miss:
-    """A required gold event not found, or a prediction with no gold (at the dyad level)."""
+    """A required gold event not found, or a prediction with no gold (at the dyad level), or an
+    event-level match whose dyad is wrong (kind = one of ``DYAD_ERROR_KINDS``)."""
 
     article: str
-    kind: str  # "miss" | "false_alarm" | "quote_miss" | "quote_false_alarm"
+    kind: str  # DYAD_ERROR_KINDS | "miss" | "false_alarm" | "quote_miss" | "quote_false_alarm"
     sentence: str
     detail: str
+
+
+@dataclass(frozen=True, slots=True)
+class DyadCounts:
+    """How the event-level matches fare on their dyad: of ``matches`` required gold events
+    found at event level, how many have the source country right, the target country right,
+    both right, and no predicted target where the gold has one."""
+
+    matches: int = 0
+    source_right: int = 0
+    target_right: int = 0
+    both_right: int = 0
+    target_missing: int = 0
+
+    def __add__(self, other: "DyadCounts") -> "DyadCounts":
+        return DyadCounts(*(a + b for a, b in zip(self.as_tuple(), other.as_tuple())))
+
+    def as_tuple(self) -> tuple[int, int, int, int, int]:
+        return (self.matches, self.source_right, self.target_right, self.both_right, self.target_missing)
+
+    def share(self, count: int) -> float | None:
+        return round(count / self.matches, 4) if self.matches else None
+
+    def to_dict(self) -> dict:
+        return {"event_matches": self.matches,
+                "source_accuracy": self.share(self.source_right),
+                "target_accuracy": self.share(self.target_right),
+                "both_accuracy": self.share(self.both_right),
+                "target_missing": self.target_missing,
+                "target_missing_share": self.share(self.target_missing)}
+
+
+# Classes of a dyad error on an event-level match, in the order ``--errors`` lists them.
+DYAD_ERROR_KINDS = ("missing_target", "wrong_source", "wrong_target")
+
+
+def dyad_error_kind(gold: GoldEvent, pred: Event) -> str | None:
+    """The class of the dyad error of an event-level match, or None when both countries are right.
+    A missing target comes first, then a wrong source, then a wrong (present) target."""
+    if gold.target is not None and pred.target_code is None:
+        return "missing_target"
+    if country_part(gold.source) != country_part(pred.source_code):
+        return "wrong_source"
+    if country_part(gold.target) != country_part(pred.target_code):
+        return "wrong_target"
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +121,7 @@ class ArticleResult:
     errors: tuple[Miss, ...]
     actors_right: int
     actors_gold: int
-    countries: tuple[int, int, int]  # event-level matches; source country right; target country right
+    countries: "DyadCounts"
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,40 +133,41 @@ class Report:
     errors: tuple[Miss, ...]
     actors_right: int
     actors_gold: int
-    countries: tuple[int, int, int]
+    countries: "DyadCounts"
     failed: tuple[str, ...] = field(default=())
 
     def score(self, level: str) -> Score:
         return next(s for s in self.scores if s.level == level)
 
     def to_dict(self) -> dict:
-        n, src, tgt = self.countries
         return {
             "folder": self.folder, "articles": self.articles,
             "levels": {s.level: s.to_dict() for s in self.scores},
             "roots": {r: Score(r, mp, p, mg, g).to_dict() for r, mp, p, mg, g in self.roots},
             "actors": {"right": self.actors_right, "gold": self.actors_gold,
                        "accuracy": round(self.actors_right / self.actors_gold, 4) if self.actors_gold else None},
-            "countries": {"event_matches": n,
-                          "source_accuracy": round(src / n, 4) if n else None,
-                          "target_accuracy": round(tgt / n, 4) if n else None},
+            "countries": self.countries.to_dict(),
             "failed": list(self.failed),
             "errors": [{"article": e.article, "kind": e.kind, "sentence": e.sentence, "detail": e.detail}
-                       for e in self.errors],
+                       for e in sorted_errors(self.errors)],
         }
 
 
 # --- matching -------------------------------------------------------------------------------
 
 def _max_matching(n_left: int, n_right: int, ok: Callable[[int, int], bool],
-                  taken_right: set[int] | None = None) -> dict[int, int]:
-    """Maximum bipartite matching (augmenting paths): left index -> right index."""
+                  taken_right: set[int] | None = None,
+                  prefer: Callable[[int, int], tuple] | None = None) -> dict[int, int]:
+    """Maximum bipartite matching (augmenting paths): left index -> right index. ``prefer``
+    orders each left item's candidates (lowest key first), so that among maximum matchings
+    the preferred pairs are tried first."""
     blocked = taken_right or set()
     right_of: dict[int, int] = {}
     left_of: dict[int, int] = {}
+    order = {i: sorted(range(n_right), key=lambda j: prefer(i, j)) for i in range(n_left)} if prefer else {}
 
     def augment(i: int, seen: set[int]) -> bool:
-        for j in range(n_right):
+        for j in order.get(i, range(n_right)):
             if j in blocked or j in seen or not ok(i, j):
                 continue
             seen.add(j)
@@ -164,15 +212,31 @@ def _snippet(text: str, span: tuple[int, int]) -> str:
     return " ".join(text[span[0]:span[1]].split())[:300]
 
 
+def scored_events(coded: CodedArticle) -> list[Event]:
+    """The predictions that are scored: an event with ``negated: true`` claims that nothing
+    happened, so it is neither rewarded nor punished (gold-format.md, Scoring)."""
+    return [e for e in coded.events if not e.negated]
+
+
 def score_events(gold: GoldArticle, coded: CodedArticle, level: str) -> tuple[Score, dict[int, int], list[int]]:
     """Score one article at one level. Returns the score, the required matches
-    (gold index -> prediction index) and the unmatched, non-excused predictions."""
-    preds = list(coded.events)
+    (gold index -> index into ``scored_events(coded)``) and the unmatched, non-excused predictions."""
+    preds = scored_events(coded)
     sents = [_sentence_of(coded, p.trigger[0]) for p in preds]
     required = [i for i, g in enumerate(gold.events) if not g.optional]
     optional = [i for i, g in enumerate(gold.events) if g.optional]
+
+    def prefer(a: int, j: int) -> tuple:
+        # at the event level, a prediction with the right dyad (then the right source) is matched first,
+        # so that the dyad shares of event-level matches agree with the dyad level
+        g, p = gold.events[required[a]], preds[j]
+        return (country_part(g.source) != country_part(p.source_code)
+                or country_part(g.target) != country_part(p.target_code),
+                country_part(g.source) != country_part(p.source_code), j)
+
     req = _max_matching(len(required), len(preds),
-                        lambda a, j: _event_ok(level, gold.events[required[a]], preds[j], sents[j]))
+                        lambda a, j: _event_ok(level, gold.events[required[a]], preds[j], sents[j]),
+                        prefer=prefer if level == "event" else None)
     used = set(req.values())
     opt = _max_matching(len(optional), len(preds),
                         lambda a, j: _event_ok(level, gold.events[optional[a]], preds[j], sents[j]),
@@ -225,26 +289,40 @@ def score_article(gold: GoldArticle, coded: CodedArticle) -> ArticleResult:
     roots_matched_gold: Counter[str] = Counter()
     roots_pred: Counter[str] = Counter()
     roots_gold: Counter[str] = Counter()
-    countries = (0, 0, 0)
+    countries = DyadCounts()
+    events = scored_events(coded)
     for level in EVENT_LEVELS:
         score, matches, false_alarms = score_events(gold, coded, level)
         scores.append(score)
         if level == "event":
-            n = src = tgt = 0
+            n = src = tgt = both = missing = 0
+            dyad_errors: list[tuple[str, int, int]] = []
             for gi, pj in matches.items():
-                g, p = gold.events[gi], coded.events[pj]
+                g, p = gold.events[gi], events[pj]
                 n += 1
-                src += country_part(g.source) == country_part(p.source_code)
-                tgt += country_part(g.target) == country_part(p.target_code)
+                s_ok = country_part(g.source) == country_part(p.source_code)
+                t_ok = country_part(g.target) == country_part(p.target_code)
+                src += s_ok
+                tgt += t_ok
+                both += s_ok and t_ok
+                missing += g.target is not None and p.target_code is None
+                kind = dyad_error_kind(g, p)
+                if kind:
+                    dyad_errors.append((kind, gi, pj))
                 roots_matched_pred[p.root] += 1
                 if g.cameo:
                     roots_matched_gold[g.cameo[0][:2]] += 1
-            countries = (n, src, tgt)
+            countries = DyadCounts(n, src, tgt, both, missing)
+            for kind, gi, pj in sorted(dyad_errors):
+                g, p = gold.events[gi], events[pj]
+                errors.append(Miss(gold.name, kind, _snippet(text, p.sentence),
+                                   f"gold {g.source}->{g.target}, coded {p.source_code}->{p.target_code} "
+                                   f"{p.cameo} trigger {text[p.trigger[0]:p.trigger[1]]!r} ({p.pattern})"))
             for g in gold.events:
                 if not g.optional and g.cameo:
                     roots_gold[g.cameo[0][:2]] += 1
             matched_preds = set(matches.values())
-            for j, p in enumerate(coded.events):
+            for j, p in enumerate(events):
                 if j in matched_preds or j in false_alarms:
                     roots_pred[p.root] += 1
         if level == "dyad":
@@ -254,7 +332,7 @@ def score_article(gold: GoldArticle, coded: CodedArticle) -> ArticleResult:
                     errors.append(Miss(gold.name, "miss", _snippet(text, sent),
                                        f"{g.source}->{g.target} {'/'.join(g.cameo)} at {g.where!r}"))
             for j in false_alarms:
-                p = coded.events[j]
+                p = events[j]
                 errors.append(Miss(gold.name, "false_alarm", _snippet(text, p.sentence),
                                    f"{p.source_code}->{p.target_code} {p.cameo} trigger "
                                    f"{text[p.trigger[0]:p.trigger[1]]!r} ({p.pattern})"))
@@ -281,7 +359,7 @@ def combine(folder: str, results: Sequence[ArticleResult], failed: Iterable[str]
     levels = EVENT_LEVELS + QUOTE_LEVELS
     totals = {lv: Score(lv, 0, 0, 0, 0) for lv in levels}
     roots: dict[str, list[int]] = {}
-    countries = [0, 0, 0]
+    countries = DyadCounts()
     errors: list[Miss] = []
     for r in results:
         for s in r.scores:
@@ -290,14 +368,13 @@ def combine(folder: str, results: Sequence[ArticleResult], failed: Iterable[str]
             acc = roots.setdefault(root, [0, 0, 0, 0])
             for k, n in enumerate(counts):
                 acc[k] += n
-        for k in range(3):
-            countries[k] += r.countries[k]
+        countries = countries + r.countries
         errors.extend(r.errors)
     return Report(
         folder=folder, articles=len(results), scores=tuple(totals[lv] for lv in levels),
         roots=tuple((root, *vals) for root, vals in sorted(roots.items())),  # type: ignore[misc]
         errors=tuple(errors), actors_right=sum(r.actors_right for r in results),
-        actors_gold=sum(r.actors_gold for r in results), countries=tuple(countries),  # type: ignore[arg-type]
+        actors_gold=sum(r.actors_gold for r in results), countries=countries,
         failed=tuple(failed),
     )
 
@@ -338,6 +415,13 @@ def evaluate(folder: Path, coder, progress: Callable[[list], Iterable] | None = 
     return combine(str(folder), results, failed)
 
 
+def sorted_errors(errors: Iterable[Miss]) -> list[Miss]:
+    """Dyad errors first, grouped by class (missing target, wrong source, wrong target),
+    then every other error in its original order."""
+    order = {k: i for i, k in enumerate(DYAD_ERROR_KINDS)}
+    return sorted(errors, key=lambda e: order.get(e.kind, len(order)))
+
+
 def format_report(report: Report, errors: bool = False) -> str:
     lines = [f"wirecoder eval {report.folder}: {report.articles} articles"]
     lines.append(f"{'level':<16}{'P':>7}{'R':>7}{'F1':>7}   matched/predicted  found/gold")
@@ -347,9 +431,12 @@ def format_report(report: Report, errors: bool = False) -> str:
     if report.actors_gold:
         lines.append(f"actors coded right: {report.actors_right}/{report.actors_gold} "
                      f"({report.actors_right / report.actors_gold:.3f})")
-    n, src, tgt = report.countries
-    if n:
-        lines.append(f"country accuracy on {n} event matches: source {src / n:.3f}, target {tgt / n:.3f}")
+    c = report.countries
+    if c.matches:
+        n = c.matches
+        lines.append(f"country accuracy on {n} event matches: source {c.source_right / n:.3f}, "
+                     f"target {c.target_right / n:.3f}, both {c.both_right / n:.3f} ({c.both_right}); "
+                     f"target missing {c.target_missing / n:.3f} ({c.target_missing})")
     if report.roots:
         lines.append("")
         lines.append(f"{'root':<6}{'P':>7}{'R':>7}{'F1':>7}   matched/predicted  found/gold  (event level;"
@@ -361,6 +448,6 @@ def format_report(report: Report, errors: bool = False) -> str:
         lines.append(f"failed: {f}")
     if errors:
         lines.append("")
-        for e in report.errors:
+        for e in sorted_errors(report.errors):
             lines.append(f"[{e.kind}] {e.article}: {e.detail}\n    {e.sentence}")
     return "\n".join(lines)

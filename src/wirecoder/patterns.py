@@ -100,6 +100,7 @@ class Cues:
     press_nouns: frozenset[str] = frozenset()
     purpose_givers: frozenset[str] = frozenset()
     evidential: frozenset[str] = frozenset()
+    protective: frozenset[str] = frozenset()
 
     @staticmethod
     def _lookup(table: tuple[tuple[str, str], ...], code: str) -> str | None:
@@ -265,6 +266,7 @@ def load_cues(path: Path) -> Cues:
         negative_arguments=words("negative_arguments"),
         press_replies=words("press_replies"), press_nouns=words("press_nouns"),
         purpose_givers=words("purpose_givers"), evidential=words("evidential"),
+        protective=words("protective"),
     )
 
 

@@ -8,7 +8,8 @@ Steps, each a small function over :class:`~wirecoder.stages.actor_records.Found`
 4. join "the president", "the authority" to earlier mentions;
 5. give institutions without a country the story's country (sentence, neighbours, article,
    dateline) and possessors their owner's country ("Maduro's government");
-6. join pronouns to the last compatible subject;
+6. join short names the story defines in brackets ("the Haitian National Police (HNP)") and
+   pronouns to the last compatible subject;
 7. assemble actors (ids in order of first mention) and mentions (exact char spans).
 """
 from __future__ import annotations
@@ -24,7 +25,7 @@ from ..knowledge.names import name_key
 from ..knowledge.records import join_code
 from ..records import Actor, Mention
 from ..resources import Resources
-from .coref import link_anaphors, link_names, link_pronouns, link_roles
+from .coref import link_abbreviations, link_anaphors, link_names, link_pronouns, link_roles
 from .actor_records import Found
 from .mentions import MentionFinder
 
@@ -64,6 +65,7 @@ class ActorsStage:
         found = link_anaphors(doc, found)
         found = self._shared_places(found)
         found = self._context(doc, found)
+        found = link_abbreviations(doc, found)
         found = link_pronouns(doc, found, allowed)
         actors, mentions = self._assemble(doc, found)
         doc._.mentions = mentions

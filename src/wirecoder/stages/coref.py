@@ -165,6 +165,33 @@ def link_anaphors(doc: Doc, found: list[Found]) -> list[Found]:
     return out
 
 
+def _abbreviation(tok) -> bool:
+    """A short upper-case token such as "HNP", "U.N.D.P", "AU" (two to eight letters)."""
+    letters = tok.text.replace(".", "")
+    return 2 <= len(letters) <= 8 and letters.isalpha() and letters.isupper()
+
+
+def link_abbreviations(doc: Doc, found: list[Found]) -> list[Found]:
+    """A short name the story defines in brackets after a name, "the Haitian National Police
+    (HNP)", names that actor wherever it recurs ("the HNP said ..."), unless the token is already
+    a mention of its own. One pass over the tokens."""
+    ends = {f.end: f for f in found if f.kind not in ("pronoun",) and f.end - f.start >= 2}
+    covered = _covered(found)
+    aliases: dict[str, Found] = {}
+    out = list(found)
+    n = len(doc)
+    for tok in doc:
+        i = tok.i
+        if tok.text == "(" and i + 2 < n and doc[i + 2].text == ")" and i in ends and _abbreviation(doc[i + 1]):
+            aliases[doc[i + 1].text] = ends[i]
+        f = aliases.get(tok.text)
+        if f is not None and i not in covered and i >= f.end:
+            out.append(f.with_(start=i, end=i + 1, kind="name", resolved_by="coreference",
+                               possessor=None, anaphor=False))
+    out.sort(key=lambda f: f.start)
+    return out
+
+
 def link_pronouns(doc: Doc, found: list[Found], allowed) -> list[Found]:
     """he/she/his -> the last person; it/its -> the last organisation, country or body when it
     was the last subject; they/their -> the last plural group that was the last subject."""
@@ -201,6 +228,14 @@ def link_pronouns(doc: Doc, found: list[Found], allowed) -> list[Found]:
     return out
 
 
+def _body_of_subject(tok) -> bool:
+    """The body a subject speaks or works for counts as a subject: "a spokesperson *for the State
+    Department* said *it* had ..." (it = the State Department, not a country named before)."""
+    prep = tok.head
+    return tok.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in ("for", "of") \
+        and prep.head.dep_ in ("nsubj", "nsubjpass") and prep.head.pos_ == "NOUN"
+
+
 def _singular_thing(tok) -> bool:
     return tok.tag_ in ("NN", "NNP") and tok.dep_ in ("nsubj", "nsubjpass")
 
@@ -218,7 +253,7 @@ def _last(doc: Doc, pron, token_found: dict, fits, block, any_role: bool = False
     for k in range(pron.i - 1, first_sent_start - 1, -1):
         tok = doc[k]
         f = token_found.get(k)
-        subject = tok.dep_ in ("nsubj", "nsubjpass")
+        subject = tok.dep_ in ("nsubj", "nsubjpass") or _body_of_subject(tok)
         if f is not None:
             if fits(f):
                 if subject:

@@ -15,11 +15,16 @@ from ..patterns import Cues
 from ..records import Actor, Quote
 from .event_clauses import child_of, pobj_of, passive_patient, producer, speaker_of, subject_of
 from .event_triggers import Match, clause_verb, lemma
+from .role_references import PluralNouns, is_object_pronoun, plural_reference, pronoun_antecedent, source_codes
 
 # CAMEO roots of material (not verbal) cooperation and conflict
 MATERIAL_ROOTS = frozenset({"06", "07", "08", "14", "15", "16", "17", "18", "19", "20"})
 DEFAULT_TARGET_PREPS = frozenset({"with", "against", "to", "on", "at", "for", "toward", "towards",
                                   "into", "upon", "between", "over"})
+# roots whose purpose clause ("to push back the rebels") names the target
+PURPOSE_ROOTS = frozenset({"15", "18", "19", "20"})
+# attacks: a protective purpose ("a raid to rescue hostages") does not name the target
+ATTACK_ROOTS = frozenset({"18", "19", "20"})
 MODIFIER_DEPS = ("compound", "amod", "poss", "nmod")
 # prepositions that give a place or a time, not a target ("met *in* the capital")
 SETTING_PREPS = frozenset({"in", "at", "near", "during", "inside", "outside", "within", "throughout",
@@ -32,7 +37,7 @@ class Roles:
 
     sources: tuple[str, ...]
     targets: tuple[str, ...]
-    source_from: str          # subject | agent | relative | speaker | quote | modifier | light-verb
+    source_from: str          # subject | agent | relative | speaker | quote | modifier | light-verb | plural
     quote: Quote | None
     target_from: str = ""     # prep | object | patient | prep-object | clause | inside | addressee
 
@@ -165,7 +170,8 @@ def _target_preps(match: Match) -> list[Token]:
     return [p for p in match.preps if p.lower_ in wanted]
 
 
-def find_sources(doc: Doc, match: Match, cues: Cues) -> tuple[list[str], str]:
+def find_sources(doc: Doc, match: Match, cues: Cues,
+                 plurals: PluralNouns | None = None) -> tuple[list[str], str]:
     trig = match.trigger
     if match.pattern.kind == "noun":
         for c in trig.children:
@@ -198,6 +204,11 @@ def find_sources(doc: Doc, match: Match, cues: Cues) -> tuple[list[str], str]:
         ids = actors_of(doc, subj)
         if ids:
             return ids, how
+        if plurals is not None:
+            # "the two presidents signed ...": one source for each actor the reference covers
+            ids = plural_reference(doc, subj, plurals)
+            if ids:
+                return ids, "plural"
         if how == "relative" and verb.dep_ == "acl" and verb.tag_ == "VBG":
             ids = actors_of(doc, producer(subj, cues))
             if ids:
@@ -227,12 +238,19 @@ def _code_of(doc: Doc, actor_id: str) -> str | None:
     return actor.code if actor is not None else None
 
 
-def _phrase_target(doc: Doc, token: Token | None) -> list[str]:
+def _phrase_target(doc: Doc, token: Token | None, exclude: set[str] | None = None) -> list[str]:
     """The actors a phrase names, or its author: "a fresh offer *from Afghanistan*", "a demand
-    *by* X"."""
+    *by* X"; an unlinked object pronoun ("accusing *it* of ...") refers back to an earlier actor
+    that is not in ``exclude`` (the sources)."""
     if token is None:
         return []
     ids = actors_of(doc, token)
+    if is_object_pronoun(token):
+        # "Beijing criticized *them*": not the source itself (that would be "themselves")
+        own = source_codes(doc, exclude or set())
+        ids = [a for a in ids if _code_of(doc, a) not in own]
+        back = pronoun_antecedent(doc, token, exclude or set())
+        return ids or ([back] if back else [])
     if ids:
         return ids
     for c in token.children:
@@ -243,7 +261,21 @@ def _phrase_target(doc: Doc, token: Token | None) -> list[str]:
     return []
 
 
-def find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues) -> tuple[list[str], str]:
+def _between(doc: Doc, token: Token | None) -> list[str]:
+    """The parties of a thing *between* or *among* actors: "the arms deals between Iran and
+    Venezuela endanger the region" -> each of the pair."""
+    if token is None:
+        return []
+    for c in token.children:
+        if c.dep_ == "prep" and c.lower_ in ("between", "among", "amongst"):
+            # the parser may hang the pair elsewhere ("exercises between | Russia and Venezuela stop")
+            pobj = pobj_of(c) or (doc[c.i + 1] if c.i + 1 < len(doc) else None)
+            return actors_of(doc, pobj)
+    return []
+
+
+def find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues,
+                 plurals: PluralNouns | None = None) -> tuple[list[str], str]:
     """The target actors of ``match`` and where they were found (see :class:`Roles`)."""
     trig = match.trigger
     seen = set(sources)
@@ -255,7 +287,7 @@ def find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues) -> tupl
     def prep_targets(holder: Token) -> list[str]:
         for c in holder.children:
             if c.dep_ in ("prep", "dative") and c.lower_ in DEFAULT_TARGET_PREPS:
-                ids = keep(_phrase_target(doc, pobj_of(c)))
+                ids = keep(_phrase_target(doc, pobj_of(c), seen))
                 if ids:
                     return ids
         return []
@@ -263,7 +295,7 @@ def find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues) -> tupl
     # 1. the object of the pattern's own preposition ("sanctions *on* Iran", "succumb to
     # pressure *from* criminal groups")
     for prep in _target_preps(match):
-        ids = keep(_phrase_target(doc, pobj_of(prep)))
+        ids = keep(_phrase_target(doc, pobj_of(prep), seen))
         if ids:
             return ids, "prep"
     if not match.pattern.has_target:
@@ -279,7 +311,10 @@ def find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues) -> tupl
                 if topical:
                     ids = keep(actors_of(doc, c, modifiers=False))
                 else:
-                    ids = keep(_phrase_target(doc, c) if verbal else actors_of(doc, c))
+                    ids = keep(_phrase_target(doc, c, seen) if verbal or is_object_pronoun(c)
+                               else actors_of(doc, c))
+                if not ids and plurals is not None:
+                    ids = plural_reference(doc, c, plurals, seen)   # "warned both sides"
                 if ids:
                     return ids, "object"
     if child_of(trig, "agent") is not None:
@@ -290,15 +325,19 @@ def find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues) -> tupl
     ids = prep_targets(trig)
     if ids:
         return ids, "prep-object"
-    # 4. a statement's subject: "warned that *Iran* would pay", or that of the clause a
+    # 4. a statement's subject: "warned that *Iran* would pay" (a passive's patient: "demanded
+    # that *the party* be banned"), or that of the clause a
     # speech-act noun carries: "a series of warnings *demanding that Washington* change"
     if verbal:
         carriers = [trig] + [c for c in trig.children if c.dep_ == "acl" and c.pos_ == "VERB"]
         for carrier in carriers:
             comp = child_of(carrier, "ccomp")
             if comp is not None:
-                subj, _ = subject_of(comp, cues)
-                ids = keep(actors_of(doc, subj))
+                subj, how = subject_of(comp, cues)
+                if subj is None and how == "passive":
+                    # "demanded that the party *be banned*": who the demanded act falls on
+                    subj = passive_patient(comp, cues)
+                ids = keep(actors_of(doc, subj) or _between(doc, subj))
                 if ids:
                     return ids, "clause"
     # 5. a prepositional target on the pattern's words or the object ("offered troops *to* X")
@@ -314,16 +353,27 @@ def find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues) -> tupl
         for x in trig.children:
             if x.dep_ != "xcomp" or x.pos_ != "VERB":
                 continue
-            ids = keep(_phrase_target(doc, child_of(x, "dobj")))
+            ids = keep(_phrase_target(doc, child_of(x, "dobj"), seen))
             if not ids:
                 ids = prep_targets(x)
             if ids:
                 return ids, "infinitive"
-    # a deployment's purpose names its target: "troops were deployed *to push back the rebels*"
-    if match.pattern.code[:2] == "15":
-        verb = clause_verb(trig)
-        for c in verb.children:
-            if c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+    # a deployment's or an operation's purpose names its target: "troops were deployed *to push
+    # back the rebels*", "launched an operation *to flush out the insurgents*"
+    # aid's purpose names whom it helps: "provided training *to assist the national police*"
+    root = match.pattern.code[:2]
+    if root in PURPOSE_ROOTS or root == "07":
+        verbs = conjuncts(clause_verb(trig))     # "provided training and funded prisons *to assist* X"
+        purposes = [c for v in verbs for c in v.children if c.dep_ in ("advcl", "xcomp")]
+        # an infinitive on the object, or on a conjoined noun the parser made of a verb phrase
+        # ("and funded construction *to assist* X")
+        holders = [o for v in verbs for o in v.children if o.dep_ == "dobj"] + [v for v in verbs if v.pos_ == "NOUN"]
+        purposes += [c for o in holders for c in o.children if c.dep_ in ("acl", "relcl")]
+        for c in purposes:
+            protective = lemma(c) in cues.protective
+            if (root == "07" and not protective) or (root in ATTACK_ROOTS and protective):
+                continue
+            if any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
                 ids = keep(actors_of(doc, child_of(c, "dobj"), modifiers=False))
                 if ids:
                     return ids, "purpose"
@@ -348,9 +398,10 @@ def find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues) -> tupl
     return [], ""
 
 
-def find_roles(doc: Doc, match: Match, cues: Cues) -> Roles:
-    """The source and target actors of ``match`` (see the module docstring)."""
-    sources, how = find_sources(doc, match, cues)
+def find_roles(doc: Doc, match: Match, cues: Cues, plurals: PluralNouns | None = None) -> Roles:
+    """The source and target actors of ``match`` (see the module docstring); ``plurals`` reads
+    plural references ("the two presidents") as the actors named before."""
+    sources, how = find_sources(doc, match, cues, plurals)
     quote = quote_at(doc, match.trigger.idx)
     # a material action named by a noun or a gerund used as one ("*fighting* has forced ...")
     material_noun = match.pattern.code[:2] in MATERIAL_ROOTS and (
@@ -377,7 +428,7 @@ def find_roles(doc: Doc, match: Match, cues: Cues) -> Roles:
         # "we support Ukraine in the face of *Russia's illegal aggression*", Joly said: the
         # judgment is the speaker's criticism of the owner, not the owner's act
         return _judgment_roles(doc, match, sources, quote, cues)
-    targets, target_from = find_targets(doc, match, sources, cues) if sources else ([], "")
+    targets, target_from = find_targets(doc, match, sources, cues, plurals) if sources else ([], "")
     if sources and not targets and quote is not None and quote.kind == "direct" and match.pattern.has_target:
         to = addressee(doc, quote, cues) or earlier_addressee(doc, quote, cues)
         if to is not None and to not in sources:

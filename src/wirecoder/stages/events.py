@@ -25,8 +25,10 @@ from .event_roles import MATERIAL_ROOTS, Roles, actors_of, find_roles, find_targ
 from .event_mood import decide_code, refine_mood
 from .event_triggers import Match, TriggerFinder, clause_verb, lemma, mood_of
 from .event_visits import not_a_visit
+from .role_references import load_plural_nouns, mutual_object
 from .implicit_targets import (civilian_country, civilians_actor, load_civilian_words, load_passive_agents,
-                               load_speech_act_nouns, passive_agent, referred_speech_act, victim)
+                               load_speech_act_nouns, passive_agent, referred_event, referred_speech_act,
+                               victim)
 from .locations import Gazetteer, LocationResolver
 
 log = logging.getLogger(__name__)
@@ -35,6 +37,9 @@ VERBAL_QUADS = (1, 3)
 # cooperation that conjoined actors with no other target do with each other ("X and Y agreed to
 # ...", "X and Y upgraded their ties"); conjoined actors of other roots act each alone
 JOINT_ROOTS = ("03", "04", "05", "06")
+# reactions whose object may be an earlier event ("condemned *the attack*", "praised the raid",
+# "returned fire")
+REACTION_ROOTS = ("01", "02", "05", "11", "12", "13", "19")
 
 
 class EventsStage:
@@ -52,8 +57,10 @@ class EventsStage:
         self.dates = DateResolver(self.cues)
         self.places = LocationResolver(Gazetteer())
         self.civilians = load_civilian_words(resources.settings.data_dir / "roles" / "civilians.yaml")
+        self.plurals = load_plural_nouns(resources.settings.data_dir / "roles" / "plural_references.yaml")
         self.commands = load_command_words(resources.settings.data_dir / "roles" / "commands.yaml")
         self.speech_acts = load_speech_act_nouns(resources.settings.data_dir / "roles" / "speech_acts.yaml")
+        self.event_nouns = load_speech_act_nouns(resources.settings.data_dir / "roles" / "referred_events.yaml")
         self.passive_agents = load_passive_agents(resources.settings.data_dir / "roles" / "passive_agents.yaml")
         self.demand = Pattern(
             id="100 cue:SPEECH that X must|should", kind="verb", heads=self.cues.speech, words=(),
@@ -132,7 +139,7 @@ class EventsStage:
         p = match.pattern
         mood = refine_mood(match, mood_of(match, self.cues), self.cues)
         code, negated, why = decide_code(p.code, mood, self.cues)
-        roles = find_roles(doc, match, self.cues)
+        roles = find_roles(doc, match, self.cues, self.plurals)
         commander = commander_of(match.trigger, self.commands) if p.kind == "verb" else None
         if commander is not None:
             roles = self._commanded(doc, match, commander, roles)
@@ -172,12 +179,17 @@ class EventsStage:
         if roles.target_from in ("", "inside") and code[:2] in self.civilians.roots:
             # the people an attack hit before a place deep in its object ("a train *in Pakistan*")
             roles = self._civilian_target(doc, sent, match, roles)
-        joint = p.reciprocal or roles.source_from == "between" or (
+        joint = p.reciprocal or roles.source_from == "between" or mutual_object(match.trigger) or (
             code[:2] in JOINT_ROOTS and lemma(match.trigger) not in self.cues.unilateral)
         if joint and len(roles.sources) > 1 and roles.target_from in ("clause", "inside"):
             # "X and Y signed an agreement to combat rebels": a joint act of X and Y, the
             # actor deep in its object is not a party to it
             roles = Roles(roles.sources, (), roles.source_from, roles.quote)
+        if joint and not roles.targets and self._unnamed_party(match):
+            # "the two presidents ... despite backing *rival sides*": the partner is a party the
+            # text does not name (not the sources themselves); cooperation with no partner is no dyad
+            notes.append(f"'{match.trigger.text}' ({p.id}): cooperation with an unnamed party, not coded")
+            return []
         # an intention, a demand, a refusal or a threat goes one way ("Turkey will (not) buy U.S.
         # aircraft", "X said Y and Z must reach an agreement": X demands of Y and of Z)
         reciprocal = p.reciprocal and code[:2] not in ("03", "10", "12", "13")
@@ -255,6 +267,15 @@ class EventsStage:
                 d = dataclasses.replace(d, target=prior.source)
                 notes.append(f"'{d.match.trigger.text}' answers the earlier '{prior.match.trigger.text}': "
                              "its target is who made it")
+            elif d.target is None and d.code[:2] in REACTION_ROOTS:
+                # "The president condemned *the attack*": the reaction targets who attacked
+                roots = referred_event(d.match, self.event_nouns)
+                prior = next((e for e in reversed(earlier) if e.code[:2] in roots and e.source is not None
+                              and code(e.source) != code(d.source)), None)
+                if prior is not None:
+                    d = dataclasses.replace(d, target=prior.source)
+                    notes.append(f"'{d.match.trigger.text}' reacts to the earlier "
+                                 f"'{prior.match.trigger.text}': its target is who did it")
             out.append(d)
         return out
 
@@ -329,6 +350,12 @@ class EventsStage:
                 if len(ids) >= 2:
                     return ids
         return []
+
+    def _unnamed_party(self, match: Match) -> bool:
+        """The trigger's object is a party noun ("sides", "countries", "leaders") that names no actor."""
+        words = self.plurals.parties | self.plurals.people
+        return any(c.dep_ == "dobj" and lemma(c) in words
+                   for c in match.trigger.children)
 
     @staticmethod
     def _pairs(roles: Roles, reciprocal: bool, has_target: bool,

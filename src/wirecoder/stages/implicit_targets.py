@@ -6,7 +6,8 @@ people or a civilian place targets the civilians (sector ``CVL``) of the country
 (the place the sentence names, else the country of a domestic attacker). The events stage adds
 one actor per such country (``resolved_by="context"``, ``note`` "implicit: ..."), grounded on
 the victim word.
-Word lists: ``data/roles/civilians.yaml``.
+Casualties stated in the attack noun's clause are its victims: "21 passengers *died in* the attack
+by X" (X -> civilians). Word lists: ``data/roles/civilians.yaml``.
 
 Implicit sources: a passive with no agent reported by a speaker who does that kind of act ("16
 terrorists had been killed, the army said"): the speaker is the source, the passive subject the
@@ -40,18 +41,28 @@ class CivilianWords:
     roots: frozenset[str]
     people: frozenset[str]
     places: frozenset[str]
+    casualty_verbs: frozenset[str] = frozenset()
 
     def names_civilians(self, token: Token) -> bool:
         return lemma(token) in self.people or lemma(token) in self.places or token.lower_ in self.people
 
 
 def load_civilian_words(path: Path) -> CivilianWords:
-    return CivilianWords(*load_word_lists(path, ("roots", "people", "places")))
+    return CivilianWords(*load_word_lists(path, ("roots", "people", "places", "casualty_verbs")))
 
 
-def _victim_candidates(match: Match) -> list[Token]:
+def _casualties(trig: Token, words: CivilianWords) -> list[Token]:
+    """The people an attack noun's clause reports as its casualties: "21 passengers *died in* the
+    attack by X", "dozens were wounded during the raid"."""
+    prep = trig.head if trig.dep_ == "pobj" else None
+    if prep is None or prep.lower_ not in ("in", "during", "from") or lemma(prep.head) not in words.casualty_verbs:
+        return []
+    return [c for c in prep.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+
+
+def _victim_candidates(match: Match, words: CivilianWords) -> list[Token]:
     trig = match.trigger
-    heads: list[Token] = []
+    heads: list[Token] = _casualties(trig, words) if match.pattern.kind == "noun" else []
     for c in trig.children:
         if c.dep_ in ("dobj", "nsubjpass"):
             heads.append(c)
@@ -72,7 +83,7 @@ def victim(match: Match, words: CivilianWords) -> Token | None:
     *it*": the civilian place named earlier in the sentence)."""
     if match.pattern.code[:2] not in words.roots:
         return None
-    for t in _victim_candidates(match):
+    for t in _victim_candidates(match, words):
         if words.names_civilians(t):
             return t
         if t.lower_ in ("it", "them"):
@@ -133,6 +144,25 @@ def load_speech_act_nouns(path: Path) -> SpeechActNouns:
     if not isinstance(data, dict) or not all(isinstance(v, list) for v in data.values()):
         raise KnowledgeError(f"{path}: expected 'noun: [roots]' lines; fix the file")
     return SpeechActNouns(tuple((str(k).lower(), tuple(str(r) for r in v)) for k, v in data.items()))
+
+
+def referred_event(match: Match, nouns: SpeechActNouns) -> tuple[str, ...]:
+    """The roots of the earlier material event a reaction's object refers back to ("condemned *the
+    attack*", "denounced *this bombing*"), or () when the object names its owner or agent ("the
+    rebels' attack", "the attack by X") or is no such noun. A place or a name in front ("the
+    Kabul bombing") does not make it another event."""
+    for c in match.trigger.children:
+        if c.dep_ != "dobj":
+            continue
+        roots = nouns.roots(c)
+        owned = any(x.dep_ == "poss" or (x.dep_ == "prep" and x.lower_ in ("by", "of", "on", "against"))
+                    for x in c.children)
+        determined = any(x.dep_ == "det" and x.lower_ in ("the", "this", "that", "these", "those")
+                         for x in c.children)
+        # "the police *returned fire*": a response by the pattern's own words
+        if roots and not owned and (determined or c in match.words):
+            return roots
+    return ()
 
 
 def referred_speech_act(match: Match, nouns: SpeechActNouns) -> tuple[str, ...]:

@@ -37,8 +37,10 @@ class RoleBook:
         self.event_words = tuple(r.words for r in kb.roles if r.kind == "event")
         # nouns of facilities: a place, not an actor ("the bombing of a French military base")
         self.facility_nouns = frozenset(r.role for r in kb.roles if r.kind == "facility")
+        # verbs of leading a body: ", who heads the U.N. mission," codes a person like an apposition
+        self.lead_verbs = frozenset(r.role for r in kb.roles if r.kind == "leads")
         for role in kb.roles:
-            if role.kind in ("place", "body", "event", "facility"):
+            if role.kind in ("place", "body", "event", "facility", "leads"):
                 continue
             words = tuple(fold(t.text) for t in nlp.make_doc(role.role))
             self._roles_by_last.setdefault(words[-1], []).append((words, role))

@@ -57,10 +57,15 @@ def title_start(roles: RoleBook, doc: Doc, s: int, hits: dict[int, Hit]) -> int:
 
 
 def apposition(roles: RoleBook, doc: Doc, t: int, hits: dict[int, Hit]) -> tuple[int, int, Coding] | None:
-    """", the U.S. secretary of state," after a name: its span and coding."""
+    """", the U.S. secretary of state," after a name: its span and coding; also ", who heads the
+    U.N. mission," (a verb of leading, ``RoleBook.lead_verbs``): the body's code."""
     if t + 1 >= len(doc) or doc[t].text != "," or doc[t].sent != doc[t + 1].sent:
         return None
     i = t + 1
+    # ", who heads the U.N. mission in Haiti,": the body the person leads codes the person
+    led = i + 1 < len(doc) and fold(doc[i].text) == "who" and doc[i + 1].lemma_.lower() in roles.lead_verbs
+    if led:
+        i += 2
     if fold(doc[i].text) in ("a", "an", "the"):
         i += 1
     start = i
@@ -87,7 +92,7 @@ def apposition(roles: RoleBook, doc: Doc, t: int, hits: dict[int, Hit]) -> tuple
                     head = longer
                     break
             break
-    if head is None:
+    if head is None or led:
         # "a senior fellow at the European Council on ..." -> the body's code
         for k in range(start, end):
             h = hits.get(k)
