@@ -5,7 +5,7 @@ them are tuples of frozen records from :mod:`wirecoder.records`.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -19,6 +19,7 @@ _EXTENSIONS = {
     "quotes": (),      # tuple[Quote, ...]
     "events": (),      # tuple[Event, ...]
     "trace": (),       # tuple[Trace, ...]: what each stage decided, for `wirecoder explain`
+    "lookup": None,    # DocLookup: indexes over the parse, built once per Doc (see doc_lookup)
 }
 
 
@@ -50,23 +51,112 @@ def in_metadata(doc: Doc, char: int) -> bool:
     return any(s <= char < e for s, e in article_of(doc).metadata_spans)
 
 
+class DocLookup:
+    """Indexes over one parsed ``Doc`` built on first use, so that stages look things up
+    instead of rescanning the text or every mention (coding time stays linear in length).
+
+    The parse never changes after spaCy; the mention and actor indexes are rebuilt
+    whenever a stage replaces ``doc._.mentions`` or ``doc._.actors``."""
+
+    __slots__ = ("doc", "_sents", "_sent_starts", "_sent_start_tokens", "_token_starts",
+                 "_folded", "_mentions", "_mention_order", "_mention_starts", "_mention_reach",
+                 "_actors", "_actor_ids", "memo")
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self._sents: tuple[SpacySpan, ...] | None = None
+        self._sent_starts: list[int] = []
+        self._sent_start_tokens: list[int] = []
+        self._token_starts: list[int] | None = None
+        self._folded: tuple[str, ...] | None = None
+        self._mentions: tuple[Mention, ...] | None = None
+        self._mention_order: list[int] = []
+        self._mention_starts: list[int] = []
+        self._mention_reach = 0
+        self._actors: tuple[Actor, ...] | None = None
+        self._actor_ids: dict[str, Actor] = {}
+        # indexes a stage builds over this Doc, keyed by the stage's own name
+        self.memo: dict[str, object] = {}
+
+    # -- sentences and tokens --------------------------------------------------------
+    @property
+    def sents(self) -> tuple[SpacySpan, ...]:
+        """``tuple(doc.sents)``, computed once."""
+        if self._sents is None:
+            self._sents = tuple(self.doc.sents)
+            self._sent_starts = [s.start_char for s in self._sents]
+            self._sent_start_tokens = [s.start for s in self._sents]
+        return self._sents
+
+    def sentence_index(self, char: int) -> int:
+        """Index in :attr:`sents` of the last sentence starting at or before ``char`` (-1: none)."""
+        self.sents
+        return bisect_right(self._sent_starts, char) - 1
+
+    def sentence_index_of_token(self, i: int) -> int:
+        """Index in :attr:`sents` of the sentence holding token ``i``."""
+        self.sents
+        return bisect_right(self._sent_start_tokens, i) - 1
+
+    def token_range(self, start: int, end: int) -> tuple[int, int]:
+        """``(i, j)``: the tokens whose first character lies in ``[start, end)`` are ``doc[i:j]``."""
+        if self._token_starts is None:
+            self._token_starts = [t.idx for t in self.doc]
+        return bisect_left(self._token_starts, start), bisect_left(self._token_starts, end)
+
+    @property
+    def folded(self) -> tuple[str, ...]:
+        """``fold(token.text)`` of every token, computed once."""
+        if self._folded is None:
+            from .knowledge.names import fold
+            self._folded = tuple(fold(t.text) for t in self.doc)
+        return self._folded
+
+    # -- mentions and actors ---------------------------------------------------------
+    def mention_at(self, start: int, end: int) -> Mention | None:
+        mentions: tuple[Mention, ...] = self.doc._.mentions
+        if mentions is not self._mentions:
+            self._mentions = mentions
+            self._mention_order = sorted(range(len(mentions)), key=lambda k: mentions[k].span[0])
+            self._mention_starts = [mentions[k].span[0] for k in self._mention_order]
+            self._mention_reach = max((m.span[1] - m.span[0] for m in mentions), default=0)
+        # a mention overlapping [start, end) starts before ``end`` and after ``start - reach``
+        lo = bisect_right(self._mention_starts, start - self._mention_reach - 1)
+        hi = bisect_left(self._mention_starts, end)
+        best = None
+        for k in sorted(self._mention_order[lo:hi]):  # first in the tuple's order wins a tie
+            m = mentions[k]
+            if m.span[0] < end and start < m.span[1]:
+                if best is None or (m.span[1] - m.span[0]) > (best.span[1] - best.span[0]):
+                    best = m
+        return best
+
+    def actor_by_id(self, actor_id: str | None) -> Actor | None:
+        actors: tuple[Actor, ...] = self.doc._.actors
+        if actors is not self._actors:
+            self._actors = actors
+            self._actor_ids = {}
+            for actor in actors:
+                self._actor_ids.setdefault(actor.id, actor)
+        return self._actor_ids.get(actor_id) if actor_id is not None else None
+
+
+def doc_lookup(doc: Doc) -> DocLookup:
+    """The :class:`DocLookup` of ``doc`` (made on first use, kept on ``doc._.lookup``)."""
+    lookup = doc._.lookup
+    if lookup is None or lookup.doc is not doc:
+        lookup = DocLookup(doc)
+        doc._.lookup = lookup
+    return lookup
+
+
 def actor_by_id(doc: Doc, actor_id: str | None) -> Actor | None:
-    for actor in doc._.actors:
-        if actor.id == actor_id:
-            return actor
-    return None
+    return doc_lookup(doc).actor_by_id(actor_id)
 
 
 def mention_at(doc: Doc, start: int, end: int | None = None) -> Mention | None:
     """The mention covering char ``start`` (or overlapping ``[start, end)``)."""
-    end = start + 1 if end is None else end
-    mentions: tuple[Mention, ...] = doc._.mentions
-    best = None
-    for m in mentions:
-        if m.span[0] < end and start < m.span[1]:
-            if best is None or (m.span[1] - m.span[0]) > (best.span[1] - best.span[0]):
-                best = m
-    return best
+    return doc_lookup(doc).mention_at(start, start + 1 if end is None else end)
 
 
 def mention_of_token(doc: Doc, token: Token) -> Mention | None:
@@ -86,11 +176,10 @@ def quote_at(doc: Doc, char: int) -> Quote | None:
 
 
 def sentence_spans(doc: Doc) -> tuple[Span, ...]:
-    return tuple((s.start_char, s.end_char) for s in doc.sents)
+    return tuple((s.start_char, s.end_char) for s in doc_lookup(doc).sents)
 
 
 def sentence_of(doc: Doc, char: int) -> SpacySpan | None:
-    sents = list(doc.sents)
-    starts = [s.start_char for s in sents]
-    i = bisect_right(starts, char) - 1
-    return sents[i] if i >= 0 else None
+    lookup = doc_lookup(doc)
+    i = lookup.sentence_index(char)
+    return lookup.sents[i] if i >= 0 else None

@@ -11,13 +11,14 @@ named before, outside quotes).
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Callable
 from difflib import SequenceMatcher
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from ..doc import actor_of_token
+from ..doc import actor_of_token, doc_lookup
 from ..records import Actor
 from .quote_lexicon import QuoteLexicon
 
@@ -110,13 +111,21 @@ class SpeakerResolver:
         self.doc = doc
         self.lex = lex
         self.quoted = quoted
+        self._quote_mask = quote_mask(len(doc.text), quoted)
         self.persons = [e for e in doc.ents if e.label_ == "PERSON" and not self._in_quote(e.start_char)]
         self.orgs = [e for e in doc.ents if e.label_ in ("ORG", "NORP", "GPE") and not self._in_quote(e.start_char)]
         self.recent: list[Speaker] = []
         self.surnames = {e.text.split()[-1].lower() for e in self.persons if e.text.split()}
+        # indexes over the persons (doc.ents do not overlap, so one person a token)
+        self._person_ends = [e.end_char for e in self.persons]
+        self._person_of_token = {i: e for e in reversed(self.persons) for i in range(e.start, e.end)}
+        self._person_by_last = {}
+        for e in reversed(self.persons):
+            self._person_by_last[e.end - 1] = e
+        self._fullest: dict[str, str] = {}
 
     def _in_quote(self, char: int) -> bool:
-        return any(s <= char < e for s, e in self.quoted)
+        return 0 <= char < len(self._quote_mask) and self._quote_mask[char] == 1
 
     def remember(self, speaker: Speaker) -> None:
         """A speaker found for a quote (for "the official said" after a named speaker)."""
@@ -173,8 +182,8 @@ class SpeakerResolver:
 
     def _antecedent(self, pronoun: Token, person: bool) -> Speaker | None:
         """The speaker "he"/"she" (or "it"/"they") stands for: the nearest subject before it."""
-        sentences = list(self.doc.sents)
-        here = next(i for i, s in enumerate(sentences) if s.start <= pronoun.i < s.end)
+        sentences = doc_lookup(self.doc).sents
+        here = doc_lookup(self.doc).sentence_index_of_token(pronoun.i)
         for sent in reversed(sentences[max(0, here - _ANTECEDENT_SENTENCES):here + 1]):
             subjects = [t for t in sent if t.dep_ in _SUBJECTS and t.i < pronoun.i
                         and not self._in_quote(t.idx)]
@@ -195,9 +204,10 @@ class SpeakerResolver:
                 if found is not None:
                     return found
         if person:
-            before = [e for e in self.persons if e.end_char <= pronoun.idx]
-            if before:
-                return Speaker(None, self.fullest(before[-1].text), before[-1].root.i, True)
+            n = bisect_right(self._person_ends, pronoun.idx)  # persons ending before the pronoun
+            if n:
+                last = self.persons[n - 1]
+                return Speaker(None, self.fullest(last.text), last.root.i, True)
         return None
 
     def _role(self, noun: Token) -> Speaker | None:
@@ -223,15 +233,14 @@ class SpeakerResolver:
         return earlier[-1] if earlier else None
 
     def _sentence_back(self, token: Token, n: int) -> int:
-        sentences = [s for s in self.doc.sents if s.start <= token.i]
-        return sentences[max(0, len(sentences) - 1 - n)].start if sentences else 0
+        lookup = doc_lookup(self.doc)
+        count = lookup.sentence_index_of_token(token.i) + 1  # sentences starting at or before it
+        return lookup.sents[max(0, count - 1 - n)].start if count else 0
 
     def _person_in(self, head: Token) -> SpacySpan | None:
         """A name ending a role phrase: "army chief of staff Pak Jong Chon"."""
-        for ent in self.persons:
-            if head.left_edge.i <= ent.start and ent.end - 1 == head.right_edge.i:
-                return ent
-        return None
+        ent = self._person_by_last.get(head.right_edge.i)
+        return ent if ent is not None and head.left_edge.i <= ent.start else None
 
     def _agent(self, noun: Token) -> Token | None:
         """"a report by the State Department" -> "Department"."""
@@ -243,15 +252,17 @@ class SpeakerResolver:
         return None
 
     def _person_at(self, token: Token) -> SpacySpan | None:
-        for ent in self.persons:
-            if ent.start <= token.i < ent.end:
-                return ent
-        return None
+        return self._person_of_token.get(token.i)
 
     def fullest(self, name: str) -> str:
         """The fullest form of ``name`` in the article: the longest person name with the
         same last word (allowing a one-letter misspelling), or an organisation's full name
         for its first word ("Xinhua" -> "Xinhua News Agency")."""
+        if name not in self._fullest:
+            self._fullest[name] = self._find_fullest(name)
+        return self._fullest[name]
+
+    def _find_fullest(self, name: str) -> str:
         words = name.split()
         if not words:
             return name
@@ -293,9 +304,13 @@ class CueFinder:
         self.lex = lex
         self.quoted = quoted  # outer spans (marks included) of every quoted span
         self.speakers = SpeakerResolver(doc, lex, quoted)
+        self._phrases_by_first: dict[str, list[tuple[str, ...]]] = {}
+        for words in lex.speaker_phrases:
+            if words:
+                self._phrases_by_first.setdefault(words[0], []).append(words)
 
     def in_quote(self, char: int) -> bool:
-        return any(s <= char < e for s, e in self.quoted)
+        return self.speakers._in_quote(char)
 
     def _attribution(self, verb: Token, how: str) -> Attribution | None:
         subject = subject_of(verb, skip=lambda t: self.in_quote(t.idx))
@@ -309,7 +324,7 @@ class CueFinder:
     def find(self, start: int, end: int, outer: tuple[int, int]) -> Attribution | None:
         """The attribution of the quoted words ``[start, end)`` (``outer``: with marks)."""
         doc = self.doc
-        inside = [t for t in doc if start <= t.idx < end]
+        inside = list(doc[slice(*doc_lookup(doc).token_range(start, end))])
         if not inside:
             return None
         first_sent = doc[inside[0].i].sent
@@ -392,7 +407,7 @@ class CueFinder:
         for token in region:
             if self.in_quote(token.idx):
                 continue
-            for words in self.lex.speaker_phrases:
+            for words in self._phrases_by_first.get(token.lower_, ()):
                 n = len(words)
                 if token.i + n > region.end:
                     continue
@@ -418,3 +433,13 @@ def _lower_after(text: str, close: int) -> bool:
     """The sentence goes on after the closing mark: '"... is almost over." she said'."""
     rest = text[close:close + 20].lstrip(" ")
     return rest[:1].islower()
+
+
+def quote_mask(length: int, quoted: tuple[tuple[int, int], ...]) -> bytearray:
+    """One byte a character of the text: 1 inside a quoted span (marks included)."""
+    mask = bytearray(length)
+    for start, end in quoted:
+        start, end = max(0, start), min(length, end)
+        if end > start:
+            mask[start:end] = b"\x01" * (end - start)
+    return mask

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from ..doc import Trace, in_metadata, mention_at, sentence_of
+from ..doc import Trace, doc_lookup, in_metadata, mention_at, sentence_of
 from ..records import Actor, Mention, Quote
 from ..resources import Resources
 from .quote_lexicon import QuoteLexicon
@@ -142,8 +142,11 @@ class QuotesStage:
         anchors = [prev.outer]
         if item.cue:
             anchors.append(item.cue)
-        for sent in doc.sents:
-            if sent.end_char <= gap_start or sent.start_char >= gap_end:
+        lookup = doc_lookup(doc)
+        for sent in lookup.sents[max(0, lookup.sentence_index(gap_start)):]:
+            if sent.start_char >= gap_end:
+                break
+            if sent.end_char <= gap_start:
                 continue
             lo, hi = max(sent.start_char, gap_start), min(sent.end_char, gap_end)
             if not doc.text[lo:hi].strip(" \n\"“”.,"):
