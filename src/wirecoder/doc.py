@@ -48,7 +48,7 @@ def article_of(doc: Doc) -> Article:
 
 def in_metadata(doc: Doc, char: int) -> bool:
     """True when ``char`` lies in a headline, byline, dateline or credits span."""
-    return any(s <= char < e for s, e in article_of(doc).metadata_spans)
+    return doc_lookup(doc).in_metadata(char)
 
 
 class DocLookup:
@@ -58,12 +58,15 @@ class DocLookup:
     The parse never changes after spaCy; the mention and actor indexes are rebuilt
     whenever a stage replaces ``doc._.mentions`` or ``doc._.actors``."""
 
-    __slots__ = ("doc", "_sents", "_sent_starts", "_sent_start_tokens", "_token_starts",
+    __slots__ = ("doc", "_text", "_ents", "_ent_starts", "_sents", "_sent_starts", "_sent_start_tokens", "_token_starts",
                  "_folded", "_mentions", "_mention_order", "_mention_starts", "_mention_reach",
                  "_actors", "_actor_ids", "memo")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
+        self._text: str | None = None
+        self._ents: tuple[SpacySpan, ...] | None = None
+        self._ent_starts: list[int] = []
         self._sents: tuple[SpacySpan, ...] | None = None
         self._sent_starts: list[int] = []
         self._sent_start_tokens: list[int] = []
@@ -80,6 +83,13 @@ class DocLookup:
 
     # -- sentences and tokens --------------------------------------------------------
     @property
+    def text(self) -> str:
+        """``doc.text`` (which spaCy joins from the tokens on every access), computed once."""
+        if self._text is None:
+            self._text = self.doc.text
+        return self._text
+
+    @property
     def sents(self) -> tuple[SpacySpan, ...]:
         """``tuple(doc.sents)``, computed once."""
         if self._sents is None:
@@ -87,6 +97,19 @@ class DocLookup:
             self._sent_starts = [s.start_char for s in self._sents]
             self._sent_start_tokens = [s.start for s in self._sents]
         return self._sents
+
+    def ents_in(self, span: SpacySpan) -> list[SpacySpan]:
+        """``span.ents`` (which spaCy finds by scanning every entity of the doc) by bisection."""
+        if self._ents is None:
+            self._ents = tuple(self.doc.ents)
+            self._ent_starts = [e.start for e in self._ents]
+        out = []
+        for k in range(bisect_left(self._ent_starts, span.start), len(self._ents)):
+            ent = self._ents[k]
+            if ent.end > span.end:
+                break
+            out.append(ent)
+        return out
 
     def sentence_index(self, char: int) -> int:
         """Index in :attr:`sents` of the last sentence starting at or before ``char`` (-1: none)."""
@@ -111,6 +134,22 @@ class DocLookup:
             from .knowledge.names import fold
             self._folded = tuple(fold(t.text) for t in self.doc)
         return self._folded
+
+    def derived(self, key: str, source, build):
+        """``build(source)``, kept under ``key`` while ``source`` is the same object (an index
+        a stage builds once over one of its own lists instead of scanning it per item)."""
+        got = self.memo.get(key)
+        if got is None or got[0] is not source:
+            got = (source, build(source))
+            self.memo[key] = got
+        return got[1]
+
+    def in_metadata(self, start: int, end: int | None = None) -> bool:
+        """A metadata span (headline, byline, dateline, credits) holds ``[start, end)``
+        (the character ``start`` when ``end`` is None)."""
+        spans, reach = self.derived("doc.metadata", article_of(self.doc).metadata_spans, _reach_index)
+        k = bisect_right(spans, start) - 1  # the spans starting at or before ``start``
+        return k >= 0 and reach[k] >= (start + 1 if end is None else end)
 
     # -- mentions and actors ---------------------------------------------------------
     def mention_at(self, start: int, end: int) -> Mention | None:
@@ -139,6 +178,16 @@ class DocLookup:
             for actor in actors:
                 self._actor_ids.setdefault(actor.id, actor)
         return self._actor_ids.get(actor_id) if actor_id is not None else None
+
+
+def _reach_index(spans: tuple[Span, ...]) -> tuple[list[int], list[int]]:
+    """The starts of ``spans`` in order and, for each prefix, the furthest end reached."""
+    ordered = sorted(spans)
+    reach, furthest = [], -1
+    for _, end in ordered:
+        furthest = max(furthest, end)
+        reach.append(furthest)
+    return [s for s, _ in ordered], reach
 
 
 def doc_lookup(doc: Doc) -> DocLookup:
@@ -173,6 +222,11 @@ def quote_at(doc: Doc, char: int) -> Quote | None:
     found = [q for q in doc._.quotes if q.span[0] <= char < q.span[1] and q.kind != "term"]
     found.sort(key=lambda q: (q.kind != "direct", q.span[1] - q.span[0]))
     return found[0] if found else None
+
+
+def ents_in(span: SpacySpan) -> list[SpacySpan]:
+    """The entities inside ``span``, as ``span.ents`` gives them, looked up in the Doc's index."""
+    return doc_lookup(span.doc).ents_in(span)
 
 
 def sentence_spans(doc: Doc) -> tuple[Span, ...]:

@@ -19,7 +19,7 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
-from ..doc import Trace, article_of, doc_lookup, sentence_of
+from ..doc import Trace, article_of, doc_lookup, ents_in, sentence_of
 from ..knowledge.names import name_key
 from ..knowledge.records import join_code
 from ..records import Actor, Mention
@@ -55,7 +55,7 @@ class ActorsStage:
             c = doc[i].idx
             if headline and headline[0] <= c < headline[1]:
                 return True
-            return not any(s <= c < e for s, e in article.metadata_spans)
+            return not doc_lookup(doc).in_metadata(c)
 
         found, _ = self.finder.find(doc)
         found = link_names(doc, found, self.kb, date, allowed)
@@ -265,7 +265,7 @@ class ActorsStage:
         for span in (sent, before):
             if span is None:
                 continue
-            ents = sorted((e for e in span.ents if e.label_ in ("GPE", "LOC", "FAC")),
+            ents = sorted((e for e in ents_in(span) if e.label_ in ("GPE", "LOC", "FAC")),
                           key=lambda e: abs(e.start - f.start))
             for e in ents:
                 c = self.kb.place_country(e.text)

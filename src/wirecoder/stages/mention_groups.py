@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from ..doc import doc_lookup
 from ..knowledge import Country, Igo, Metonym, Region, Role
 from ..knowledge.names import fold, name_key
 from .actor_records import PERSON_KINDS, Found, Hit, entry_code, place_after
@@ -193,7 +194,9 @@ def inside_longer_org(doc: Doc, h: Hit, hits: list[Hit]) -> bool:
     while s > 0 and doc[s].ent_iob_ == "I":
         s -= 1
     # only words in front: "Hamas Political Bureau" still belongs to Hamas
-    other = {k for g in hits if g is not h for k in range(g.start, g.end)}
+    # the tokens of the other hits; ``h`` itself covers none of the words in front of it
+    other = doc_lookup(doc).derived("groups.hit_tokens", hits,
+                                    lambda hs: {k for g in hs for k in range(g.start, g.end)})
     extra = [k for k in range(s, h.start)
              if k not in other and doc[k].is_alpha and doc[k].text[:1].isupper()
              and doc[k].lower_ != "the"]

@@ -18,7 +18,7 @@ import spacy
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from ..doc import article_of
+from ..doc import article_of, doc_lookup
 from ..knowledge import Entry, KnowledgeBase
 from ..knowledge.names import fold, name_key
 from .actor_records import PERSON_KINDS, Found, Hit, case_ok, extend_particles, on_date, rank, strip_the, trim_name
@@ -121,37 +121,46 @@ class MentionFinder:
         article = article_of(doc)
         headline = article.headline_span
 
+        lookup = doc_lookup(doc)
+
         def skip(i: int) -> bool:
             c = doc[i].idx
             if headline and headline[0] <= c < headline[1]:
                 return False
-            return any(s <= c < e for s, e in article.metadata_spans)
+            return lookup.in_metadata(c)
 
         hits = [on_date(h, date) for h in self.hits(doc) if not skip(h.start)]
         ents = [e for e in doc.ents if e.label_ in ("PERSON", "ORG") and not skip(e.start)]
         # a personal name that contains a knowledge name ("Jordan" in "Michael Jordan") is a name
         person_spans = [(e.start, e.end) for e in ents if e.label_ == "PERSON" and len(e) > 1]
+        person_at = {k: (s, e) for s, e in person_spans for k in range(s, e)}  # entities do not overlap
         hits = [h for h in hits if h.entry.kind in PERSON_KINDS
-                or not any(s <= h.start and h.end <= e and (e - s) > (h.end - h.start) for s, e in person_spans)]
+                or not ((p := person_at.get(h.start)) is not None and h.end <= p[1]
+                        and (p[1] - p[0]) > (h.end - h.start))]
         hits = [h for h in hits if not inside_longer_org(doc, h, hits)]
         by_start = {h.start: h for h in hits}
         covered: set[int] = set()
         found: list[Found] = []
+        owner: dict[int, Found] = {}  # token -> the found mention covering it (they never overlap)
 
         def add(f: Found) -> None:
             if covered.intersection(range(f.start, f.end)):
                 return
             covered.update(range(f.start, f.end))
+            owner.update((k, f) for k in range(f.start, f.end))
             found.append(f)
 
         # people: knowledge-base names and spaCy's PERSON entities, each with its title
         people = [(h.start, h.end, h) for h in hits if h.entry.kind in PERSON_KINDS]
+        people_tokens = {k for s, t, _ in people for k in range(s, t)}
+        name_hit = {k: h for h in hits if h.entry.kind in NAME_KINDS for k in range(h.start, h.end)}
         for e in ents:
-            if e.label_ == "PERSON" and not any(s < e.end and e.start < t for s, t, _ in people) and \
-                    not any(h.start <= e.start and e.end <= h.end for h in hits if h.entry.kind in NAME_KINDS):
+            if e.label_ == "PERSON" and not people_tokens.intersection(range(e.start, e.end)) and \
+                    not ((h := name_hit.get(e.start)) is not None and e.end <= h.end):
                 s, t = extend_particles(doc, *trim_name(doc, e.start, e.end))
                 if t > s and not (t - s == 1 and s in by_start):
                     people.append((s, t, None))
+                    people_tokens.update(range(s, t))
         people.extend((s, t, None) for s, t in unlabelled_names(self.roles, doc, people, hits, skip))
         for s, t, hit in sorted(people, key=lambda p: p[0]):
             for f in person(self.roles, doc, s, t, hit, by_start):
@@ -192,9 +201,11 @@ class MentionFinder:
         for e in ents:
             if e.label_ != "ORG":
                 continue
-            inside = [f for f in found if e.start <= f.start and f.end <= e.end]
+            # the found mentions overlapping the entity, through the token index
+            overlapping = list({id(f): f for k in range(e.start, e.end) if (f := owner.get(k)) is not None}.values())
+            inside = [f for f in overlapping if e.start <= f.start and f.end <= e.end]
             named = [f for f in inside if f.kind in ("country", "demonym")]
-            astride = any(f.start < e.end and e.start < f.end for f in found if f not in inside)
+            astride = len(inside) != len(overlapping)
             if astride or len(named) != len(inside) or covered.intersection(range(e.start, e.end)) and not named:
                 continue
             s, t = trim_name(doc, e.start, e.end)
@@ -207,6 +218,8 @@ class MentionFinder:
             for f in named:
                 found.remove(f)
                 covered.difference_update(range(f.start, f.end))
+                for k in range(f.start, f.end):
+                    owner.pop(k, None)
             add(Found(s, t, "name", "organisation", "org:" + name_key(doc[s:t].text), doc[s:t].text,
                       country, sector, resolved_by="title" if country else None))
         found.sort(key=lambda f: f.start)

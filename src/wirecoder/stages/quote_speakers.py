@@ -111,7 +111,7 @@ class SpeakerResolver:
         self.doc = doc
         self.lex = lex
         self.quoted = quoted
-        self._quote_mask = quote_mask(len(doc.text), quoted)
+        self._quote_mask = quote_mask(len(doc_lookup(doc).text), quoted)
         self.persons = [e for e in doc.ents if e.label_ == "PERSON" and not self._in_quote(e.start_char)]
         self.orgs = [e for e in doc.ents if e.label_ in ("ORG", "NORP", "GPE") and not self._in_quote(e.start_char)]
         self.recent: list[Speaker] = []
@@ -293,7 +293,7 @@ class SpeakerResolver:
             tokens.pop(0)
         if not tokens:
             return head.text
-        return self.doc.text[tokens[0].idx:head.idx + len(head)]
+        return doc_lookup(self.doc).text[tokens[0].idx:head.idx + len(head)]
 
 
 class CueFinder:
@@ -349,7 +349,8 @@ class CueFinder:
         # 2. the nearest reporting verb after the quote (in the sentence after the
         #    closing mark when the quote ends its own sentence), before any other quote
         stop = last_sent.end
-        if doc.text[:end].rstrip()[-1:] in "?!," or _lower_after(doc.text, outer[1]):
+        text = doc_lookup(doc).text
+        if _last_char(text, end) in "?!," or _lower_after(text, outer[1]):
             after = inside[-1].i + 1
             while after < len(doc) and (doc[after].is_punct or doc[after].is_space) and after < inside[-1].i + 4:
                 after += 1
@@ -378,7 +379,7 @@ class CueFinder:
         return self.phrase(doc[lo:hi])
 
     def _colon(self, first: Token, open_mark: int) -> Attribution | None:
-        if not self.doc.text[:open_mark].rstrip().endswith(":"):
+        if _last_char(doc_lookup(self.doc).text, open_mark) != ":":
             return None
         colon = next((t for t in reversed(self.doc[max(0, first.i - 3):first.i]) if t.text == ":"), None)
         if colon is None:
@@ -443,3 +444,12 @@ def quote_mask(length: int, quoted: tuple[tuple[int, int], ...]) -> bytearray:
         if end > start:
             mask[start:end] = b"\x01" * (end - start)
     return mask
+
+
+def _last_char(text: str, end: int) -> str:
+    """The last character before ``end`` that is not white space ("" when none):
+    ``text[:end].rstrip()[-1:]`` without copying the text."""
+    k = min(end, len(text)) - 1
+    while k >= 0 and text[k].isspace():
+        k -= 1
+    return text[k] if k >= 0 else ""
