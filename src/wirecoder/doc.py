@@ -19,7 +19,6 @@ _EXTENSIONS = {
     "quotes": (),      # tuple[Quote, ...]
     "events": (),      # tuple[Event, ...]
     "trace": (),       # tuple[Trace, ...]: what each stage decided, for `wirecoder explain`
-    "lookup": None,    # DocLookup: indexes over the parse, built once per Doc (see doc_lookup)
 }
 
 
@@ -58,12 +57,13 @@ class DocLookup:
     The parse never changes after spaCy; the mention and actor indexes are rebuilt
     whenever a stage replaces ``doc._.mentions`` or ``doc._.actors``."""
 
-    __slots__ = ("doc", "_text", "_ents", "_ent_starts", "_sents", "_sent_starts", "_sent_start_tokens", "_token_starts",
+    __slots__ = ("doc", "_metadata", "_text", "_ents", "_ent_starts", "_sents", "_sent_starts", "_sent_start_tokens", "_token_starts",
                  "_folded", "_mentions", "_mention_order", "_mention_starts", "_mention_reach",
                  "_actors", "_actor_ids", "memo")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
+        self._metadata: Covering | None = None
         self._text: str | None = None
         self._ents: tuple[SpacySpan, ...] | None = None
         self._ent_starts: list[int] = []
@@ -147,9 +147,9 @@ class DocLookup:
     def in_metadata(self, start: int, end: int | None = None) -> bool:
         """A metadata span (headline, byline, dateline, credits) holds ``[start, end)``
         (the character ``start`` when ``end`` is None)."""
-        spans, reach = self.derived("doc.metadata", article_of(self.doc).metadata_spans, _reach_index)
-        k = bisect_right(spans, start) - 1  # the spans starting at or before ``start``
-        return k >= 0 and reach[k] >= (start + 1 if end is None else end)
+        if self._metadata is None:
+            self._metadata = Covering(article_of(self.doc).metadata_spans)
+        return self._metadata.holds(start, end)
 
     # -- mentions and actors ---------------------------------------------------------
     def mention_at(self, start: int, end: int) -> Mention | None:
@@ -180,22 +180,36 @@ class DocLookup:
         return self._actor_ids.get(actor_id) if actor_id is not None else None
 
 
-def _reach_index(spans: tuple[Span, ...]) -> tuple[list[int], list[int]]:
-    """The starts of ``spans`` in order and, for each prefix, the furthest end reached."""
-    ordered = sorted(spans)
-    reach, furthest = [], -1
-    for _, end in ordered:
-        furthest = max(furthest, end)
-        reach.append(furthest)
-    return [s for s, _ in ordered], reach
+class Covering:
+    """Character spans that may overlap, asked whether one of them holds a character or a
+    span: ``any(s <= start and end <= e for s, e in spans)`` by bisection."""
+
+    __slots__ = ("_starts", "_reach")
+
+    def __init__(self, spans) -> None:
+        ordered = sorted(spans)
+        self._starts = [s for s, _ in ordered]
+        self._reach: list[int] = []  # the furthest end among the spans up to each one
+        furthest = -1
+        for _, end in ordered:
+            furthest = max(furthest, end)
+            self._reach.append(furthest)
+
+    def holds(self, start: int, end: int | None = None) -> bool:
+        """A span holds ``[start, end)`` (the character ``start`` when ``end`` is None)."""
+        k = bisect_right(self._starts, start) - 1  # the spans starting at or before ``start``
+        return k >= 0 and self._reach[k] >= (start + 1 if end is None else end)
+
+
+_LOOKUP = "wirecoder.lookup"  # the key of the DocLookup in doc.user_data
 
 
 def doc_lookup(doc: Doc) -> DocLookup:
-    """The :class:`DocLookup` of ``doc`` (made on first use, kept on ``doc._.lookup``)."""
-    lookup = doc._.lookup
+    """The :class:`DocLookup` of ``doc`` (made on first use, kept in ``doc.user_data``)."""
+    lookup = doc.user_data.get(_LOOKUP)
     if lookup is None or lookup.doc is not doc:
         lookup = DocLookup(doc)
-        doc._.lookup = lookup
+        doc.user_data[_LOOKUP] = lookup
     return lookup
 
 

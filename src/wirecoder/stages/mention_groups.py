@@ -26,7 +26,7 @@ def group(roles: RoleBook, doc: Doc, i: int, hits: dict[int, Hit], covered: set[
     that code it; "Hungarian and Romanian officials" gives one mention per country."""
     role, rstart = roles.role_at(doc, i)  # type: ignore[misc]
     sent_start = doc[i].sent.start
-    hit_end = {h.end: h for h in hits.values()}
+    hit_end = doc_lookup(doc).derived("titles.hit_end", hits, lambda hs: {h.end: h for h in hs.values()})
     j = rstart
     while j > sent_start and rstart - j < 7:
         h = hit_end.get(j)

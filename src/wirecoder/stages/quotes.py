@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from ..doc import Trace, doc_lookup, in_metadata, mention_at, sentence_of
+from ..doc import Covering, Trace, doc_lookup, in_metadata, mention_at, sentence_of
 from ..records import Actor, Mention, Quote
 from ..resources import Resources
 from .quote_lexicon import QuoteLexicon
@@ -181,11 +181,12 @@ class QuotesStage:
         attributed = [f for f in direct if f.kind == "direct" and f.speaker is not None]
         direct_spans = [f.span for f in direct if f.kind == "direct"]
         cues = {f.cue[0] for f in attributed if f.cue}
+        in_direct = Covering(direct_spans)
         found: list[_Found] = []
         for token in doc:
             if not is_cue_verb(self.lex, token, indirect=True):
                 continue
-            if in_metadata(doc, token.idx) or any(s <= token.idx < e for s, e in direct_spans):
+            if in_metadata(doc, token.idx) or in_direct.holds(token.idx):
                 continue
             if any(c.dep_ == "neg" for c in token.children):
                 continue
