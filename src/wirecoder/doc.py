@@ -86,7 +86,11 @@ class DocLookup:
     def text(self) -> str:
         """``doc.text`` (which spaCy joins from the tokens on every access), computed once."""
         if self._text is None:
-            self._text = self.doc.text
+            article = self.doc._.article
+            last = self.doc[-1] if len(self.doc) else None
+            size = last.idx + len(last.text_with_ws) if last is not None else 0
+            # spaCy keeps the text it parsed: the article's own text when the lengths agree
+            self._text = article.text if article is not None and len(article.text) == size else self.doc.text
         return self._text
 
     @property

@@ -11,7 +11,7 @@ named before, outside quotes).
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Callable
 from difflib import SequenceMatcher
@@ -214,8 +214,11 @@ class SpeakerResolver:
         """"the group said" -> the group named before ("the Islamist militant group al-Shabab");
         "the official said" -> the person who spoke last."""
         lemma = noun.lemma_.lower()
-        for token in reversed(self.doc[:noun.i]):
-            if token.lemma_.lower() != lemma or self._in_quote(token.idx) or token.tag_ != noun.tag_:
+        by_lemma = doc_lookup(self.doc).derived("speakers.by_lemma", self.doc, _tokens_by_lemma)
+        positions = by_lemma.get(lemma, [])
+        for k in reversed(positions[:bisect_left(positions, noun.i)]):  # same lemma, before the noun
+            token = self.doc[k]
+            if self._in_quote(token.idx) or token.tag_ != noun.tag_:
                 continue
             if token.dep_ == "compound" and token.head.pos_ == "PROPN":
                 return self.resolve(token.head)
@@ -453,3 +456,11 @@ def _last_char(text: str, end: int) -> str:
     while k >= 0 and text[k].isspace():
         k -= 1
     return text[k] if k >= 0 else ""
+
+
+def _tokens_by_lemma(doc: Doc) -> dict[str, list[int]]:
+    """Token indexes by lowercased lemma, in text order."""
+    out: dict[str, list[int]] = {}
+    for token in doc:
+        out.setdefault(token.lemma_.lower(), []).append(token.i)
+    return out
