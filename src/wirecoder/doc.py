@@ -8,6 +8,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from spacy.attrs import IDX, ORTH
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from .records import Actor, Article, Mention, Quote, Span
@@ -128,7 +129,7 @@ class DocLookup:
     def token_range(self, start: int, end: int) -> tuple[int, int]:
         """``(i, j)``: the tokens whose first character lies in ``[start, end)`` are ``doc[i:j]``."""
         if self._token_starts is None:
-            self._token_starts = [t.idx for t in self.doc]
+            self._token_starts = self.doc.to_array(IDX).tolist() if len(self.doc) else []
         return bisect_left(self._token_starts, start), bisect_left(self._token_starts, end)
 
     @property
@@ -136,7 +137,15 @@ class DocLookup:
         """``fold(token.text)`` of every token, computed once."""
         if self._folded is None:
             from .knowledge.names import fold
-            self._folded = tuple(fold(t.text) for t in self.doc)
+            strings = self.doc.vocab.strings
+            seen: dict[int, str] = {}  # each distinct word is folded once
+            out = []
+            for orth in (self.doc.to_array(ORTH).tolist() if len(self.doc) else ()):
+                word = seen.get(orth)
+                if word is None:
+                    word = seen[orth] = fold(strings[orth])
+                out.append(word)
+            self._folded = tuple(out)
         return self._folded
 
     def derived(self, key: str, source, build):

@@ -59,7 +59,8 @@ class MentionFinder:
 
     def hits(self, doc: Doc) -> list[Hit]:
         """Knowledge-base names in ``doc``, longest first, not overlapping, case-checked."""
-        shadow = Doc(self._nlp.vocab, words=[fold(t.text) or t.text for t in doc])
+        folded = doc_lookup(doc).folded
+        shadow = Doc(self._nlp.vocab, words=[w or doc[i].text for i, w in enumerate(folded)])
         found = []
         for match_id, start, end in self._matcher(shadow):
             key = self._nlp.vocab.strings[match_id]

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Callable
 from difflib import SequenceMatcher
 
+from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..doc import actor_of_token, doc_lookup
@@ -461,6 +462,7 @@ def _last_char(text: str, end: int) -> str:
 def _tokens_by_lemma(doc: Doc) -> dict[str, list[int]]:
     """Token indexes by lowercased lemma, in text order."""
     out: dict[str, list[int]] = {}
-    for token in doc:
-        out.setdefault(token.lemma_.lower(), []).append(token.i)
+    strings = doc.vocab.strings
+    for i, lemma in enumerate(doc.to_array(LEMMA).tolist() if len(doc) else ()):
+        out.setdefault(strings[lemma].lower(), []).append(i)
     return out
