@@ -103,11 +103,25 @@ class DocLookup:
             self._sent_start_tokens = [s.start for s in self._sents]
         return self._sents
 
-    def ents_in(self, span: SpacySpan) -> list[SpacySpan]:
-        """``span.ents`` (which spaCy finds by scanning every entity of the doc) by bisection."""
+    def sentence_of_token(self, token: Token) -> SpacySpan:
+        """``token.sent`` (which spaCy finds by walking to both sentence ends and builds anew)."""
+        return self.sents[self.sentence_index_of_token(token.i)]
+
+    def sentence_of_span(self, span: SpacySpan) -> SpacySpan:
+        """``span.sent``: the sentence of the span's first token."""
+        return self.sents[self.sentence_index_of_token(span.start)]
+
+    @property
+    def ents(self) -> tuple[SpacySpan, ...]:
+        """``doc.ents`` (which spaCy builds anew on every access), computed once."""
         if self._ents is None:
             self._ents = tuple(self.doc.ents)
             self._ent_starts = [e.start for e in self._ents]
+        return self._ents
+
+    def ents_in(self, span: SpacySpan) -> list[SpacySpan]:
+        """``span.ents`` (which spaCy finds by scanning every entity of the doc) by bisection."""
+        self.ents
         out = []
         for k in range(bisect_left(self._ent_starts, span.start), len(self._ents)):
             ent = self._ents[k]
@@ -223,6 +237,9 @@ def doc_lookup(doc: Doc) -> DocLookup:
     if lookup is None or lookup.doc is not doc:
         lookup = DocLookup(doc)
         doc.user_data[_LOOKUP] = lookup
+        # ``token.sent`` / ``span.sent`` answered from the index: spaCy's own hooks for it
+        doc.user_token_hooks.setdefault("sent", lookup.sentence_of_token)
+        doc.user_span_hooks.setdefault("sent", lookup.sentence_of_span)
     return lookup
 
 

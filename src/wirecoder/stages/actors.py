@@ -287,7 +287,7 @@ class ActorsStage:
 
     # --- step 7: actors and mentions ----------------------------------------------------------
     def _assemble(self, doc: Doc, found: list[Found]) -> tuple[tuple[Actor, ...], tuple[Mention, ...]]:
-        text = doc.text
+        text = doc_lookup(doc).text
         groups: dict[str, list[Found]] = {}
         for f in sorted(found, key=lambda f: f.start):
             groups.setdefault(f.key, []).append(f)

@@ -131,7 +131,7 @@ class MentionFinder:
             return lookup.in_metadata(c)
 
         hits = [on_date(h, date) for h in self.hits(doc) if not skip(h.start)]
-        ents = [e for e in doc.ents if e.label_ in ("PERSON", "ORG") and not skip(e.start)]
+        ents = [e for e in lookup.ents if e.label_ in ("PERSON", "ORG") and not skip(e.start)]
         # a personal name that contains a knowledge name ("Jordan" in "Michael Jordan") is a name
         person_spans = [(e.start, e.end) for e in ents if e.label_ == "PERSON" and len(e) > 1]
         person_at = {k: (s, e) for s, e in person_spans for k in range(s, e)}  # entities do not overlap

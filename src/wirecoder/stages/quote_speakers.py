@@ -113,8 +113,9 @@ class SpeakerResolver:
         self.lex = lex
         self.quoted = quoted
         self._quote_mask = quote_mask(len(doc_lookup(doc).text), quoted)
-        self.persons = [e for e in doc.ents if e.label_ == "PERSON" and not self._in_quote(e.start_char)]
-        self.orgs = [e for e in doc.ents if e.label_ in ("ORG", "NORP", "GPE") and not self._in_quote(e.start_char)]
+        ents = doc_lookup(doc).ents
+        self.persons = [e for e in ents if e.label_ == "PERSON" and not self._in_quote(e.start_char)]
+        self.orgs = [e for e in ents if e.label_ in ("ORG", "NORP", "GPE") and not self._in_quote(e.start_char)]
         self.recent: list[Speaker] = []
         self.surnames = {e.text.split()[-1].lower() for e in self.persons if e.text.split()}
         # indexes over the persons (doc.ents do not overlap, so one person a token)
