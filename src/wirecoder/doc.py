@@ -58,12 +58,13 @@ class DocLookup:
     The parse never changes after spaCy; the mention and actor indexes are rebuilt
     whenever a stage replaces ``doc._.mentions`` or ``doc._.actors``."""
 
-    __slots__ = ("doc", "_metadata", "_text", "_ents", "_ent_starts", "_sents", "_sent_starts", "_sent_start_tokens", "_token_starts",
+    __slots__ = ("doc", "_tokens", "_metadata", "_text", "_ents", "_ent_starts", "_sents", "_sent_starts", "_sent_start_tokens", "_token_starts",
                  "_folded", "_mentions", "_mention_order", "_mention_starts", "_mention_reach",
                  "_actors", "_actor_ids", "memo")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
+        self._tokens: tuple[Token, ...] | None = None
         self._metadata: Covering | None = None
         self._text: str | None = None
         self._ents: tuple[SpacySpan, ...] | None = None
@@ -110,6 +111,13 @@ class DocLookup:
     def sentence_of_span(self, span: SpacySpan) -> SpacySpan:
         """``span.sent``: the sentence of the span's first token."""
         return self.sents[self.sentence_index_of_token(span.start)]
+
+    @property
+    def tokens(self) -> tuple[Token, ...]:
+        """``tuple(doc)``: ``doc[i]`` builds a new Token object on every access; this does not."""
+        if self._tokens is None:
+            self._tokens = tuple(self.doc)
+        return self._tokens
 
     @property
     def ents(self) -> tuple[SpacySpan, ...]:

@@ -117,11 +117,12 @@ def unlabelled_names(roles: RoleBook, doc: Doc, people, hits: list[Hit], skip) -
     or carry an apposition ("Imran Hayat, the railway superintendent, told VOA")."""
     taken = {k for s, t, _ in people for k in range(s, t)} | {k for h in hits for k in range(h.start, h.end)}
     out = []
+    toks = doc_lookup(doc).tokens
     i = 0
     while i < len(doc):
         j = i
-        while j < len(doc) and j - i < 4 and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() \
-                and doc[j].ent_type_ in NAME_ENTS + ("ORG",) and j not in taken and doc[j].is_alpha:
+        while j < len(doc) and j - i < 4 and toks[j].pos_ == "PROPN" and toks[j].text[:1].isupper() \
+                and toks[j].ent_type_ in NAME_ENTS + ("ORG",) and j not in taken and toks[j].is_alpha:
             j += 1
         if j - i >= 2 and not skip(i):
             last = doc[j - 1]
