@@ -124,8 +124,10 @@ class MentionFinder:
 
         lookup = doc_lookup(doc)
 
+        toks = lookup.tokens
+
         def skip(i: int) -> bool:
-            c = doc[i].idx
+            c = toks[i].idx
             if headline and headline[0] <= c < headline[1]:
                 return False
             return lookup.in_metadata(c)
@@ -169,11 +171,11 @@ class MentionFinder:
         # knowledge-base names other than people: countries, capitals, metonyms, bodies, groups
         in_name = {k for h in hits if h.entry.kind in NAME_KINDS for k in range(h.start, h.end)}
         role_heads: list[int] = []
-        for i, tok in enumerate(doc):
+        for i, tok in enumerate(toks):
             if i in covered or tok.pos_ not in ("NOUN", "PROPN") or skip(i):
                 continue
-            if i + 1 < len(doc) and doc[i + 1].pos_ in ("NOUN", "PROPN") and doc[i + 1].dep_ != "appos" \
-                    and doc[i + 1].ent_type_ != "PERSON" and tok.tag_ not in STOP_TAGS:
+            if i + 1 < len(doc) and toks[i + 1].pos_ in ("NOUN", "PROPN") and toks[i + 1].dep_ != "appos" \
+                    and toks[i + 1].ent_type_ != "PERSON" and tok.tag_ not in STOP_TAGS:
                 continue  # a modifier of the noun after it ("military drills", "police officers")
             if i in in_name:
                 continue  # part of a knowledge-base name ("European Union", "Security Council")
