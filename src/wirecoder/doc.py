@@ -58,9 +58,9 @@ class DocLookup:
     The parse never changes after spaCy; the mention and actor indexes are rebuilt
     whenever a stage replaces ``doc._.mentions`` or ``doc._.actors``."""
 
-    __slots__ = ("doc", "_tokens", "_metadata", "_text", "_ents", "_ent_starts", "_sents", "_sent_starts", "_sent_start_tokens", "_token_starts",
-                 "_folded", "_mentions", "_mention_order", "_mention_starts", "_mention_reach",
-                 "_actors", "_actor_ids", "memo")
+    __slots__ = ("doc", "_tokens", "_metadata", "_text", "_ents", "_ent_starts", "_sents", "_sent_starts",
+                 "_sent_start_tokens", "_token_starts", "_folded", "_mentions", "_mention_order",
+                 "_mention_starts", "_mention_reach", "_actors", "_actor_ids", "memo")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
