@@ -410,7 +410,7 @@ class CueFinder:
         """``(start, end, object)`` of each speaker phrase in ``region``."""
         doc = self.doc
         found = []
-        for token in region:
+        for token in doc_lookup(doc).tokens[region.start:region.end]:
             if self.in_quote(token.idx):
                 continue
             for words in self._phrases_by_first.get(token.lower_, ()):

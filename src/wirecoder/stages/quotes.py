@@ -183,7 +183,7 @@ class QuotesStage:
         cues = {f.cue[0] for f in attributed if f.cue}
         in_direct = Covering(direct_spans)
         found: list[_Found] = []
-        for token in doc:
+        for token in doc_lookup(doc).tokens:
             if not is_cue_verb(self.lex, token, indirect=True):
                 continue
             if in_metadata(doc, token.idx) or in_direct.holds(token.idx):
