@@ -8,7 +8,7 @@ from typing import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .doc import register_extensions, sentence_spans
+from .doc import doc_lookup, register_extensions, sentence_spans
 from .errors import InputError
 from .nlp import load_model
 from .records import Article, CodedArticle
@@ -49,6 +49,7 @@ class Coder:
 
     def _run_stages(self, doc: Doc, article: Article) -> Doc:
         doc._.article = article
+        doc_lookup(doc)  # the Doc's indexes (sentences, words, mentions), built as the stages ask
         for stage in self.stages:
             doc = stage(doc)
         return doc

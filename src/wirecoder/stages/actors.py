@@ -20,7 +20,7 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
-from ..doc import Trace, article_of, sentence_of
+from ..doc import Trace, article_of, doc_lookup, ents_in, sentence_of
 from ..knowledge.names import name_key
 from ..knowledge.records import join_code
 from ..records import Actor, Mention
@@ -56,7 +56,7 @@ class ActorsStage:
             c = doc[i].idx
             if headline and headline[0] <= c < headline[1]:
                 return True
-            return not any(s <= c < e for s, e in article.metadata_spans)
+            return not doc_lookup(doc).in_metadata(c)
 
         found, _ = self.finder.find(doc)
         found = link_names(doc, found, self.kb, date, allowed)
@@ -161,12 +161,10 @@ class ActorsStage:
 
     # --- the story's country, for mentions without one ------------------------------------------------------------
     def _context(self, doc: Doc, found: list[Found]) -> list[Found]:
-        sent_of = {}
-        sents = list(doc.sents)
-        for n, s in enumerate(sents):
-            sent_of[s.start] = n
+        lookup = doc_lookup(doc)
+
         def sentence(i: int) -> int:
-            return sent_of[doc[i].sent.start]
+            return lookup.sentence_index_of_token(i)
 
         coded_keys: dict[str, str] = {}
         evidence: list[tuple[int, str, int | None]] = []
@@ -178,6 +176,9 @@ class ActorsStage:
         article = article_of(doc)
         dateline = self.kb.place_country(article.dateline.place) if article.dateline else None
         overall = Counter(c for _, c, _ in evidence)
+        near: dict[int, list[int]] = {}  # sentence -> indexes of the evidence in it
+        for e, (n, _, _) in enumerate(evidence):
+            near.setdefault(n, []).append(e)
         by_token = {}
         for f in found:
             for k in range(f.start, f.end):
@@ -186,7 +187,8 @@ class ActorsStage:
         def story_country(i: int) -> str | None:
             k = sentence(i)
             score: Counter = Counter()
-            for n, c, verb in evidence:
+            for e in sorted(near.get(k - 1, []) + near.get(k, []) + near.get(k + 1, [])):
+                n, c, verb = evidence[e]
                 if n == k and verb is not None and verb in (-1, doc[i].head.i):
                     continue  # "the government sent soldiers into Somalia": where they went, not whose
                 if n == k:
@@ -265,7 +267,7 @@ class ActorsStage:
         for span in (sent, before):
             if span is None:
                 continue
-            ents = sorted((e for e in span.ents if e.label_ in ("GPE", "LOC", "FAC")),
+            ents = sorted((e for e in ents_in(span) if e.label_ in ("GPE", "LOC", "FAC")),
                           key=lambda e: abs(e.start - f.start))
             for e in ents:
                 c = self.kb.place_country(e.text)
@@ -287,7 +289,7 @@ class ActorsStage:
 
     # --- step 7: actors and mentions ----------------------------------------------------------
     def _assemble(self, doc: Doc, found: list[Found]) -> tuple[tuple[Actor, ...], tuple[Mention, ...]]:
-        text = doc.text
+        text = doc_lookup(doc).text
         groups: dict[str, list[Found]] = {}
         for f in sorted(found, key=lambda f: f.start):
             groups.setdefault(f.key, []).append(f)

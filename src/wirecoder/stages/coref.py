@@ -10,6 +10,7 @@ import datetime as dt
 
 from spacy.tokens import Doc
 
+from ..doc import doc_lookup
 from ..knowledge import KnowledgeBase
 from ..knowledge.names import fold, name_key
 from .actor_records import Found
@@ -46,23 +47,24 @@ def link_names(doc: Doc, found: list[Found], kb: KnowledgeBase, date: dt.date | 
             if not any(g.key == f.key for g in full.get(fold(words[-1]), [])):
                 full.setdefault(fold(words[-1]), []).append(f)
     later = {k: v[0] for k, v in full.items() if len(v) == 1}
+    toks = doc_lookup(doc).tokens
     i = 0
     n = len(doc)
     while i < n:
         f = found_at.get(i)
         if f is not None and f.end - f.start == 1 and (f.start in singles or f.key.startswith("org:")):
-            earlier = by_part.get(fold(doc[i].text)) or later.get(fold(doc[i].text))
+            earlier = by_part.get(fold(toks[i].text)) or later.get(fold(toks[i].text))
             if earlier is not None:
                 out.append(f.with_(key=earlier.key, name=earlier.name, resolved_by="coreference",
                                    actor_kind="person", kind="name"))
                 i = f.end
                 continue
-            holders = kb.surname_holders(doc[i].text, date) if f.start in singles else ()
+            holders = kb.surname_holders(toks[i].text, date) if f.start in singles else ()
             if len(holders) == 1:
                 p = holders[0]
                 f = f.with_(key="person:" + name_key(p.name), name=p.name)
                 out.append(f)
-                by_part[fold(doc[i].text)] = f
+                by_part[fold(toks[i].text)] = f
                 i = f.end
                 continue
         if f is not None:
@@ -79,7 +81,7 @@ def link_names(doc: Doc, found: list[Found], kb: KnowledgeBase, date: dt.date | 
                         by_part[fold(words[-1])] = f
             i = f.end
             continue
-        tok = doc[i]
+        tok = toks[i]
         if i not in covered and _name_like(tok) and allowed(i):
             key = fold(tok.text)
             earlier = by_part.get(key) or later.get(key)
@@ -202,7 +204,7 @@ def link_pronouns(doc: Doc, found: list[Found], allowed) -> list[Found]:
         for k in range(f.start, f.end):
             token_found[k] = f
     out = list(found)
-    for tok in doc:
+    for tok in doc_lookup(doc).tokens:
         low = tok.lower_
         if tok.i in covered or tok.pos_ != "PRON" or not allowed(tok.i):
             continue
@@ -250,8 +252,9 @@ def _last(doc: Doc, pron, token_found: dict, fits, block, any_role: bool = False
             break
         first_sent_start = doc[first_sent_start - 1].sent.start
     fallback = None
+    toks = doc_lookup(doc).tokens
     for k in range(pron.i - 1, first_sent_start - 1, -1):
-        tok = doc[k]
+        tok = toks[k]
         f = token_found.get(k)
         subject = tok.dep_ in ("nsubj", "nsubjpass") or _body_of_subject(tok)
         if f is not None:

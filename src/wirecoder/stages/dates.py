@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import dateparser
 from spacy.tokens import Span as SpacySpan, Token
 
+from ..doc import ents_in
 from ..patterns import Cues
 from .event_triggers import lemma
 
@@ -127,7 +128,7 @@ class DateResolver:
              speech_verb: Token | None = None) -> When:
         verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
         scope = {t.i for t in verb.subtree} | {trigger.i}
-        ents = [e for e in sent.ents if e.label_ in ("DATE", "TIME")]
+        ents = [e for e in ents_in(sent) if e.label_ in ("DATE", "TIME")]
         own = [e for e in ents if e.root.i in scope]
         if not own and speech_verb is not None:
             own = [e for e in ents if e.root.i in {t.i for t in speech_verb.subtree}]

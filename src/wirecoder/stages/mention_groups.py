@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from ..doc import doc_lookup
 from ..knowledge import Country, Igo, Metonym, Region, Role
 from ..knowledge.names import fold, name_key
 from .actor_records import PERSON_KINDS, Found, Hit, entry_code, place_after
@@ -25,7 +26,7 @@ def group(roles: RoleBook, doc: Doc, i: int, hits: dict[int, Hit], covered: set[
     that code it; "Hungarian and Romanian officials" gives one mention per country."""
     role, rstart = roles.role_at(doc, i)  # type: ignore[misc]
     sent_start = doc[i].sent.start
-    hit_end = {h.end: h for h in hits.values()}
+    hit_end = doc_lookup(doc).derived("titles.hit_end", hits, lambda hs: {h.end: h for h in hs.values()})
     j = rstart
     while j > sent_start and rstart - j < 7:
         h = hit_end.get(j)
@@ -193,7 +194,9 @@ def inside_longer_org(doc: Doc, h: Hit, hits: list[Hit]) -> bool:
     while s > 0 and doc[s].ent_iob_ == "I":
         s -= 1
     # only words in front: "Hamas Political Bureau" still belongs to Hamas
-    other = {k for g in hits if g is not h for k in range(g.start, g.end)}
+    # the tokens of the other hits; ``h`` itself covers none of the words in front of it
+    other = doc_lookup(doc).derived("groups.hit_tokens", hits,
+                                    lambda hs: {k for g in hs for k in range(g.start, g.end)})
     extra = [k for k in range(s, h.start)
              if k not in other and doc[k].is_alpha and doc[k].text[:1].isupper()
              and doc[k].lower_ != "the"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from ..doc import doc_lookup
 from ..knowledge.names import fold, name_key
 from .actor_records import Found, Hit, person_name, title_text
 from .mention_roles import RoleBook
@@ -60,10 +61,11 @@ def not_person(roles: RoleBook, doc: Doc, s: int, t: int) -> bool:
         return True
     if roles.kb.place_country(span.text) is not None:
         return True
-    words = tuple(fold(tok.text) for tok in span)
+    folded = doc_lookup(doc).folded
+    words = folded[s:t]
     for ev in roles.event_words:
         n = len(ev)
-        if words[:n] == ev and t - s > n or s >= n and tuple(fold(doc[k].text) for k in range(s - n, s)) == ev:
+        if words[:n] == ev and t - s > n or s >= n and folded[s - n:s] == ev:
             return True
     if _named_event_before(roles, doc, s, words):
         return True
@@ -81,14 +83,33 @@ def not_person(roles: RoleBook, doc: Doc, s: int, t: int) -> bool:
 def _named_event_before(roles: RoleBook, doc: Doc, s: int, words: tuple[str, ...]) -> bool:
     """The name was given earlier after an event word: "Chido" after "Cyclone Chido" is the
     cyclone again, not a person."""
-    size = len(words)
-    for ev in roles.event_words:
-        n = len(ev)
-        for p in range(0, s - n - size + 1):
-            if tuple(fold(doc[k].text) for k in range(p + n, p + n + size)) == words and \
-                    tuple(fold(doc[k].text) for k in range(p, p + n)) == ev:
-                return True
-    return False
+    lookup = doc_lookup(doc)
+    folded = lookup.folded
+    memo = lookup.memo.get("people.named_events")
+    if memo is None:
+        # the tokens right after each event word, by their folded text, in text order;
+        # then per name, the first place it follows an event word
+        by_first: dict[str, list[tuple[str, ...]]] = {}
+        for ev in roles.event_words:
+            if ev:
+                by_first.setdefault(ev[0], []).append(ev)
+        after: dict[str, list[int]] = {}
+        for p, word in enumerate(folded):
+            for ev in by_first.get(word, ()):
+                q = p + len(ev)
+                if folded[p:q] == ev and q < len(folded):
+                    after.setdefault(folded[q], []).append(q)
+        memo = (after, {})
+        lookup.memo["people.named_events"] = memo
+    after, first_at = memo
+    if not words:
+        return False
+    if words not in first_at:
+        size = len(words)
+        first_at[words] = min((q for q in after.get(words[0], ()) if folded[q:q + size] == words),
+                              default=None)
+    q = first_at[words]
+    return q is not None and q + len(words) <= s
 
 
 def unlabelled_names(roles: RoleBook, doc: Doc, people, hits: list[Hit], skip) -> list[tuple[int, int]]:
@@ -96,11 +117,12 @@ def unlabelled_names(roles: RoleBook, doc: Doc, people, hits: list[Hit], skip) -
     or carry an apposition ("Imran Hayat, the railway superintendent, told VOA")."""
     taken = {k for s, t, _ in people for k in range(s, t)} | {k for h in hits for k in range(h.start, h.end)}
     out = []
+    toks = doc_lookup(doc).tokens
     i = 0
     while i < len(doc):
         j = i
-        while j < len(doc) and j - i < 4 and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() \
-                and doc[j].ent_type_ in NAME_ENTS + ("ORG",) and j not in taken and doc[j].is_alpha:
+        while j < len(doc) and j - i < 4 and toks[j].pos_ == "PROPN" and toks[j].text[:1].isupper() \
+                and toks[j].ent_type_ in NAME_ENTS + ("ORG",) and j not in taken and toks[j].is_alpha:
             j += 1
         if j - i >= 2 and not skip(i):
             last = doc[j - 1]

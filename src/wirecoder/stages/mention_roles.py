@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from ..doc import doc_lookup
 from ..knowledge import KnowledgeBase, Role
 from ..knowledge.names import fold
 from .actor_records import Coding, Hit, entry_code
@@ -49,17 +50,18 @@ class RoleBook:
 
     def role_at(self, doc: Doc, i: int) -> tuple[Role, int] | None:
         """The longest role phrase ending at token ``i`` (and the index where it starts)."""
-        tok = doc[i]
+        lookup = doc_lookup(doc)
+        tok = lookup.tokens[i]
         best: tuple[Role, int] | None = None
         # the word as written first, then its lemma ("security forces" before "security force");
         # a fixed order, so the result never depends on hashing
-        for form in dict.fromkeys((fold(tok.text), lemma(tok))):
+        for form in dict.fromkeys((lookup.folded[i], lemma(tok))):
             for words, role in self._roles_by_last.get(form, ()):
                 n = len(words)
                 start = i - n + 1
                 if start < 0:
                     continue
-                if n == 1 or all(lemma(doc[start + k]) == w or fold(doc[start + k].text) == w
+                if n == 1 or all(lemma(lookup.tokens[start + k]) == w or lookup.folded[start + k] == w
                                  for k, w in enumerate(words[:-1])):
                     if best is None or start < best[1]:
                         best = (role, start)

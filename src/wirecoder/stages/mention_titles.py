@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from ..doc import doc_lookup
 from ..knowledge import Role
 from ..knowledge.names import fold
 from .actor_records import PERSON_KINDS, Coding, Hit, entry_code
@@ -22,7 +23,7 @@ NATIONAL_NOUNS = frozenset("national citizen".split())  # "an Azerbaijani nation
 
 def title_start(roles: RoleBook, doc: Doc, s: int, hits: dict[int, Hit]) -> int:
     """Where the title in front of a name begins ("U.S. Secretary of State | Antony Blinken")."""
-    hit_end = {h.end: h for h in hits.values()}
+    hit_end = doc_lookup(doc).derived("titles.hit_end", hits, lambda hs: {h.end: h for h in hs.values()})
     i = s
     limit = max(doc[s].sent.start, s - 8)
     while i > limit:
@@ -51,8 +52,9 @@ def title_start(roles: RoleBook, doc: Doc, s: int, hits: dict[int, Hit]) -> int:
     # keep the title only from its first meaningful word
     while i < s and fold(doc[i].text) in ("of", "for"):
         i += 1
+    # ``hits`` is keyed by where each hit starts: the hits inside [i, s) start in range(i, s)
     has_code = any(roles.role_at(doc, k) for k in range(i, s)) or any(
-        h.start >= i and h.end <= s and h.entry.kind not in PERSON_KINDS for h in hits.values())
+        (h := hits.get(k)) is not None and h.end <= s and h.entry.kind not in PERSON_KINDS for k in range(i, s))
     return i if has_code else s
 
 

@@ -18,7 +18,7 @@ import spacy
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from ..doc import article_of
+from ..doc import article_of, doc_lookup
 from ..knowledge import Entry, KnowledgeBase
 from ..knowledge.names import fold, name_key
 from .actor_records import PERSON_KINDS, Found, Hit, case_ok, extend_particles, on_date, rank, strip_the, trim_name
@@ -59,7 +59,8 @@ class MentionFinder:
 
     def hits(self, doc: Doc) -> list[Hit]:
         """Knowledge-base names in ``doc``, longest first, not overlapping, case-checked."""
-        shadow = Doc(self._nlp.vocab, words=[fold(t.text) or t.text for t in doc])
+        folded = doc_lookup(doc).folded
+        shadow = Doc(self._nlp.vocab, words=[w or doc[i].text for i, w in enumerate(folded)])
         found = []
         for match_id, start, end in self._matcher(shadow):
             key = self._nlp.vocab.strings[match_id]
@@ -121,22 +122,29 @@ class MentionFinder:
         article = article_of(doc)
         headline = article.headline_span
 
+        lookup = doc_lookup(doc)
+
+        toks = lookup.tokens
+
         def skip(i: int) -> bool:
-            c = doc[i].idx
+            c = toks[i].idx
             if headline and headline[0] <= c < headline[1]:
                 return False
-            return any(s <= c < e for s, e in article.metadata_spans)
+            return lookup.in_metadata(c)
 
         hits = [on_date(h, date) for h in self.hits(doc) if not skip(h.start)]
-        ents = [e for e in doc.ents if e.label_ in ("PERSON", "ORG") and not skip(e.start)]
+        ents = [e for e in lookup.ents if e.label_ in ("PERSON", "ORG") and not skip(e.start)]
         # a personal name that contains a knowledge name ("Jordan" in "Michael Jordan") is a name
         person_spans = [(e.start, e.end) for e in ents if e.label_ == "PERSON" and len(e) > 1]
+        person_at = {k: (s, e) for s, e in person_spans for k in range(s, e)}  # entities do not overlap
         hits = [h for h in hits if h.entry.kind in PERSON_KINDS
-                or not any(s <= h.start and h.end <= e and (e - s) > (h.end - h.start) for s, e in person_spans)]
+                or not ((p := person_at.get(h.start)) is not None and h.end <= p[1]
+                        and (p[1] - p[0]) > (h.end - h.start))]
         hits = [h for h in hits if not inside_longer_org(doc, h, hits)]
         by_start = {h.start: h for h in hits}
         covered: set[int] = set()
         found: list[Found] = []
+        owner: dict[int, Found] = {}  # token -> the found mention covering it (they never overlap)
 
         def add(f: Found) -> None:
             if covered.intersection(range(f.start, f.end)):
@@ -144,16 +152,20 @@ class MentionFinder:
             if not any(ch.isalpha() for ch in doc[f.start:f.end].text):
                 return  # an emoji, a symbol or a number names no actor
             covered.update(range(f.start, f.end))
+            owner.update((k, f) for k in range(f.start, f.end))
             found.append(f)
 
         # people: knowledge-base names and spaCy's PERSON entities, each with its title
         people = [(h.start, h.end, h) for h in hits if h.entry.kind in PERSON_KINDS]
+        people_tokens = {k for s, t, _ in people for k in range(s, t)}
+        name_hit = {k: h for h in hits if h.entry.kind in NAME_KINDS for k in range(h.start, h.end)}
         for e in ents:
-            if e.label_ == "PERSON" and not any(s < e.end and e.start < t for s, t, _ in people) and \
-                    not any(h.start <= e.start and e.end <= h.end for h in hits if h.entry.kind in NAME_KINDS):
+            if e.label_ == "PERSON" and not people_tokens.intersection(range(e.start, e.end)) and \
+                    not ((h := name_hit.get(e.start)) is not None and e.end <= h.end):
                 s, t = extend_particles(doc, *trim_name(doc, e.start, e.end))
                 if t > s and not (t - s == 1 and s in by_start):
                     people.append((s, t, None))
+                    people_tokens.update(range(s, t))
         people.extend((s, t, None) for s, t in unlabelled_names(self.roles, doc, people, hits, skip))
         for s, t, hit in sorted(people, key=lambda p: p[0]):
             for f in person(self.roles, doc, s, t, hit, by_start):
@@ -161,11 +173,11 @@ class MentionFinder:
         # knowledge-base names other than people: countries, capitals, metonyms, bodies, groups
         in_name = {k for h in hits if h.entry.kind in NAME_KINDS for k in range(h.start, h.end)}
         role_heads: list[int] = []
-        for i, tok in enumerate(doc):
+        for i, tok in enumerate(toks):
             if i in covered or tok.pos_ not in ("NOUN", "PROPN") or skip(i):
                 continue
-            if i + 1 < len(doc) and doc[i + 1].pos_ in ("NOUN", "PROPN") and doc[i + 1].dep_ != "appos" \
-                    and doc[i + 1].ent_type_ != "PERSON" and tok.tag_ not in STOP_TAGS:
+            if i + 1 < len(doc) and toks[i + 1].pos_ in ("NOUN", "PROPN") and toks[i + 1].dep_ != "appos" \
+                    and toks[i + 1].ent_type_ != "PERSON" and tok.tag_ not in STOP_TAGS:
                 continue  # a modifier of the noun after it ("military drills", "police officers")
             if i in in_name:
                 continue  # part of a knowledge-base name ("European Union", "Security Council")
@@ -194,9 +206,11 @@ class MentionFinder:
         for e in ents:
             if e.label_ != "ORG":
                 continue
-            inside = [f for f in found if e.start <= f.start and f.end <= e.end]
+            # the found mentions overlapping the entity, through the token index
+            overlapping = list({id(f): f for k in range(e.start, e.end) if (f := owner.get(k)) is not None}.values())
+            inside = [f for f in overlapping if e.start <= f.start and f.end <= e.end]
             named = [f for f in inside if f.kind in ("country", "demonym")]
-            astride = any(f.start < e.end and e.start < f.end for f in found if f not in inside)
+            astride = len(inside) != len(overlapping)
             if astride or len(named) != len(inside) or covered.intersection(range(e.start, e.end)) and not named:
                 continue
             s, t = trim_name(doc, e.start, e.end)
@@ -209,6 +223,8 @@ class MentionFinder:
             for f in named:
                 found.remove(f)
                 covered.difference_update(range(f.start, f.end))
+                for k in range(f.start, f.end):
+                    owner.pop(k, None)
             add(Found(s, t, "name", "organisation", "org:" + name_key(doc[s:t].text), doc[s:t].text,
                       country, sector, resolved_by="title" if country else None))
         found.sort(key=lambda f: f.start)

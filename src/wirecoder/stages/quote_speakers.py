@@ -11,13 +11,15 @@ named before, outside quotes).
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Callable
 from difflib import SequenceMatcher
 
+from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from ..doc import actor_of_token
+from ..doc import actor_of_token, doc_lookup
 from ..records import Actor
 from .quote_lexicon import QuoteLexicon
 
@@ -110,13 +112,22 @@ class SpeakerResolver:
         self.doc = doc
         self.lex = lex
         self.quoted = quoted
-        self.persons = [e for e in doc.ents if e.label_ == "PERSON" and not self._in_quote(e.start_char)]
-        self.orgs = [e for e in doc.ents if e.label_ in ("ORG", "NORP", "GPE") and not self._in_quote(e.start_char)]
+        self._quote_mask = quote_mask(len(doc_lookup(doc).text), quoted)
+        ents = doc_lookup(doc).ents
+        self.persons = [e for e in ents if e.label_ == "PERSON" and not self._in_quote(e.start_char)]
+        self.orgs = [e for e in ents if e.label_ in ("ORG", "NORP", "GPE") and not self._in_quote(e.start_char)]
         self.recent: list[Speaker] = []
         self.surnames = {e.text.split()[-1].lower() for e in self.persons if e.text.split()}
+        # indexes over the persons (doc.ents do not overlap, so one person a token)
+        self._person_ends = [e.end_char for e in self.persons]
+        self._person_of_token = {i: e for e in reversed(self.persons) for i in range(e.start, e.end)}
+        self._person_by_last = {}
+        for e in reversed(self.persons):
+            self._person_by_last[e.end - 1] = e
+        self._fullest: dict[str, str] = {}
 
     def _in_quote(self, char: int) -> bool:
-        return any(s <= char < e for s, e in self.quoted)
+        return 0 <= char < len(self._quote_mask) and self._quote_mask[char] == 1
 
     def remember(self, speaker: Speaker) -> None:
         """A speaker found for a quote (for "the official said" after a named speaker)."""
@@ -173,8 +184,8 @@ class SpeakerResolver:
 
     def _antecedent(self, pronoun: Token, person: bool) -> Speaker | None:
         """The speaker "he"/"she" (or "it"/"they") stands for: the nearest subject before it."""
-        sentences = list(self.doc.sents)
-        here = next(i for i, s in enumerate(sentences) if s.start <= pronoun.i < s.end)
+        sentences = doc_lookup(self.doc).sents
+        here = doc_lookup(self.doc).sentence_index_of_token(pronoun.i)
         for sent in reversed(sentences[max(0, here - _ANTECEDENT_SENTENCES):here + 1]):
             subjects = [t for t in sent if t.dep_ in _SUBJECTS and t.i < pronoun.i
                         and not self._in_quote(t.idx)]
@@ -195,17 +206,21 @@ class SpeakerResolver:
                 if found is not None:
                     return found
         if person:
-            before = [e for e in self.persons if e.end_char <= pronoun.idx]
-            if before:
-                return Speaker(None, self.fullest(before[-1].text), before[-1].root.i, True)
+            n = bisect_right(self._person_ends, pronoun.idx)  # persons ending before the pronoun
+            if n:
+                last = self.persons[n - 1]
+                return Speaker(None, self.fullest(last.text), last.root.i, True)
         return None
 
     def _role(self, noun: Token) -> Speaker | None:
         """"the group said" -> the group named before ("the Islamist militant group al-Shabab");
         "the official said" -> the person who spoke last."""
         lemma = noun.lemma_.lower()
-        for token in reversed(self.doc[:noun.i]):
-            if token.lemma_.lower() != lemma or self._in_quote(token.idx) or token.tag_ != noun.tag_:
+        by_lemma = doc_lookup(self.doc).derived("speakers.by_lemma", self.doc, _tokens_by_lemma)
+        positions = by_lemma.get(lemma, [])
+        for k in reversed(positions[:bisect_left(positions, noun.i)]):  # same lemma, before the noun
+            token = self.doc[k]
+            if self._in_quote(token.idx) or token.tag_ != noun.tag_:
                 continue
             if token.dep_ == "compound" and token.head.pos_ == "PROPN":
                 return self.resolve(token.head)
@@ -223,15 +238,14 @@ class SpeakerResolver:
         return earlier[-1] if earlier else None
 
     def _sentence_back(self, token: Token, n: int) -> int:
-        sentences = [s for s in self.doc.sents if s.start <= token.i]
-        return sentences[max(0, len(sentences) - 1 - n)].start if sentences else 0
+        lookup = doc_lookup(self.doc)
+        count = lookup.sentence_index_of_token(token.i) + 1  # sentences starting at or before it
+        return lookup.sents[max(0, count - 1 - n)].start if count else 0
 
     def _person_in(self, head: Token) -> SpacySpan | None:
         """A name ending a role phrase: "army chief of staff Pak Jong Chon"."""
-        for ent in self.persons:
-            if head.left_edge.i <= ent.start and ent.end - 1 == head.right_edge.i:
-                return ent
-        return None
+        ent = self._person_by_last.get(head.right_edge.i)
+        return ent if ent is not None and head.left_edge.i <= ent.start else None
 
     def _agent(self, noun: Token) -> Token | None:
         """"a report by the State Department" -> "Department"."""
@@ -243,15 +257,17 @@ class SpeakerResolver:
         return None
 
     def _person_at(self, token: Token) -> SpacySpan | None:
-        for ent in self.persons:
-            if ent.start <= token.i < ent.end:
-                return ent
-        return None
+        return self._person_of_token.get(token.i)
 
     def fullest(self, name: str) -> str:
         """The fullest form of ``name`` in the article: the longest person name with the
         same last word (allowing a one-letter misspelling), or an organisation's full name
         for its first word ("Xinhua" -> "Xinhua News Agency")."""
+        if name not in self._fullest:
+            self._fullest[name] = self._find_fullest(name)
+        return self._fullest[name]
+
+    def _find_fullest(self, name: str) -> str:
         words = name.split()
         if not words:
             return name
@@ -282,7 +298,7 @@ class SpeakerResolver:
             tokens.pop(0)
         if not tokens:
             return head.text
-        return self.doc.text[tokens[0].idx:head.idx + len(head)]
+        return doc_lookup(self.doc).text[tokens[0].idx:head.idx + len(head)]
 
 
 class CueFinder:
@@ -293,9 +309,13 @@ class CueFinder:
         self.lex = lex
         self.quoted = quoted  # outer spans (marks included) of every quoted span
         self.speakers = SpeakerResolver(doc, lex, quoted)
+        self._phrases_by_first: dict[str, list[tuple[str, ...]]] = {}
+        for words in lex.speaker_phrases:
+            if words:
+                self._phrases_by_first.setdefault(words[0], []).append(words)
 
     def in_quote(self, char: int) -> bool:
-        return any(s <= char < e for s, e in self.quoted)
+        return self.speakers._in_quote(char)
 
     def _attribution(self, verb: Token, how: str) -> Attribution | None:
         subject = subject_of(verb, skip=lambda t: self.in_quote(t.idx))
@@ -309,7 +329,7 @@ class CueFinder:
     def find(self, start: int, end: int, outer: tuple[int, int]) -> Attribution | None:
         """The attribution of the quoted words ``[start, end)`` (``outer``: with marks)."""
         doc = self.doc
-        inside = [t for t in doc if start <= t.idx < end]
+        inside = list(doc[slice(*doc_lookup(doc).token_range(start, end))])
         if not inside:
             return None
         first_sent = doc[inside[0].i].sent
@@ -334,7 +354,8 @@ class CueFinder:
         # 2. the nearest reporting verb after the quote (in the sentence after the
         #    closing mark when the quote ends its own sentence), before any other quote
         stop = last_sent.end
-        if doc.text[:end].rstrip()[-1:] in "?!," or _lower_after(doc.text, outer[1]):
+        text = doc_lookup(doc).text
+        if _last_char(text, end) in "?!," or _lower_after(text, outer[1]):
             after = inside[-1].i + 1
             while after < len(doc) and (doc[after].is_punct or doc[after].is_space) and after < inside[-1].i + 4:
                 after += 1
@@ -363,7 +384,7 @@ class CueFinder:
         return self.phrase(doc[lo:hi])
 
     def _colon(self, first: Token, open_mark: int) -> Attribution | None:
-        if not self.doc.text[:open_mark].rstrip().endswith(":"):
+        if _last_char(doc_lookup(self.doc).text, open_mark) != ":":
             return None
         colon = next((t for t in reversed(self.doc[max(0, first.i - 3):first.i]) if t.text == ":"), None)
         if colon is None:
@@ -389,10 +410,10 @@ class CueFinder:
         """``(start, end, object)`` of each speaker phrase in ``region``."""
         doc = self.doc
         found = []
-        for token in region:
+        for token in doc_lookup(doc).tokens[region.start:region.end]:
             if self.in_quote(token.idx):
                 continue
-            for words in self.lex.speaker_phrases:
+            for words in self._phrases_by_first.get(token.lower_, ()):
                 n = len(words)
                 if token.i + n > region.end:
                     continue
@@ -418,3 +439,31 @@ def _lower_after(text: str, close: int) -> bool:
     """The sentence goes on after the closing mark: '"... is almost over." she said'."""
     rest = text[close:close + 20].lstrip(" ")
     return rest[:1].islower()
+
+
+def quote_mask(length: int, quoted: tuple[tuple[int, int], ...]) -> bytearray:
+    """One byte a character of the text: 1 inside a quoted span (marks included)."""
+    mask = bytearray(length)
+    for start, end in quoted:
+        start, end = max(0, start), min(length, end)
+        if end > start:
+            mask[start:end] = b"\x01" * (end - start)
+    return mask
+
+
+def _last_char(text: str, end: int) -> str:
+    """The last character before ``end`` that is not white space ("" when none):
+    ``text[:end].rstrip()[-1:]`` without copying the text."""
+    k = min(end, len(text)) - 1
+    while k >= 0 and text[k].isspace():
+        k -= 1
+    return text[k] if k >= 0 else ""
+
+
+def _tokens_by_lemma(doc: Doc) -> dict[str, list[int]]:
+    """Token indexes by lowercased lemma, in text order."""
+    out: dict[str, list[int]] = {}
+    strings = doc.vocab.strings
+    for i, lemma in enumerate(doc.to_array(LEMMA).tolist() if len(doc) else ()):
+        out.setdefault(strings[lemma].lower(), []).append(i)
+    return out

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from ..doc import Trace, in_metadata, mention_at, sentence_of
+from ..doc import Covering, Trace, doc_lookup, in_metadata, mention_at, sentence_of
 from ..records import Actor, Mention, Quote
 from ..resources import Resources
 from .quote_lexicon import QuoteLexicon
@@ -54,7 +54,7 @@ class QuotesStage:
         self.lex = QuoteLexicon.load(resources.settings.data_dir)
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_lookup(doc).text
         spans = find_quoted_spans(text)
         finder = CueFinder(doc, self.lex, tuple(q.outer for q in spans))
         direct = self._direct(doc, spans, finder)
@@ -80,7 +80,7 @@ class QuotesStage:
             if in_metadata(doc, q.open_mark):
                 found.append(_Found("term", (q.start, q.end), None, None, "metadata"))
                 continue
-            if self._term_cue(doc.text, q.open_mark) or self._title(doc.text[q.start:q.end]):
+            if self._term_cue(doc_lookup(doc).text, q.open_mark) or self._title(doc_lookup(doc).text[q.start:q.end]):
                 found.append(_Found("term", (q.start, q.end), None, None, "term-cue"))
                 continue
             attribution = finder.find(q.start, q.end, q.outer)
@@ -125,7 +125,7 @@ class QuotesStage:
     def _sentence_like(doc: Doc, q: QuotedSpan) -> bool:
         """A quote with no speaker is still a quote when it reads as a sentence of speech:
         a capital first letter, more than a few words and a verb; otherwise a term."""
-        text = doc.text[q.start:q.end]
+        text = doc_lookup(doc).text[q.start:q.end]
         if len(text.split()) <= TERM_MAX_WORDS or not text[:1].isupper():
             return False
         span = doc.char_span(q.start, q.end, alignment_mode="expand")
@@ -137,18 +137,21 @@ class QuotesStage:
         if q.continues:
             return True
         gap_start, gap_end = prev.outer[1], q.open_mark
-        if not doc.text[gap_start:gap_end].strip():
+        if not doc_lookup(doc).text[gap_start:gap_end].strip():
             return True
         anchors = [prev.outer]
         if item.cue:
             anchors.append(item.cue)
-        for sent in doc.sents:
-            if sent.end_char <= gap_start or sent.start_char >= gap_end:
+        lookup = doc_lookup(doc)
+        for sent in lookup.sents[max(0, lookup.sentence_index(gap_start)):]:
+            if sent.start_char >= gap_end:
+                break
+            if sent.end_char <= gap_start:
                 continue
             lo, hi = max(sent.start_char, gap_start), min(sent.end_char, gap_end)
-            if not doc.text[lo:hi].strip(" \n\"“”.,"):
+            if not doc_lookup(doc).text[lo:hi].strip(" \n\"“”.,"):
                 continue
-            if sent.start_char <= gap_end < sent.end_char and len(doc.text[lo:hi].split()) <= LEAD_IN_WORDS:
+            if sent.start_char <= gap_end < sent.end_char and len(doc_lookup(doc).text[lo:hi].split()) <= LEAD_IN_WORDS:
                 continue  # 'But "President Trump ... consensus."': a lead-in to the quote itself
             if not any(a < sent.end_char and sent.start_char < b for a, b in anchors):
                 return False
@@ -163,7 +166,7 @@ class QuotesStage:
             if f.kind == "direct" and f.speaker is None:
                 here = sentence_of(doc, f.span[0])
                 before = doc[here.start - 1].sent if here is not None and here.start > 0 else None
-                lead = doc.text[here.start_char:f.span[0]] if here is not None else ""
+                lead = doc_lookup(doc).text[here.start_char:f.span[0]] if here is not None else ""
                 if before is not None and len(lead.split()) <= LEAD_IN_WORDS:
                     source = [i for i in indirect if before.start_char <= i.span[0] < before.end_char
                               and i.cue and before.start_char <= i.cue[0] < before.end_char]
@@ -178,11 +181,12 @@ class QuotesStage:
         attributed = [f for f in direct if f.kind == "direct" and f.speaker is not None]
         direct_spans = [f.span for f in direct if f.kind == "direct"]
         cues = {f.cue[0] for f in attributed if f.cue}
+        in_direct = Covering(direct_spans)
         found: list[_Found] = []
-        for token in doc:
+        for token in doc_lookup(doc).tokens:
             if not is_cue_verb(self.lex, token, indirect=True):
                 continue
-            if in_metadata(doc, token.idx) or any(s <= token.idx < e for s, e in direct_spans):
+            if in_metadata(doc, token.idx) or in_direct.holds(token.idx):
                 continue
             if any(c.dep_ == "neg" for c in token.children):
                 continue
@@ -259,7 +263,7 @@ class QuotesStage:
         if not tokens:
             return None
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-        text = doc.text
+        text = doc_lookup(doc).text
         while start < end and text[start] in _CLAUSE_TRIM:
             start += 1
         while end > start and text[end - 1] in _CLAUSE_TRIM:
@@ -294,7 +298,7 @@ class QuotesStage:
             left = (sent.start_char, phrase.start_char)
             right = (phrase.end_char, sent.end_char)
             span = left if left[1] - left[0] > right[1] - right[0] else right
-            text = doc.text
+            text = doc_lookup(doc).text
             s, e = span
             while s < e and text[s] in _CLAUSE_TRIM:
                 s += 1
