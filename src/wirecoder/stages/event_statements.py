@@ -46,6 +46,7 @@ class StatementWords:
     evaluation_verbs: frozenset[str]
     allegation_nouns: frozenset[str]
     stative_verbs: frozenset[str]
+    victim_sectors: frozenset[str]
     polarity: dict[str, float]
 
 
@@ -55,7 +56,7 @@ def load_statement_words(folder: Path, ontology: Ontology | None = None) -> Stat
     if not files:
         raise KnowledgeError(f"no statement data in {folder}; reinstall wirecoder")
     merged: dict[str, Any] = {"codes": {}, "polarity": {}}
-    lists = ("allegation_verbs", "evaluation_verbs", "allegation_nouns", "stative_verbs")
+    lists = ("allegation_verbs", "evaluation_verbs", "allegation_nouns", "stative_verbs", "victim_sectors")
     for path in files:
         try:
             data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
@@ -69,7 +70,7 @@ def load_statement_words(folder: Path, ontology: Ontology | None = None) -> Stat
         merged["codes"].update({str(k): str(v) for k, v in (data.get("codes") or {}).items()})
         merged["polarity"].update({str(k).lower(): float(v) for k, v in (data.get("polarity") or {}).items()})
         for key in lists:
-            merged.setdefault(key, set()).update(str(w).lower() for w in data.get(key) or ())
+            merged.setdefault(key, set()).update(str(w).lower() if key != "victim_sectors" else str(w).upper() for w in data.get(key) or ())
     missing = [k for k in KINDS if k not in merged["codes"]]
     if missing or "negative" not in merged or "positive" not in merged:
         raise KnowledgeError(f"{folder}: statement data needs negative, positive and codes for {', '.join(KINDS)}")
@@ -235,27 +236,52 @@ class StatementCoder:
         of it (an allegation) rather than a state (a criticism). The patient of a passive is a
         victim, never the target of the statement."""
         content = set(st.content)
+        alleged = lemma(st.trigger) in self.words.allegation_verbs
         for t in st.content:
             if t.dep_ == "nsubj":
-                verb, acts = t.head, True
+                verb = t.head
             elif t.dep_ == "pobj" and t.head.dep_ == "agent":
-                verb, acts = t.head.head, True
+                verb = t.head.head
             else:
                 continue
-            if verb not in content or self._unreal(verb):
+            if verb not in content or self._unreal(verb) or self._own_side(t):
                 continue
-            ids = self._others(doc, actors_of(doc, t), speaker_codes)
+            ids = self._targets(doc, actors_of(doc, t, modifiers=alleged), speaker_codes)
             if not ids:
                 continue
             own = set(t.subtree) if t.dep_ == "nsubj" else set(t.head.subtree)
-            predicate = [w for w in verb.subtree if w in content and w not in own]
-            acts = acts and lemma(verb) not in self.words.stative_verbs and verb.tag_ != "VBN" \
-                or (t.dep_ == "pobj")
+            # an allegation verb: the whole content is what the target is said to be or do
+            predicate = list(st.content) if alleged else [w for w in verb.subtree if w in content and w not in own]
+            passive = any(c.dep_ == "auxpass" for c in verb.children)
+            acts = t.dep_ == "pobj" or (lemma(verb) not in self.words.stative_verbs and not passive)
             return ids, predicate, acts
+        if alleged:
+            # "claimed the attack was planned *in Afghanistan*": an actor anywhere in the content
+            ids = self._targets(doc, list(dict.fromkeys(a for t in st.content for a in actors_of(doc, t))),
+                                speaker_codes)
+            if ids:
+                return ids[:1], list(st.content), True
         return None
+
+    def _targets(self, doc: Doc, ids: list[str], speaker_codes: set[str | None]) -> list[str]:
+        """Other actors than the speaker, and not the victims (civilians, refugees) a statement
+        tells of."""
+        out = []
+        for a in self._others(doc, ids, speaker_codes):
+            code = getattr(actor_by_id(doc, a), "code", None) or ""
+            if code[3:6] not in self.words.victim_sectors:
+                out.append(a)
+        return out
+
+    @staticmethod
+    def _own_side(subject: Token) -> bool:
+        """"his firm", "our troops": the speaker's own side, not an actor the speaker judges."""
+        return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subject.children)
 
     def _unreal(self, verb: Token) -> bool:
         """A clause only possible, future or conditional says nothing that happened or holds."""
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return True  # "the need for the government to invest": a wish, not a fact
         return any((c.dep_ == "aux" and c.lower_ in self.unreal_aux) or
                    (c.dep_ == "mark" and c.lower_ in self.conditional) for c in verb.children) or \
             verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in self.conditional for c in verb.children)

@@ -23,6 +23,7 @@ from .event_commands import commander_of, load_command_words
 from .event_drafts import Draft, quantity_change, merge_consequences, purpose_targets
 from .event_roles import MATERIAL_ROOTS, Roles, actors_of, find_roles, find_targets, is_media, speaker_of, subject_of
 from .event_mood import decide_code, refine_mood
+from .event_reduced import fight_victims, load_reduced_words
 from .event_statements import load_statement_coder
 from .event_triggers import Match, TriggerFinder, clause_verb, lemma, mood_of
 from .event_visits import not_a_visit
@@ -54,8 +55,10 @@ class EventsStage:
         self.commands = load_command_words(resources.settings.data_dir / "roles" / "commands.yaml")
         self.speech_acts = load_speech_act_nouns(resources.settings.data_dir / "roles" / "speech_acts.yaml")
         self.passive_agents = load_passive_agents(resources.settings.data_dir / "roles" / "passive_agents.yaml")
+        self.reduced = load_reduced_words(resources.settings.data_dir / "reduced")
         self.statements = load_statement_coder(resources.settings.data_dir, resources.ontology,
-                                               self.cues.future | self.cues.possible, self.cues.conditional)
+                                               self.cues.future | self.cues.possible | self.cues.obligation,
+                                               self.cues.conditional)
         self.demand = Pattern(
             id="100 cue:SPEECH that X must|should", kind="verb", heads=self.cues.speech, words=(),
             preps=(), code="100", reciprocal=False, has_target=True, text="SPEECH that X must|should")
@@ -72,12 +75,14 @@ class EventsStage:
                 continue
             notes: list[str] = []
             found: list[Draft] = []
-            for match in self._matches(sent, notes):
+            matches = self._matches(sent, notes)
+            for match in matches:
                 if any(s <= match.trigger.idx < e for s, e in metadata):
                     notes.append(f"'{match.trigger.text}': in a metadata line, not coded")
                     continue
                 found.extend(self._drafts(doc, sent, match, notes))
             found = purpose_targets(merge_consequences(found, notes), notes)
+            found.extend(fight_victims(doc, sent, matches, found, self.reduced, notes))
             found.extend(self.statements.drafts(doc, sent, found, notes))
             drafts.extend(self._answered(doc, found, drafts, notes))
             drafts.extend(self._stated_obligations(doc, sent, notes))
