@@ -1,0 +1,116 @@
+"""Statements coded by what they say, and victims of a fight named by an event noun: each row is
+a class of news language, with invented names and words (not copied from any gold story)."""
+from __future__ import annotations
+
+import pytest
+
+from wirecoder.records import Quote
+from wirecoder.stages.event_statements import StatementCoder, load_statement_words
+
+from test_events import code_events, stage, triples  # noqa: F401  (the module's stage fixture)
+
+
+def quoted(text: str, content: str, cue: str, speaker: str = "A1", kind: str = "indirect") -> tuple[Quote, ...]:
+    """One quote of ``content`` cued by ``cue``, spoken by actor ``speaker`` (A1 = first actor)."""
+    s = text.index(content)
+    c = text.index(cue)
+    return (Quote("Q1", kind, (s, s + len(content)), content, speaker, None, (c, c + len(cue))),)
+
+
+STATEMENTS = [
+    # a negative act the target is said to have done: an allegation (112)
+    ("Ruritanian police said the rebels had stolen millions from the treasury.",
+     {"Ruritanian police": "RURPOL", "rebels": "RURREB"}, "the rebels had stolen millions from the treasury", "said",
+     {("112", "RURPOL", "RURREB")}),
+    # what the content does, when a pattern codes it, wins: the content's own event
+    ("Ruritanian police said the rebels had murdered three farmers near the border.",
+     {"Ruritanian police": "RURPOL", "rebels": "RURREB", "farmers": "RURCVL"},
+     "the rebels had murdered three farmers near the border", "said", {("190", "RURREB", "RURCVL")}),
+    ("The Freedonian ministry alleged that Sylvania was smuggling weapons to the insurgents.",
+     {"Freedonian ministry": "FREGOV", "Sylvania": "SYL"}, "Sylvania was smuggling weapons to the insurgents",
+     "alleged", {("112", "FREGOV", "SYL")}),
+    # an allegation verb: an actor anywhere in what is claimed
+    ("The army spokesman claimed the attackers were trained by handlers in Osterlich.",
+     {"army spokesman": "FREMIL", "Osterlich": "OST"}, "the attackers were trained by handlers in Osterlich", "claimed",
+     {("112", "FREMIL", "OST")}),
+    # a negative evaluation of a state: a criticism (111)
+    ("The opposition leader said the Borduria government was corrupt and incompetent.",
+     {"opposition leader": "BOROPP", "Borduria government": "BORGOV"},
+     "the Borduria government was corrupt and incompetent", "said", {("111", "BOROPP", "BORGOV")}),
+    # a positive evaluation: praise (051)
+    ("The Freedonian envoy said the Sylvanian mediators were wonderful and very helpful.",
+     {"Freedonian envoy": "FREGOV", "Sylvanian mediators": "SYLGOV"},
+     "the Sylvanian mediators were wonderful and very helpful", "said", {("051", "FREGOV", "SYLGOV")}),
+    # a neutral description of facts is no event
+    ("The Ruritanian minister said the Freedonian delegation arrived on Tuesday.",
+     {"Ruritanian minister": "RURGOV", "Freedonian delegation": "FREGOV"},
+     "the Freedonian delegation arrived on Tuesday", "said", set()),
+    # the victims a statement tells of are not whom it judges
+    ("Police said three villagers were sick and frightened.",
+     {"Police": "RURPOL", "villagers": "RURCVL"}, "three villagers were sick and frightened", "said", set()),
+    # the speaker's own side is not judged
+    ("The company chief said his firm faced terrible pressure.",
+     {"company chief": "RURBUS", "his firm": "RURBUS"}, "his firm faced terrible pressure", "said", set()),
+    # a possible or future clause reports nothing that happened
+    ("The analyst said Sylvania could attack its neighbours.",
+     {"analyst": "FREELI", "Sylvania": "SYL"}, "Sylvania could attack its neighbours", "said", set()),
+]
+
+
+@pytest.mark.parametrize("text,actors,content,cue,expected", STATEMENTS, ids=[c[0][:40] for c in STATEMENTS])
+def test_statement_coded_by_what_it_says(coder, stage, text, actors, content, cue, expected):  # noqa: F811
+    doc = code_events(coder, stage, text, actors, quotes=quoted(text, content, cue))
+    assert triples(doc) == expected
+
+
+EVALUATIONS = [
+    # "described/called X as ...": the evaluated phrase names the target
+    ("Ruritania's foreign minister called the Sylvanian sanctions illegal and shameful.",
+     {"Ruritania's foreign minister": "RURGOV", "Sylvanian": "SYL"}, {("111", "RURGOV", "SYL")}),
+    ("The Freedonian president described the Borduria government as a disgrace.",
+     {"Freedonian president": "FREGOV", "Borduria government": "BORGOV"}, {("111", "FREGOV", "BORGOV")}),
+    # an evaluation with no other actor is no event
+    ("The Freedonian ministry described the weather as terrible.", {"Freedonian ministry": "FREGOV"}, set()),
+]
+
+
+@pytest.mark.parametrize("text,actors,expected", EVALUATIONS, ids=[c[0][:40] for c in EVALUATIONS])
+def test_evaluation_of_an_actor(coder, stage, text, actors, expected):  # noqa: F811
+    assert triples(code_events(coder, stage, text, actors)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The Freedonian ministry described Sylvania's accusations as baseless.",
+    "The Freedonian ministry called Sylvania's charges unfounded.",
+])
+def test_negative_evaluation_of_an_allegation_is_a_denial(coder, stage, text):  # noqa: F811
+    # the allegation itself may be coded too (Sylvania's accusation); the evaluation denies it
+    found = triples(code_events(coder, stage, text, {"Freedonian ministry": "FREGOV", "Sylvania": "SYL"}))
+    assert ("016", "FREGOV", "SYL") in found
+
+
+VICTIMS = [
+    # passive victim inside a fight with someone: the other side did it; a clash goes both ways
+    ("A Ruritanian rebel was killed in a clash with the Ruritanian army.",
+     {"Ruritanian rebel": "RURREB", "Ruritanian army": "RURMIL"},
+     {("190", "RURMIL", "RURREB"), ("190", "RURREB", "RURMIL")}),
+    ("Two Freedonian soldiers died in clashes with Sylvanian troops.",
+     {"Freedonian soldiers": "FREMIL", "Sylvanian troops": "SYLMIL"},
+     {("190", "SYLMIL", "FREMIL"), ("190", "FREMIL", "SYLMIL")}),
+    # no other side named: nothing to code
+    ("A Ruritanian rebel was killed in a clash on Friday.", {"Ruritanian rebel": "RURREB"}, set()),
+]
+
+
+@pytest.mark.parametrize("text,actors,expected", VICTIMS, ids=[c[0][:40] for c in VICTIMS])
+def test_victim_of_a_fight(coder, stage, text, actors, expected):  # noqa: F811
+    assert triples(code_events(coder, stage, text, actors)) == expected
+
+
+def test_polarity_reads_lemmas_and_added_words(coder):
+    words = load_statement_words(coder.resources.settings.data_dir / "statements")
+    statements = StatementCoder(words)
+    doc = coder.nlp("They committed crimes and the attack was deplorable.")
+    # "crimes" is read as VADER's "crime"; "deplorable" comes from the added words
+    assert statements.polarity(list(doc)) < words.negative
+    assert statements.polarity(list(coder.nlp("The talks were excellent and very helpful."))) > words.positive
