@@ -47,6 +47,7 @@ class StatementWords:
     allegation_nouns: frozenset[str]
     stative_verbs: frozenset[str]
     victim_sectors: frozenset[str]
+    commentator_sectors: frozenset[str]
     polarity: dict[str, float]
 
 
@@ -56,7 +57,8 @@ def load_statement_words(folder: Path, ontology: Ontology | None = None) -> Stat
     if not files:
         raise KnowledgeError(f"no statement data in {folder}; reinstall wirecoder")
     merged: dict[str, Any] = {"codes": {}, "polarity": {}}
-    lists = ("allegation_verbs", "evaluation_verbs", "allegation_nouns", "stative_verbs", "victim_sectors")
+    lists = ("allegation_verbs", "evaluation_verbs", "allegation_nouns", "stative_verbs", "victim_sectors",
+             "commentator_sectors")
     for path in files:
         try:
             data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
@@ -70,7 +72,7 @@ def load_statement_words(folder: Path, ontology: Ontology | None = None) -> Stat
         merged["codes"].update({str(k): str(v) for k, v in (data.get("codes") or {}).items()})
         merged["polarity"].update({str(k).lower(): float(v) for k, v in (data.get("polarity") or {}).items()})
         for key in lists:
-            merged.setdefault(key, set()).update(str(w).lower() if key != "victim_sectors" else str(w).upper() for w in data.get(key) or ())
+            merged.setdefault(key, set()).update(str(w).lower() if not key.endswith("_sectors") else str(w).upper() for w in data.get(key) or ())
     missing = [k for k in KINDS if k not in merged["codes"]]
     if missing or "negative" not in merged or "positive" not in merged:
         raise KnowledgeError(f"{folder}: statement data needs negative, positive and codes for {', '.join(KINDS)}")
@@ -185,7 +187,9 @@ class StatementCoder:
 
     def _code(self, doc: Doc, sent: SpacySpan, st: Statement, notes: list[str]) -> list[Draft]:
         speaker_codes = {getattr(actor_by_id(doc, s), "code", None) for s in st.sources}
-        if any(is_media(doc, s) for s in st.sources):
+        if any(is_media(doc, s) or (getattr(actor_by_id(doc, s), "code", None) or "")[3:6]
+               in self.words.commentator_sectors for s in st.sources):
+            # the news media report, commentators predict: neither takes a stand towards an actor
             return []
         found = self._evaluated(doc, st, speaker_codes) if st.about is not None else \
             self._clause_target(doc, st, speaker_codes)
