@@ -41,6 +41,7 @@ class StatementWords:
 
     negative: float
     positive: float
+    strongly_negative: float
     codes: dict[str, str]
     allegation_verbs: frozenset[str]
     evaluation_verbs: frozenset[str]
@@ -48,6 +49,7 @@ class StatementWords:
     stative_verbs: frozenset[str]
     victim_sectors: frozenset[str]
     commentator_sectors: frozenset[str]
+    place_prepositions: frozenset[str]
     polarity: dict[str, float]
 
 
@@ -58,7 +60,7 @@ def load_statement_words(folder: Path, ontology: Ontology | None = None) -> Stat
         raise KnowledgeError(f"no statement data in {folder}; reinstall wirecoder")
     merged: dict[str, Any] = {"codes": {}, "polarity": {}}
     lists = ("allegation_verbs", "evaluation_verbs", "allegation_nouns", "stative_verbs", "victim_sectors",
-             "commentator_sectors")
+             "commentator_sectors", "place_prepositions")
     for path in files:
         try:
             data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
@@ -66,7 +68,7 @@ def load_statement_words(folder: Path, ontology: Ontology | None = None) -> Stat
             raise KnowledgeError(f"{path}: not valid YAML ({exc}); fix the file") from exc
         if not isinstance(data, dict):
             raise KnowledgeError(f"{path}: expected a mapping (see data/patterns/README.md, 'Statements')")
-        for key in ("negative", "positive"):
+        for key in ("negative", "positive", "strongly_negative"):
             if key in data:
                 merged[key] = float(data[key])
         merged["codes"].update({str(k): str(v) for k, v in (data.get("codes") or {}).items()})
@@ -74,12 +76,13 @@ def load_statement_words(folder: Path, ontology: Ontology | None = None) -> Stat
         for key in lists:
             merged.setdefault(key, set()).update(str(w).lower() if not key.endswith("_sectors") else str(w).upper() for w in data.get(key) or ())
     missing = [k for k in KINDS if k not in merged["codes"]]
-    if missing or "negative" not in merged or "positive" not in merged:
-        raise KnowledgeError(f"{folder}: statement data needs negative, positive and codes for {', '.join(KINDS)}")
+    if missing or any(k not in merged for k in ("negative", "positive", "strongly_negative")):
+        raise KnowledgeError(f"{folder}: statement data needs negative, positive, strongly_negative and codes "
+                             f"for {', '.join(KINDS)}")
     if ontology is not None:
         for code in merged["codes"].values():
             ontology.get(code)  # raises, naming the unknown code
-    return StatementWords(merged["negative"], merged["positive"], dict(merged["codes"]),
+    return StatementWords(merged["negative"], merged["positive"], merged["strongly_negative"], dict(merged["codes"]),
                           *(frozenset(merged.get(k, ())) for k in lists), dict(merged["polarity"]))
 
 
@@ -252,6 +255,10 @@ class StatementCoder:
                 continue
             ids = self._targets(doc, actors_of(doc, t, modifiers=alleged), speaker_codes)
             if not ids:
+                # "*Kenya's* ultimatum is ...": the owner of what the clause is about
+                ids = self._targets(doc, [a for c in t.children if c.dep_ == "poss"
+                                          for a in actors_of(doc, c, modifiers=False)], speaker_codes)
+            if not ids:
                 continue
             own = set(t.subtree) if t.dep_ == "nsubj" else set(t.head.subtree)
             # an allegation verb: the whole content is what the target is said to be or do
@@ -259,13 +266,17 @@ class StatementCoder:
             passive = any(c.dep_ == "auxpass" for c in verb.children)
             acts = t.dep_ == "pobj" or (lemma(verb) not in self.words.stative_verbs and not passive)
             return ids, predicate, acts
-        if alleged:
-            # "claimed the attack was planned *in Afghanistan*": an actor anywhere in the content
-            ids = self._targets(doc, list(dict.fromkeys(a for t in st.content for a in actors_of(doc, t))),
-                                speaker_codes)
-            if ids:
-                return ids[:1], list(st.content), True
-        return None
+        # "claimed the attack was planned *in Afghanistan*", "it violates *Thailand's* obligations":
+        # an actor anywhere in the content, when the whole content is clearly negative (an
+        # allegation verb is enough by itself)
+        named = (t for t in st.content if alleged or not self._place(t))
+        ids = self._targets(doc, list(dict.fromkeys(a for t in named for a in actors_of(doc, t))), speaker_codes)
+        if not ids or not alleged and self.polarity(st.content) > self.words.strongly_negative:
+            return None
+        roots = [t for t in st.content if t.head not in content or t.head is t]
+        acts = alleged or any(lemma(r) not in self.words.stative_verbs and r.pos_ == "VERB"
+                              and not any(c.dep_ == "auxpass" for c in r.children) for r in roots)
+        return ids[:1], list(st.content), acts
 
     def _targets(self, doc: Doc, ids: list[str], speaker_codes: set[str | None]) -> list[str]:
         """Other actors than the speaker, and not the victims (civilians, refugees) a statement
@@ -276,6 +287,10 @@ class StatementCoder:
             if code[3:6] not in self.words.victim_sectors:
                 out.append(a)
         return out
+
+    def _place(self, token: Token) -> bool:
+        """"in Haiti", "across Europe": a country named as the place of what is told."""
+        return token.dep_ == "pobj" and token.head.lower_ in self.words.place_prepositions
 
     @staticmethod
     def _own_side(subject: Token) -> bool:
