@@ -89,6 +89,30 @@ def test_negative_evaluation_of_an_allegation_is_a_denial(coder, stage, text):  
     assert ("016", "FREGOV", "SYL") in found
 
 
+def test_called_allegations_baseless_is_a_denial_not_an_accusation(coder, stage):  # noqa: F811
+    # "call" is a light verb for "allegation": without the statement it would read as the speaker's
+    # own accusation; the evaluation makes it a denial, with no target when nobody is named
+    text = "Caracas has repeatedly called the espionage charges baseless."
+    found = triples(code_events(coder, stage, text, {"Caracas": "VENGOV"}))
+    assert found == {("016", "VENGOV", None)}
+
+
+COMMANDS = [
+    ("The Zembla ministry instructed Zembla publishers not to print the cartoons.",
+     {"Zembla ministry": "ZEMGOV", "Zembla publishers": "ZEMBUS"}, {("100", "ZEMGOV", "ZEMBUS")}),
+    ("The supreme court ordered the Zembla government to release the activists.",
+     {"supreme court": "ZEMJUD", "Zembla government": "ZEMGOV"}, {("100", "ZEMJUD", "ZEMGOV")}),
+    # "told VOA that ... to ...": speech, not a command
+    ("A Zembla official told VOA that the storm had moved to the coast.",
+     {"Zembla official": "ZEMGOV", "VOA": "USAMED"}, set()),
+]
+
+
+@pytest.mark.parametrize("text,actors,expected", COMMANDS, ids=[c[0][:40] for c in COMMANDS])
+def test_infinitival_command_is_a_demand(coder, stage, text, actors, expected):  # noqa: F811
+    assert triples(code_events(coder, stage, text, actors)) == expected
+
+
 VICTIMS = [
     # passive victim inside a fight with someone: the other side did it; a clash goes both ways
     ("A Ruritanian rebel was killed in a clash with the Ruritanian army.",

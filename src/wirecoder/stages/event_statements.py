@@ -129,14 +129,44 @@ class StatementCoder:
         return float(self.vader.polarity_scores(" ".join(words))["compound"])
 
     # ------------------------------------------------------------------ per sentence
-    def drafts(self, doc: Doc, sent: SpacySpan, coded: list[Draft], notes: list[str]) -> list[Draft]:
-        out: list[Draft] = []
+    def revise(self, doc: Doc, sent: SpacySpan, coded: list[Draft], notes: list[str]) -> list[Draft]:
+        """The sentence's drafts with its statements added: a statement whose speaker or content
+        the patterns already coded adds nothing, except a denial ("called X's allegations
+        baseless"), which replaces the allegation noun's own event the light verb gave the speaker."""
+        out = list(coded)
         for st in self._statements(doc, sent):
-            if any(d.source in st.sources for d in coded) or any(
-                    d.match.trigger in st.content for d in coded):
+            if st.about is not None and lemma(st.about) in self.words.allegation_nouns:
+                denial = self._denial(doc, sent, st, notes)
+                if denial:
+                    inside = set(st.about.subtree)
+                    out = [d for d in out if not (d.match.trigger in inside and d.source in st.sources)] + denial
+                continue
+            if any(d.source in st.sources for d in out) or any(d.match.trigger in st.content for d in out):
                 continue
             out.extend(self._code(doc, sent, st, notes))
         return out
+
+    def _denial(self, doc: Doc, sent: SpacySpan, st: Statement, notes: list[str]) -> list[Draft]:
+        """A negative evaluation of an allegation: the speaker denies it (016), towards whoever
+        made it when the phrase names them ("Sylvania's accusations"), else with no target."""
+        score = self.polarity(st.content)
+        if score > self.words.negative or self._is_media_or_commentator(doc, st):
+            return []
+        speaker_codes = {getattr(actor_by_id(doc, s), "code", None) for s in st.sources}
+        found = self._evaluated(doc, st, speaker_codes)
+        targets: list[str | None] = list(found[0]) if found else [None]
+        pattern = self.patterns["denial"]
+        roles = Roles(st.sources, tuple(t for t in targets if t), "speaker", st.quote, "clause" if found else "")
+        note = (f"'{st.trigger.text} ... {st.about.text}': an allegation called {score:+.2f} -> denial "
+                f"{pattern.code}")
+        notes.append(note)
+        return [Draft(Match(st.trigger, pattern, (), ()), pattern.code, s, t, False, roles, sent, note)
+                for s in st.sources for t in targets if s != t]
+
+    def _is_media_or_commentator(self, doc: Doc, st: Statement) -> bool:
+        """The news media report, commentators predict: neither takes a stand towards an actor."""
+        return any(is_media(doc, s) or (getattr(actor_by_id(doc, s), "code", None) or "")[3:6]
+                   in self.words.commentator_sectors for s in st.sources)
 
     def _statements(self, doc: Doc, sent: SpacySpan) -> list[Statement]:
         found: list[Statement] = []
@@ -190,9 +220,7 @@ class StatementCoder:
 
     def _code(self, doc: Doc, sent: SpacySpan, st: Statement, notes: list[str]) -> list[Draft]:
         speaker_codes = {getattr(actor_by_id(doc, s), "code", None) for s in st.sources}
-        if any(is_media(doc, s) or (getattr(actor_by_id(doc, s), "code", None) or "")[3:6]
-               in self.words.commentator_sectors for s in st.sources):
-            # the news media report, commentators predict: neither takes a stand towards an actor
+        if self._is_media_or_commentator(doc, st):
             return []
         found = self._evaluated(doc, st, speaker_codes) if st.about is not None else \
             self._clause_target(doc, st, speaker_codes)
@@ -207,8 +235,6 @@ class StatementCoder:
                 # a good deed reported is not praise of the doer
                 return []
             kind = "praise"
-        elif st.about is not None and lemma(st.about) in self.words.allegation_nouns:
-            kind = "denial"
         elif acts or lemma(st.trigger) in self.words.allegation_verbs:
             kind = "allegation"
         else:
