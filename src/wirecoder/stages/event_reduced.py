@@ -13,7 +13,9 @@ from pathlib import Path
 import yaml
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
+from ..doc import actor_by_id
 from ..errors import KnowledgeError
+from ..records import Actor, Mention
 from .event_drafts import Draft
 from .event_roles import Roles, actors_of
 from .event_triggers import Match, lemma
@@ -25,6 +27,13 @@ class ReducedWords:
     inside: frozenset[str]
     other_side: frozenset[str]
     roots: frozenset[str]
+    implicit_state_agents: tuple[tuple[str, str], ...] = ()
+    place_only: frozenset[str] = frozenset()
+
+    def state_sector(self, code: str) -> str | None:
+        """The sector of the state actor that does ``code`` (the longest listed prefix wins)."""
+        best = max((c for c, _ in self.implicit_state_agents if code.startswith(c)), key=len, default=None)
+        return dict(self.implicit_state_agents)[best] if best is not None else None
 
 
 def load_reduced_words(folder: Path) -> ReducedWords:
@@ -32,7 +41,9 @@ def load_reduced_words(folder: Path) -> ReducedWords:
     files = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
     if not files:
         raise KnowledgeError(f"no reduced-clause data in {folder}; reinstall wirecoder")
-    merged: dict[str, set[str]] = {k: set() for k in ReducedWords.__slots__}
+    lists = ("victim_verbs", "inside", "other_side", "roots", "place_only")
+    merged: dict[str, set[str]] = {k: set() for k in lists}
+    agents: dict[str, str] = {}
     for path in files:
         try:
             data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
@@ -42,7 +53,9 @@ def load_reduced_words(folder: Path) -> ReducedWords:
             raise KnowledgeError(f"{path}: expected a mapping of word lists (victim_verbs, inside, other_side, roots)")
         for key in merged:
             merged[key].update(str(w).lower() for w in data.get(key) or ())
-    return ReducedWords(*(frozenset(merged[k]) for k in ReducedWords.__slots__))
+        agents.update({str(k): str(v).upper() for k, v in (data.get("implicit_state_agents") or {}).items()})
+    return ReducedWords(*(frozenset(merged[k]) for k in lists[:4]), tuple(sorted(agents.items())),
+                        frozenset(merged["place_only"]))
 
 
 def _victim_verb(noun: Token, words: ReducedWords) -> Token | None:
@@ -87,3 +100,56 @@ def fight_victims(doc: Doc, sent: SpacySpan, matches: list[Match], found: list[D
         notes.append(note)
         out.extend(Draft(m, code, s, t, False, roles, sent, note) for s, t in pairs)
     return out
+
+
+IMPLICIT_STATE_NOTE = "implicit: the state that does what a passive with no agent reports"
+
+
+def state_actor(doc: Doc, country: str, sector: str, token: Token) -> Actor:
+    """The state actor ``country``+``sector`` (one per code in a doc), grounded on ``token``; added
+    to the doc (with its mention) when new."""
+    code = f"{country}{sector}"
+    span = (token.idx, token.idx + len(token.text))
+    for actor in doc._.actors:
+        if actor.code == code and actor.note == IMPLICIT_STATE_NOTE:
+            return actor
+    numbers = [int(a.id[1:]) for a in doc._.actors if a.id[:1] == "A" and a.id[1:].isdigit()]
+    actor = Actor(f"A{max(numbers, default=0) + 1}", f"{sector.lower()} ({country})", code, country, sector, None,
+                  "group", (span,), "context", IMPLICIT_STATE_NOTE)
+    doc._.actors = tuple(doc._.actors) + (actor,)
+    doc._.mentions = tuple(sorted(tuple(doc._.mentions) + (Mention(span, actor.id, token.text, "group"),),
+                                  key=lambda m: m.span))
+    return actor
+
+
+def implicit_state_agent(doc: Doc, sent: SpacySpan, match: Match, code: str, words: ReducedWords,
+                         place_country: str | None, notes: list[str]) -> list[Draft]:
+    """"He was rearrested in July": a passive of state coercion with no agent is the state's act
+    (its police, its government) towards the subject; the state of the place named on the trigger,
+    else of the subject's country."""
+    verb = match.trigger
+    sector = words.state_sector(code)
+    if sector is None or match.pattern.kind != "verb" or verb.tag_ != "VBN":
+        return []
+    if any(c.dep_ == "agent" for c in verb.children):
+        return []
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subj is None and verb.dep_ == "conj":
+        # "had been arrested and *sentenced*": the first passive's subject
+        subj = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
+    victims = [a for a in actors_of(doc, subj) if getattr(actor_by_id(doc, a), "country", None)] if subj is not None else []
+    if not victims:
+        return []
+    victim = actor_by_id(doc, victims[0])
+    own = not any(code.startswith(c) for c in words.place_only)
+    country = place_country or (victim.country if victim is not None and own else None)
+    if not country:
+        return []
+    state = state_actor(doc, country, sector, verb)
+    victims = [v for v in victims if getattr(actor_by_id(doc, v), "code", None) != state.code]
+    if not victims:
+        return []
+    roles = Roles((state.id,), tuple(victims), "implicit", None, "patient")
+    note = f"'{verb.text}': a passive with no agent -> the state ({state.code}) did it ({code})"
+    notes.append(note)
+    return [Draft(match, code, state.id, v, False, roles, sent, note) for v in victims]

@@ -23,7 +23,7 @@ from .event_commands import commander_of, load_command_words
 from .event_drafts import Draft, quantity_change, merge_consequences, purpose_targets
 from .event_roles import MATERIAL_ROOTS, Roles, actors_of, find_roles, find_targets, is_media, speaker_of, subject_of
 from .event_mood import decide_code, refine_mood
-from .event_reduced import fight_victims, load_reduced_words
+from .event_reduced import fight_victims, implicit_state_agent, load_reduced_words
 from .event_statements import load_statement_coder
 from .event_triggers import Match, TriggerFinder, clause_verb, lemma, mood_of
 from .event_visits import not_a_visit
@@ -174,6 +174,11 @@ class EventsStage:
                 if pair:
                     roles = Roles(tuple(pair), (), "between", roles.quote)
             if not roles.sources:
+                place = self.places.from_text(sent, match.trigger)
+                implicit = implicit_state_agent(doc, sent, match, code, self.reduced,
+                                                place.country if place is not None else None, notes)
+                if implicit:
+                    return implicit
                 notes.append(f"'{match.trigger.text}' ({p.id}): trigger but no source actor")
                 return []
         if roles.target_from in ("", "inside") and code[:2] in self.civilians.roots:
