@@ -138,3 +138,22 @@ def test_polarity_reads_lemmas_and_added_words(coder):
     # "crimes" is read as VADER's "crime"; "deplorable" comes from the added words
     assert statements.polarity(list(doc)) < words.negative
     assert statements.polarity(list(coder.nlp("The talks were excellent and very helpful."))) > words.positive
+
+
+IMPLICIT_STATE = [
+    # a passive arrest with no agent: the police of the victim's country, or of the place named
+    ("The Zembla opposition leader was arrested on Monday.", {"Zembla opposition leader": "ZEMOPP"},
+     {("173", "ZEMPOL", "ZEMOPP")}),
+    ("The Zembla activist had been detained and questioned for a week.", {"Zembla activist": "ZEMNGO"},
+     {("173", "ZEMPOL", "ZEMNGO")}),
+    # an agent named: it is the source, nothing implicit
+    ("The Zembla activist was arrested by Zembla soldiers.", {"Zembla activist": "ZEMNGO", "Zembla soldiers": "ZEMMIL"},
+     {("173", "ZEMMIL", "ZEMNGO")}),
+    # a deportation's state is only the one of a named place, never the deportees' own
+    ("Forty Zembla migrants were deported.", {"Zembla migrants": "ZEMREF"}, set()),
+]
+
+
+@pytest.mark.parametrize("text,actors,expected", IMPLICIT_STATE, ids=[c[0][:40] for c in IMPLICIT_STATE])
+def test_passive_with_no_agent_is_the_states_act(coder, stage, text, actors, expected):  # noqa: F811
+    assert triples(code_events(coder, stage, text, actors)) == expected

@@ -145,10 +145,10 @@ def implicit_state_agent(doc: Doc, sent: SpacySpan, match: Match, code: str, wor
     country = place_country or (victim.country if victim is not None and own else None)
     if not country:
         return []
-    state = state_actor(doc, country, sector, verb)
-    victims = [v for v in victims if getattr(actor_by_id(doc, v), "code", None) != state.code]
+    victims = [v for v in victims if getattr(actor_by_id(doc, v), "code", None) != f"{country}{sector}"]
     if not victims:
         return []
+    state = state_actor(doc, country, sector, verb)
     roles = Roles((state.id,), tuple(victims), "implicit", None, "patient")
     note = f"'{verb.text}': a passive with no agent -> the state ({state.code}) did it ({code})"
     notes.append(note)
