@@ -19,9 +19,13 @@ def quoted(text: str, content: str, cue: str, speaker: str = "A1", kind: str = "
 
 STATEMENTS = [
     # a negative act the target is said to have done: an allegation (112)
-    ("Ruritanian police said the rebels had stolen millions from the treasury.",
-     {"Ruritanian police": "RURPOL", "rebels": "RURREB"}, "the rebels had stolen millions from the treasury", "said",
-     {("112", "RURPOL", "RURREB")}),
+    ("Ruritanian police said the rebels had cheated and stolen millions from the treasury.",
+     {"Ruritanian police": "RURPOL", "rebels": "RURREB"}, "the rebels had cheated and stolen millions from the treasury",
+     "said", {("112", "RURPOL", "RURREB")}),
+    # a plain report must be clearly negative: a mildly negative one is no stand
+    ("Ruritanian police said the rebels had taken millions from the treasury.",
+     {"Ruritanian police": "RURPOL", "rebels": "RURREB"}, "the rebels had taken millions from the treasury",
+     "said", set()),
     # what the content does, when a pattern codes it, wins: the content's own event
     ("Ruritanian police said the rebels had murdered three farmers near the border.",
      {"Ruritanian police": "RURPOL", "rebels": "RURREB", "farmers": "RURCVL"},
@@ -34,9 +38,9 @@ STATEMENTS = [
      {"army spokesman": "FREMIL", "Osterlich": "OST"}, "the attackers were trained by handlers in Osterlich", "claimed",
      {("112", "FREMIL", "OST")}),
     # a negative evaluation of a state: a criticism (111)
-    ("The opposition leader said the Borduria government was corrupt and incompetent.",
+    ("The opposition leader said the Borduria government was corrupt, cruel and incompetent.",
      {"opposition leader": "BOROPP", "Borduria government": "BORGOV"},
-     "the Borduria government was corrupt and incompetent", "said", {("111", "BOROPP", "BORGOV")}),
+     "the Borduria government was corrupt, cruel and incompetent", "said", {("111", "BOROPP", "BORGOV")}),
     # a positive evaluation: praise (051)
     ("The Freedonian envoy said the Sylvanian mediators were wonderful and very helpful.",
      {"Freedonian envoy": "FREGOV", "Sylvanian mediators": "SYLGOV"},

@@ -42,6 +42,7 @@ class StatementWords:
     negative: float
     positive: float
     strongly_negative: float
+    report_negative: float
     codes: dict[str, str]
     allegation_verbs: frozenset[str]
     evaluation_verbs: frozenset[str]
@@ -68,7 +69,7 @@ def load_statement_words(folder: Path, ontology: Ontology | None = None) -> Stat
             raise KnowledgeError(f"{path}: not valid YAML ({exc}); fix the file") from exc
         if not isinstance(data, dict):
             raise KnowledgeError(f"{path}: expected a mapping (see data/patterns/README.md, 'Statements')")
-        for key in ("negative", "positive", "strongly_negative"):
+        for key in ("negative", "positive", "strongly_negative", "report_negative"):
             if key in data:
                 merged[key] = float(data[key])
         merged["codes"].update({str(k): str(v) for k, v in (data.get("codes") or {}).items()})
@@ -76,13 +77,15 @@ def load_statement_words(folder: Path, ontology: Ontology | None = None) -> Stat
         for key in lists:
             merged.setdefault(key, set()).update(str(w).lower() if not key.endswith("_sectors") else str(w).upper() for w in data.get(key) or ())
     missing = [k for k in KINDS if k not in merged["codes"]]
-    if missing or any(k not in merged for k in ("negative", "positive", "strongly_negative")):
-        raise KnowledgeError(f"{folder}: statement data needs negative, positive, strongly_negative and codes "
+    if missing or any(k not in merged for k in ("negative", "positive", "strongly_negative", "report_negative")):
+        raise KnowledgeError(f"{folder}: statement data needs negative, report_negative, positive, "
+                             f"strongly_negative and codes "
                              f"for {', '.join(KINDS)}")
     if ontology is not None:
         for code in merged["codes"].values():
             ontology.get(code)  # raises, naming the unknown code
-    return StatementWords(merged["negative"], merged["positive"], merged["strongly_negative"], dict(merged["codes"]),
+    return StatementWords(merged["negative"], merged["positive"], merged["strongly_negative"],
+                          merged["report_negative"], dict(merged["codes"]),
                           *(frozenset(merged.get(k, ())) for k in lists), dict(merged["polarity"]))
 
 
@@ -228,7 +231,9 @@ class StatementCoder:
             return []
         targets, predicate, acts = found
         score = self.polarity(predicate)
-        if self.words.negative < score < self.words.positive:
+        negative = self.words.negative if st.about is not None or lemma(st.trigger) in self.words.allegation_verbs \
+            else self.words.report_negative
+        if negative < score < self.words.positive:
             return []
         if score >= self.words.positive:
             if acts:
