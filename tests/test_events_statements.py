@@ -161,3 +161,37 @@ IMPLICIT_STATE = [
 @pytest.mark.parametrize("text,actors,expected", IMPLICIT_STATE, ids=[c[0][:40] for c in IMPLICIT_STATE])
 def test_passive_with_no_agent_is_the_states_act(coder, stage, text, actors, expected):  # noqa: F811
     assert triples(code_events(coder, stage, text, actors)) == expected
+
+
+STANCES = [
+    # a stance adjective predicated of the source, towards an actor in its phrase
+    ("Zembla lawmakers are deeply critical of the treaty with Osterlich.",
+     {"Zembla lawmakers": "ZEMLEG", "Osterlich": "OST"}, {("111", "ZEMLEG", "OST")}),
+    ("The Zembla opposition remains opposed to the pact with Osterlich.",
+     {"Zembla opposition": "ZEMOPP", "Osterlich": "OST"}, {("120", "ZEMOPP", "OST")}),
+    ("The Zembla government is supportive of Osterlich.",
+     {"Zembla government": "ZEMGOV", "Osterlich": "OST"}, {("051", "ZEMGOV", "OST")}),
+    # negated, or with no actor to take a stance towards: nothing
+    ("The Zembla government is not critical of Osterlich.",
+     {"Zembla government": "ZEMGOV", "Osterlich": "OST"}, set()),
+    ("Zembla lawmakers are critical of the new budget.", {"Zembla lawmakers": "ZEMLEG"}, set()),
+]
+
+
+@pytest.mark.parametrize("text,actors,expected", STANCES, ids=[c[0][:40] for c in STANCES])
+def test_stance_adjective(coder, stage, text, actors, expected):  # noqa: F811
+    assert triples(code_events(coder, stage, text, actors)) == expected
+
+
+LIGHT_SPEECH = [
+    # a speech verb carrying a speech-act noun is a light verb: the noun decides the code
+    ("The Zembla president tweeted condemnation of the raid by Osterlich.",
+     {"Zembla president": "ZEMGOV", "Osterlich": "OST"}, ("111", "ZEMGOV", "OST")),
+    ("The Zembla ministry posted praise for Osterlich.",
+     {"Zembla ministry": "ZEMGOV", "Osterlich": "OST"}, ("051", "ZEMGOV", "OST")),
+]
+
+
+@pytest.mark.parametrize("text,actors,expected", LIGHT_SPEECH, ids=[c[0][:40] for c in LIGHT_SPEECH])
+def test_speech_verb_as_light_verb(coder, stage, text, actors, expected):  # noqa: F811
+    assert expected in triples(code_events(coder, stage, text, actors))

@@ -51,7 +51,9 @@ class StatementWords:
     victim_sectors: frozenset[str]
     commentator_sectors: frozenset[str]
     place_prepositions: frozenset[str]
+    stance_prepositions: frozenset[str]
     polarity: dict[str, float]
+    stance_adjectives: dict[str, str]
 
 
 def load_statement_words(folder: Path, ontology: Ontology | None = None) -> StatementWords:
@@ -59,9 +61,9 @@ def load_statement_words(folder: Path, ontology: Ontology | None = None) -> Stat
     files = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
     if not files:
         raise KnowledgeError(f"no statement data in {folder}; reinstall wirecoder")
-    merged: dict[str, Any] = {"codes": {}, "polarity": {}}
+    merged: dict[str, Any] = {"codes": {}, "polarity": {}, "stance_adjectives": {}}
     lists = ("allegation_verbs", "evaluation_verbs", "allegation_nouns", "stative_verbs", "victim_sectors",
-             "commentator_sectors", "place_prepositions")
+             "commentator_sectors", "place_prepositions", "stance_prepositions")
     for path in files:
         try:
             data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
@@ -73,6 +75,7 @@ def load_statement_words(folder: Path, ontology: Ontology | None = None) -> Stat
             if key in data:
                 merged[key] = float(data[key])
         merged["codes"].update({str(k): str(v) for k, v in (data.get("codes") or {}).items()})
+        merged["stance_adjectives"].update({str(k).lower(): str(v) for k, v in (data.get("stance_adjectives") or {}).items()})
         merged["polarity"].update({str(k).lower(): float(v) for k, v in (data.get("polarity") or {}).items()})
         for key in lists:
             merged.setdefault(key, set()).update(str(w).lower() if not key.endswith("_sectors") else str(w).upper() for w in data.get(key) or ())
@@ -82,11 +85,12 @@ def load_statement_words(folder: Path, ontology: Ontology | None = None) -> Stat
                              f"strongly_negative and codes "
                              f"for {', '.join(KINDS)}")
     if ontology is not None:
-        for code in merged["codes"].values():
+        for code in [*merged["codes"].values(), *merged["stance_adjectives"].values()]:
             ontology.get(code)  # raises, naming the unknown code
     return StatementWords(merged["negative"], merged["positive"], merged["strongly_negative"],
                           merged["report_negative"], dict(merged["codes"]),
-                          *(frozenset(merged.get(k, ())) for k in lists), dict(merged["polarity"]))
+                          *(frozenset(merged.get(k, ())) for k in lists), dict(merged["polarity"]),
+                          dict(merged["stance_adjectives"]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +119,10 @@ class StatementCoder:
             id=f"{code} statement:{kind}", kind="verb", heads=frozenset(), words=(), preps=(), code=code,
             reciprocal=False, has_target=True, text=f"statement coded by what it says: {kind}")
             for kind, code in words.codes.items()}
+        self.stance_patterns = {word: Pattern(
+            id=f"{code} stance:{word}", kind="verb", heads=frozenset({word}), words=(), preps=(), code=code,
+            reciprocal=False, has_target=True, text=f"BE {word} of|to|about ACTOR")
+            for word, code in words.stance_adjectives.items()}
 
     # ------------------------------------------------------------------ polarity
     def polarity(self, tokens: tuple[Token, ...] | list[Token]) -> float:
@@ -147,6 +155,35 @@ class StatementCoder:
             if any(d.source in st.sources for d in out) or any(d.match.trigger in st.content for d in out):
                 continue
             out.extend(self._code(doc, sent, st, notes))
+        return out
+
+    def stances(self, doc: Doc, sent: SpacySpan, coded: list[Draft], notes: list[str]) -> list[Draft]:
+        """"X is critical of Y's plan", "X remains opposed to the deal with Y": a stance adjective
+        predicated of the source, towards an actor in its prepositional phrase."""
+        out: list[Draft] = []
+        for adj in sent:
+            pattern = self.stance_patterns.get(adj.lower_) or self.stance_patterns.get(adj.lemma_.lower())
+            if pattern is None or adj.dep_ != "acomp" or any(d.match.trigger.i == adj.i for d in coded):
+                continue
+            verb = adj.head
+            if any(c.dep_ == "neg" for c in (*verb.children, *adj.children)) or self._unreal(verb):
+                continue
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            sources = actors_of(doc, subj)
+            if not sources:
+                continue
+            speaker_codes = {getattr(actor_by_id(doc, s), "code", None) for s in sources}
+            phrase = [t for p in adj.children if p.dep_ == "prep" and p.lower_ in self.words.stance_prepositions
+                      for t in p.subtree]
+            targets = self._targets(doc, list(dict.fromkeys(a for t in phrase for a in actors_of(doc, t))),
+                                    speaker_codes)[:1]
+            if not targets:
+                continue
+            note = f"'{verb.text} {adj.text}': a stance towards an actor -> {pattern.code}"
+            notes.append(note)
+            roles = Roles(tuple(sources), tuple(targets), "subject", None, "prep-object")
+            out.extend(Draft(Match(adj, pattern, (), ()), pattern.code, s, t, False, roles, sent, note)
+                       for s in sources for t in targets)
         return out
 
     def _denial(self, doc: Doc, sent: SpacySpan, st: Statement, notes: list[str]) -> list[Draft]:

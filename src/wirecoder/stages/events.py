@@ -83,6 +83,7 @@ class EventsStage:
                 found.extend(self._drafts(doc, sent, match, notes))
             found = purpose_targets(merge_consequences(found, notes), notes)
             found.extend(fight_victims(doc, sent, matches, found, self.reduced, notes))
+            found.extend(self.statements.stances(doc, sent, found, notes))
             found = self.statements.revise(doc, sent, found, notes)
             drafts.extend(self._answered(doc, found, drafts, notes))
             drafts.extend(self._stated_obligations(doc, sent, notes))
