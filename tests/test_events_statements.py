@@ -195,3 +195,20 @@ LIGHT_SPEECH = [
 @pytest.mark.parametrize("text,actors,expected", LIGHT_SPEECH, ids=[c[0][:40] for c in LIGHT_SPEECH])
 def test_speech_verb_as_light_verb(coder, stage, text, actors, expected):  # noqa: F811
     assert expected in triples(code_events(coder, stage, text, actors))
+
+
+RECEIVED = [
+    # the subject of a receiving verb is the target of the event its noun names
+    ("The Zembla minister faced protests by Zembla farmers.",
+     {"Zembla minister": "ZEMGOV", "Zembla farmers": "ZEMCVL"}, {("140", "ZEMCVL", "ZEMGOV")}),
+    ("The Zembla president drew sharp criticism from Osterlich.",
+     {"Zembla president": "ZEMGOV", "Osterlich": "OST"}, {("111", "OST", "ZEMGOV")}),
+    # an actor that itself criticises keeps no receiver
+    ("Osterlich voiced criticism of the Zembla president.",
+     {"Zembla president": "ZEMGOV", "Osterlich": "OST"}, {("111", "OST", "ZEMGOV")}),
+]
+
+
+@pytest.mark.parametrize("text,actors,expected", RECEIVED, ids=[c[0][:40] for c in RECEIVED])
+def test_receiving_verb_gives_the_target(coder, stage, text, actors, expected):  # noqa: F811
+    assert triples(code_events(coder, stage, text, actors)) == expected

@@ -7,6 +7,7 @@ fight (passive "was killed", intransitive "died") is the target. A reciprocal no
 """
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +30,8 @@ class ReducedWords:
     roots: frozenset[str]
     implicit_state_agents: tuple[tuple[str, str], ...] = ()
     place_only: frozenset[str] = frozenset()
+    receiving_verbs: frozenset[str] = frozenset()
+    receiving_preps: frozenset[str] = frozenset()
 
     def state_sector(self, code: str) -> str | None:
         """The sector of the state actor that does ``code`` (the longest listed prefix wins)."""
@@ -41,7 +44,7 @@ def load_reduced_words(folder: Path) -> ReducedWords:
     files = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
     if not files:
         raise KnowledgeError(f"no reduced-clause data in {folder}; reinstall wirecoder")
-    lists = ("victim_verbs", "inside", "other_side", "roots", "place_only")
+    lists = ("victim_verbs", "inside", "other_side", "roots", "place_only", "receiving_verbs", "receiving_preps")
     merged: dict[str, set[str]] = {k: set() for k in lists}
     agents: dict[str, str] = {}
     for path in files:
@@ -55,7 +58,8 @@ def load_reduced_words(folder: Path) -> ReducedWords:
             merged[key].update(str(w).lower() for w in data.get(key) or ())
         agents.update({str(k): str(v).upper() for k, v in (data.get("implicit_state_agents") or {}).items()})
     return ReducedWords(*(frozenset(merged[k]) for k in lists[:4]), tuple(sorted(agents.items())),
-                        frozenset(merged["place_only"]))
+                        frozenset(merged["place_only"]), frozenset(merged["receiving_verbs"]),
+                        frozenset(merged["receiving_preps"]))
 
 
 def _victim_verb(noun: Token, words: ReducedWords) -> Token | None:
@@ -67,6 +71,56 @@ def _victim_verb(noun: Token, words: ReducedWords) -> Token | None:
     if lemma(verb) not in words.victim_verbs:
         return None
     return verb
+
+
+def _receiver(doc: Doc, noun: Token, words: ReducedWords) -> tuple[Token, list[str]] | None:
+    """The receiving verb of an event noun ("drew *criticism*", "came under *fire*") and the
+    actors of its subject."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in words.receiving_preps:
+        verb = verb.head
+    elif noun.dep_ != "dobj":
+        return None
+    if lemma(verb) not in words.receiving_verbs or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return (verb, actors_of(doc, subj)) if subj is not None else None
+
+
+def received_events(doc: Doc, sent: SpacySpan, matches: list[Match], found: list[Draft], words: ReducedWords,
+                    notes: list[str]) -> list[Draft]:
+    """"The minister faced protests by farmers", "the convoy came under fire from rebels": the
+    noun's from/by actor did it to the receiving verb's subject. Returns the sentence's drafts
+    with such events added, or given the subject as target when they had none."""
+    out: list[Draft] = []
+    for d in found:
+        got = _receiver(doc, d.match.trigger, words) if d.match.pattern.kind == "noun" and d.target is None else None
+        targets = [a for a in got[1] if a != d.source] if got else []
+        if targets:
+            notes.append(f"'{got[0].text} ... {d.match.trigger.text}': the subject receives it, the target")
+            out.extend(dataclasses.replace(d, target=t) for t in targets)
+        else:
+            out.append(d)
+    coded = {d.match.trigger.i for d in found}
+    for m in matches:
+        noun = m.trigger
+        got = _receiver(doc, noun, words) if m.pattern.kind == "noun" and noun.i not in coded else None
+        if got is None:
+            continue
+        verb, receivers = got
+        preps = [p for p in (*noun.children, *verb.children) if p.dep_ in ("prep", "agent")
+                 and p.lower_ in ("from", "by")]
+        sources = list(dict.fromkeys(a for p in preps for o in p.children if o.dep_ == "pobj"
+                                     for a in actors_of(doc, o)))
+        targets = [a for a in receivers if a not in sources]
+        if not sources:
+            continue
+        note = f"'{verb.text} ... {noun.text}': the subject receives the {noun.text} -> {m.pattern.code}"
+        notes.append(note)
+        roles = Roles(tuple(sources), tuple(targets), "noun-agent", None, "receiver" if targets else "")
+        out.extend(Draft(m, m.pattern.code, s, t, False, roles, sent, note)
+                   for s in sources for t in (targets or [None]))
+    return out
 
 
 def fight_victims(doc: Doc, sent: SpacySpan, matches: list[Match], found: list[Draft], words: ReducedWords,
