@@ -342,6 +342,8 @@ class StatementCoder:
         if not ids or not alleged and self.polarity(st.content) > self.words.strongly_negative:
             return None
         roots = [t for t in st.content if t.head not in content or t.head is t]
+        if any(self._unreal(r) for r in roots):
+            return None
         acts = alleged or any(lemma(r) not in self.words.stative_verbs and r.pos_ == "VERB"
                               and not any(c.dep_ == "auxpass" for c in r.children) for r in roots)
         return ids[:1], list(st.content), acts
