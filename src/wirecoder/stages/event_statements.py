@@ -204,9 +204,15 @@ class StatementCoder:
                 for s in st.sources for t in targets if s != t]
 
     def _is_media_or_commentator(self, doc: Doc, st: Statement) -> bool:
-        """The news media report, commentators predict: neither takes a stand towards an actor."""
-        return any(is_media(doc, s) or (getattr(actor_by_id(doc, s), "code", None) or "")[3:6]
-                   in self.words.commentator_sectors for s in st.sources)
+        """The news media report, commentators predict, a private person (a witness, a resident:
+        a person with a country and no sector) tells: none takes a political stand towards an actor."""
+        for s in st.sources:
+            actor = actor_by_id(doc, s)
+            code = (actor.code or "") if actor is not None else ""
+            if is_media(doc, s) or code[3:6] in self.words.commentator_sectors or (
+                    actor is not None and actor.kind == "person" and len(code) == 3):
+                return True
+        return False
 
     def _statements(self, doc: Doc, sent: SpacySpan) -> list[Statement]:
         found: list[Statement] = []
