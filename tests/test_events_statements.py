@@ -55,6 +55,10 @@ STATEMENTS = [
     # the speaker's own side is not judged
     ("The company chief said his firm faced terrible pressure.",
      {"company chief": "RURBUS", "his firm": "RURBUS"}, "his firm faced terrible pressure", "said", set()),
+    # a private person (a country, no sector) tells, takes no political stand
+    ("A Zembla farmer said the Osterlich soldiers had cheated and robbed everyone.",
+     {"Zembla farmer": "ZEM", "Osterlich soldiers": "OSTMIL"},
+     "the Osterlich soldiers had cheated and robbed everyone", "said", set()),
     # a possible or future clause reports nothing that happened
     ("The analyst said Sylvania could attack its neighbours.",
      {"analyst": "FREELI", "Sylvania": "SYL"}, "Sylvania could attack its neighbours", "said", set()),
@@ -212,3 +216,24 @@ RECEIVED = [
 @pytest.mark.parametrize("text,actors,expected", RECEIVED, ids=[c[0][:40] for c in RECEIVED])
 def test_receiving_verb_gives_the_target(coder, stage, text, actors, expected):  # noqa: F811
     assert triples(code_events(coder, stage, text, actors)) == expected
+
+
+def test_statement_data_errors_name_the_file(tmp_path, coder):
+    from wirecoder.errors import KnowledgeError
+    (tmp_path / "bad.yaml").write_text("negative: [1, 2\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="bad.yaml"):
+        load_statement_words(tmp_path)
+    with pytest.raises(KnowledgeError, match="no statement data"):
+        load_statement_words(tmp_path / "missing")
+
+
+def test_added_statement_file_extends_the_data(tmp_path, coder):
+    import shutil
+    shipped = coder.resources.settings.data_dir / "statements"
+    for f in shipped.glob("*.yaml"):
+        shutil.copy(f, tmp_path / f.name)
+    (tmp_path / "zz-mine.yaml").write_text("polarity:\n  skulduggery: -3.0\nallegation_verbs: [insinuate]\n",
+                                           encoding="utf-8")
+    words = load_statement_words(tmp_path)
+    assert words.polarity["skulduggery"] == -3.0 and "insinuate" in words.allegation_verbs
+    assert "claim" in words.allegation_verbs  # the shipped words stay
