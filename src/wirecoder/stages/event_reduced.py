@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 import yaml
 from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -177,10 +178,10 @@ def state_actor(doc: Doc, country: str, sector: str, token: Token) -> Actor:
 
 
 def implicit_state_agent(doc: Doc, sent: SpacySpan, match: Match, code: str, words: ReducedWords,
-                         place_country: str | None, notes: list[str]) -> list[Draft]:
+                         place_country: Callable[[], str | None], notes: list[str]) -> list[Draft]:
     """"He was rearrested in July": a passive of state coercion with no agent is the state's act
     (its police, its government) towards the subject; the state of the place named on the trigger,
-    else of the subject's country."""
+    else of the subject's country (``place_country`` is asked only when it matters)."""
     verb = match.trigger
     sector = words.state_sector(code)
     if sector is None or match.pattern.kind != "verb" or verb.tag_ != "VBN":
@@ -196,7 +197,7 @@ def implicit_state_agent(doc: Doc, sent: SpacySpan, match: Match, code: str, wor
         return []
     victim = actor_by_id(doc, victims[0])
     own = not any(code.startswith(c) for c in words.place_only)
-    country = place_country or (victim.country if victim is not None and own else None)
+    country = place_country() or (victim.country if victim is not None and own else None)
     if not country:
         return []
     victims = [v for v in victims if getattr(actor_by_id(doc, v), "code", None) != f"{country}{sector}"]

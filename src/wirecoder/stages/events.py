@@ -176,9 +176,11 @@ class EventsStage:
                 if pair:
                     roles = Roles(tuple(pair), (), "between", roles.quote)
             if not roles.sources:
-                place = self.places.from_text(sent, match.trigger)
-                implicit = implicit_state_agent(doc, sent, match, code, self.reduced,
-                                                place.country if place is not None else None, notes)
+                def place_country() -> str | None:
+                    place = self.places.from_text(sent, match.trigger)
+                    return place.country if place is not None else None
+
+                implicit = implicit_state_agent(doc, sent, match, code, self.reduced, place_country, notes)
                 if implicit:
                     return implicit
                 notes.append(f"'{match.trigger.text}' ({p.id}): trigger but no source actor")
