@@ -17,7 +17,7 @@ from wirecoder.web.exports import csv_text
 
 sys.path.insert(0, str(Path(__file__).parent))
 from test_store_factory import coded, ev  # noqa: E402
-from web_fixtures import hostile_hand_coded, seed_hand_coded  # noqa: E402
+from web_fixtures import hostile_hand_coded, seed_hand_coded, web_client  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +32,7 @@ def client(tmp_path_factory) -> TestClient:
         coded("Russian forces attacked Ukrainian forces near the city.",
               ev("RUSMIL", "UKRMIL", "190", "2024-09-03"), url="https://apnews.com/7"),
     ])
-    return TestClient(create_app(Settings(), path))
+    return web_client(create_app(Settings(), path))
 
 
 def table_rows(html: str) -> list[tuple[str, str]]:
@@ -176,7 +176,7 @@ def test_dyad_page_says_how_many_undated_events_it_leaves_out(tmp_path):
               published="2024-09-10"),
         coded("Putin once criticised Maduro.", ev("RUSGOV", "VENGOV", "111", None), published=None),
     ])
-    client = TestClient(create_app(Settings(), path))
+    client = web_client(create_app(Settings(), path))
     counting = re.search(r'id="counting">(.*?)</p>', client.get("/dyad?a=RUS&b=VEN&by=month").text, re.S).group(1)
     assert "<strong>2</strong> events, of which 1 has no date of its own and is placed" in counting
     assert "<strong>1</strong> event with no date at all" in counting
@@ -188,7 +188,7 @@ def test_dyad_page_says_how_many_undated_events_it_leaves_out(tmp_path):
 
 
 def test_code_an_article_result_has_its_own_url(coder, tmp_path):
-    client = TestClient(create_app(Settings(), tmp_path / "none.duckdb", coder=coder))
+    client = web_client(create_app(Settings(), tmp_path / "none.duckdb", coder=coder))
     text = "Chinese Foreign Minister Wang Yi on Friday praised Brazil's President Lula for his mediation."
     posted = client.post("/code", data={"text": text, "published": "2025-03-14"}, follow_redirects=False)
     assert posted.status_code == 303 and posted.headers["location"].startswith("/code/result?")

@@ -212,7 +212,8 @@ def governor(verb: Token) -> Token | None:
 def mood_of(match: Match, cues: Cues) -> Mood:
     """How the sentence presents the match (see :class:`Mood`)."""
     verb = clause_verb(match.trigger)
-    negated = _negated(match.trigger, cues) or _negated(verb, cues) or _negative_argument(verb, cues)
+    negated = _negated(match.trigger, cues) or (
+        not _subject_noun(match) and (_negated(verb, cues) or _negative_argument(verb, cues)))
     # conditions anywhere up the clause chain: "if X attacks", "unless they withdraw"
     t = verb
     for _ in range(12):
@@ -266,6 +267,17 @@ def mood_of(match: Match, cues: Cues) -> Mood:
     if auxes & cues.obligation:
         return Mood("obligation", negated, "an obligation ('should', 'must')")
     return Mood("fact", negated, "")
+
+
+def _subject_noun(match: Match) -> bool:
+    """An event noun that is its clause's subject ("X's *demand* for relief did not mesh with
+    ..."): the clause says something about the event, its negation does not undo the event."""
+    t = match.trigger
+    if match.pattern.kind != "noun":
+        return False
+    while t.dep_ == "conj" and t.head is not t:
+        t = t.head
+    return t.dep_ in ("nsubj", "nsubjpass")
 
 
 def _negated(token: Token, cues: Cues) -> bool:

@@ -23,6 +23,8 @@ from .event_commands import commander_of, load_command_words
 from .event_drafts import Draft, quantity_change, merge_consequences, purpose_targets
 from .event_roles import MATERIAL_ROOTS, Roles, actors_of, find_roles, find_targets, is_media, speaker_of, subject_of
 from .event_mood import decide_code, refine_mood
+from .event_reduced import fight_victims, implicit_state_agent, load_reduced_words, received_events
+from .event_statements import load_statement_coder
 from .event_triggers import Match, TriggerFinder, clause_verb, lemma, mood_of
 from .event_visits import not_a_visit
 from .role_references import load_plural_nouns, mutual_object
@@ -62,6 +64,10 @@ class EventsStage:
         self.speech_acts = load_speech_act_nouns(resources.settings.data_dir / "roles" / "speech_acts.yaml")
         self.event_nouns = load_speech_act_nouns(resources.settings.data_dir / "roles" / "referred_events.yaml")
         self.passive_agents = load_passive_agents(resources.settings.data_dir / "roles" / "passive_agents.yaml")
+        self.reduced = load_reduced_words(resources.settings.data_dir / "reduced")
+        self.statements = load_statement_coder(resources.settings.data_dir, resources.ontology,
+                                               self.cues.future | self.cues.possible | self.cues.obligation,
+                                               self.cues.conditional)
         self.demand = Pattern(
             id="100 cue:SPEECH that X must|should", kind="verb", heads=self.cues.speech, words=(),
             preps=(), code="100", reciprocal=False, has_target=True, text="SPEECH that X must|should")
@@ -79,12 +85,17 @@ class EventsStage:
                 continue
             notes: list[str] = []
             found: list[Draft] = []
-            for match in self._matches(sent, notes):
+            matches = self._matches(sent, notes)
+            for match in matches:
                 if in_metadata(match.trigger.idx):
                     notes.append(f"'{match.trigger.text}': in a metadata line, not coded")
                     continue
                 found.extend(self._drafts(doc, sent, match, notes))
             found = purpose_targets(merge_consequences(found, notes), notes)
+            found.extend(fight_victims(doc, sent, matches, found, self.reduced, notes))
+            found = received_events(doc, sent, matches, found, self.reduced, notes)
+            found.extend(self.statements.stances(doc, sent, found, notes))
+            found = self.statements.revise(doc, sent, found, notes)
             drafts.extend(self._answered(doc, found, drafts, notes))
             drafts.extend(self._stated_obligations(doc, sent, notes))
             if not notes:
@@ -175,6 +186,13 @@ class EventsStage:
                 if pair:
                     roles = Roles(tuple(pair), (), "between", roles.quote)
             if not roles.sources:
+                def place_country() -> str | None:
+                    place = self.places.from_text(sent, match.trigger)
+                    return place.country if place is not None else None
+
+                implicit = implicit_state_agent(doc, sent, match, code, self.reduced, place_country, notes)
+                if implicit:
+                    return implicit
                 notes.append(f"'{match.trigger.text}' ({p.id}): trigger but no source actor")
                 return []
         if roles.target_from in ("", "inside") and code[:2] in self.civilians.roots:

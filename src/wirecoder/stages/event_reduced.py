@@ -1,0 +1,210 @@
+"""Reduced clauses around event nouns: "X was killed in a gun battle with police".
+
+The event noun (a noun pattern of a violent root) names the fight; the actor of its ``with``/``by``
+phrase is the source; the subject of the verb that tells what happened to someone inside the
+fight (passive "was killed", intransitive "died") is the target. A reciprocal noun ("clash",
+"battle") gives both directions. The words live in ``data/reduced/*.yaml``.
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import yaml
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from ..doc import actor_by_id
+from ..errors import KnowledgeError
+from ..records import Actor, Mention
+from .event_drafts import Draft
+from .event_roles import Roles, actors_of
+from .event_triggers import Match, lemma
+
+
+@dataclass(frozen=True, slots=True)
+class ReducedWords:
+    victim_verbs: frozenset[str]
+    inside: frozenset[str]
+    other_side: frozenset[str]
+    roots: frozenset[str]
+    implicit_state_agents: tuple[tuple[str, str], ...] = ()
+    place_only: frozenset[str] = frozenset()
+    receiving_verbs: frozenset[str] = frozenset()
+    receiving_preps: frozenset[str] = frozenset()
+
+    def state_sector(self, code: str) -> str | None:
+        """The sector of the state actor that does ``code`` (the longest listed prefix wins)."""
+        best = max((c for c, _ in self.implicit_state_agents if code.startswith(c)), key=len, default=None)
+        return dict(self.implicit_state_agents)[best] if best is not None else None
+
+
+def load_reduced_words(folder: Path) -> ReducedWords:
+    """Read every ``*.yaml`` in ``folder``; the lists of later files add to the earlier ones."""
+    files = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+    if not files:
+        raise KnowledgeError(f"no reduced-clause data in {folder}; reinstall wirecoder")
+    lists = ("victim_verbs", "inside", "other_side", "roots", "place_only", "receiving_verbs", "receiving_preps")
+    merged: dict[str, set[str]] = {k: set() for k in lists}
+    agents: dict[str, str] = {}
+    for path in files:
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except yaml.YAMLError as exc:
+            raise KnowledgeError(f"{path}: not valid YAML ({exc}); fix the file") from exc
+        if not isinstance(data, dict):
+            raise KnowledgeError(f"{path}: expected a mapping of word lists (victim_verbs, inside, other_side, roots)")
+        for key in merged:
+            merged[key].update(str(w).lower() for w in data.get(key) or ())
+        agents.update({str(k): str(v).upper() for k, v in (data.get("implicit_state_agents") or {}).items()})
+    return ReducedWords(*(frozenset(merged[k]) for k in lists[:4]), tuple(sorted(agents.items())),
+                        frozenset(merged["place_only"]), frozenset(merged["receiving_verbs"]),
+                        frozenset(merged["receiving_preps"]))
+
+
+def _victim_verb(noun: Token, words: ReducedWords) -> Token | None:
+    """The verb the event noun's phrase hangs on, when it tells what happened to its subject."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in words.inside:
+        return None
+    verb = prep.head
+    if lemma(verb) not in words.victim_verbs:
+        return None
+    return verb
+
+
+def _receiver(doc: Doc, noun: Token, words: ReducedWords) -> tuple[Token, list[str]] | None:
+    """The receiving verb of an event noun ("drew *criticism*", "came under *fire*") and the
+    actors of its subject."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in words.receiving_preps:
+        verb = verb.head
+    elif noun.dep_ != "dobj":
+        return None
+    if lemma(verb) not in words.receiving_verbs or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return (verb, actors_of(doc, subj)) if subj is not None else None
+
+
+def received_events(doc: Doc, sent: SpacySpan, matches: list[Match], found: list[Draft], words: ReducedWords,
+                    notes: list[str]) -> list[Draft]:
+    """"The minister faced protests by farmers", "the convoy came under fire from rebels": the
+    noun's from/by actor did it to the receiving verb's subject. Returns the sentence's drafts
+    with such events added, or given the subject as target when they had none."""
+    out: list[Draft] = []
+    for d in found:
+        got = _receiver(doc, d.match.trigger, words) if d.match.pattern.kind == "noun" and d.target is None else None
+        targets = [a for a in got[1] if a != d.source] if got else []
+        if targets:
+            notes.append(f"'{got[0].text} ... {d.match.trigger.text}': the subject receives it, the target")
+            out.extend(dataclasses.replace(d, target=t) for t in targets)
+        else:
+            out.append(d)
+    coded = {d.match.trigger.i for d in found}
+    for m in matches:
+        noun = m.trigger
+        got = _receiver(doc, noun, words) if m.pattern.kind == "noun" and noun.i not in coded else None
+        if got is None:
+            continue
+        verb, receivers = got
+        preps = [p for p in (*noun.children, *verb.children) if p.dep_ in ("prep", "agent")
+                 and p.lower_ in ("from", "by")]
+        sources = list(dict.fromkeys(a for p in preps for o in p.children if o.dep_ == "pobj"
+                                     for a in actors_of(doc, o)))
+        targets = [a for a in receivers if a not in sources]
+        if not sources:
+            continue
+        note = f"'{verb.text} ... {noun.text}': the subject receives the {noun.text} -> {m.pattern.code}"
+        notes.append(note)
+        roles = Roles(tuple(sources), tuple(targets), "noun-agent", None, "receiver" if targets else "")
+        out.extend(Draft(m, m.pattern.code, s, t, False, roles, sent, note)
+                   for s in sources for t in (targets or [None]))
+    return out
+
+
+def fight_victims(doc: Doc, sent: SpacySpan, matches: list[Match], found: list[Draft], words: ReducedWords,
+                  notes: list[str]) -> list[Draft]:
+    """Drafts for "X was killed in a clash with Y": Y -> X (and X -> Y for a reciprocal noun),
+    for event nouns the stage did not code otherwise."""
+    out: list[Draft] = []
+    coded = {d.match.trigger.i for d in found}
+    for m in matches:
+        noun = m.trigger
+        if m.pattern.kind != "noun" or noun.i in coded or m.pattern.code[:2] not in words.roots:
+            continue
+        verb = _victim_verb(noun, words)
+        if verb is None:
+            continue
+        subj = next((c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+        if subj is None or (subj.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in verb.children)):
+            continue
+        victims = actors_of(doc, subj)
+        sides = [a for p in noun.children if p.dep_ == "prep" and p.lower_ in words.other_side
+                 for o in p.children if o.dep_ == "pobj" for a in actors_of(doc, o)]
+        sides = [a for a in dict.fromkeys(sides) if a not in victims]
+        if not victims or not sides:
+            continue
+        code = m.pattern.code
+        pairs = [(s, v) for s in sides for v in victims]
+        if m.pattern.reciprocal:
+            pairs += [(v, s) for s, v in pairs]
+        roles = Roles(tuple(sides), tuple(victims), "noun-agent", None, "victim")
+        note = f"'{verb.text} {noun.head.text} ... {noun.text}': a victim of the {noun.text} -> {code}"
+        notes.append(note)
+        out.extend(Draft(m, code, s, t, False, roles, sent, note) for s, t in pairs)
+    return out
+
+
+IMPLICIT_STATE_NOTE = "implicit: the state that does what a passive with no agent reports"
+
+
+def state_actor(doc: Doc, country: str, sector: str, token: Token) -> Actor:
+    """The state actor ``country``+``sector`` (one per code in a doc), grounded on ``token``; added
+    to the doc (with its mention) when new."""
+    code = f"{country}{sector}"
+    span = (token.idx, token.idx + len(token.text))
+    for actor in doc._.actors:
+        if actor.code == code and actor.note == IMPLICIT_STATE_NOTE:
+            return actor
+    numbers = [int(a.id[1:]) for a in doc._.actors if a.id[:1] == "A" and a.id[1:].isdigit()]
+    actor = Actor(f"A{max(numbers, default=0) + 1}", f"{sector.lower()} ({country})", code, country, sector, None,
+                  "group", (span,), "context", IMPLICIT_STATE_NOTE)
+    doc._.actors = tuple(doc._.actors) + (actor,)
+    doc._.mentions = tuple(sorted(tuple(doc._.mentions) + (Mention(span, actor.id, token.text, "group"),),
+                                  key=lambda m: m.span))
+    return actor
+
+
+def implicit_state_agent(doc: Doc, sent: SpacySpan, match: Match, code: str, words: ReducedWords,
+                         place_country: Callable[[], str | None], notes: list[str]) -> list[Draft]:
+    """"He was rearrested in July": a passive of state coercion with no agent is the state's act
+    (its police, its government) towards the subject; the state of the place named on the trigger,
+    else of the subject's country (``place_country`` is asked only when it matters)."""
+    verb = match.trigger
+    sector = words.state_sector(code)
+    if sector is None or match.pattern.kind != "verb" or verb.tag_ != "VBN":
+        return []
+    if any(c.dep_ == "agent" for c in verb.children):
+        return []
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subj is None and verb.dep_ == "conj":
+        # "had been arrested and *sentenced*": the first passive's subject
+        subj = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
+    victims = [a for a in actors_of(doc, subj) if getattr(actor_by_id(doc, a), "country", None)] if subj is not None else []
+    if not victims:
+        return []
+    victim = actor_by_id(doc, victims[0])
+    own = not any(code.startswith(c) for c in words.place_only)
+    country = place_country() or (victim.country if victim is not None and own else None)
+    if not country:
+        return []
+    victims = [v for v in victims if getattr(actor_by_id(doc, v), "code", None) != f"{country}{sector}"]
+    if not victims:
+        return []
+    state = state_actor(doc, country, sector, verb)
+    roles = Roles((state.id,), tuple(victims), "implicit", None, "patient")
+    note = f"'{verb.text}': a passive with no agent -> the state ({state.code}) did it ({code})"
+    notes.append(note)
+    return [Draft(match, code, state.id, v, False, roles, sent, note) for v in victims]

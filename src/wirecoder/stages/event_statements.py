@@ -1,0 +1,389 @@
+"""Statements coded by what they say.
+
+A quote or reported clause whose speaker is a coded actor, in a sentence where no pattern coded
+what it reports, is the speaker's event towards the actor it is about: a negative evaluation is a
+criticism (111), a negative act the target is said to have done an allegation (112), a negative
+evaluation of an allegation a denial (016), a positive evaluation praise (051). "X described Y as
+'...'", "X called Y '...'" evaluate Y by their predicate.
+
+Polarity comes from the VADER sentiment lexicon (``vaderSentiment``, MIT), read once per
+:class:`StatementCoder`, with the words VADER lacks added from ``data/statements/*.yaml``; the
+content is scored on its lemmas where VADER lists the lemma and not the word form ("crimes").
+A statement needs a target actor other than the speaker and a clear polarity: a neutral
+description of facts is no event.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from spacy.tokens import Doc, Span as SpacySpan, Token
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+from ..doc import actor_by_id
+from ..errors import KnowledgeError
+from ..ontology import Ontology
+from ..patterns import Pattern
+from ..records import Quote
+from .event_drafts import Draft
+from .event_roles import Roles, actors_of, is_media
+from .event_triggers import Match, lemma
+
+KINDS = ("criticism", "allegation", "denial", "praise")
+CONTENT_DEPS = frozenset({"ccomp", "xcomp", "oprd", "advcl"})
+
+
+@dataclass(frozen=True, slots=True)
+class StatementWords:
+    """The data of ``data/statements/*.yaml``."""
+
+    negative: float
+    positive: float
+    strongly_negative: float
+    report_negative: float
+    codes: dict[str, str]
+    allegation_verbs: frozenset[str]
+    evaluation_verbs: frozenset[str]
+    allegation_nouns: frozenset[str]
+    stative_verbs: frozenset[str]
+    victim_sectors: frozenset[str]
+    commentator_sectors: frozenset[str]
+    place_prepositions: frozenset[str]
+    stance_prepositions: frozenset[str]
+    polarity: dict[str, float]
+    stance_adjectives: dict[str, str]
+
+
+def load_statement_words(folder: Path, ontology: Ontology | None = None) -> StatementWords:
+    """Read every ``*.yaml`` in ``folder``; later files add words and override figures."""
+    files = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+    if not files:
+        raise KnowledgeError(f"no statement data in {folder}; reinstall wirecoder")
+    merged: dict[str, Any] = {"codes": {}, "polarity": {}, "stance_adjectives": {}}
+    lists = ("allegation_verbs", "evaluation_verbs", "allegation_nouns", "stative_verbs", "victim_sectors",
+             "commentator_sectors", "place_prepositions", "stance_prepositions")
+    for path in files:
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except yaml.YAMLError as exc:
+            raise KnowledgeError(f"{path}: not valid YAML ({exc}); fix the file") from exc
+        if not isinstance(data, dict):
+            raise KnowledgeError(f"{path}: expected a mapping (see data/patterns/README.md, 'Statements')")
+        for key in ("negative", "positive", "strongly_negative", "report_negative"):
+            if key in data:
+                merged[key] = float(data[key])
+        merged["codes"].update({str(k): str(v) for k, v in (data.get("codes") or {}).items()})
+        merged["stance_adjectives"].update({str(k).lower(): str(v) for k, v in (data.get("stance_adjectives") or {}).items()})
+        merged["polarity"].update({str(k).lower(): float(v) for k, v in (data.get("polarity") or {}).items()})
+        for key in lists:
+            merged.setdefault(key, set()).update(str(w).lower() if not key.endswith("_sectors") else str(w).upper() for w in data.get(key) or ())
+    missing = [k for k in KINDS if k not in merged["codes"]]
+    if missing or any(k not in merged for k in ("negative", "positive", "strongly_negative", "report_negative")):
+        raise KnowledgeError(f"{folder}: statement data needs negative, report_negative, positive, "
+                             f"strongly_negative and codes "
+                             f"for {', '.join(KINDS)}")
+    if ontology is not None:
+        for code in [*merged["codes"].values(), *merged["stance_adjectives"].values()]:
+            ontology.get(code)  # raises, naming the unknown code
+    return StatementWords(merged["negative"], merged["positive"], merged["strongly_negative"],
+                          merged["report_negative"], dict(merged["codes"]),
+                          *(frozenset(merged.get(k, ())) for k in lists), dict(merged["polarity"]),
+                          dict(merged["stance_adjectives"]))
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """What one statement says before it becomes a draft."""
+
+    trigger: Token
+    content: tuple[Token, ...]
+    sources: tuple[str, ...]
+    about: Token | None         # the evaluated phrase ("described *the plan* as ...")
+    quote: Quote | None
+
+
+class StatementCoder:
+    """Codes a sentence's statements; built once per events stage."""
+
+    def __init__(self, words: StatementWords, unreal_aux: frozenset[str] = frozenset(),
+                 conditional: frozenset[str] = frozenset()) -> None:
+        self.words = words
+        self.unreal_aux = unreal_aux
+        self.conditional = conditional
+        self.vader = SentimentIntensityAnalyzer()
+        # the analyzer is this coder's own: the added words stay with it
+        self.vader.lexicon.update(words.polarity)
+        self.patterns = {kind: Pattern(
+            id=f"{code} statement:{kind}", kind="verb", heads=frozenset(), words=(), preps=(), code=code,
+            reciprocal=False, has_target=True, text=f"statement coded by what it says: {kind}")
+            for kind, code in words.codes.items()}
+        self.stance_patterns = {word: Pattern(
+            id=f"{code} stance:{word}", kind="verb", heads=frozenset({word}), words=(), preps=(), code=code,
+            reciprocal=False, has_target=True, text=f"BE {word} of|to|about ACTOR")
+            for word, code in words.stance_adjectives.items()}
+
+    # ------------------------------------------------------------------ polarity
+    def polarity(self, tokens: tuple[Token, ...] | list[Token]) -> float:
+        """VADER's compound score of the tokens, a word read as its lemma when only that is listed."""
+        lex = self.vader.lexicon
+        words = []
+        for t in tokens:
+            if t.is_punct and t.text not in ("!", "?"):
+                continue
+            low = t.lower_
+            lem = t.lemma_.lower()
+            words.append(t.text if low in lex or lem not in lex else lem)
+        if not words:
+            return 0.0
+        return float(self.vader.polarity_scores(" ".join(words))["compound"])
+
+    # ------------------------------------------------------------------ per sentence
+    def revise(self, doc: Doc, sent: SpacySpan, coded: list[Draft], notes: list[str]) -> list[Draft]:
+        """The sentence's drafts with its statements added: a statement whose speaker or content
+        the patterns already coded adds nothing, except a denial ("called X's allegations
+        baseless"), which replaces the allegation noun's own event the light verb gave the speaker."""
+        out = list(coded)
+        for st in self._statements(doc, sent):
+            if st.about is not None and lemma(st.about) in self.words.allegation_nouns:
+                denial = self._denial(doc, sent, st, notes)
+                if denial:
+                    inside = set(st.about.subtree)
+                    out = [d for d in out if not (d.match.trigger in inside and d.source in st.sources)] + denial
+                continue
+            if any(d.source in st.sources for d in out) or any(d.match.trigger in st.content for d in out):
+                continue
+            out.extend(self._code(doc, sent, st, notes))
+        return out
+
+    def stances(self, doc: Doc, sent: SpacySpan, coded: list[Draft], notes: list[str]) -> list[Draft]:
+        """"X is critical of Y's plan", "X remains opposed to the deal with Y": a stance adjective
+        predicated of the source, towards an actor in its prepositional phrase."""
+        out: list[Draft] = []
+        for adj in sent:
+            pattern = self.stance_patterns.get(adj.lower_) or self.stance_patterns.get(adj.lemma_.lower())
+            if pattern is None or adj.dep_ != "acomp" or any(d.match.trigger.i == adj.i for d in coded):
+                continue
+            verb = adj.head
+            if any(c.dep_ == "neg" for c in (*verb.children, *adj.children)) or self._unreal(verb):
+                continue
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            sources = actors_of(doc, subj)
+            if not sources:
+                continue
+            speaker_codes = {getattr(actor_by_id(doc, s), "code", None) for s in sources}
+            phrase = [t for p in adj.children if p.dep_ == "prep" and p.lower_ in self.words.stance_prepositions
+                      for t in p.subtree]
+            targets = self._targets(doc, list(dict.fromkeys(a for t in phrase for a in actors_of(doc, t))),
+                                    speaker_codes)[:1]
+            if not targets:
+                continue
+            note = f"'{verb.text} {adj.text}': a stance towards an actor -> {pattern.code}"
+            notes.append(note)
+            roles = Roles(tuple(sources), tuple(targets), "subject", None, "prep-object")
+            out.extend(Draft(Match(adj, pattern, (), ()), pattern.code, s, t, False, roles, sent, note)
+                       for s in sources for t in targets)
+        return out
+
+    def _denial(self, doc: Doc, sent: SpacySpan, st: Statement, notes: list[str]) -> list[Draft]:
+        """A negative evaluation of an allegation: the speaker denies it (016), towards whoever
+        made it when the phrase names them ("Sylvania's accusations"), else with no target."""
+        score = self.polarity(st.content)
+        if score > self.words.negative or self._is_media_or_commentator(doc, st):
+            return []
+        speaker_codes = {getattr(actor_by_id(doc, s), "code", None) for s in st.sources}
+        found = self._evaluated(doc, st, speaker_codes)
+        targets: list[str | None] = list(found[0]) if found else [None]
+        pattern = self.patterns["denial"]
+        roles = Roles(st.sources, tuple(t for t in targets if t), "speaker", st.quote, "clause" if found else "")
+        note = (f"'{st.trigger.text} ... {st.about.text}': an allegation called {score:+.2f} -> denial "
+                f"{pattern.code}")
+        notes.append(note)
+        return [Draft(Match(st.trigger, pattern, (), ()), pattern.code, s, t, False, roles, sent, note)
+                for s in st.sources for t in targets if s != t]
+
+    def _is_media_or_commentator(self, doc: Doc, st: Statement) -> bool:
+        """The news media report, commentators predict, a private person (a witness, a resident:
+        a person with a country and no sector) tells: none takes a political stand towards an actor."""
+        for s in st.sources:
+            actor = actor_by_id(doc, s)
+            code = (actor.code or "") if actor is not None else ""
+            if is_media(doc, s) or code[3:6] in self.words.commentator_sectors or (
+                    actor is not None and actor.kind == "person" and len(code) == 3):
+                return True
+        return False
+
+    def _statements(self, doc: Doc, sent: SpacySpan) -> list[Statement]:
+        found: list[Statement] = []
+        seen: set[int] = set()
+        for verb in sent:
+            if verb.pos_ not in ("VERB", "AUX") or lemma(verb) not in self.words.evaluation_verbs:
+                continue
+            ev = self._evaluation(doc, verb)
+            if ev is not None:
+                found.append(ev)
+                seen.add(verb.i)
+        for q in doc._.quotes:
+            if q.kind == "term" or not q.speaker or q.span[1] <= sent.start_char or q.span[0] >= sent.end_char:
+                continue
+            speaker = actor_by_id(doc, q.speaker)
+            if speaker is None or not speaker.code:
+                continue
+            start, end = max(q.span[0], sent.start_char), min(q.span[1], sent.end_char)
+            content = tuple(t for t in sent if start <= t.idx < end)
+            if not content:
+                continue
+            cue = next((t for t in sent if q.cue and q.cue[0] <= t.idx < q.cue[1] and t.pos_ in ("VERB", "AUX")), None)
+            if cue is not None and cue.i in seen:
+                continue
+            trigger = cue or next((t for t in content if t.dep_ == "ROOT"), content[0])
+            found.append(Statement(trigger, content, (q.speaker,), None, q))
+        return found
+
+    def _evaluation(self, doc: Doc, verb: Token) -> Statement | None:
+        """"X described Y as '...'", "X called Y '...'": Y is what is evaluated."""
+        obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if obj is None:
+            return None
+        pred: list[Token] = []
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ == "as":
+                pred.extend(t for x in c.children for t in x.subtree)
+            elif c.dep_ in CONTENT_DEPS and c.i > obj.i:
+                pred.extend(c.subtree)
+        for c in obj.children:
+            # "called them 'a punishment'": the parser may hang the predicate on the object
+            if c.dep_ in ("appos", "amod", "acl") and c.i > obj.i and verb.lemma_ != "describe":
+                pred.extend(c.subtree)
+        if not pred:
+            return None
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj",)), None)
+        sources = tuple(actors_of(doc, subj)) if subj is not None else ()
+        if not sources:
+            return None
+        return Statement(verb, tuple(sorted(pred, key=lambda t: t.i)), sources, obj, None)
+
+    def _code(self, doc: Doc, sent: SpacySpan, st: Statement, notes: list[str]) -> list[Draft]:
+        speaker_codes = {getattr(actor_by_id(doc, s), "code", None) for s in st.sources}
+        if self._is_media_or_commentator(doc, st):
+            return []
+        found = self._evaluated(doc, st, speaker_codes) if st.about is not None else \
+            self._clause_target(doc, st, speaker_codes)
+        if found is None:
+            return []
+        targets, predicate, acts = found
+        score = self.polarity(predicate)
+        negative = self.words.negative if st.about is not None or lemma(st.trigger) in self.words.allegation_verbs \
+            else self.words.report_negative
+        if negative < score < self.words.positive:
+            return []
+        if score >= self.words.positive:
+            if acts:
+                # a good deed reported is not praise of the doer
+                return []
+            kind = "praise"
+        elif acts or lemma(st.trigger) in self.words.allegation_verbs:
+            kind = "allegation"
+        else:
+            kind = "criticism"
+        pattern = self.patterns[kind]
+        match = Match(st.trigger, pattern, (), ())
+        roles = Roles(st.sources, tuple(targets), "speaker" if st.quote is None else "quote", st.quote, "clause")
+        note = (f"'{st.trigger.text}': a statement coded by what it says ({kind}, polarity {score:+.2f}) "
+                f"-> {pattern.code}")
+        notes.append(note)
+        return [Draft(match, pattern.code, s, t, False, roles, sent, note)
+                for s in st.sources for t in targets if s != t]
+
+    def _others(self, doc: Doc, ids: list[str], speaker_codes: set[str | None]) -> list[str]:
+        return [a for a in ids if getattr(actor_by_id(doc, a), "code", None) not in speaker_codes]
+
+    def _evaluated(self, doc: Doc, st: Statement,
+                   speaker_codes: set[str | None]) -> tuple[list[str], list[Token], bool] | None:
+        """"described *the plan* as ...": the actor the evaluated phrase names, or one inside it
+        ("called the allegations *by X* baseless", "X's claims")."""
+        assert st.about is not None
+        ids = self._others(doc, actors_of(doc, st.about), speaker_codes)
+        if not ids:
+            inner = [a for t in st.about.subtree if t is not st.about for a in actors_of(doc, t)]
+            ids = self._others(doc, list(dict.fromkeys(inner)), speaker_codes)[:1]
+        return (ids, list(st.content), False) if ids else None
+
+    def _clause_target(self, doc: Doc, st: Statement,
+                       speaker_codes: set[str | None]) -> tuple[list[str], list[Token], bool] | None:
+        """The subject (or ``by`` agent) of a clause of the content that names another actor, the
+        words said of it (its clause without its own phrase), and whether the clause reports an act
+        of it (an allegation) rather than a state (a criticism). The patient of a passive is a
+        victim, never the target of the statement."""
+        content = set(st.content)
+        alleged = lemma(st.trigger) in self.words.allegation_verbs
+        for t in st.content:
+            if t.dep_ == "nsubj":
+                verb = t.head
+            elif t.dep_ == "pobj" and t.head.dep_ == "agent":
+                verb = t.head.head
+            else:
+                continue
+            if verb not in content or self._unreal(verb) or self._own_side(t):
+                continue
+            ids = self._targets(doc, actors_of(doc, t, modifiers=alleged), speaker_codes)
+            if not ids:
+                # "*Kenya's* ultimatum is ...": the owner of what the clause is about
+                ids = self._targets(doc, [a for c in t.children if c.dep_ == "poss"
+                                          for a in actors_of(doc, c, modifiers=False)], speaker_codes)
+            if not ids:
+                continue
+            own = set(t.subtree) if t.dep_ == "nsubj" else set(t.head.subtree)
+            # an allegation verb: the whole content is what the target is said to be or do
+            predicate = list(st.content) if alleged else [w for w in verb.subtree if w in content and w not in own]
+            passive = any(c.dep_ == "auxpass" for c in verb.children)
+            acts = t.dep_ == "pobj" or (lemma(verb) not in self.words.stative_verbs and not passive)
+            return ids, predicate, acts
+        # "claimed the attack was planned *in Afghanistan*", "it violates *Thailand's* obligations":
+        # an actor anywhere in the content, when the whole content is clearly negative (an
+        # allegation verb is enough by itself)
+        named = (t for t in st.content if alleged or not self._place(t))
+        ids = self._targets(doc, list(dict.fromkeys(a for t in named for a in actors_of(doc, t))), speaker_codes)
+        if not ids or not alleged and self.polarity(st.content) > self.words.strongly_negative:
+            return None
+        roots = [t for t in st.content if t.head not in content or t.head is t]
+        if any(self._unreal(r) for r in roots):
+            return None
+        acts = alleged or any(lemma(r) not in self.words.stative_verbs and r.pos_ == "VERB"
+                              and not any(c.dep_ == "auxpass" for c in r.children) for r in roots)
+        return ids[:1], list(st.content), acts
+
+    def _targets(self, doc: Doc, ids: list[str], speaker_codes: set[str | None]) -> list[str]:
+        """Other actors than the speaker, and not the victims (civilians, refugees) a statement
+        tells of."""
+        out = []
+        for a in self._others(doc, ids, speaker_codes):
+            code = getattr(actor_by_id(doc, a), "code", None) or ""
+            if code[3:6] not in self.words.victim_sectors:
+                out.append(a)
+        return out
+
+    def _place(self, token: Token) -> bool:
+        """"in Haiti", "across Europe": a country named as the place of what is told."""
+        return token.dep_ == "pobj" and token.head.lower_ in self.words.place_prepositions
+
+    @staticmethod
+    def _own_side(subject: Token) -> bool:
+        """"his firm", "our troops": the speaker's own side, not an actor the speaker judges."""
+        return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subject.children)
+
+    def _unreal(self, verb: Token) -> bool:
+        """A clause only possible, future or conditional says nothing that happened or holds."""
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return True  # "the need for the government to invest": a wish, not a fact
+        return any((c.dep_ == "aux" and c.lower_ in self.unreal_aux) or
+                   (c.dep_ == "mark" and c.lower_ in self.conditional) for c in verb.children) or \
+            verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in self.conditional for c in verb.children)
+
+
+def load_statement_coder(data_dir: Path, ontology: Ontology | None = None, unreal_aux: frozenset[str] = frozenset(),
+                         conditional: frozenset[str] = frozenset()) -> StatementCoder:
+    """The coder for ``data_dir/statements``; ``unreal_aux`` (future and possibility auxiliaries)
+    and ``conditional`` (if, unless) mark clauses that report nothing real."""
+    return StatementCoder(load_statement_words(data_dir / "statements", ontology), unreal_aux, conditional)
