@@ -20,6 +20,8 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from ..doc import actor_of_token
 from ..records import Actor
 from .quote_lexicon import QuoteLexicon
+from .quote_referents import (carried_subject, is_document, issuer_of, named_in, partitive_of,
+                              stranded_subject)
 
 _SUBJECTS = ("nsubj", "nsubjpass")
 _INHERIT = ("conj", "xcomp", "advcl", "acl")  # a verb that borrows its head's subject
@@ -66,7 +68,8 @@ def is_cue_verb(lex: QuoteLexicon, token: Token, indirect: bool = False) -> bool
     return lex.is_indirect_cue(lemma, prt) if indirect else lex.is_cue(lemma, prt)
 
 
-def subject_of(token: Token, skip: Callable[[Token], bool] = lambda t: False) -> Token | None:
+def subject_of(token: Token, skip: Callable[[Token], bool] = lambda t: False,
+               lex: QuoteLexicon | None = None) -> Token | None:
     """The subject of a verb; participles, conjuncts and infinitives take their head's.
 
     A name right after a cue that follows a quote or a comma is the subject even
@@ -82,12 +85,21 @@ def subject_of(token: Token, skip: Callable[[Token], bool] = lambda t: False) ->
             before = token.doc[token.i - 1]
             if before.is_punct and before.text in '",”':
                 for child in token.rights:
-                    if child.dep_ in ("attr", "dobj", "npadvmod", "appos") and child.pos_ == "PROPN":
+                    if child.dep_ in ("attr", "dobj", "npadvmod", "appos") and (
+                            child.pos_ == "PROPN" or (token.dep_ == "parataxis" and child.pos_ == "NOUN")):
                         return child
+        if lex is not None:
+            carried = carried_subject(token, lex)
+            if carried is not None and not skip(carried):
+                return carried
         if token.dep_ in _INHERIT and token.head is not token:
             token = token.head
             seen += 1
             continue
+        if lex is not None and token.pos_ in ("VERB", "AUX"):
+            stranded = stranded_subject(token)
+            if stranded is not None and not skip(stranded):
+                return stranded
         return None
     return None
 
@@ -126,12 +138,27 @@ class SpeakerResolver:
         head = subject
         if head.lower_ in _RELATIVES and head.head.dep_ == "relcl":
             head = head.head.head  # "Washington, which claims ..."
-        if head.pos_ == "NOUN":
+        part = partitive_of(head, self.lex)
+        if part is not None:
+            head = part  # "Sixty percent of students said": the students
+        if is_document(head, self.lex):
+            issuer = issuer_of(head, self.lex)
+            if issuer is not None and issuer is not head:
+                found = self.resolve(issuer)
+                if found is not None:
+                    return Speaker(found.actor, found.name, head.i, found.person)
+        elif head.pos_ == "NOUN":
             agent = self._agent(head)
             if agent is not None:
                 head = agent
         if head.lemma_.lower() in self.lex.non_speakers or head.lower_ in self.lex.non_speakers:
             return None
+        if head.pos_ == "NOUN":
+            name = named_in(head)  # "social worker and activist Ryan Febrianto"
+            if name is not None:
+                found = self.resolve(name)
+                if found is not None:
+                    return Speaker(found.actor, found.name, head.i, found.person)
         candidates = [head] + [c for c in head.children if c.dep_ == "appos"]
         lower = head.lower_
         # "he said", "the official said": the speaker named before, outside quotes, wins
@@ -298,7 +325,7 @@ class CueFinder:
         return any(s <= char < e for s, e in self.quoted)
 
     def _attribution(self, verb: Token, how: str) -> Attribution | None:
-        subject = subject_of(verb, skip=lambda t: self.in_quote(t.idx))
+        subject = subject_of(verb, skip=lambda t: self.in_quote(t.idx), lex=self.lex)
         if subject is None or self.in_quote(subject.idx):
             return None
         speaker = self.speakers.resolve(subject)

@@ -189,7 +189,7 @@ class QuotesStage:
             clause = self._clause(token)
             if clause is None:
                 continue
-            subject = subject_of(token)
+            subject = subject_of(token, lex=self.lex)
             if subject is None or subject.i in range(clause.start, clause.end):
                 continue
             speaker = finder.speakers.resolve(subject)
@@ -234,7 +234,27 @@ class QuotesStage:
                 if self._reported(clause):
                     return clause
                 break
-        return None
+        return self._parenthetical(verb)
+
+    def _parenthetical(self, verb: Token) -> SpacySpan | None:
+        """"Still, Neth says, opinions remain divided", "This, he argues, would help": a cue set
+        into the clause it reports (parsed as parataxis) reports the rest of that clause."""
+        head = verb.head
+        if verb.dep_ != "parataxis" or head is verb or head.pos_ not in ("VERB", "AUX"):
+            return None
+        inverted = verb.i > 0 and verb.doc[verb.i - 1].text == "," and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)  # ", say some diplomats,"
+        if any(c.dep_ == "ccomp" or (c.dep_ == "dobj" and not inverted) for c in verb.children):
+            return None
+        left = [t for t in head.subtree if t.i < verb.left_edge.i]
+        right = [t for t in head.subtree if t.i > verb.right_edge.i]
+        side = right if len(right) >= len(left) else left
+        while side and side[-1].is_punct:
+            side.pop()
+        if not side:
+            return None
+        clause = verb.doc[side[0].i:side[-1].i + 1]
+        return clause if self._reported(clause) else None
 
     @staticmethod
     def _reported(clause: SpacySpan) -> bool:
@@ -255,6 +275,9 @@ class QuotesStage:
     def _clause_span(doc: Doc, clause: SpacySpan) -> tuple[int, int] | None:
         tokens = list(clause)
         while tokens and (tokens[0].dep_ == "mark" and tokens[0].lower_ == "that"):
+            verb = tokens[0].head
+            if not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children):
+                break  # "says that rarely happens": "that" is the clause's subject
             tokens.pop(0)
         if not tokens:
             return None
