@@ -19,7 +19,6 @@ from spacy.tokens import Token
 from .quote_lexicon import QuoteLexicon
 
 _NAME_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
-_LINKS = {"appos", "conj"}
 _KNOWN = {"know", "call", "name"}
 
 
@@ -33,7 +32,10 @@ def named_in(head: Token) -> Token | None:
     for token in head.subtree:
         if token is head or not _is_name(token):
             continue
-        if token.dep_ in _LINKS:
+        if token.dep_ == "conj" and token.head is head:
+            return token
+        if token.dep_ == "appos" and (token.head is head or (
+                token.head.dep_ == "pobj" and token.head.head.head is head)):
             return token
         if token.dep_ == "pobj" and token.head.dep_ in ("agent", "prep") and token.head.head.lemma_ in _KNOWN:
             return token

@@ -213,7 +213,8 @@ class SpeakerResolver:
                     continue
                 is_person = self._person_at(token) is not None or (
                     token.pos_ == "PROPN" and (token.ent_type_ not in _NOT_PERSON
-                                               or token.lower_ in self.surnames))
+                                               or token.lower_ in self.surnames
+                                               or _personal(self.doc, token)))
                 if person and not is_person:
                     continue
                 if not person and (is_person or token.pos_ not in ("NOUN", "PROPN")):
@@ -232,8 +233,10 @@ class SpeakerResolver:
         "the official said" -> the person who spoke last."""
         lemma = noun.lemma_.lower()
         for token in reversed(self.doc[:noun.i]):
-            if token.lemma_.lower() != lemma or self._in_quote(token.idx) or token.tag_ != noun.tag_:
+            if token.lemma_.lower() != lemma or self._in_quote(token.idx):
                 continue
+            if token.tag_ != noun.tag_ and not (token.pos_ == "PROPN" and token.dep_ == "compound"):
+                continue  # "Mayor" of "Solo Mayor Hadi Rudyatmo" names the mayor
             if token.dep_ == "compound" and token.head.pos_ == "PROPN":
                 return self.resolve(token.head)
             if token.dep_ == "appos" and token.head.pos_ == "PROPN":
@@ -245,7 +248,7 @@ class SpeakerResolver:
                 actor = actor_of_token(self.doc, token)
                 name = actor.name if actor else self.fullest(self._phrase(token))
                 return Speaker(actor, name, token.i, False)
-        earlier = [s for s in self.recent if s.person and s.token < noun.i
+        earlier = [s for s in self.recent if (s.person or _personal(self.doc, self.doc[s.token])) and s.token < noun.i
                    and self.doc[s.token].sent.start >= self._sentence_back(noun, 3)]
         return earlier[-1] if earlier else None
 
@@ -433,6 +436,16 @@ class CueFinder:
                 if obj is not None:
                     found.append((token.idx, last.idx + len(last), obj))
         return found
+
+
+def _personal(doc: Doc, token: Token) -> bool:
+    """A name the context shows to be a person's, whatever its entity label: a person actor,
+    or a name with a "who" clause ("Chalida Tajaroensuk, who heads the foundation")."""
+    actor = actor_of_token(doc, token)
+    if actor is not None and actor.kind == "person":
+        return True
+    return any(c.dep_ == "relcl" and any(g.dep_ == "nsubj" and g.lower_ == "who" for g in c.children)
+               for c in token.children)
 
 
 def _same_word(a: str, b: str) -> bool:
