@@ -30,12 +30,12 @@ def named_in(head: Token) -> Token | None:
     """A name the description ``head`` carries: an appositive or conjunct name in its phrase
     (possibly hung on a place inside it), or the name it is "known as/by"."""
     for token in head.subtree:
-        if token is head or not _is_name(token):
+        if token.i == head.i or not _is_name(token):
             continue
-        if token.dep_ == "conj" and token.head is head:
+        if token.dep_ == "conj" and token.head.i == head.i:
             return token
-        if token.dep_ == "appos" and (token.head is head or (
-                token.head.dep_ == "pobj" and token.head.head.head is head)):
+        if token.dep_ == "appos" and (token.head.i == head.i or (
+                token.head.dep_ == "pobj" and token.head.head.head.i == head.i)):
             return token
         if token.dep_ == "pobj" and token.head.dep_ in ("agent", "prep") and token.head.head.lemma_ in _KNOWN:
             return token
@@ -112,7 +112,7 @@ def stranded_subject(verb: Token) -> Token | None:
         if token.pos_ in ("VERB", "AUX") or token.i >= verb.i:
             return None
         if token.dep_ == "appos" or token.dep_ in ("pobj", "prep", "compound", "amod", "det", "poss"):
-            if token.head is token:
+            if token.head.i == token.i:
                 return None
             token = token.head
             continue

@@ -143,7 +143,7 @@ class SpeakerResolver:
             head = part  # "Sixty percent of students said": the students
         if is_document(head, self.lex):
             issuer = issuer_of(head, self.lex)
-            if issuer is not None and issuer is not head:
+            if issuer is not None and issuer.i != head.i:
                 found = self.resolve(issuer)
                 if found is not None:
                     return Speaker(found.actor, found.name, head.i, found.person)
@@ -158,6 +158,9 @@ class SpeakerResolver:
             if name is not None:
                 found = self.resolve(name)
                 if found is not None:
+                    words = _proper_name(name)
+                    if name.lower_ not in found.name.lower():  # an actor named by the role itself
+                        return Speaker(found.actor, self.fullest(words), head.i, found.person)
                     return Speaker(found.actor, found.name, head.i, found.person)
         candidates = [head] + [c for c in head.children if c.dep_ == "appos"]
         lower = head.lower_
@@ -436,6 +439,15 @@ class CueFinder:
                 if obj is not None:
                     found.append((token.idx, last.idx + len(last), obj))
         return found
+
+
+def _proper_name(token: Token) -> str:
+    """The proper-noun words ending at ``token`` ("Tunde Bakare" of "blogger Tunde Bakare")."""
+    start = token.i
+    while start > 0 and token.doc[start - 1].pos_ == "PROPN" and token.doc[start - 1].head.i >= token.i - 3 \
+            and token.doc[start - 1].dep_ in ("compound", "flat"):
+        start -= 1
+    return token.doc[start:token.i + 1].text
 
 
 def _personal(doc: Doc, token: Token) -> bool:

@@ -240,7 +240,7 @@ class QuotesStage:
         """"Still, Neth says, opinions remain divided", "This, he argues, would help": a cue set
         into the clause it reports (parsed as parataxis) reports the rest of that clause."""
         head = verb.head
-        if verb.dep_ != "parataxis" or head is verb or head.pos_ not in ("VERB", "AUX"):
+        if verb.dep_ != "parataxis" or head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
             return None
         inverted = verb.i > 0 and verb.doc[verb.i - 1].text == "," and not any(
             c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)  # ", say some diplomats,"
