@@ -27,6 +27,7 @@ _SUBJECTS = ("nsubj", "nsubjpass")
 _INHERIT = ("conj", "xcomp", "advcl", "acl")  # a verb that borrows its head's subject
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _OTHER_PRONOUNS = {"it", "they", "them"}
+_WRITER_PRONOUNS = {"i", "me", "we", "us", "you"}  # outside quotes: the writer or the reader
 _NOT_PERSON = {"GPE", "ORG", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "DATE", "TIME"}
 _ROLE_DETS = {"the", "this", "that"}
 _ANTECEDENT_SENTENCES = 4
@@ -164,6 +165,8 @@ class SpeakerResolver:
                     return Speaker(found.actor, found.name, head.i, found.person)
         candidates = [head] + [c for c in head.children if c.dep_ == "appos"]
         lower = head.lower_
+        if lower in _WRITER_PRONOUNS and not self._in_quote(head.idx):
+            return None  # "I think ..." in the writer's own words, "Do you think ...?" to a guest
         # "he said", "the official said": the speaker named before, outside quotes, wins
         # over a coreference that may point into a quote
         if lower in _PERSON_PRONOUNS:

@@ -184,7 +184,7 @@ class QuotesStage:
                 continue
             if in_metadata(doc, token.idx) or any(s <= token.idx < e for s, e in direct_spans):
                 continue
-            if any(c.dep_ == "neg" for c in token.children):
+            if any(c.dep_ == "neg" for c in token.children) or self._question(token):
                 continue
             clause = self._clause(token)
             if clause is None:
@@ -201,6 +201,11 @@ class QuotesStage:
             found.append(_Found("indirect", span, speaker, cue_span(token), "clause"))
         found.extend(self._according(doc, finder, direct_spans, found))
         return self._outermost(found)
+
+    @staticmethod
+    def _question(verb: Token) -> bool:
+        """"Did the minister say the talks failed?": a question asks, it reports nothing."""
+        return verb.sent.text.rstrip(" \n\"”’'").endswith("?")
 
     def _clause(self, verb: Token) -> SpacySpan | None:
         """The clause a reporting verb reports: its clause complement, or a "that"
@@ -316,7 +321,12 @@ class QuotesStage:
             phrase = doc[phrase_head.start:obj.right_edge.i + 1]
             left = (sent.start_char, phrase.start_char)
             right = (phrase.end_char, sent.end_char)
-            span = left if left[1] - left[0] > right[1] - right[0] else right
+            if verb.i < phrase.start and left[1] - left[0] >= 10:
+                span = left   # "the aid is late, according to X": the clause the phrase hangs on
+            elif verb.i >= phrase.end and right[1] - right[0] >= 10:
+                span = right  # "... but according to X, the situation is dire"
+            else:
+                span = left if left[1] - left[0] > right[1] - right[0] else right
             text = doc.text
             s, e = span
             while s < e and text[s] in _CLAUSE_TRIM:
