@@ -127,6 +127,8 @@ class SpeakerResolver:
         self.orgs = [e for e in doc.ents if e.label_ in ("ORG", "NORP", "GPE") and not self._in_quote(e.start_char)]
         self.recent: list[Speaker] = []
         self.surnames = {e.text.split()[-1].lower() for e in self.persons if e.text.split()}
+        # a hyphenated surname is split by the tokenizer ("Dakin-Grimm" -> "Dakin", "Grimm")
+        self.surnames |= {part for name in list(self.surnames) if "-" in name for part in name.split("-") if part}
 
     def _in_quote(self, char: int) -> bool:
         return any(s <= char < e for s, e in self.quoted)

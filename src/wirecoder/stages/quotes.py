@@ -55,7 +55,7 @@ class QuotesStage:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
-        spans = find_quoted_spans(text)
+        spans = find_quoted_spans(text, lambda s, e: self._narration(doc, s, e))
         finder = CueFinder(doc, self.lex, tuple(q.outer for q in spans))
         direct = self._direct(doc, spans, finder)
         indirect = self._indirect(doc, direct, finder)
@@ -71,6 +71,12 @@ class QuotesStage:
         self._first_person(doc, quotes)
         doc._.trace = tuple(doc._.trace) + tuple(self._traces(doc, quotes, found))
         return doc
+
+    def _narration(self, doc: Doc, start: int, end: int) -> bool:
+        """A sentence of the writer's narration, not more of an unclosed quote: it has a
+        reporting verb ("Exantus said three commissions were created")."""
+        span = doc.char_span(start, end, alignment_mode="expand")
+        return span is None or any(is_cue_verb(self.lex, t) for t in span)
 
     # -- direct quotes -------------------------------------------------------------
     def _direct(self, doc: Doc, spans: tuple[QuotedSpan, ...], finder: CueFinder) -> list[_Found]:
@@ -90,6 +96,9 @@ class QuotesStage:
             elif previous is not None and self._continues(doc, previous, q):
                 before = previous[1]
                 item = _Found("direct", (q.start, q.end), before.speaker, before.cue, "continuation")
+            elif previous is not None and self._about(doc, previous[1], q, finder):
+                before = previous[1]
+                item = _Found("direct", (q.start, q.end), before.speaker, before.cue, "same subject")
             elif self._sentence_like(doc, q):
                 item = _Found("direct", (q.start, q.end), None, None, "no speaker")
             else:
@@ -153,6 +162,27 @@ class QuotesStage:
             if not any(a < sent.end_char and sent.start_char < b for a, b in anchors):
                 return False
         return True
+
+    @staticmethod
+    def _about(doc: Doc, before: _Found, q: QuotedSpan, finder: CueFinder) -> bool:
+        """A quote with no cue opening the sentence after one whose subject is the last
+        speaker ('"...," she added. Years ago, she left her homeland. "My house ..."')."""
+        here = sentence_of(doc, q.open_mark)
+        if here is None or here.start == 0 or len(doc.text[here.start_char:q.open_mark].split()) > LEAD_IN_WORDS:
+            return False
+        previous = doc[here.start - 1].sent
+        if before.span[1] < previous.start_char - 400:
+            return False  # the last speaker spoke well before
+        for token in previous:
+            if token.dep_ not in ("nsubj", "nsubjpass") or token.head.dep_ != "ROOT" or finder.in_quote(token.idx):
+                continue
+            speaker = finder.speakers.resolve(token)
+            if speaker is None or before.speaker is None:
+                return False
+            if speaker.actor is not None and before.speaker.actor is not None:
+                return speaker.actor.id == before.speaker.actor.id
+            return speaker.name == before.speaker.name
+        return False
 
     @staticmethod
     def _after_indirect(doc: Doc, direct: list[_Found], indirect: list[_Found]) -> list[_Found]:
