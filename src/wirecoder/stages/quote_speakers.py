@@ -183,7 +183,7 @@ class SpeakerResolver:
             actor = actor_of_token(self.doc, token)
             if actor is not None:
                 actor = self._fullest_actor(actor)
-                return Speaker(actor, actor.name, head.i, actor.kind == "person")
+                return Speaker(actor, _with_acronym(actor.name, head), head.i, actor.kind == "person")
         if lower in _PERSON_PRONOUNS or lower in _OTHER_PRONOUNS:
             found = self._antecedent(head, person=lower in _PERSON_PRONOUNS)
             if found is not None:
@@ -444,6 +444,25 @@ class CueFinder:
                 if obj is not None:
                     found.append((token.idx, last.idx + len(last), obj))
         return found
+
+
+def _acronym(token: Token) -> str | None:
+    """An acronym naming ``token``'s organisation in the story: the word itself ("the UNHCR
+    said") or its appositive ("the Nigeria Center for Disease Control, or NCDC, said")."""
+    for word in [token] + [c for c in token.children if c.dep_ in ("appos", "conj")]:
+        text = word.text.replace(".", "")
+        if 2 <= len(text) <= 8 and text.isalpha() and text.isupper():
+            return word.text
+    return None
+
+
+def _with_acronym(name: str, token: Token) -> str:
+    """The actor's name with the acronym the story uses for it, when the name lacks it:
+    "U.N. Refugee Agency (UNHCR)", "European Union (EU)"."""
+    acronym = _acronym(token)
+    if acronym is None or acronym.lower() in name.lower().replace(".", "").split():
+        return name
+    return f"{name} ({acronym})"
 
 
 def _proper_name(token: Token) -> str:
