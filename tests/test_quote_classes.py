@@ -60,6 +60,19 @@ MISSED = [
     # findings and estimates reported as speech
     ("Researchers found that poor diets are driving the rise in diabetes.",
      "poor diets are driving the rise", "indirect", "Researchers"),
+    # "according to" reports the clause it hangs on, here the one after it
+    ("The army says it controls the north, but according to MSF and other agencies, the situation in "
+     "the camps is still dire.", "the situation in the camps is still dire", "indirect", "MSF"),
+    # a quote with no cue after a sentence whose subject is the last speaker
+    ('"I have four children here," said Amina Yusuf, a farmer in the valley. Years ago, she fled the '
+     'fighting and she is wary of going back. "My land has been taken. I have nothing left."',
+     "My land has been taken", "direct", "Amina Yusuf"),
+    # a closing mark missing: the quote runs on until the narration resumes
+    ('"The port is full," said Ines Duarte. "Ships wait for days. Nobody can unload them. '
+     'Duarte said the strike would end soon.', "Nobody can unload them", "direct", "Ines Duarte"),
+    # the acronym the story uses stays in the speaker's name ("EU" for the European Union)
+    ("The European Union said on Monday that the talks had failed. The EU later acknowledged it would "
+     "miss its emission targets.", "it would miss its emission targets", "indirect", "EU"),
 ]
 
 
@@ -84,6 +97,20 @@ NOT_SPEAKERS = [
 def test_things_are_not_speakers(coder, text):
     coded = coder.code(text)
     assert [q for q in coded.quotes if q.kind != "term"] == []
+
+
+NOT_REPORTED = [
+    # the writer's own "I think", a question put to a guest, a question about what was said
+    "I think the ceasefire will hold through the winter.",
+    "Do you think the ceasefire will hold through the winter?",
+    "Did the minister say the talks had failed?",
+]
+
+
+@pytest.mark.parametrize("text", NOT_REPORTED)
+def test_not_reported_speech(coder, text):
+    coded = coder.code(text)
+    assert [q for q in coded.quotes if q.kind == "indirect"] == []
 
 
 NOT_QUOTES = [
