@@ -32,6 +32,19 @@ DESCRIBED = [
     ("Marko Petrovic, a fisherman in Split, agreed with the plan. Vesna Horvat, who leads the Adriatic "
      "Fishers Union, echoed their worries. She told reporters she had met the minister twice.",
      "she had met the minister twice", "indirect", "Vesna Horvat"),
+    # a possessive title is the named holder of the title, and "she" finds her through it
+    ("Port City Mayor Ana Reyes opened the market. Port City's mayor, aware that traders need help, "
+     "cautioned the new tax should not hurt small stalls. “We will go slowly,” she added.",
+     "We will go slowly", "direct", "Ana Reyes"),
+    # of a description and a name both parsed as subjects, the name next to the verb
+    ("A historian at the University of Tartu's School of Culture and Media, Kadri Tamm also noted "
+     "that the treaty was never ratified.", "the treaty was never ratified", "indirect", "Kadri Tamm"),
+    # a name right before the verb wins over a description the parser made the subject
+    ("Speaking at the Baltic Forum, a policy think tank in Riga, on Tuesday, Trade Adviser Jonas Berg "
+     "said the tariffs would stay.", "the tariffs would stay", "indirect", "Jonas Berg"),
+    # a misspelt surname after a title is the person named in full before
+    ("Navy spokesman Daniel Okonkwo said the ship was safe. Later navy spokesman Okonkow claimed the "
+     "crew had been rescued.", "the crew had been rescued", "indirect", "Daniel Okonkwo"),
     # a quantity's "of" object speaks
     ("Sixty percent of farmers surveyed said their costs had doubled.",
      "their costs had doubled", "indirect", "farmers"),

@@ -22,6 +22,14 @@ _NAME_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
 _KNOWN = {"know", "call", "name"}
 
 
+def _last_word(head: Token) -> Token:
+    """The last word of ``head``'s phrase, punctuation aside."""
+    i = head.right_edge.i
+    while i > head.i and head.doc[i].is_punct:
+        i -= 1
+    return head.doc[i]
+
+
 def _is_name(token: Token) -> bool:
     return token.pos_ == "PROPN" and (token.ent_type_ in _NAME_ENTS or not token.ent_type_)
 
@@ -37,9 +45,25 @@ def named_in(head: Token) -> Token | None:
         if token.dep_ == "appos" and (token.head.i == head.i or (
                 token.head.dep_ == "pobj" and token.head.head.head.i == head.i)):
             return token
+        if token.dep_ == "appos" and token.ent_type_ == "PERSON" and token.i == _last_word(head).i:
+            return token  # "A media analyst at the School of Journalism, Gatov also noted"
         if token.dep_ == "pobj" and token.head.dep_ in ("agent", "prep") and token.head.head.lemma_ in _KNOWN:
             return token
     return None
+
+
+def name_before(verb: Token, subject: Token) -> Token | None:
+    """A person's name right before the verb that is not part of the parsed subject:
+    "Speaking at the Council, a think tank, on Tuesday, Adviser Robert O'Brien said"."""
+    doc = verb.doc
+    if verb.i == 0 or subject.pos_ != "NOUN":
+        return None
+    before = doc[verb.i - 1]
+    if before.pos_ != "PROPN" or before.ent_type_ != "PERSON":
+        return None
+    if subject.left_edge.i <= before.i <= subject.right_edge.i:
+        return None
+    return before
 
 
 def partitive_of(head: Token, lex: QuoteLexicon) -> Token | None:

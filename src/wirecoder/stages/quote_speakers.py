@@ -20,8 +20,8 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from ..doc import actor_of_token
 from ..records import Actor
 from .quote_lexicon import QuoteLexicon
-from .quote_referents import (carried_subject, is_document, issuer_of, named_in, partitive_of,
-                              stranded_subject)
+from .quote_referents import (carried_subject, is_document, issuer_of, name_before, named_in,
+                              partitive_of, stranded_subject)
 
 _SUBJECTS = ("nsubj", "nsubjpass")
 _INHERIT = ("conj", "xcomp", "advcl", "acl")  # a verb that borrows its head's subject
@@ -79,9 +79,15 @@ def subject_of(token: Token, skip: Callable[[Token], bool] = lambda t: False,
     """
     seen = 0
     while seen < 4:
-        for child in token.children:
-            if child.dep_ in _SUBJECTS and not skip(child):
-                return child
+        # of two subjects ("A historian at the school, Kadri Tamm noted"), the nearer the verb
+        subjects = sorted((c for c in token.children if c.dep_ in _SUBJECTS and not skip(c)),
+                          key=lambda c: (c.i > token.i, -c.i))
+        for child in subjects[:1]:
+            if lex is not None and seen == 0:
+                named = name_before(token, child)
+                if named is not None and not skip(named):
+                    return named
+            return child
         if seen == 0 and token.i > 0 and token.lemma_.lower() not in ("tell", "call"):
             before = token.doc[token.i - 1]
             if before.is_punct and before.text in '",”':
@@ -175,7 +181,8 @@ class SpeakerResolver:
             found = self._antecedent(head, person=True)
             if found is not None:
                 return Speaker(found.actor, found.name, head.i, found.person)
-        if head.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in _ROLE_DETS for c in head.children):
+        if head.pos_ == "NOUN" and any((c.dep_ == "det" and c.lower_ in _ROLE_DETS)
+                                       or (c.dep_ == "poss" and c.pos_ == "PROPN") for c in head.children):
             found = self._role(head)
             if found is not None:
                 return Speaker(found.actor, found.name, head.i, found.person)
@@ -183,6 +190,10 @@ class SpeakerResolver:
             actor = actor_of_token(self.doc, token)
             if actor is not None:
                 actor = self._fullest_actor(actor)
+                if token.pos_ == "PROPN" and token.ent_type_ == "PERSON" and token.text not in actor.name:
+                    # "U.S. Air Force Chief of Staff, General Dave Goldfein": the actor is named
+                    # by the role; the speaker is the person the story names
+                    return Speaker(actor, self.fullest(_proper_name(token)), head.i, True)
                 return Speaker(actor, _with_acronym(actor.name, head), head.i, actor.kind == "person")
         if lower in _PERSON_PRONOUNS or lower in _OTHER_PRONOUNS:
             found = self._antecedent(head, person=lower in _PERSON_PRONOUNS)
@@ -224,6 +235,10 @@ class SpeakerResolver:
                                                or token.lower_ in self.surnames
                                                or _personal(self.doc, token)))
                 if person and not is_person:
+                    if token.pos_ == "NOUN":  # "Solo's mayor, ..., cautioned ... she added"
+                        found = self.resolve(token)
+                        if found is not None and found.person:
+                            return found
                     continue
                 if not person and (is_person or token.pos_ not in ("NOUN", "PROPN")):
                     continue
@@ -246,7 +261,11 @@ class SpeakerResolver:
             if token.tag_ != noun.tag_ and not (token.pos_ == "PROPN" and token.dep_ == "compound"):
                 continue  # "Mayor" of "Solo Mayor Hadi Rudyatmo" names the mayor
             if token.dep_ == "compound" and token.head.pos_ == "PROPN":
-                return self.resolve(token.head)
+                found = self.resolve(token.head)
+                if found is not None and token.text[:1].isupper() and token.pos_ == "PROPN":
+                    # a capitalised title before a name is a person's ("Mayor Ana Reyes")
+                    found = Speaker(found.actor, found.name, found.token, True)
+                return found
             if token.dep_ == "appos" and token.head.pos_ == "PROPN":
                 return self.resolve(token.head)
             named = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
@@ -295,10 +314,11 @@ class SpeakerResolver:
             return name
         last = words[-1].strip(".,").lower()
         best = name
+        size = sum(1 for w in words if w[:1].isupper())  # "Military spokesperson Chaundry": 2 name words
         for ent in self.persons:
             ent_words = ent.text.split()
-            if ent_words and len(ent_words) > len(best.split()) and _same_word(ent_words[-1].lower(), last):
-                best = ent.text
+            if ent_words and len(ent_words) > size and _same_word(ent_words[-1].lower(), last):
+                best, size = ent.text, len(ent_words)
         if len(words) == 1 and best == name:
             for ent in self.orgs:
                 ent_words = ent.text.split()
