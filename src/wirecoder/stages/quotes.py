@@ -333,8 +333,10 @@ class QuotesStage:
         inside = sum(max(0, min(e, span[1]) - max(s, span[0])) for s, e in direct_spans)
         if inside > 0.5 * (span[1] - span[0]):
             return True
-        words = [t for t in clause if not t.is_punct and t.dep_ != "mark"][:3]
-        return bool(words) and any(s <= words[-1].idx < e for s, e in direct_spans)
+        # the clause opens with a direct quote's words ('said "we will ..."'); a quoted word
+        # later in the clause ('said he was "inclined" to support') leaves it a reported clause
+        words = [t for t in clause if not t.is_punct and t.dep_ != "mark"][:2]
+        return bool(words) and any(s <= words[0].idx < e for s, e in direct_spans)
 
     def _according(self, doc: Doc, finder: CueFinder, direct_spans: list[tuple[int, int]],
                    found: list[_Found]) -> list[_Found]:
