@@ -11,6 +11,7 @@ named before, outside quotes).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Callable
 from difflib import SequenceMatcher
@@ -33,7 +34,7 @@ _ROLE_DETS = {"the", "this", "that"}
 _ANTECEDENT_SENTENCES = 4
 _RELATIVES = {"who", "which", "that"}
 _NAME_DEPS = {"compound", "amod", "nmod", "poss", "case", "nummod", "npadvmod", "flat", "punct"}
-_AGENT_PREPS = {"by", "from"}
+_AGENT_PREPS = {"by"}  # "a study by X" (documents also take "from": quote_referents.issuer_of)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +94,8 @@ def subject_of(token: Token, skip: Callable[[Token], bool] = lambda t: False,
             if before.is_punct and before.text in '",”':
                 for child in token.rights:
                     if child.dep_ in ("attr", "dobj", "npadvmod", "appos") and (
-                            child.pos_ == "PROPN" or (token.dep_ == "parataxis" and child.pos_ == "NOUN")):
+                            child.pos_ == "PROPN" or (child.pos_ == "NOUN" and (
+                                token.dep_ == "parataxis" or before.text in '"”'))):
                         return child
         if lex is not None:
             carried = carried_subject(token, lex)
@@ -194,7 +196,10 @@ class SpeakerResolver:
                     # "U.S. Air Force Chief of Staff, General Dave Goldfein": the actor is named
                     # by the role; the speaker is the person the story names
                     return Speaker(actor, self.fullest(_proper_name(token)), head.i, True)
-                return Speaker(actor, _with_acronym(actor.name, head), head.i, actor.kind == "person")
+                name = _with_acronym(actor.name, head)
+                if name == actor.name:
+                    name = self._defined_acronym(actor.name)
+                return Speaker(actor, name, head.i, actor.kind == "person")
         if lower in _PERSON_PRONOUNS or lower in _OTHER_PRONOUNS:
             found = self._antecedent(head, person=lower in _PERSON_PRONOUNS)
             if found is not None:
@@ -207,7 +212,15 @@ class SpeakerResolver:
         ent = self._person_in(head)
         if ent is not None:
             return Speaker(None, self.fullest(ent.text), head.i, True)
-        return Speaker(None, self.fullest(self._phrase(head)), head.i)
+        return Speaker(None, self._defined_acronym(self.fullest(self._phrase(head))), head.i)
+
+    def _defined_acronym(self, name: str) -> str:
+        """``name`` with the acronym the story defines for it ("United Nations High Commission
+        for Refugees (UNHCR)" -> "United Nations High Commission (UNHCR)"), else ``name``."""
+        if len(name.split()) < 2:
+            return name
+        found = re.search(re.escape(name) + r"[^().\n]{0,40}?(?:\(|, or )([A-Z]{2,8})\b", self.doc.text)
+        return f"{name} ({found.group(1)})" if found else name
 
     def _fullest_actor(self, actor: Actor) -> Actor:
         """Another actor of the article with the fuller form of this actor's name

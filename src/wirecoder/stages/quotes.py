@@ -90,6 +90,9 @@ class QuotesStage:
                 found.append(_Found("term", (q.start, q.end), None, None, "term-cue"))
                 continue
             attribution = finder.find(q.start, q.end, q.outer)
+            if (attribution is not None and attribution.how == "after" and q.close_mark is None
+                    and previous is not None and self._continues(doc, previous, q)):
+                attribution = None  # an unclosed quote ends where narration begins: the run goes on
             if attribution is not None:
                 item = _Found("direct", (q.start, q.end), attribution.speaker, attribution.cue,
                               attribution.how)
