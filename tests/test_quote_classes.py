@@ -45,6 +45,12 @@ DESCRIBED = [
     # a misspelt surname after a title is the person named in full before
     ("Navy spokesman Daniel Okonkwo said the ship was safe. Later navy spokesman Okonkow claimed the "
      "crew had been rescued.", "the crew had been rescued", "indirect", "Daniel Okonkwo"),
+    # an inverted cue after a quote: the noun after it is the speaker, not the place it is from
+    ("“Schools should assign less homework,” wrote one parent from northern Anhui Province.",
+     "Schools should assign less homework", "direct", "parent"),
+    # the acronym the story defines stays with an organisation's name
+    ("The Kenya Bureau for Disaster Relief (KBDR) shares that concern. It issued a statement saying the "
+     "camps would close in June.", "the camps would close in June", "indirect", "KBDR"),
     # a quantity's "of" object speaks
     ("Sixty percent of farmers surveyed said their costs had doubled.",
      "their costs had doubled", "indirect", "farmers"),
@@ -83,6 +89,9 @@ MISSED = [
     # a closing mark missing: the quote runs on until the narration resumes
     ('"The port is full," said Ines Duarte. "Ships wait for days. Nobody can unload them. '
      'Duarte said the strike would end soon.', "Nobody can unload them", "direct", "Ines Duarte"),
+    # an unclosed quote after a cued one stays that speaker's, though narration with a cue follows
+    ('"The port is full," Ines Duarte said. "Ships wait for days. What comes next? '
+     'Marco Silva said the strike would end soon.', "Ships wait for days", "direct", "Ines Duarte"),
     # the acronym the story uses stays in the speaker's name ("EU" for the European Union)
     ("The European Union said on Monday that the talks had failed. The EU later acknowledged it would "
      "miss its emission targets.", "it would miss its emission targets", "indirect", "EU"),
