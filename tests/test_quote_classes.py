@@ -32,6 +32,12 @@ DESCRIBED = [
     ("Marko Petrovic, a fisherman in Split, agreed with the plan. Vesna Horvat, who leads the Adriatic "
      "Fishers Union, echoed their worries. She told reporters she had met the minister twice.",
      "she had met the minister twice", "indirect", "Vesna Horvat"),
+    # a description after a person reported something (no quote of theirs yet) is that person
+    ("Tomas Varga, a chef in his 30s, said a friend introduced him to the dish years ago. "
+     "“I love it,” said the young cook.", "I love it", "direct", "Tomas Varga"),
+    # a publication named by its own words is no person's description
+    ("Irina Sokol claimed the tests were rigged. The Baltic Courier magazine profiled Sokol in May, "
+     "calling her a “rising star” of the movement.", "rising star", "direct", "Baltic Courier magazine"),
     # a possessive title is the named holder of the title, and "she" finds her through it
     ("Port City Mayor Ana Reyes opened the market. Port City's mayor, aware that traders need help, "
      "cautioned the new tax should not hurt small stalls. “We will go slowly,” she added.",

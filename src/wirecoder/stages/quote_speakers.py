@@ -288,8 +288,22 @@ class SpeakerResolver:
                 actor = actor_of_token(self.doc, token)
                 name = actor.name if actor else self.fullest(self._phrase(token))
                 return Speaker(actor, name, token.i, False)
+        if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in noun.children):
+            return None  # "the China Newsweek magazine": named by its own words, not a person
+        back = self._sentence_back(noun, 3)
         earlier = [s for s in self.recent if (s.person or _personal(self.doc, self.doc[s.token])) and s.token < noun.i
-                   and self.doc[s.token].sent.start >= self._sentence_back(noun, 3)]
+                   and self.doc[s.token].sent.start >= back]
+        # a person who reported something in the sentences before ("Anton Kristian ... said a
+        # schoolmate introduced him ... 'I love it,' said the young professional")
+        for token in reversed(self.doc[back:noun.sent.start]):
+            if (token.dep_ in _SUBJECTS and token.pos_ == "PROPN" and is_cue_verb(self.lex, token.head)
+                    and not self._in_quote(token.idx)
+                    and (self._person_at(token) is not None or _personal(self.doc, token))):
+                if not earlier or earlier[-1].token < token.i:
+                    found = self.resolve(token)
+                    if found is not None:
+                        return found
+                break
         return earlier[-1] if earlier else None
 
     def _sentence_back(self, token: Token, n: int) -> int:
