@@ -77,6 +77,9 @@ MISSED = [
      "public trust in the police remains low", "indirect", "Okafor"),
     ("The new rules were debated for months. This, Ms. Lind argues, would let families reach the clinics.",
      "would let families reach the clinics", "indirect", "Lind"),
+    # an indirect quote whose cue follows the clause
+    ("Rosa Lind farms near the river. Losing the farm came as a shock, she said, because the rains "
+     "had been good.", "Losing the farm came as a shock", "indirect", "Rosa Lind"),
     # "that" as the reported clause's subject stays in it
     ("Rivera says that rarely happens in practice.", "that rarely happens", "indirect", "Rivera"),
     # a subject the parser hung on an earlier place

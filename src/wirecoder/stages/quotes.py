@@ -286,7 +286,10 @@ class QuotesStage:
             return None
         left = [t for t in head.subtree if t.i < verb.left_edge.i]
         right = [t for t in head.subtree if t.i > verb.right_edge.i]
-        side = right if len(right) >= len(left) else left
+        if head.i < verb.i and sum(1 for t in left if not t.is_punct) >= 3:
+            side = left  # "Losing the farm came as a shock, he said, because ...": the main clause
+        else:
+            side = right if len(right) >= len(left) else left
         while side and side[-1].is_punct:
             side.pop()
         if not side:
