@@ -35,6 +35,10 @@ DESCRIBED = [
     # a description after a person reported something (no quote of theirs yet) is that person
     ("Tomas Varga, a chef in his 30s, said a friend introduced him to the dish years ago. "
      "“I love it,” said the young cook.", "I love it", "direct", "Tomas Varga"),
+    # a group's description is the group, not the person who spoke last
+    ("Foreign Minister Lena Holm said the vote was unfair. The commission is meant to be neutral, but the "
+     "opposition says it acts as an arm of the ruling party.", "it acts as an arm of the ruling party",
+     "indirect", "opposition"),
     # a publication named by its own words is no person's description
     ("Irina Sokol claimed the tests were rigged. The Baltic Courier magazine profiled Sokol in May, "
      "calling her a “rising star” of the movement.", "rising star", "direct", "Baltic Courier magazine"),

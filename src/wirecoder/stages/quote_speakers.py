@@ -290,6 +290,9 @@ class SpeakerResolver:
                 return Speaker(actor, name, token.i, False)
         if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in noun.children):
             return None  # "the China Newsweek magazine": named by its own words, not a person
+        actor = actor_of_token(self.doc, noun)
+        if actor is not None and actor.kind != "person":
+            return None  # "the opposition", "the electoral authority": a group, not the last speaker
         back = self._sentence_back(noun, 3)
         earlier = [s for s in self.recent if (s.person or _personal(self.doc, self.doc[s.token])) and s.token < noun.i
                    and self.doc[s.token].sent.start >= back]
