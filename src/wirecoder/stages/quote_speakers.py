@@ -291,14 +291,13 @@ class SpeakerResolver:
         if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in noun.children):
             return None  # "the China Newsweek magazine": named by its own words, not a person
         actor = actor_of_token(self.doc, noun)
-        if actor is not None and actor.kind != "person":
-            return None  # "the opposition", "the electoral authority": a group, not the last speaker
+        group = actor is not None and actor.kind != "person"  # "the opposition", "the authority"
         back = self._sentence_back(noun, 3)
         earlier = [s for s in self.recent if (s.person or _personal(self.doc, self.doc[s.token])) and s.token < noun.i
                    and self.doc[s.token].sent.start >= back]
         # a person who reported something in the sentences before ("Anton Kristian ... said a
         # schoolmate introduced him ... 'I love it,' said the young professional")
-        for token in reversed(self.doc[back:noun.sent.start]):
+        for token in reversed(self.doc[back:noun.sent.start] if not group else []):
             if (token.dep_ in _SUBJECTS and token.pos_ == "PROPN" and is_cue_verb(self.lex, token.head)
                     and not self._in_quote(token.idx)
                     and (self._person_at(token) is not None or _personal(self.doc, token))):
