@@ -14,8 +14,9 @@ through the actors stage:
 """
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
+from ..doc import actor_of_token
 from .quote_lexicon import QuoteLexicon
 
 _NAME_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
@@ -144,3 +145,41 @@ def stranded_subject(verb: Token) -> Token | None:
             return token
         return None
     return None
+
+
+def acronym_of(token: Token) -> str | None:
+    """An acronym naming ``token``'s organisation in the story: the word itself ("the UNHCR
+    said") or its appositive ("the Nigeria Center for Disease Control, or NCDC, said")."""
+    for word in [token] + [c for c in token.children if c.dep_ in ("appos", "conj")]:
+        text = word.text.replace(".", "")
+        if 2 <= len(text) <= 8 and text.isalpha() and text.isupper():
+            return word.text
+    return None
+
+
+def with_acronym(name: str, token: Token) -> str:
+    """The actor's name with the acronym the story uses for it, when the name lacks it:
+    "U.N. Refugee Agency (UNHCR)", "European Union (EU)"."""
+    acronym = acronym_of(token)
+    if acronym is None or acronym.lower() in name.lower().replace(".", "").split():
+        return name
+    return f"{name} ({acronym})"
+
+
+def proper_name(token: Token) -> str:
+    """The proper-noun words ending at ``token`` ("Tunde Bakare" of "blogger Tunde Bakare")."""
+    start = token.i
+    while start > 0 and token.doc[start - 1].pos_ == "PROPN" and token.doc[start - 1].head.i >= token.i - 3 \
+            and token.doc[start - 1].dep_ in ("compound", "flat"):
+        start -= 1
+    return token.doc[start:token.i + 1].text
+
+
+def is_personal(doc: Doc, token: Token) -> bool:
+    """A name the context shows to be a person's, whatever its entity label: a person actor,
+    or a name with a "who" clause ("Chalida Tajaroensuk, who heads the foundation")."""
+    actor = actor_of_token(doc, token)
+    if actor is not None and actor.kind == "person":
+        return True
+    return any(c.dep_ == "relcl" and any(g.dep_ == "nsubj" and g.lower_ == "who" for g in c.children)
+               for c in token.children)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable
 from difflib import SequenceMatcher
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -21,11 +20,10 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from ..doc import actor_of_token
 from ..records import Actor
 from .quote_lexicon import QuoteLexicon
-from .quote_referents import (carried_subject, is_document, issuer_of, name_before, named_in,
-                              partitive_of, stranded_subject)
+from .quote_cues import SUBJECTS, cue_span, infinitive, is_cue_verb, subject_of
+from .quote_referents import (is_document, is_personal, issuer_of, named_in, partitive_of, proper_name,
+                              with_acronym)
 
-_SUBJECTS = ("nsubj", "nsubjpass")
-_INHERIT = ("conj", "xcomp", "advcl", "acl")  # a verb that borrows its head's subject
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _OTHER_PRONOUNS = {"it", "they", "them"}
 _WRITER_PRONOUNS = {"i", "me", "we", "us", "you"}  # outside quotes: the writer or the reader
@@ -53,75 +51,6 @@ class Attribution:
     cue_token: int
     speaker: Speaker
     how: str               # tree | after | before | phrase
-
-
-def particle(token: Token) -> str | None:
-    for child in token.children:
-        if child.dep_ == "prt":
-            return child.text
-    return None
-
-
-def is_cue_verb(lex: QuoteLexicon, token: Token, indirect: bool = False) -> bool:
-    if token.pos_ not in ("VERB", "AUX"):
-        return False
-    lemma = token.lemma_.lower()
-    prt = particle(token)
-    return lex.is_indirect_cue(lemma, prt) if indirect else lex.is_cue(lemma, prt)
-
-
-def subject_of(token: Token, skip: Callable[[Token], bool] = lambda t: False,
-               lex: QuoteLexicon | None = None) -> Token | None:
-    """The subject of a verb; participles, conjuncts and infinitives take their head's.
-
-    A name right after a cue that follows a quote or a comma is the subject even
-    when the parser made it an object (``"...," warned Asli Aydintasbas``).
-    ``skip``: subjects to pass over (words inside a quote the parser hung on the cue).
-    """
-    seen = 0
-    while seen < 4:
-        # of two subjects ("A historian at the school, Kadri Tamm noted"), the nearer the verb
-        subjects = sorted((c for c in token.children if c.dep_ in _SUBJECTS and not skip(c)),
-                          key=lambda c: (c.i > token.i, -c.i))
-        for child in subjects[:1]:
-            if lex is not None and seen == 0:
-                named = name_before(token, child)
-                if named is not None and not skip(named):
-                    return named
-            return child
-        if seen == 0 and token.i > 0 and token.lemma_.lower() not in ("tell", "call"):
-            before = token.doc[token.i - 1]
-            if before.is_punct and before.text in '",”':
-                for child in token.rights:
-                    if child.dep_ in ("attr", "dobj", "npadvmod", "appos") and (
-                            child.pos_ == "PROPN" or (child.pos_ == "NOUN" and (
-                                token.dep_ == "parataxis" or before.text in '"”'))):
-                        return child
-        if lex is not None:
-            carried = carried_subject(token, lex)
-            if carried is not None and not skip(carried):
-                return carried
-        if token.dep_ in _INHERIT and token.head is not token:
-            token = token.head
-            seen += 1
-            continue
-        if lex is not None and token.pos_ in ("VERB", "AUX"):
-            stranded = stranded_subject(token)
-            if stranded is not None and not skip(stranded):
-                return stranded
-        return None
-    return None
-
-
-def _infinitive(verb: Token) -> bool:
-    """"to deny entry visas": a verb in an infinitive is not the cue of a quote."""
-    return verb.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-
-
-def cue_span(token: Token) -> tuple[int, int]:
-    prt = next((c for c in token.children if c.dep_ == "prt"), None)
-    end = max(token.idx + len(token), prt.idx + len(prt)) if prt is not None else token.idx + len(token)
-    return (token.idx, end)
 
 
 class SpeakerResolver:
@@ -169,7 +98,7 @@ class SpeakerResolver:
             if name is not None:
                 found = self.resolve(name)
                 if found is not None:
-                    words = _proper_name(name)
+                    words = proper_name(name)
                     if name.lower_ not in found.name.lower():  # an actor named by the role itself
                         return Speaker(found.actor, self.fullest(words), head.i, found.person)
                     return Speaker(found.actor, found.name, head.i, found.person)
@@ -195,8 +124,8 @@ class SpeakerResolver:
                 if token.pos_ == "PROPN" and token.ent_type_ == "PERSON" and token.text not in actor.name:
                     # "U.S. Air Force Chief of Staff, General Dave Goldfein": the actor is named
                     # by the role; the speaker is the person the story names
-                    return Speaker(actor, self.fullest(_proper_name(token)), head.i, True)
-                name = _with_acronym(actor.name, head)
+                    return Speaker(actor, self.fullest(proper_name(token)), head.i, True)
+                name = with_acronym(actor.name, head)
                 if name == actor.name:
                     name = self._defined_acronym(actor.name)
                 return Speaker(actor, name, head.i, actor.kind == "person")
@@ -235,7 +164,7 @@ class SpeakerResolver:
         sentences = list(self.doc.sents)
         here = next(i for i, s in enumerate(sentences) if s.start <= pronoun.i < s.end)
         for sent in reversed(sentences[max(0, here - _ANTECEDENT_SENTENCES):here + 1]):
-            subjects = [t for t in sent if t.dep_ in _SUBJECTS and t.i < pronoun.i
+            subjects = [t for t in sent if t.dep_ in SUBJECTS and t.i < pronoun.i
                         and not self._in_quote(t.idx)]
             # a subject that reports speech is the likelier antecedent of a speaker pronoun
             # ("X told VOA that Cyclone Jude had moved ... she said": X, not the cyclone)
@@ -246,7 +175,7 @@ class SpeakerResolver:
                 is_person = self._person_at(token) is not None or (
                     token.pos_ == "PROPN" and (token.ent_type_ not in _NOT_PERSON
                                                or token.lower_ in self.surnames
-                                               or _personal(self.doc, token)))
+                                               or is_personal(self.doc, token)))
                 if person and not is_person:
                     if token.pos_ == "NOUN":  # "Solo's mayor, ..., cautioned ... she added"
                         found = self.resolve(token)
@@ -284,7 +213,7 @@ class SpeakerResolver:
             named = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
             if named is not None:
                 return self.resolve(named)
-            if token.dep_ in _SUBJECTS:  # "a State Department spokesperson told VOA ..."
+            if token.dep_ in SUBJECTS:  # "a State Department spokesperson told VOA ..."
                 actor = actor_of_token(self.doc, token)
                 name = actor.name if actor else self.fullest(self._phrase(token))
                 return Speaker(actor, name, token.i, False)
@@ -293,14 +222,14 @@ class SpeakerResolver:
         actor = actor_of_token(self.doc, noun)
         group = actor is not None and actor.kind != "person"  # "the opposition", "the authority"
         back = self._sentence_back(noun, 3)
-        earlier = [s for s in self.recent if (s.person or _personal(self.doc, self.doc[s.token])) and s.token < noun.i
+        earlier = [s for s in self.recent if (s.person or is_personal(self.doc, self.doc[s.token])) and s.token < noun.i
                    and self.doc[s.token].sent.start >= back]
         # a person who reported something in the sentences before ("Anton Kristian ... said a
         # schoolmate introduced him ... 'I love it,' said the young professional")
         for token in reversed(self.doc[back:noun.sent.start] if not group else []):
-            if (token.dep_ in _SUBJECTS and token.pos_ == "PROPN" and is_cue_verb(self.lex, token.head)
+            if (token.dep_ in SUBJECTS and token.pos_ == "PROPN" and is_cue_verb(self.lex, token.head)
                     and not self._in_quote(token.idx)
-                    and (self._person_at(token) is not None or _personal(self.doc, token))):
+                    and (self._person_at(token) is not None or is_personal(self.doc, token))):
                 if not earlier or earlier[-1].token < token.i:
                     found = self.resolve(token)
                     if found is not None:
@@ -409,7 +338,7 @@ class CueFinder:
                 continue
             steps = 0
             while steps < 6 and lo <= head.i < hi:
-                if not self.in_quote(head.idx) and is_cue_verb(self.lex, head) and not _infinitive(head):
+                if not self.in_quote(head.idx) and is_cue_verb(self.lex, head) and not infinitive(head):
                     found = self._attribution(head, "tree")
                     if found:
                         return found
@@ -493,44 +422,6 @@ class CueFinder:
                 if obj is not None:
                     found.append((token.idx, last.idx + len(last), obj))
         return found
-
-
-def _acronym(token: Token) -> str | None:
-    """An acronym naming ``token``'s organisation in the story: the word itself ("the UNHCR
-    said") or its appositive ("the Nigeria Center for Disease Control, or NCDC, said")."""
-    for word in [token] + [c for c in token.children if c.dep_ in ("appos", "conj")]:
-        text = word.text.replace(".", "")
-        if 2 <= len(text) <= 8 and text.isalpha() and text.isupper():
-            return word.text
-    return None
-
-
-def _with_acronym(name: str, token: Token) -> str:
-    """The actor's name with the acronym the story uses for it, when the name lacks it:
-    "U.N. Refugee Agency (UNHCR)", "European Union (EU)"."""
-    acronym = _acronym(token)
-    if acronym is None or acronym.lower() in name.lower().replace(".", "").split():
-        return name
-    return f"{name} ({acronym})"
-
-
-def _proper_name(token: Token) -> str:
-    """The proper-noun words ending at ``token`` ("Tunde Bakare" of "blogger Tunde Bakare")."""
-    start = token.i
-    while start > 0 and token.doc[start - 1].pos_ == "PROPN" and token.doc[start - 1].head.i >= token.i - 3 \
-            and token.doc[start - 1].dep_ in ("compound", "flat"):
-        start -= 1
-    return token.doc[start:token.i + 1].text
-
-
-def _personal(doc: Doc, token: Token) -> bool:
-    """A name the context shows to be a person's, whatever its entity label: a person actor,
-    or a name with a "who" clause ("Chalida Tajaroensuk, who heads the foundation")."""
-    actor = actor_of_token(doc, token)
-    if actor is not None and actor.kind == "person":
-        return True
-    return any(c.dep_ == "relcl" and any(g.dep_ == "nsubj" and g.lower_ == "who" for g in c.children)
-               for c in token.children)
 
 
 def _same_word(a: str, b: str) -> bool:

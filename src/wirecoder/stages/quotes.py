@@ -23,7 +23,8 @@ from ..records import Actor, Mention, Quote
 from ..resources import Resources
 from .quote_lexicon import QuoteLexicon
 from .quote_spans import QuotedSpan, find_quoted_spans
-from .quote_speakers import CueFinder, Speaker, cue_span, is_cue_verb, subject_of
+from .quote_cues import cue_span, is_cue_verb, subject_of
+from .quote_speakers import CueFinder, Speaker
 
 log = logging.getLogger(__name__)
 
