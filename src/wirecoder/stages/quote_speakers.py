@@ -63,6 +63,7 @@ class SpeakerResolver:
         self.persons = [e for e in doc.ents if e.label_ == "PERSON" and not self._in_quote(e.start_char)]
         self.orgs = [e for e in doc.ents if e.label_ in ("ORG", "NORP", "GPE") and not self._in_quote(e.start_char)]
         self.recent: list[Speaker] = []
+        self.acronyms: dict[str, str] = {}  # name -> name with the acronym the story defines
         self.surnames = {e.text.split()[-1].lower() for e in self.persons if e.text.split()}
         # a hyphenated surname is split by the tokenizer ("Dakin-Grimm" -> "Dakin", "Grimm")
         self.surnames |= {part for name in list(self.surnames) if "-" in name for part in name.split("-") if part}
@@ -148,8 +149,10 @@ class SpeakerResolver:
         for Refugees (UNHCR)" -> "United Nations High Commission (UNHCR)"), else ``name``."""
         if len(name.split()) < 2:
             return name
-        found = re.search(re.escape(name) + r"[^().\n]{0,40}?(?:\(|, or )([A-Z]{2,8})\b", self.doc.text)
-        return f"{name} ({found.group(1)})" if found else name
+        if name not in self.acronyms:  # one search of the text a name, however often it speaks
+            found = re.search(re.escape(name) + r"[^().\n]{0,40}?(?:\(|, or )([A-Z]{2,8})\b", self.doc.text)
+            self.acronyms[name] = f"{name} ({found.group(1)})" if found else name
+        return self.acronyms[name]
 
     def _fullest_actor(self, actor: Actor) -> Actor:
         """Another actor of the article with the fuller form of this actor's name
