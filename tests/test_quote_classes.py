@@ -35,6 +35,10 @@ DESCRIBED = [
     # a description after a person reported something (no quote of theirs yet) is that person
     ("Tomas Varga, a chef in his 30s, said a friend introduced him to the dish years ago. "
      "“I love it,” said the young cook.", "I love it", "direct", "Tomas Varga"),
+    # "he" after an unnamed speaker is that speaker, not a name inside the sentence between
+    ("“I call it chaos,” a ferry captain complained the night before I left Naples. He agreed with Prime "
+     "Minister Giorgia Meloni’s recent remark that travel is back. “There were fights at the gate today,” "
+     "he added.", "There were fights at the gate today", "direct", "ferry captain"),
     # a group's description is the group, not the person who spoke last
     ("Foreign Minister Lena Holm said the vote was unfair. The commission is meant to be neutral, but the "
      "opposition says it acts as an arm of the ruling party.", "it acts as an arm of the ruling party",

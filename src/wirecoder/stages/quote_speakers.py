@@ -184,6 +184,9 @@ class SpeakerResolver:
                         found = self.resolve(token)
                         if found is not None and found.person:
                             return found
+                        if (found is not None and found.actor is None and token.tag_ == "NN"
+                                and is_cue_verb(self.lex, token.head)):
+                            return found  # '"...," a JetBlue pilot lamented. ... he added': the pilot
                     continue
                 if not person and (is_person or token.pos_ not in ("NOUN", "PROPN")):
                     continue
