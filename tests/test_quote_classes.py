@@ -39,6 +39,10 @@ DESCRIBED = [
     ("“I call it chaos,” a ferry captain complained the night before I left Naples. He agreed with Prime "
      "Minister Giorgia Meloni’s recent remark that travel is back. “There were fights at the gate today,” "
      "he added.", "There were fights at the gate today", "direct", "ferry captain"),
+    # a cue-less quote after a reported clause and one sentence of narration is the reporter's
+    ('Mei Lin said the first families arrived in the 1940s. At that time, segregation was legal across '
+     'the region. "Even though the city was segregated, the law was applied differently here."',
+     "the law was applied differently here", "direct", "Mei Lin"),
     # a group's description is the group, not the person who spoke last
     ("Foreign Minister Lena Holm said the vote was unfair. The commission is meant to be neutral, but the "
      "opposition says it acts as an arm of the ruling party.", "it acts as an arm of the ruling party",

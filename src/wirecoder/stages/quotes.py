@@ -188,22 +188,29 @@ class QuotesStage:
             return speaker.name == before.speaker.name
         return False
 
-    @staticmethod
-    def _after_indirect(doc: Doc, direct: list[_Found], indirect: list[_Found]) -> list[_Found]:
+    def _after_indirect(self, doc: Doc, direct: list[_Found], indirect: list[_Found]) -> list[_Found]:
         """A direct quote with no cue that opens the sentence right after an indirect
-        quote's sentence is that speaker's ('X told VOA. "He's combined ..."')."""
+        quote's sentence is that speaker's ('X told VOA. "He's combined ..."'), also across one
+        sentence of narration with no reporting verb ('Chao said ... At that time, ... "...')."""
         out = []
         for f in direct:
             if f.kind == "direct" and f.speaker is None:
                 here = sentence_of(doc, f.span[0])
-                before = doc[here.start - 1].sent if here is not None and here.start > 0 else None
                 lead = doc.text[here.start_char:f.span[0]] if here is not None else ""
-                if before is not None and len(lead.split()) <= LEAD_IN_WORDS:
+                before = doc[here.start - 1].sent if here is not None and here.start > 0 else None
+                for _ in range(2):
+                    if before is None or len(lead.split()) > LEAD_IN_WORDS:
+                        break
                     source = [i for i in indirect if before.start_char <= i.span[0] < before.end_char
                               and i.cue and before.start_char <= i.cue[0] < before.end_char]
                     if source:
                         src = source[-1]
                         f = _Found("direct", f.span, src.speaker, src.cue, "after-indirect")
+                        break
+                    if any(is_cue_verb(self.lex, t) for t in before) or any(
+                            before.start_char <= d.span[0] < before.end_char for d in direct):
+                        break  # someone else speaks in between
+                    before = doc[before.start - 1].sent if before.start > 0 else None
             out.append(f)
         return out
 
