@@ -43,6 +43,10 @@ DESCRIBED = [
     ('Mei Lin said the first families arrived in the 1940s. At that time, segregation was legal across '
      'the region. "Even though the city was segregated, the law was applied differently here."',
      "the law was applied differently here", "direct", "Mei Lin"),
+    # a person a sentence opens on as its topic is the "he" of the quote after it
+    ('Security guard Kofi Mensah found out by chance. Dr. Amara Diallo says the disease is rising fast in '
+     'Dakar. For Mensah, managing his weight has been a long journey. But with treatment, he has regained '
+     'control. "I was wearing size 40 that time," he said.', "I was wearing size 40", "direct", "Kofi Mensah"),
     # a group's description is the group, not the person who spoke last
     ("Foreign Minister Lena Holm said the vote was unfair. The commission is meant to be neutral, but the "
      "opposition says it acts as an arm of the ruling party.", "it acts as an arm of the ruling party",

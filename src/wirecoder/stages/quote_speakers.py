@@ -193,10 +193,29 @@ class SpeakerResolver:
                 found = self.resolve(token)
                 if found is not None:
                     return found
+            topic = self._topic(sent) if person else None
+            if topic is not None and topic.i < pronoun.i:
+                found = self.resolve(topic)  # "For Sithole, managing his diabetes ... he said"
+                if found is not None:
+                    return found
         if person:
             before = [e for e in self.persons if e.end_char <= pronoun.idx]
             if before:
                 return Speaker(None, self.fullest(before[-1].text), before[-1].root.i, True)
+        return None
+
+    def _topic(self, sent: SpacySpan) -> Token | None:
+        """A person a sentence opens on as its topic ("For Sithole, ...", "As for Banjai, ...")."""
+        words = [t for t in sent[:6] if not t.is_space]
+        if not words or words[0].lower_ not in ("for", "as"):
+            return None
+        for token in words[1:]:
+            if token.text == ",":
+                return None
+            if token.pos_ == "PROPN" and (self._person_at(token) is not None or token.lower_ in self.surnames):
+                nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+                if nxt is None or nxt.pos_ != "PROPN":
+                    return token
         return None
 
     def _role(self, noun: Token) -> Speaker | None:
