@@ -47,6 +47,9 @@ DESCRIBED = [
     ('Security guard Kofi Mensah found out by chance. Dr. Amara Diallo says the disease is rising fast in '
      'Dakar. For Mensah, managing his weight has been a long journey. But with treatment, he has regained '
      'control. "I was wearing size 40 that time," he said.', "I was wearing size 40", "direct", "Kofi Mensah"),
+    # the person of a parenthetical cue, not the subject of the clause it reports
+    ('Economist Petra Lind studies the region. Still, Lind cautions, their return to the market would not '
+     'signal a recovery. "It will take years," she said.', "It will take years", "direct", "Petra Lind"),
     # a group's description is the group, not the person who spoke last
     ("Foreign Minister Lena Holm said the vote was unfair. The commission is meant to be neutral, but the "
      "opposition says it acts as an arm of the ruling party.", "it acts as an arm of the ruling party",

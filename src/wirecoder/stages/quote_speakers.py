@@ -172,6 +172,7 @@ class SpeakerResolver:
             # a subject that reports speech is the likelier antecedent of a speaker pronoun
             # ("X told VOA that Cyclone Jude had moved ... she said": X, not the cyclone)
             subjects.sort(key=lambda t: (is_cue_verb(self.lex, t.head), t.i))
+            described = None  # a speaker described by a noun, when the sentence names no person
             for token in reversed(subjects):
                 if token.pos_ == "PRON":
                     continue
@@ -185,14 +186,17 @@ class SpeakerResolver:
                         if found is not None and found.person:
                             return found
                         if (found is not None and found.actor is None and token.tag_ == "NN"
-                                and is_cue_verb(self.lex, token.head)):
-                            return found  # '"...," a JetBlue pilot lamented. ... he added': the pilot
+                                and is_cue_verb(self.lex, token.head) and described is None
+                                and any(c.dep_ == "det" for c in token.children)):
+                            described = found  # '"...," a JetBlue pilot lamented. ... he added'
                     continue
                 if not person and (is_person or token.pos_ not in ("NOUN", "PROPN")):
                     continue
                 found = self.resolve(token)
                 if found is not None:
                     return found
+            if described is not None:
+                return described
             topic = self._topic(sent) if person else None
             if topic is not None and topic.i < pronoun.i:
                 found = self.resolve(topic)  # "For Sithole, managing his diabetes ... he said"
