@@ -23,7 +23,7 @@ from ..records import Actor, Mention, Quote
 from ..resources import Resources
 from .quote_lexicon import QuoteLexicon
 from .quote_spans import QuotedSpan, find_quoted_spans
-from .quote_cues import cue_span, is_cue_verb, subject_of
+from .quote_cues import cue_span, infinitive, is_cue_verb, subject_of
 from .quote_speakers import CueFinder, Speaker
 
 log = logging.getLogger(__name__)
@@ -225,8 +225,8 @@ class QuotesStage:
                 continue
             if in_metadata(doc, token.idx) or any(s <= token.idx < e for s, e in direct_spans):
                 continue
-            if any(c.dep_ == "neg" for c in token.children) or self._question(token):
-                continue
+            if any(c.dep_ == "neg" for c in token.children) or self._question(token) or infinitive(token):
+                continue  # "did not say", "Did he say ...?", "wants to show that ...": nothing reported
             clause = self._clause(token)
             if clause is None:
                 continue
