@@ -138,3 +138,39 @@ def test_actor_accuracy_and_report(tmp_path):
     text = format_report(report, errors=True)
     assert "dyad" in text and "actors coded right: 2/4" in text
     assert report.to_dict()["levels"]["dyad"]["recall"] == 1.0
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("China Newsweek magazine", "China Newsweek", True),     # one name's last word among the other's words
+    ("Trump administration", "Donald Trump", True),
+    ("U.N. Refugee Agency", "UNHCR", False),
+    ("Baltic Energy Council", "Council of Europe", True),      # "council" is among the other's words
+    ("Baltic Energy Council", "Energy Ministry", False),
+    ("", "Putin", False),
+])
+def test_clarified_speaker_rule(a, b, same):
+    assert same_speaker(a, b) is same
+    assert same_speaker(b, a) is same
+
+
+def test_speaker_span_and_speaker_accuracy(tmp_path):
+    peskov = TEXT.index("Peskov")
+    gold = gold_file(tmp_path, quotes=[
+        {"where": "We will work", "speaker": "Kremlin spokesman", "kind": "direct", "speaker_span": "Peskov"},
+        {"where": "Washington had serious", "speaker": "Antony Blinken", "kind": "indirect"},
+    ])
+    assert gold.quotes[0].speaker_span == (peskov, peskov + len("Peskov"))
+    actors = [Actor("A1", "Dmitry Peskov", "RUSGOV", "RUS", "GOV", None, "person", ((peskov, peskov + 6),),
+                    "knowledge")]
+    q1 = Quote("Q1", "direct", (S2[0] + 1, S2[0] + 23), "", "A1", "Dmitry Peskov", None)
+    q2 = Quote("Q2", "indirect", (W, len(TEXT) - 1), "", None, "Washington", None)
+    r = score_article(gold, coded(quotes=[q1, q2], actors=actors))
+    by = {s.level: s for s in r.scores}
+    assert by["quote_direct"].matched_gold == 1      # the actor's mention overlaps the speaker_span
+    assert by["quote_indirect"].matched_gold == 0    # span found, wrong speaker
+    assert r.speakers == (1, 2)
+    report = combine("x", [r])
+    assert report.speaker_accuracy == 0.5
+    assert "speaker accuracy: 1/2 (0.500)" in format_report(report)
+    assert report.to_dict()["speakers"]["spans_found"] == 2
+    assert "span found, speaker 'Washington'" in format_report(report, errors=True)

@@ -56,3 +56,17 @@ def test_multi_paragraph_quote_continues():
 ])
 def test_direction(text, index, expected):
     assert direction(text, index) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a quote never closed runs on through sentences until one is narration
+    ('Lind said: "Ships wait for days. Nobody can unload them. Lind said the strike would end.',
+     ["Ships wait for days. Nobody can unload them."]),
+    ('He said, "The port is full. Traders said prices rose. "We wait," she added.',
+     ["The port is full.", "We wait"]),
+])
+def test_unclosed_quote_runs_to_narration(text, expected):
+    def narration(start: int, end: int) -> bool:
+        return " said " in f" {text[start:end]} "
+
+    assert [text[q.start:q.end] for q in find_quoted_spans(text, narration)] == expected

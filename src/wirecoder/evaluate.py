@@ -122,6 +122,7 @@ class ArticleResult:
     actors_right: int
     actors_gold: int
     countries: "DyadCounts"
+    speakers: tuple[int, int] = (0, 0)  # gold quotes with the right speaker; gold quotes found as spans
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +136,12 @@ class Report:
     actors_gold: int
     countries: "DyadCounts"
     failed: tuple[str, ...] = field(default=())
+    speakers: tuple[int, int] = (0, 0)  # right speaker / gold quotes found as spans
+
+    @property
+    def speaker_accuracy(self) -> float | None:
+        right, spans = self.speakers
+        return right / spans if spans else None
 
     def score(self, level: str) -> Score:
         return next(s for s in self.scores if s.level == level)
@@ -147,6 +154,8 @@ class Report:
             "actors": {"right": self.actors_right, "gold": self.actors_gold,
                        "accuracy": round(self.actors_right / self.actors_gold, 4) if self.actors_gold else None},
             "countries": self.countries.to_dict(),
+            "speakers": {"right": self.speakers[0], "spans_found": self.speakers[1],
+                         "accuracy": round(self.speaker_accuracy, 4) if self.speakers[1] else None},
             "failed": list(self.failed),
             "errors": [{"article": e.article, "kind": e.kind, "sentence": e.sentence, "detail": e.detail}
                        for e in sorted_errors(self.errors)],
@@ -248,21 +257,52 @@ def score_events(gold: GoldArticle, coded: CodedArticle, level: str) -> tuple[Sc
     return Score(level, len(used), n_pred, len(used), len(required)), matches, false_alarms
 
 
+def _quote_agreement(gold: GoldArticle, coded: CodedArticle) -> tuple[Callable, Callable]:
+    """``(contains, agrees)``: a predicted quote's span holds a gold quote's ``where``; and it
+    also names the gold speaker (same last word, one name's last word among the other's
+    words, or a mention of the predicted speaker actor overlapping the gold ``speaker_span``)."""
+    mentions = {a.id: a.mentions for a in coded.actors}
+
+    def contains(p: Quote, g) -> bool:
+        return g.start >= 0 and p.span[0] <= g.start and g.start + len(g.where) <= p.span[1]
+
+    def agrees(p: Quote, g) -> bool:
+        if not contains(p, g):
+            return False
+        if same_speaker(p.speaker_name, g.speaker):
+            return True
+        if g.speaker_span is None or p.speaker is None:
+            return False
+        s, e = g.speaker_span
+        return any(ms < e and s < me for ms, me in mentions.get(p.speaker, ()))
+
+    return contains, agrees
+
+
 def score_quotes(gold: GoldArticle, coded: CodedArticle, kind: str | None) -> tuple[Score, list[int], list[int]]:
     """Quote scoring; ``kind`` None scores both kinds together."""
     golds = [q for q in gold.quotes if kind is None or q.kind == kind]
     preds = [q for q in coded.quotes if q.kind != "term" and (kind is None or q.kind == kind)]
-
-    def agrees(p: Quote, g) -> bool:
-        return g.start >= 0 and p.span[0] <= g.start and g.start + len(g.where) <= p.span[1] \
-            and same_speaker(p.speaker_name, g.speaker)
-
+    _, agrees = _quote_agreement(gold, coded)
     found = [i for i, g in enumerate(golds) if any(agrees(p, g) for p in preds)]
     right = [j for j, p in enumerate(preds) if any(agrees(p, g) for g in golds)]
     missed = [i for i in range(len(golds)) if i not in set(found)]
     wrong = [j for j in range(len(preds)) if j not in set(right)]
     level = {None: "quote", "direct": "quote_direct", "indirect": "quote_indirect"}[kind]
     return Score(level, len(right), len(preds), len(found), len(golds)), missed, wrong
+
+
+def score_speakers(gold: GoldArticle, coded: CodedArticle) -> tuple[int, int]:
+    """Speaker accuracy counts: gold quotes whose span a predicted quote (of any kind but
+    ``term``) contains, and of those, the ones such a quote gives the right speaker."""
+    preds = [q for q in coded.quotes if q.kind != "term"]
+    contains, agrees = _quote_agreement(gold, coded)
+    spans = right = 0
+    for g in gold.quotes:
+        if any(contains(p, g) for p in preds):
+            spans += 1
+            right += any(agrees(p, g) for p in preds)
+    return right, spans
 
 
 def score_actors(gold: GoldArticle, coded: CodedArticle) -> tuple[int, int]:
@@ -342,9 +382,12 @@ def score_article(gold: GoldArticle, coded: CodedArticle) -> ArticleResult:
         if kind is None:
             golds = list(gold.quotes)
             preds = [q for q in coded.quotes if q.kind != "term"]
+            contains, _ = _quote_agreement(gold, coded)
             for i in missed:
                 g = golds[i]
-                errors.append(Miss(gold.name, "quote_miss", g.where, f"{g.kind} by {g.speaker}"))
+                said = sorted({repr(p.speaker_name) for p in preds if contains(p, g)})
+                found_as = f" (span found, speaker {' / '.join(said)})" if said else ""
+                errors.append(Miss(gold.name, "quote_miss", g.where, f"{g.kind} by {g.speaker}{found_as}"))
             for j in wrong:
                 q = preds[j]
                 errors.append(Miss(gold.name, "quote_false_alarm", _snippet(text, q.span),
@@ -352,7 +395,8 @@ def score_article(gold: GoldArticle, coded: CodedArticle) -> ArticleResult:
     actors_right, actors_gold = score_actors(gold, coded)
     roots = tuple((r, roots_matched_pred[r], roots_pred[r], roots_matched_gold[r], roots_gold[r])
                   for r in sorted(set(roots_gold) | set(roots_pred)))
-    return ArticleResult(gold.name, tuple(scores), roots, tuple(errors), actors_right, actors_gold, countries)
+    return ArticleResult(gold.name, tuple(scores), roots, tuple(errors), actors_right, actors_gold, countries,
+                         score_speakers(gold, coded))
 
 
 def combine(folder: str, results: Sequence[ArticleResult], failed: Iterable[str] = ()) -> Report:
@@ -376,6 +420,7 @@ def combine(folder: str, results: Sequence[ArticleResult], failed: Iterable[str]
         errors=tuple(errors), actors_right=sum(r.actors_right for r in results),
         actors_gold=sum(r.actors_gold for r in results), countries=countries,
         failed=tuple(failed),
+        speakers=(sum(r.speakers[0] for r in results), sum(r.speakers[1] for r in results)),
     )
 
 
@@ -431,6 +476,9 @@ def format_report(report: Report, errors: bool = False) -> str:
     if report.actors_gold:
         lines.append(f"actors coded right: {report.actors_right}/{report.actors_gold} "
                      f"({report.actors_right / report.actors_gold:.3f})")
+    right, spans = report.speakers
+    if spans:
+        lines.append(f"speaker accuracy: {right}/{spans} ({right / spans:.3f}) of the gold quotes found as spans")
     c = report.countries
     if c.matches:
         n = c.matches

@@ -42,6 +42,7 @@ class GoldQuote:
     start: int
     speaker: str
     kind: str  # direct | indirect
+    speaker_span: tuple[int, int] | None = None  # where the story names the speaker, when given
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +79,23 @@ def _locate(text: str, where: str, path: Path) -> int:
     return text.find(where)
 
 
+def _speaker_span(text: str, value: Any, near: int, path: Path) -> tuple[int, int] | None:
+    """A quote's ``speaker_span``: ``[start, end]`` offsets, or a verbatim substring (the
+    occurrence nearest the quote's ``where`` is taken)."""
+    if value is None:
+        return None
+    if isinstance(value, str) and value:
+        starts = [m.start() for m in re.finditer(re.escape(value), text)]
+        if not starts:
+            return None
+        best = min(starts, key=lambda s: abs(s - near))
+        return (best, best + len(value))
+    if isinstance(value, (list, tuple)) and len(value) == 2 and all(isinstance(v, int) for v in value):
+        return (value[0], value[1])
+    raise GoldError(f"{path}: a quote's 'speaker_span' must be a verbatim substring or [start, end] "
+                    f"offsets, got {value!r}; fix the gold file")
+
+
 def load_gold(gold_path: Path, text_path: Path | None = None, text: str | None = None) -> GoldArticle:
     """Load one gold file and the article it describes."""
     gold_path = Path(gold_path)
@@ -105,11 +123,12 @@ def load_gold(gold_path: Path, text_path: Path | None = None, text: str | None =
             plover=e.get("plover"), date=_date(e.get("date")), optional=bool(e.get("optional")),
             background=bool(e.get("background")),
         ))
-    quotes = [
-        GoldQuote(where=q.get("where", ""), start=_locate(text, q.get("where", ""), gold_path),
-                  speaker=q.get("speaker") or "", kind=q.get("kind") or "direct")
-        for q in data.get("quotes") or []
-    ]
+    quotes = []
+    for q in data.get("quotes") or []:
+        start = _locate(text, q.get("where", ""), gold_path)
+        quotes.append(GoldQuote(where=q.get("where", ""), start=start, speaker=q.get("speaker") or "",
+                                kind=q.get("kind") or "direct",
+                                speaker_span=_speaker_span(text, q.get("speaker_span"), start, gold_path)))
     actors = [GoldActor(name=a.get("name", ""), code=a.get("code")) for a in data.get("actors") or []]
     name = text_path.name[:-4] if text_path.name.endswith(".txt") else text_path.stem
     return GoldArticle(
@@ -165,5 +184,19 @@ def last_word(name: str | None) -> str:
     return words[-1] if words else ""
 
 
+def name_words(name: str | None) -> list[str]:
+    """The folded words of a name (possessive "'s" dropped)."""
+    if not name:
+        return []
+    return re.findall(r"[\w-]+", _fold(name).replace("'s", "").replace("’s", ""))
+
+
 def same_speaker(predicted: str | None, gold: str) -> bool:
-    return bool(predicted) and last_word(predicted) == last_word(gold)
+    """Speaker agreement of gold-format.md: the names share their last word, or one name's
+    last word is among the other's words ("China Newsweek magazine" for "China Newsweek")."""
+    if not predicted or not gold:
+        return False
+    p, g = name_words(predicted), name_words(gold)
+    if not p or not g:
+        return False
+    return p[-1] == g[-1] or p[-1] in g or g[-1] in p

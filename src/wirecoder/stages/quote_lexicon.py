@@ -4,7 +4,11 @@
   indirect quote (``both``) or only cue a direct one (``direct``);
 - ``speaker_phrases.tsv``: phrases whose object is the speaker ("according to");
 - ``non_speakers.txt``: nouns that "say" things without being speakers ("the law says");
-- ``term_cues.txt``: words before a quotation mark that make it a term or title.
+- ``term_cues.txt``: words before a quotation mark that make it a term or title;
+- ``documents.txt``: nouns for things that carry words (a report, a statement): the speaker
+  is whoever issued them ("the agency's report", "a report by X", "It issued a statement saying");
+- ``partitives.txt``: words of quantity whose "of" object is the speaker ("65 percent of
+  students said", "many of the residents say").
 """
 from __future__ import annotations
 
@@ -24,6 +28,8 @@ class QuoteLexicon:
     speaker_phrases: tuple[tuple[str, ...], ...]  # word sequences, the speaker follows
     non_speakers: frozenset[str]
     term_cues: frozenset[str]
+    documents: frozenset[str] = frozenset()
+    partitives: frozenset[str] = frozenset()
 
     def is_cue(self, lemma: str, particle: str | None = None) -> bool:
         return self._key(lemma, particle, self.direct_cues) is not None
@@ -66,6 +72,8 @@ class QuoteLexicon:
             speaker_phrases=phrases,
             non_speakers=frozenset(row[0].lower() for _, row in _rows(folder / "non_speakers.txt")),
             term_cues=frozenset(row[0].lower() for _, row in _rows(folder / "term_cues.txt")),
+            documents=frozenset(row[0].lower() for _, row in _rows(folder / "documents.txt")),
+            partitives=frozenset(row[0].lower() for _, row in _rows(folder / "partitives.txt")),
         )
 
 

@@ -7,7 +7,8 @@ from its neighbours (``said, "We`` opens, ``end," he`` closes), which keeps a
 stray or missing mark from inverting every later quote of the article:
 
 - an opening mark while a quote is still open means the earlier quote was never
-  closed: it ends at the end of its first sentence;
+  closed: it ends at the end of its first sentence, or, when the stage says which
+  sentences are narration, before the first narration sentence after it;
 - a paragraph end closes an open quote; when the next paragraph opens with a
   quotation mark (the wire convention for a quote over several paragraphs) the
   next paragraph's quote is marked ``continues``; otherwise a quote never closed
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Callable
 
 OPENERS = "“„«"
 CLOSERS = "”»"
@@ -81,6 +83,21 @@ def _first_sentence_end(text: str, start: int, limit: int) -> int:
     return m.end() if m else limit
 
 
+def _run_end(text: str, start: int, limit: int, narration: Callable[[int, int], bool] | None) -> int:
+    """Where a quote whose closing mark is missing ends: after its first sentence, and on
+    through the sentences after it while none reads as narration (``narration(s, e)``: a
+    sentence with a reporting verb, "Exantus said ..."), up to ``limit``."""
+    end = _first_sentence_end(text, start, limit)
+    if narration is None:
+        return end
+    while end < limit:
+        nxt = _first_sentence_end(text, end, limit)
+        if nxt <= end or narration(end, nxt):
+            break
+        end = nxt
+    return end
+
+
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start] in _TRIM:
         start += 1
@@ -89,8 +106,10 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def find_quoted_spans(text: str) -> tuple[QuotedSpan, ...]:
-    """Every double-quoted span of ``text``, in text order."""
+def find_quoted_spans(text: str, narration: Callable[[int, int], bool] | None = None) -> tuple[QuotedSpan, ...]:
+    """Every double-quoted span of ``text``, in text order. ``narration(start, end)``, when
+    given, tells whether a sentence is the writer's narration: a quote whose closing mark is
+    missing runs on through the sentences before the first that is."""
     found: list[QuotedSpan] = []
     paras = paragraphs(text)
     carried = False  # the previous paragraph ended inside a quote
@@ -113,7 +132,7 @@ def find_quoted_spans(text: str) -> tuple[QuotedSpan, ...]:
                 open_at = i
                 continues = carried and first and not text[p_start:i].strip()
             elif way == "open":
-                emit(open_at, _first_sentence_end(text, open_at + 1, i), None, continues)
+                emit(open_at, _run_end(text, open_at + 1, i, narration), None, continues)
                 open_at = i
                 continues = False
             else:
@@ -129,6 +148,6 @@ def find_quoted_spans(text: str) -> tuple[QuotedSpan, ...]:
             # paragraph; otherwise the closing mark is missing, or the paragraph breaks
             # were lost (a scraped body on one line): the quote ends with its first
             # sentence rather than swallowing the narration after it
-            end = p_end if carried else _first_sentence_end(text, open_at + 1, p_end)
+            end = p_end if carried else _run_end(text, open_at + 1, p_end, narration)
             emit(open_at, end, None, continues)
     return tuple(found)

@@ -12,8 +12,8 @@ named before, outside quotes).
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+import re
 from dataclasses import dataclass
-from typing import Callable
 from difflib import SequenceMatcher
 
 from spacy.attrs import LEMMA
@@ -22,17 +22,19 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from ..doc import actor_of_token, doc_lookup
 from ..records import Actor
 from .quote_lexicon import QuoteLexicon
+from .quote_cues import SUBJECTS, cue_span, infinitive, is_cue_verb, subject_of
+from .quote_referents import (is_document, is_personal, issuer_of, named_in, partitive_of, proper_name,
+                              with_acronym)
 
-_SUBJECTS = ("nsubj", "nsubjpass")
-_INHERIT = ("conj", "xcomp", "advcl", "acl")  # a verb that borrows its head's subject
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _OTHER_PRONOUNS = {"it", "they", "them"}
+_WRITER_PRONOUNS = {"i", "me", "we", "us", "you"}  # outside quotes: the writer or the reader
 _NOT_PERSON = {"GPE", "ORG", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "DATE", "TIME"}
 _ROLE_DETS = {"the", "this", "that"}
 _ANTECEDENT_SENTENCES = 4
 _RELATIVES = {"who", "which", "that"}
 _NAME_DEPS = {"compound", "amod", "nmod", "poss", "case", "nummod", "npadvmod", "flat", "punct"}
-_AGENT_PREPS = {"by", "from"}
+_AGENT_PREPS = {"by"}  # "a study by X" (documents also take "from": quote_referents.issuer_of)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,58 +55,6 @@ class Attribution:
     how: str               # tree | after | before | phrase
 
 
-def particle(token: Token) -> str | None:
-    for child in token.children:
-        if child.dep_ == "prt":
-            return child.text
-    return None
-
-
-def is_cue_verb(lex: QuoteLexicon, token: Token, indirect: bool = False) -> bool:
-    if token.pos_ not in ("VERB", "AUX"):
-        return False
-    lemma = token.lemma_.lower()
-    prt = particle(token)
-    return lex.is_indirect_cue(lemma, prt) if indirect else lex.is_cue(lemma, prt)
-
-
-def subject_of(token: Token, skip: Callable[[Token], bool] = lambda t: False) -> Token | None:
-    """The subject of a verb; participles, conjuncts and infinitives take their head's.
-
-    A name right after a cue that follows a quote or a comma is the subject even
-    when the parser made it an object (``"...," warned Asli Aydintasbas``).
-    ``skip``: subjects to pass over (words inside a quote the parser hung on the cue).
-    """
-    seen = 0
-    while seen < 4:
-        for child in token.children:
-            if child.dep_ in _SUBJECTS and not skip(child):
-                return child
-        if seen == 0 and token.i > 0 and token.lemma_.lower() not in ("tell", "call"):
-            before = token.doc[token.i - 1]
-            if before.is_punct and before.text in '",”':
-                for child in token.rights:
-                    if child.dep_ in ("attr", "dobj", "npadvmod", "appos") and child.pos_ == "PROPN":
-                        return child
-        if token.dep_ in _INHERIT and token.head is not token:
-            token = token.head
-            seen += 1
-            continue
-        return None
-    return None
-
-
-def _infinitive(verb: Token) -> bool:
-    """"to deny entry visas": a verb in an infinitive is not the cue of a quote."""
-    return verb.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-
-
-def cue_span(token: Token) -> tuple[int, int]:
-    prt = next((c for c in token.children if c.dep_ == "prt"), None)
-    end = max(token.idx + len(token), prt.idx + len(prt)) if prt is not None else token.idx + len(token)
-    return (token.idx, end)
-
-
 class SpeakerResolver:
     """Turns a subject token into a :class:`Speaker` (actor first, words otherwise)."""
 
@@ -117,6 +67,7 @@ class SpeakerResolver:
         self.persons = [e for e in ents if e.label_ == "PERSON" and not self._in_quote(e.start_char)]
         self.orgs = [e for e in ents if e.label_ in ("ORG", "NORP", "GPE") and not self._in_quote(e.start_char)]
         self.recent: list[Speaker] = []
+        self.acronyms: dict[str, str] = {}  # name -> name with the acronym the story defines
         self.surnames = {e.text.split()[-1].lower() for e in self.persons if e.text.split()}
         # indexes over the persons (doc.ents do not overlap, so one person a token)
         self._person_ends = [e.end_char for e in self.persons]
@@ -125,6 +76,8 @@ class SpeakerResolver:
         for e in reversed(self.persons):
             self._person_by_last[e.end - 1] = e
         self._fullest: dict[str, str] = {}
+        # a hyphenated surname is split by the tokenizer ("Dakin-Grimm" -> "Dakin", "Grimm")
+        self.surnames |= {part for name in list(self.surnames) if "-" in name for part in name.split("-") if part}
 
     def _in_quote(self, char: int) -> bool:
         return 0 <= char < len(self._quote_mask) and self._quote_mask[char] == 1
@@ -137,21 +90,42 @@ class SpeakerResolver:
         head = subject
         if head.lower_ in _RELATIVES and head.head.dep_ == "relcl":
             head = head.head.head  # "Washington, which claims ..."
-        if head.pos_ == "NOUN":
+        part = partitive_of(head, self.lex)
+        if part is not None:
+            head = part  # "Sixty percent of students said": the students
+        if is_document(head, self.lex):
+            issuer = issuer_of(head, self.lex)
+            if issuer is not None and issuer.i != head.i:
+                found = self.resolve(issuer)
+                if found is not None:
+                    return Speaker(found.actor, found.name, head.i, found.person)
+        elif head.pos_ == "NOUN":
             agent = self._agent(head)
             if agent is not None:
                 head = agent
         if head.lemma_.lower() in self.lex.non_speakers or head.lower_ in self.lex.non_speakers:
             return None
+        if head.pos_ == "NOUN":
+            name = named_in(head)  # "social worker and activist Ryan Febrianto"
+            if name is not None:
+                found = self.resolve(name)
+                if found is not None:
+                    words = proper_name(name)
+                    if name.lower_ not in found.name.lower():  # an actor named by the role itself
+                        return Speaker(found.actor, self.fullest(words), head.i, found.person)
+                    return Speaker(found.actor, found.name, head.i, found.person)
         candidates = [head] + [c for c in head.children if c.dep_ == "appos"]
         lower = head.lower_
+        if lower in _WRITER_PRONOUNS and not self._in_quote(head.idx):
+            return None  # "I think ..." in the writer's own words, "Do you think ...?" to a guest
         # "he said", "the official said": the speaker named before, outside quotes, wins
         # over a coreference that may point into a quote
         if lower in _PERSON_PRONOUNS:
             found = self._antecedent(head, person=True)
             if found is not None:
                 return Speaker(found.actor, found.name, head.i, found.person)
-        if head.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in _ROLE_DETS for c in head.children):
+        if head.pos_ == "NOUN" and any((c.dep_ == "det" and c.lower_ in _ROLE_DETS)
+                                       or (c.dep_ == "poss" and c.pos_ == "PROPN") for c in head.children):
             found = self._role(head)
             if found is not None:
                 return Speaker(found.actor, found.name, head.i, found.person)
@@ -159,7 +133,14 @@ class SpeakerResolver:
             actor = actor_of_token(self.doc, token)
             if actor is not None:
                 actor = self._fullest_actor(actor)
-                return Speaker(actor, actor.name, head.i, actor.kind == "person")
+                if token.pos_ == "PROPN" and token.ent_type_ == "PERSON" and token.text not in actor.name:
+                    # "U.S. Air Force Chief of Staff, General Dave Goldfein": the actor is named
+                    # by the role; the speaker is the person the story names
+                    return Speaker(actor, self.fullest(proper_name(token)), head.i, True)
+                name = with_acronym(actor.name, head)
+                if name == actor.name:
+                    name = self._defined_acronym(actor.name)
+                return Speaker(actor, name, head.i, actor.kind == "person")
         if lower in _PERSON_PRONOUNS or lower in _OTHER_PRONOUNS:
             found = self._antecedent(head, person=lower in _PERSON_PRONOUNS)
             if found is not None:
@@ -172,7 +153,17 @@ class SpeakerResolver:
         ent = self._person_in(head)
         if ent is not None:
             return Speaker(None, self.fullest(ent.text), head.i, True)
-        return Speaker(None, self.fullest(self._phrase(head)), head.i)
+        return Speaker(None, self._defined_acronym(self.fullest(self._phrase(head))), head.i)
+
+    def _defined_acronym(self, name: str) -> str:
+        """``name`` with the acronym the story defines for it ("United Nations High Commission
+        for Refugees (UNHCR)" -> "United Nations High Commission (UNHCR)"), else ``name``."""
+        if len(name.split()) < 2:
+            return name
+        if name not in self.acronyms:  # one search of the text a name, however often it speaks
+            found = re.search(re.escape(name) + r"[^().\n]{0,40}?(?:\(|, or )([A-Z]{2,8})\b", self.doc.text)
+            self.acronyms[name] = f"{name} ({found.group(1)})" if found else name
+        return self.acronyms[name]
 
     def _fullest_actor(self, actor: Actor) -> Actor:
         """Another actor of the article with the fuller form of this actor's name
@@ -187,22 +178,39 @@ class SpeakerResolver:
         sentences = doc_lookup(self.doc).sents
         here = doc_lookup(self.doc).sentence_index_of_token(pronoun.i)
         for sent in reversed(sentences[max(0, here - _ANTECEDENT_SENTENCES):here + 1]):
-            subjects = [t for t in sent if t.dep_ in _SUBJECTS and t.i < pronoun.i
+            subjects = [t for t in sent if t.dep_ in SUBJECTS and t.i < pronoun.i
                         and not self._in_quote(t.idx)]
             # a subject that reports speech is the likelier antecedent of a speaker pronoun
             # ("X told VOA that Cyclone Jude had moved ... she said": X, not the cyclone)
             subjects.sort(key=lambda t: (is_cue_verb(self.lex, t.head), t.i))
+            described = None  # a speaker described by a noun, when the sentence names no person
             for token in reversed(subjects):
                 if token.pos_ == "PRON":
                     continue
                 is_person = self._person_at(token) is not None or (
                     token.pos_ == "PROPN" and (token.ent_type_ not in _NOT_PERSON
-                                               or token.lower_ in self.surnames))
+                                               or token.lower_ in self.surnames
+                                               or is_personal(self.doc, token)))
                 if person and not is_person:
+                    if token.pos_ == "NOUN":  # "Solo's mayor, ..., cautioned ... she added"
+                        found = self.resolve(token)
+                        if found is not None and found.person:
+                            return found
+                        if (found is not None and found.actor is None and token.tag_ == "NN"
+                                and is_cue_verb(self.lex, token.head) and described is None
+                                and any(c.dep_ == "det" for c in token.children)):
+                            described = found  # '"...," a JetBlue pilot lamented. ... he added'
                     continue
                 if not person and (is_person or token.pos_ not in ("NOUN", "PROPN")):
                     continue
                 found = self.resolve(token)
+                if found is not None:
+                    return found
+            if described is not None:
+                return described
+            topic = self._topic(sent) if person else None
+            if topic is not None and topic.i < pronoun.i:
+                found = self.resolve(topic)  # "For Sithole, managing his diabetes ... he said"
                 if found is not None:
                     return found
         if person:
@@ -210,6 +218,20 @@ class SpeakerResolver:
             if n:
                 last = self.persons[n - 1]
                 return Speaker(None, self.fullest(last.text), last.root.i, True)
+        return None
+
+    def _topic(self, sent: SpacySpan) -> Token | None:
+        """A person a sentence opens on as its topic ("For Sithole, ...", "As for Banjai, ...")."""
+        words = [t for t in sent[:6] if not t.is_space]
+        if not words or words[0].lower_ not in ("for", "as"):
+            return None
+        for token in words[1:]:
+            if token.text == ",":
+                return None
+            if token.pos_ == "PROPN" and (self._person_at(token) is not None or token.lower_ in self.surnames):
+                nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+                if nxt is None or nxt.pos_ != "PROPN":
+                    return token
         return None
 
     def _role(self, noun: Token) -> Speaker | None:
@@ -220,21 +242,43 @@ class SpeakerResolver:
         positions = by_lemma.get(lemma, [])
         for k in reversed(positions[:bisect_left(positions, noun.i)]):  # same lemma, before the noun
             token = self.doc[k]
-            if self._in_quote(token.idx) or token.tag_ != noun.tag_:
+            if self._in_quote(token.idx):
                 continue
+            if token.tag_ != noun.tag_ and not (token.pos_ == "PROPN" and token.dep_ == "compound"):
+                continue  # "Mayor" of "Solo Mayor Hadi Rudyatmo" names the mayor
             if token.dep_ == "compound" and token.head.pos_ == "PROPN":
-                return self.resolve(token.head)
+                found = self.resolve(token.head)
+                if found is not None and token.text[:1].isupper() and token.pos_ == "PROPN":
+                    # a capitalised title before a name is a person's ("Mayor Ana Reyes")
+                    found = Speaker(found.actor, found.name, found.token, True)
+                return found
             if token.dep_ == "appos" and token.head.pos_ == "PROPN":
                 return self.resolve(token.head)
             named = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
             if named is not None:
                 return self.resolve(named)
-            if token.dep_ in _SUBJECTS:  # "a State Department spokesperson told VOA ..."
+            if token.dep_ in SUBJECTS:  # "a State Department spokesperson told VOA ..."
                 actor = actor_of_token(self.doc, token)
                 name = actor.name if actor else self.fullest(self._phrase(token))
                 return Speaker(actor, name, token.i, False)
-        earlier = [s for s in self.recent if s.person and s.token < noun.i
-                   and self.doc[s.token].sent.start >= self._sentence_back(noun, 3)]
+        if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in noun.children):
+            return None  # "the China Newsweek magazine": named by its own words, not a person
+        actor = actor_of_token(self.doc, noun)
+        group = actor is not None and actor.kind != "person"  # "the opposition", "the authority"
+        back = self._sentence_back(noun, 3)
+        earlier = [s for s in self.recent if (s.person or is_personal(self.doc, self.doc[s.token])) and s.token < noun.i
+                   and self.doc[s.token].sent.start >= back]
+        # a person who reported something in the sentences before ("Anton Kristian ... said a
+        # schoolmate introduced him ... 'I love it,' said the young professional")
+        for token in reversed(self.doc[back:noun.sent.start] if not group else []):
+            if (token.dep_ in SUBJECTS and token.pos_ == "PROPN" and is_cue_verb(self.lex, token.head)
+                    and not self._in_quote(token.idx)
+                    and (self._person_at(token) is not None or is_personal(self.doc, token))):
+                if not earlier or earlier[-1].token < token.i:
+                    found = self.resolve(token)
+                    if found is not None:
+                        return found
+                break
         return earlier[-1] if earlier else None
 
     def _sentence_back(self, token: Token, n: int) -> int:
@@ -273,10 +317,11 @@ class SpeakerResolver:
             return name
         last = words[-1].strip(".,").lower()
         best = name
+        size = sum(1 for w in words if w[:1].isupper())  # "Military spokesperson Chaundry": 2 name words
         for ent in self.persons:
             ent_words = ent.text.split()
-            if ent_words and len(ent_words) > len(best.split()) and _same_word(ent_words[-1].lower(), last):
-                best = ent.text
+            if ent_words and len(ent_words) > size and _same_word(ent_words[-1].lower(), last):
+                best, size = ent.text, len(ent_words)
         if len(words) == 1 and best == name:
             for ent in self.orgs:
                 ent_words = ent.text.split()
@@ -318,7 +363,7 @@ class CueFinder:
         return self.speakers._in_quote(char)
 
     def _attribution(self, verb: Token, how: str) -> Attribution | None:
-        subject = subject_of(verb, skip=lambda t: self.in_quote(t.idx))
+        subject = subject_of(verb, skip=lambda t: self.in_quote(t.idx), lex=self.lex)
         if subject is None or self.in_quote(subject.idx):
             return None
         speaker = self.speakers.resolve(subject)
@@ -342,7 +387,7 @@ class CueFinder:
                 continue
             steps = 0
             while steps < 6 and lo <= head.i < hi:
-                if not self.in_quote(head.idx) and is_cue_verb(self.lex, head) and not _infinitive(head):
+                if not self.in_quote(head.idx) and is_cue_verb(self.lex, head) and not infinitive(head):
                     found = self._attribution(head, "tree")
                     if found:
                         return found

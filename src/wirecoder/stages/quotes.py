@@ -23,7 +23,8 @@ from ..records import Actor, Mention, Quote
 from ..resources import Resources
 from .quote_lexicon import QuoteLexicon
 from .quote_spans import QuotedSpan, find_quoted_spans
-from .quote_speakers import CueFinder, Speaker, cue_span, is_cue_verb, subject_of
+from .quote_cues import cue_span, infinitive, is_cue_verb, subject_of
+from .quote_speakers import CueFinder, Speaker
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +56,7 @@ class QuotesStage:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_lookup(doc).text
-        spans = find_quoted_spans(text)
+        spans = find_quoted_spans(text, lambda s, e: self._narration(doc, s, e))
         finder = CueFinder(doc, self.lex, tuple(q.outer for q in spans))
         direct = self._direct(doc, spans, finder)
         indirect = self._indirect(doc, direct, finder)
@@ -72,6 +73,12 @@ class QuotesStage:
         doc._.trace = tuple(doc._.trace) + tuple(self._traces(doc, quotes, found))
         return doc
 
+    def _narration(self, doc: Doc, start: int, end: int) -> bool:
+        """A sentence of the writer's narration, not more of an unclosed quote: it has a
+        reporting verb ("Exantus said three commissions were created")."""
+        span = doc.char_span(start, end, alignment_mode="expand")
+        return span is None or any(is_cue_verb(self.lex, t) for t in span)
+
     # -- direct quotes -------------------------------------------------------------
     def _direct(self, doc: Doc, spans: tuple[QuotedSpan, ...], finder: CueFinder) -> list[_Found]:
         found: list[_Found] = []
@@ -84,12 +91,18 @@ class QuotesStage:
                 found.append(_Found("term", (q.start, q.end), None, None, "term-cue"))
                 continue
             attribution = finder.find(q.start, q.end, q.outer)
+            if (attribution is not None and attribution.how == "after" and q.close_mark is None
+                    and previous is not None and self._continues(doc, previous, q)):
+                attribution = None  # an unclosed quote ends where narration begins: the run goes on
             if attribution is not None:
                 item = _Found("direct", (q.start, q.end), attribution.speaker, attribution.cue,
                               attribution.how)
             elif previous is not None and self._continues(doc, previous, q):
                 before = previous[1]
                 item = _Found("direct", (q.start, q.end), before.speaker, before.cue, "continuation")
+            elif previous is not None and self._about(doc, previous[1], q, finder):
+                before = previous[1]
+                item = _Found("direct", (q.start, q.end), before.speaker, before.cue, "same subject")
             elif self._sentence_like(doc, q):
                 item = _Found("direct", (q.start, q.end), None, None, "no speaker")
             else:
@@ -158,21 +171,49 @@ class QuotesStage:
         return True
 
     @staticmethod
-    def _after_indirect(doc: Doc, direct: list[_Found], indirect: list[_Found]) -> list[_Found]:
+    def _about(doc: Doc, before: _Found, q: QuotedSpan, finder: CueFinder) -> bool:
+        """A quote with no cue opening the sentence after one whose subject is the last
+        speaker ('"...," she added. Years ago, she left her homeland. "My house ..."')."""
+        here = sentence_of(doc, q.open_mark)
+        if here is None or here.start == 0 or len(doc.text[here.start_char:q.open_mark].split()) > LEAD_IN_WORDS:
+            return False
+        previous = doc[here.start - 1].sent
+        if before.span[1] < previous.start_char - 400:
+            return False  # the last speaker spoke well before
+        for token in previous:
+            if token.dep_ not in ("nsubj", "nsubjpass") or token.head.dep_ != "ROOT" or finder.in_quote(token.idx):
+                continue
+            speaker = finder.speakers.resolve(token)
+            if speaker is None or before.speaker is None:
+                return False
+            if speaker.actor is not None and before.speaker.actor is not None:
+                return speaker.actor.id == before.speaker.actor.id
+            return speaker.name == before.speaker.name
+        return False
+
+    def _after_indirect(self, doc: Doc, direct: list[_Found], indirect: list[_Found]) -> list[_Found]:
         """A direct quote with no cue that opens the sentence right after an indirect
-        quote's sentence is that speaker's ('X told VOA. "He's combined ..."')."""
+        quote's sentence is that speaker's ('X told VOA. "He's combined ..."'), also across one
+        sentence of narration with no reporting verb ('Chao said ... At that time, ... "...')."""
         out = []
         for f in direct:
             if f.kind == "direct" and f.speaker is None:
                 here = sentence_of(doc, f.span[0])
-                before = doc[here.start - 1].sent if here is not None and here.start > 0 else None
                 lead = doc_lookup(doc).text[here.start_char:f.span[0]] if here is not None else ""
-                if before is not None and len(lead.split()) <= LEAD_IN_WORDS:
+                before = doc[here.start - 1].sent if here is not None and here.start > 0 else None
+                for _ in range(2):
+                    if before is None or len(lead.split()) > LEAD_IN_WORDS:
+                        break
                     source = [i for i in indirect if before.start_char <= i.span[0] < before.end_char
                               and i.cue and before.start_char <= i.cue[0] < before.end_char]
                     if source:
                         src = source[-1]
                         f = _Found("direct", f.span, src.speaker, src.cue, "after-indirect")
+                        break
+                    if any(is_cue_verb(self.lex, t) for t in before) or any(
+                            before.start_char <= d.span[0] < before.end_char for d in direct):
+                        break  # someone else speaks in between
+                    before = doc[before.start - 1].sent if before.start > 0 else None
             out.append(f)
         return out
 
@@ -188,12 +229,12 @@ class QuotesStage:
                 continue
             if in_metadata(doc, token.idx) or in_direct.holds(token.idx):
                 continue
-            if any(c.dep_ == "neg" for c in token.children):
-                continue
+            if any(c.dep_ == "neg" for c in token.children) or self._question(token) or infinitive(token):
+                continue  # "did not say", "Did he say ...?", "wants to show that ...": nothing reported
             clause = self._clause(token)
             if clause is None:
                 continue
-            subject = subject_of(token)
+            subject = subject_of(token, lex=self.lex)
             if subject is None or subject.i in range(clause.start, clause.end):
                 continue
             speaker = finder.speakers.resolve(subject)
@@ -205,6 +246,11 @@ class QuotesStage:
             found.append(_Found("indirect", span, speaker, cue_span(token), "clause"))
         found.extend(self._according(doc, finder, direct_spans, found))
         return self._outermost(found)
+
+    @staticmethod
+    def _question(verb: Token) -> bool:
+        """"Did the minister say the talks failed?": a question asks, it reports nothing."""
+        return verb.sent.text.rstrip(" \n\"”’'").endswith("?")
 
     def _clause(self, verb: Token) -> SpacySpan | None:
         """The clause a reporting verb reports: its clause complement, or a "that"
@@ -238,7 +284,30 @@ class QuotesStage:
                 if self._reported(clause):
                     return clause
                 break
-        return None
+        return self._parenthetical(verb)
+
+    def _parenthetical(self, verb: Token) -> SpacySpan | None:
+        """"Still, Neth says, opinions remain divided", "This, he argues, would help": a cue set
+        into the clause it reports (parsed as parataxis) reports the rest of that clause."""
+        head = verb.head
+        if verb.dep_ != "parataxis" or head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
+            return None
+        inverted = verb.i > 0 and verb.doc[verb.i - 1].text == "," and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)  # ", say some diplomats,"
+        if any(c.dep_ == "ccomp" or (c.dep_ == "dobj" and not inverted) for c in verb.children):
+            return None
+        left = [t for t in head.subtree if t.i < verb.left_edge.i]
+        right = [t for t in head.subtree if t.i > verb.right_edge.i]
+        if head.i < verb.i and sum(1 for t in left if not t.is_punct) >= 3:
+            side = left  # "Losing the farm came as a shock, he said, because ...": the main clause
+        else:
+            side = right if len(right) >= len(left) else left
+        while side and side[-1].is_punct:
+            side.pop()
+        if not side:
+            return None
+        clause = verb.doc[side[0].i:side[-1].i + 1]
+        return clause if self._reported(clause) else None
 
     @staticmethod
     def _reported(clause: SpacySpan) -> bool:
@@ -259,6 +328,9 @@ class QuotesStage:
     def _clause_span(doc: Doc, clause: SpacySpan) -> tuple[int, int] | None:
         tokens = list(clause)
         while tokens and (tokens[0].dep_ == "mark" and tokens[0].lower_ == "that"):
+            verb = tokens[0].head
+            if not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children):
+                break  # "says that rarely happens": "that" is the clause's subject
             tokens.pop(0)
         if not tokens:
             return None
@@ -279,8 +351,10 @@ class QuotesStage:
         inside = sum(max(0, min(e, span[1]) - max(s, span[0])) for s, e in direct_spans)
         if inside > 0.5 * (span[1] - span[0]):
             return True
-        words = [t for t in clause if not t.is_punct and t.dep_ != "mark"][:3]
-        return bool(words) and any(s <= words[-1].idx < e for s, e in direct_spans)
+        # the clause opens with a direct quote's words ('said "we will ..."'); a quoted word
+        # later in the clause ('said he was "inclined" to support') leaves it a reported clause
+        words = [t for t in clause if not t.is_punct and t.dep_ != "mark"][:2]
+        return bool(words) and any(s <= words[0].idx < e for s, e in direct_spans)
 
     def _according(self, doc: Doc, finder: CueFinder, direct_spans: list[tuple[int, int]],
                    found: list[_Found]) -> list[_Found]:
@@ -297,7 +371,12 @@ class QuotesStage:
             phrase = doc[phrase_head.start:obj.right_edge.i + 1]
             left = (sent.start_char, phrase.start_char)
             right = (phrase.end_char, sent.end_char)
-            span = left if left[1] - left[0] > right[1] - right[0] else right
+            if verb.i < phrase.start and left[1] - left[0] >= 10:
+                span = left   # "the aid is late, according to X": the clause the phrase hangs on
+            elif verb.i >= phrase.end and right[1] - right[0] >= 10:
+                span = right  # "... but according to X, the situation is dire"
+            else:
+                span = left if left[1] - left[0] > right[1] - right[0] else right
             text = doc_lookup(doc).text
             s, e = span
             while s < e and text[s] in _CLAUSE_TRIM:
