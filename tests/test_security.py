@@ -445,7 +445,8 @@ def test_no_command_or_request_opens_a_network_connection(tmp_path, store_file, 
 def test_serve_options_reach_the_app(tmp_path, monkeypatch, args, writes, hosts_ok, hosts_refused):
     import uvicorn
     started = {}
-    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: started.update(app=app, **kw))
+    monkeypatch.setattr("wirecoder.cli.web.bind", lambda host, port: None)  # no real socket
+    monkeypatch.setattr(uvicorn.Server, "run", lambda self, sockets=None: started.update(app=self.config.app))
     result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "s.duckdb"), *args])
     assert result.exit_code == 0, result.output
     app = started["app"]
