@@ -24,6 +24,7 @@ SETS = {
     "seed": SHARED / "seed",
     "plover-gsr": SHARED / "bench" / "plover-gsr",
     "voa-dev": SHARED / "bench" / "voa-dev",
+    "voa-train": SHARED / "bench" / "voa-train",
 }
 
 
@@ -43,13 +44,18 @@ def render(reports: dict) -> str:
         for s in report.scores:
             lines.append(f"| {name} | {report.articles} | {s.level} | {s.precision:.3f} | {s.recall:.3f} | "
                          f"{s.f1:.3f} | {s.matched_pred}/{s.predicted} | {s.matched_gold}/{s.gold} |")
-    lines += ["", "| set | actors coded right | share | event matches | source country | target country |",
-              "| --- | --- | --- | --- | --- | --- |"]
+    lines += ["", "| set | actors coded right | share | speaker accuracy | event matches | source country "
+              "| target country | both countries | target missing |",
+              "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
     for name, report in reports.items():
-        n, src, tgt = report.countries
+        c = report.countries
+        n = c.matches or 1
         share = f"{report.actors_right / report.actors_gold:.3f}" if report.actors_gold else "—"
-        lines.append(f"| {name} | {report.actors_right}/{report.actors_gold} | {share} | {n} | "
-                     f"{src / n if n else 0:.3f} | {tgt / n if n else 0:.3f} |")
+        right, spans = report.speakers
+        speakers = f"{right}/{spans} ({right / spans:.3f})" if spans else "—"
+        lines.append(f"| {name} | {report.actors_right}/{report.actors_gold} | {share} | {speakers} | {c.matches} | "
+                     f"{c.source_right / n:.3f} | {c.target_right / n:.3f} | {c.both_right / n:.3f} | "
+                     f"{c.target_missing / n:.3f} ({c.target_missing}) |")
     return "\n".join(lines) + "\n"
 
 

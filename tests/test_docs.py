@@ -19,6 +19,7 @@ TEXT = "\n".join(p.read_text(encoding="utf-8") for p in DOCS)
 SET_NAMES = {
     "seed": "seed",
     "plover-gsr": "plover-gsr", "plover gsr": "plover-gsr", "gsr": "plover-gsr",
+    "voa-train": "voa-train", "voa train": "voa-train",
     "voa-dev": "voa-dev", "voa dev": "voa-dev", "voa": "voa-dev", "voice of america dev": "voa-dev",
 }
 _SET = re.compile(r"\b(" + "|".join(sorted(map(re.escape, SET_NAMES), key=len, reverse=True)) + r")\b", re.I)

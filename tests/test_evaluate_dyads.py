@@ -9,6 +9,7 @@ import pytest
 
 from wirecoder.evaluate import DYAD_ERROR_KINDS, evaluate, format_report
 from wirecoder.records import Article, CodedArticle, Event
+from wirecoder.settings import Settings
 
 TEXT = ("Oslo praised Lima on Friday. "
         "Rabat condemned Quito. "
@@ -33,6 +34,8 @@ def ev(id, cameo, src, tgt, word, sentence, negated=False):
 
 class FixedCoder:
     """Returns the same hand-made events for the one article of the folder."""
+
+    settings = Settings()  # evaluate() reads gold texts with the coder's settings
 
     def __init__(self, events):
         self.events = tuple(events)

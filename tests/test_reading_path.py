@@ -18,6 +18,7 @@ from wirecoder.settings import Settings
 from wirecoder.store import Store, ingest
 from wirecoder.textmap import TextMap
 from wirecoder.web import create_app
+from web_fixtures import web_client
 
 WIRE = ("ANKARA (AP) \u2014 Turkish Foreign Minister Hakan Fidan on Wednesday urged Greece to withdraw "
         "its troops from the islands, and Athens rejected the demand.\r\n\r\n"
@@ -30,7 +31,9 @@ GERMAN = ("Die Bundesregierung hat am Mittwoch in Berlin die Regierung in Ankara
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory, coder) -> TestClient:
-    return TestClient(create_app(Settings(), tmp_path_factory.mktemp("web") / "s.duckdb", coder=coder))
+    # storing from the dashboard is part of the one reading path: this server allows writes
+    return web_client(create_app(Settings(), tmp_path_factory.mktemp("web") / "s.duckdb", coder=coder,
+                                 allow_writes=True))
 
 
 def _without_source(data: dict) -> dict:
