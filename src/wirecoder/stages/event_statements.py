@@ -52,6 +52,7 @@ class StatementWords:
     commentator_sectors: frozenset[str]
     place_prepositions: frozenset[str]
     stance_prepositions: frozenset[str]
+    evaluated_acts: frozenset[str]
     polarity: dict[str, float]
     stance_adjectives: dict[str, str]
 
@@ -63,7 +64,7 @@ def load_statement_words(folder: Path, ontology: Ontology | None = None) -> Stat
         raise KnowledgeError(f"no statement data in {folder}; reinstall wirecoder")
     merged: dict[str, Any] = {"codes": {}, "polarity": {}, "stance_adjectives": {}}
     lists = ("allegation_verbs", "evaluation_verbs", "allegation_nouns", "stative_verbs", "victim_sectors",
-             "commentator_sectors", "place_prepositions", "stance_prepositions")
+             "commentator_sectors", "place_prepositions", "stance_prepositions", "evaluated_acts")
     for path in files:
         try:
             data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
@@ -175,13 +176,16 @@ class StatementCoder:
             speaker_codes = {getattr(actor_by_id(doc, s), "code", None) for s in sources}
             phrase = [t for p in adj.children if p.dep_ == "prep" and p.lower_ in self.words.stance_prepositions
                       for t in p.subtree]
-            targets = self._targets(doc, list(dict.fromkeys(a for t in phrase for a in actors_of(doc, t))),
-                                    speaker_codes)[:1]
+            targets: list[str | None] = list(self._targets(
+                doc, list(dict.fromkeys(a for t in phrase for a in actors_of(doc, t))), speaker_codes)[:1])
+            if not targets and self._about_act(adj):
+                targets = [None]  # "critical of the agreement": a stance towards an act, no actor named
             if not targets:
                 continue
             note = f"'{verb.text} {adj.text}': a stance towards an actor -> {pattern.code}"
             notes.append(note)
-            roles = Roles(tuple(sources), tuple(targets), "subject", None, "prep-object")
+            roles = Roles(tuple(sources), tuple(t for t in targets if t), "subject", None,
+                          "prep-object" if targets[0] else "")
             out.extend(Draft(Match(adj, pattern, (), ()), pattern.code, s, t, False, roles, sent, note)
                        for s in sources for t in targets)
         return out
@@ -253,9 +257,12 @@ class StatementCoder:
             elif c.dep_ in CONTENT_DEPS and c.i > obj.i:
                 pred.extend(c.subtree)
         for c in obj.children:
-            # "called them 'a punishment'": the parser may hang the predicate on the object
+            # "called them 'a punishment'", "described the plan as a disaster": the parser may
+            # hang the predicate on the object
             if c.dep_ in ("appos", "amod", "acl") and c.i > obj.i and verb.lemma_ != "describe":
                 pred.extend(c.subtree)
+            elif c.dep_ == "prep" and c.lower_ == "as" and not pred:
+                pred.extend(t for x in c.children for t in x.subtree)
         if not pred:
             return None
         subj = next((c for c in verb.children if c.dep_ in ("nsubj",)), None)
@@ -271,6 +278,8 @@ class StatementCoder:
         found = self._evaluated(doc, st, speaker_codes) if st.about is not None else \
             self._clause_target(doc, st, speaker_codes)
         if found is None:
+            found = self._act_evaluated(st)
+        if found is None:
             return []
         targets, predicate, acts = found
         score = self.polarity(predicate)
@@ -279,7 +288,7 @@ class StatementCoder:
         if negative < score < self.words.positive:
             return []
         if score >= self.words.positive:
-            if acts:
+            if acts or not any(targets):
                 # a good deed reported is not praise of the doer
                 return []
             kind = "praise"
@@ -289,7 +298,8 @@ class StatementCoder:
             kind = "criticism"
         pattern = self.patterns[kind]
         match = Match(st.trigger, pattern, (), ())
-        roles = Roles(st.sources, tuple(targets), "speaker" if st.quote is None else "quote", st.quote, "clause")
+        roles = Roles(st.sources, tuple(t for t in targets if t), "speaker" if st.quote is None else "quote",
+                      st.quote, "clause" if any(targets) else "")
         note = (f"'{st.trigger.text}': a statement coded by what it says ({kind}, polarity {score:+.2f}) "
                 f"-> {pattern.code}")
         notes.append(note)
@@ -306,7 +316,8 @@ class StatementCoder:
         assert st.about is not None
         ids = self._others(doc, actors_of(doc, st.about), speaker_codes)
         if not ids:
-            inner = [a for t in st.about.subtree if t is not st.about for a in actors_of(doc, t)]
+            said = set(st.content)  # the predicate may hang on the phrase: "the plan as a disaster for X"
+            inner = [a for t in st.about.subtree if t is not st.about and t not in said for a in actors_of(doc, t)]
             ids = self._others(doc, list(dict.fromkeys(inner)), speaker_codes)[:1]
         return (ids, list(st.content), False) if ids else None
 
@@ -353,6 +364,28 @@ class StatementCoder:
         acts = alleged or any(lemma(r) not in self.words.stative_verbs and r.pos_ == "VERB"
                               and not any(c.dep_ == "auxpass" for c in r.children) for r in roots)
         return ids[:1], list(st.content), acts
+
+    def _act_evaluated(self, st: Statement) -> tuple[list[str | None], list[Token], bool] | None:
+        """"described *the jailbreak* as deplorable", "said *the ban* was a disaster": an act or
+        policy (``evaluated_acts``) judged with no actor named in it is a criticism with no target."""
+        if st.about is not None:
+            return ([None], list(st.content), False) if self._is_act(st.about) else None
+        content = set(st.content)
+        for t in st.content:
+            verb = t.head
+            if t.dep_ != "nsubj" or not self._is_act(t) or verb not in content or self._unreal(verb):
+                continue
+            own = set(t.subtree)
+            return [None], [w for w in verb.subtree if w in content and w not in own], False
+        return None
+
+    def _is_act(self, noun: Token) -> bool:
+        return noun.pos_ in ("NOUN", "PROPN") and lemma(noun) in self.words.evaluated_acts
+
+    def _about_act(self, adj: Token) -> bool:
+        """The stance adjective's prepositional object is an act or policy ("critical of the deal")."""
+        return any(self._is_act(o) for p in adj.children if p.dep_ == "prep" and p.lower_ in self.words.stance_prepositions
+                   for o in p.children if o.dep_ == "pobj")
 
     def _targets(self, doc: Doc, ids: list[str], speaker_codes: set[str | None]) -> list[str]:
         """Other actors than the speaker, and not the victims (civilians, refugees) a statement
