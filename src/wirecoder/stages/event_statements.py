@@ -53,6 +53,7 @@ class StatementWords:
     place_prepositions: frozenset[str]
     stance_prepositions: frozenset[str]
     evaluated_acts: frozenset[str]
+    allegation_adverbs: frozenset[str]
     polarity: dict[str, float]
     stance_adjectives: dict[str, str]
 
@@ -64,7 +65,8 @@ def load_statement_words(folder: Path, ontology: Ontology | None = None) -> Stat
         raise KnowledgeError(f"no statement data in {folder}; reinstall wirecoder")
     merged: dict[str, Any] = {"codes": {}, "polarity": {}, "stance_adjectives": {}}
     lists = ("allegation_verbs", "evaluation_verbs", "allegation_nouns", "stative_verbs", "victim_sectors",
-             "commentator_sectors", "place_prepositions", "stance_prepositions", "evaluated_acts")
+             "commentator_sectors", "place_prepositions", "stance_prepositions", "evaluated_acts",
+             "allegation_adverbs")
     for path in files:
         try:
             data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
@@ -283,8 +285,9 @@ class StatementCoder:
             return []
         targets, predicate, acts = found
         score = self.polarity(predicate)
-        negative = self.words.negative if st.about is not None or lemma(st.trigger) in self.words.allegation_verbs \
-            else self.words.report_negative
+        alleged = lemma(st.trigger) in self.words.allegation_verbs or any(
+            t.lower_ in self.words.allegation_adverbs for t in st.content)
+        negative = self.words.negative if st.about is not None or alleged else self.words.report_negative
         if negative < score < self.words.positive:
             return []
         if score >= self.words.positive:
@@ -292,7 +295,8 @@ class StatementCoder:
                 # a good deed reported is not praise of the doer
                 return []
             kind = "praise"
-        elif acts or lemma(st.trigger) in self.words.allegation_verbs:
+        elif acts or lemma(st.trigger) in self.words.allegation_verbs or any(
+                t.lower_ in self.words.allegation_adverbs for t in st.content):
             kind = "allegation"
         else:
             kind = "criticism"
@@ -328,7 +332,8 @@ class StatementCoder:
         of it (an allegation) rather than a state (a criticism). The patient of a passive is a
         victim, never the target of the statement."""
         content = set(st.content)
-        alleged = lemma(st.trigger) in self.words.allegation_verbs
+        alleged = lemma(st.trigger) in self.words.allegation_verbs or any(
+            t.lower_ in self.words.allegation_adverbs for t in st.content)
         for t in st.content:
             if t.dep_ == "nsubj":
                 verb = t.head
