@@ -385,7 +385,8 @@ class StatementCoder:
         return None
 
     def _is_act(self, noun: Token) -> bool:
-        return noun.pos_ in ("NOUN", "PROPN") and lemma(noun) in self.words.evaluated_acts
+        # "the riot and *jailbreak*": any of the conjoined nouns
+        return any(n.pos_ in ("NOUN", "PROPN") and lemma(n) in self.words.evaluated_acts for n in (noun, *noun.conjuncts))
 
     def _about_act(self, adj: Token) -> bool:
         """The stance adjective's prepositional object is an act or policy ("critical of the deal")."""

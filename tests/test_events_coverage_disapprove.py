@@ -1,0 +1,93 @@
+"""Root 11 (disapprove) on news language: judgements of an act or policy with no actor named in
+it, "described X as" with the predicate hung on the object, a bare "expressed concern", and
+"allegedly" in reported speech. Invented names and words, one row per class."""
+from __future__ import annotations
+
+import pytest
+
+from wirecoder.records import Quote
+
+from test_events import code_events, stage, triples  # noqa: F401  (the module's stage fixture)
+
+
+def quoted(text: str, content: str, cue: str, speaker: str = "A1") -> tuple[Quote, ...]:
+    s, c = text.index(content), text.index(cue)
+    return (Quote("Q1", "indirect", (s, s + len(content)), content, speaker, None, (c, c + len(cue))),)
+
+
+EVALUATED_ACTS = [
+    # an act or policy judged, no actor named in it: a criticism with no target
+    ("The Zembla interior minister described the prison riot and jailbreak as shameful.",
+     {"Zembla interior minister": "ZEMGOV"}, {("111", "ZEMGOV", None)}),
+    ("Osterlich opposition chief Lena Varga described the proposed treaty as a national disaster.",
+     {"Lena Varga": "OSTOPP"}, {("111", "OSTOPP", None)}),
+    # the predicate's own actor ("a disaster *for Osterlich*") is the victim, not the target
+    ("Osterlich opposition chief Lena Varga described the new decree as a disaster for Osterlich.",
+     {"Lena Varga": "OSTOPP", "Osterlich": "OST"}, {("111", "OSTOPP", None)}),
+    # an actor named in the judged phrase is the target
+    ("The Zembla foreign ministry described the Osterlich crackdown as brutal and illegal.",
+     {"Zembla foreign ministry": "ZEMGOV", "Osterlich": "OST"}, {("111", "ZEMGOV", "OST")}),
+    # praise of an act with nobody named: no stand towards an actor
+    ("The Zembla interior minister described the election as a great success.",
+     {"Zembla interior minister": "ZEMGOV"}, set()),
+    # a state of affairs is not an act: no event
+    ("The Zembla interior minister described the weather as dreadful.", {"Zembla interior minister": "ZEMGOV"}, set()),
+]
+
+
+@pytest.mark.parametrize("text,actors,expected", EVALUATED_ACTS, ids=[c[0][:45] for c in EVALUATED_ACTS])
+def test_evaluation_of_an_act(coder, stage, text, actors, expected):  # noqa: F811
+    assert triples(code_events(coder, stage, text, actors)) == expected
+
+
+STANCES_TOWARDS_ACTS = [
+    ("Many Zembla fishermen are also critical of the agreement.", {"Zembla fishermen": "ZEMCVL"},
+     {("111", "ZEMCVL", None)}),
+    ("The Osterlich bar association remains deeply critical of the ruling.", {"Osterlich bar association": "OSTJUD"},
+     {("111", "OSTJUD", None)}),
+    # negated: nothing
+    ("The Osterlich bar association is not critical of the ruling.", {"Osterlich bar association": "OSTJUD"},
+     set()),
+]
+
+
+@pytest.mark.parametrize("text,actors,expected", STANCES_TOWARDS_ACTS, ids=[c[0][:45] for c in STANCES_TOWARDS_ACTS])
+def test_stance_towards_an_act(coder, stage, text, actors, expected):  # noqa: F811
+    assert triples(code_events(coder, stage, text, actors)) == expected
+
+
+REPORTED_ACTS = [
+    # a reported judgement whose subject is a judged act: criticism, no target
+    ("Zembla senator Ada Pirn said the new curfew law was cruel, unjust and illegal.",
+     {"Ada Pirn": "ZEMLEG"}, "the new curfew law was cruel, unjust and illegal", "said", {("111", "ZEMLEG", None)}),
+    # a neutral report of an act: no stand
+    ("Zembla senator Ada Pirn said the new curfew law was adopted on Tuesday.",
+     {"Ada Pirn": "ZEMLEG"}, "the new curfew law was adopted on Tuesday", "said", set()),
+    # "allegedly" makes what is reported an allegation towards its subject
+    ("Zembla prosecutors said the Osterlich intelligence service was allegedly part of the kidnapping plot.",
+     {"Zembla prosecutors": "ZEMJUD", "Osterlich intelligence service": "OSTSPY"},
+     "the Osterlich intelligence service was allegedly part of the kidnapping plot", "said",
+     {("112", "ZEMJUD", "OSTSPY")}),
+    # without it, a stative mildly negative report is no stand
+    ("Zembla prosecutors said the Osterlich intelligence service was part of the planning group.",
+     {"Zembla prosecutors": "ZEMJUD", "Osterlich intelligence service": "OSTSPY"},
+     "the Osterlich intelligence service was part of the planning group", "said", set()),
+]
+
+
+@pytest.mark.parametrize("text,actors,content,cue,expected", REPORTED_ACTS, ids=[c[0][:45] for c in REPORTED_ACTS])
+def test_reported_judgement(coder, stage, text, actors, content, cue, expected):  # noqa: F811
+    assert triples(code_events(coder, stage, text, actors, quotes=quoted(text, content, cue))) == expected
+
+
+CONCERN = [
+    ("The Osterlich envoy to the talks expressed deep concern.", {"Osterlich envoy": "OSTGOV"},
+     {("110", "OSTGOV", None)}),
+    ("The Osterlich envoy voiced concern over the Zembla troop build-up.",
+     {"Osterlich envoy": "OSTGOV", "Zembla": "ZEM"}, {("110", "OSTGOV", "ZEM")}),
+]
+
+
+@pytest.mark.parametrize("text,actors,expected", CONCERN, ids=[c[0][:45] for c in CONCERN])
+def test_expressed_concern(coder, stage, text, actors, expected):  # noqa: F811
+    assert triples(code_events(coder, stage, text, actors)) == expected
