@@ -91,3 +91,28 @@ CONCERN = [
 @pytest.mark.parametrize("text,actors,expected", CONCERN, ids=[c[0][:45] for c in CONCERN])
 def test_expressed_concern(coder, stage, text, actors, expected):  # noqa: F811
     assert triples(code_events(coder, stage, text, actors)) == expected
+
+
+VIOLATIONS_TOLD = [
+    # a violation told of a subject that is no actor: the speaker alleges it of the violator
+    ("Zembla rights groups say it violates Osterlich's treaty obligations.",
+     {"Zembla rights groups": "ZEMNGO", "Osterlich": "OST"}, "it violates Osterlich's treaty obligations", "say",
+     {("112", "ZEMNGO", "OST")}),
+    # the violator named as the subject does it: the pattern's own event
+    ("Zembla rights groups say Osterlich violates the arms treaty.",
+     {"Zembla rights groups": "ZEMNGO", "Osterlich": "OST"}, "Osterlich violates the arms treaty", "say",
+     {("128", "OST", None)}),
+]
+
+
+@pytest.mark.parametrize("text,actors,content,cue,expected", VIOLATIONS_TOLD, ids=[c[0][:45] for c in VIOLATIONS_TOLD])
+def test_violation_told_of_someone_else(coder, stage, text, actors, content, cue, expected):  # noqa: F811
+    assert triples(code_events(coder, stage, text, actors, quotes=quoted(text, content, cue))) == expected
+
+
+def test_quoted_judgement_of_an_act_named_before_the_quotation(coder, stage):  # noqa: F811
+    # 'said the decree "is cruel"': the judged act stands before the quotation marks
+    text = 'Zembla senator Ada Pirn said the new decree "is cruel, unjust and shameful."'
+    content = "is cruel, unjust and shameful."
+    found = triples(code_events(coder, stage, text, {"Ada Pirn": "ZEMLEG"}, quotes=quoted(text, content, "said")))
+    assert found == {("111", "ZEMLEG", None)}

@@ -14,6 +14,7 @@ description of facts is no event.
 """
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -54,6 +55,7 @@ class StatementWords:
     stance_prepositions: frozenset[str]
     evaluated_acts: frozenset[str]
     allegation_adverbs: frozenset[str]
+    alleged_codes: frozenset[str]
     polarity: dict[str, float]
     stance_adjectives: dict[str, str]
 
@@ -66,7 +68,7 @@ def load_statement_words(folder: Path, ontology: Ontology | None = None) -> Stat
     merged: dict[str, Any] = {"codes": {}, "polarity": {}, "stance_adjectives": {}}
     lists = ("allegation_verbs", "evaluation_verbs", "allegation_nouns", "stative_verbs", "victim_sectors",
              "commentator_sectors", "place_prepositions", "stance_prepositions", "evaluated_acts",
-             "allegation_adverbs")
+             "allegation_adverbs", "alleged_codes")
     for path in files:
         try:
             data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
@@ -147,7 +149,7 @@ class StatementCoder:
         """The sentence's drafts with its statements added: a statement whose speaker or content
         the patterns already coded adds nothing, except a denial ("called X's allegations
         baseless"), which replaces the allegation noun's own event the light verb gave the speaker."""
-        out = list(coded)
+        out = [self._alleged(d, notes) for d in coded]
         for st in self._statements(doc, sent):
             if st.about is not None and lemma(st.about) in self.words.allegation_nouns:
                 denial = self._denial(doc, sent, st, notes)
@@ -370,15 +372,36 @@ class StatementCoder:
                               and not any(c.dep_ == "auxpass" for c in r.children) for r in roots)
         return ids[:1], list(st.content), acts
 
+    def _alleged(self, d: Draft, notes: list[str]) -> Draft:
+        """"They say *it violates* Zembla's treaty obligations": a violation (``alleged_codes``)
+        told by a speaker of a subject that is no actor (the source came from the speaker) is the
+        speaker's allegation (112) towards the violator named in the object."""
+        verb = d.match.trigger
+        if d.code not in self.words.alleged_codes or d.roles.source_from not in ("speaker", "quote"):
+            return d
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.lower_ in ("i", "we", "us", "me"):
+            return d
+        pattern = self.patterns["allegation"]
+        note = f"'{verb.text}': a violation told of someone else -> allegation {pattern.code}"
+        notes.append(note)
+        return dataclasses.replace(d, code=pattern.code, match=Match(verb, pattern, d.match.words, d.match.preps),
+                                   note=note)
+
     def _act_evaluated(self, st: Statement) -> tuple[list[str | None], list[Token], bool] | None:
         """"described *the jailbreak* as deplorable", "said *the ban* was a disaster": an act or
         policy (``evaluated_acts``) judged with no actor named in it is a criticism with no target."""
         if st.about is not None:
             return ([None], list(st.content), False) if self._is_act(st.about) else None
         content = set(st.content)
-        for t in st.content:
+        # the subjects in the content, and those of its verbs standing just before a quotation
+        # that starts after them ('said the deal "gives in to pressure"')
+        subjects = [t for t in st.content if t.dep_ == "nsubj"] + [
+            c for v in st.content if v.head not in content and v.pos_ in ("VERB", "AUX")
+            for c in v.children if c.dep_ == "nsubj" and c not in content]
+        for t in subjects:
             verb = t.head
-            if t.dep_ != "nsubj" or not self._is_act(t) or verb not in content or self._unreal(verb):
+            if not self._is_act(t) or verb not in content or self._unreal(verb):
                 continue
             own = set(t.subtree)
             return [None], [w for w in verb.subtree if w in content and w not in own], False
