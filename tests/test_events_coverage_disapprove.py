@@ -116,3 +116,51 @@ def test_quoted_judgement_of_an_act_named_before_the_quotation(coder, stage):  #
     content = "is cruel, unjust and shameful."
     found = triples(code_events(coder, stage, text, {"Ada Pirn": "ZEMLEG"}, quotes=quoted(text, content, "said")))
     assert found == {("111", "ZEMLEG", None)}
+
+
+VERBAL_ATTACKS = [
+    # idioms of criticism, never a physical attack
+    ("The Zembla president hit out at Osterlich on Tuesday.", {"Zembla president": "ZEMGOV", "Osterlich": "OST"},
+     {("111", "ZEMGOV", "OST")}),
+    ("The Zembla president took aim at Osterlich in a long speech.",
+     {"Zembla president": "ZEMGOV", "Osterlich": "OST"}, {("111", "ZEMGOV", "OST")}),
+]
+
+
+@pytest.mark.parametrize("text,actors,expected", VERBAL_ATTACKS, ids=[c[0][:45] for c in VERBAL_ATTACKS])
+def test_idioms_of_criticism(coder, stage, text, actors, expected):  # noqa: F811
+    assert triples(code_events(coder, stage, text, actors)) == expected
+
+
+BLAME_TOLD = [
+    # responsibility for a violent act, the hallmarks of a group: the speaker's allegation
+    ("Zembla officials said Osterlich was responsible for the shelling of the port.",
+     {"Zembla officials": "ZEMGOV", "Osterlich": "OST"}, "Osterlich was responsible for the shelling of the port",
+     "said", {("112", "ZEMGOV", "OST")}),
+    ("Zembla police said the explosion bore the hallmarks of the Red Hand Brigade.",
+     {"Zembla police": "ZEMPOL", "Red Hand Brigade": "ZEMREB"},
+     "the explosion bore the hallmarks of the Red Hand Brigade", "said", {("112", "ZEMPOL", "ZEMREB")}),
+    # responsible for something good: no allegation
+    ("Zembla officials said Osterlich was responsible for the new bridge over the river.",
+     {"Zembla officials": "ZEMGOV", "Osterlich": "OST"}, "Osterlich was responsible for the new bridge over the river",
+     "said", set()),
+    # a judgement of an actor's conduct with words VADER lacks
+    ("The Zembla envoy said Osterlich's naval drills were reckless and destabilizing.",
+     {"Zembla envoy": "ZEMGOV", "Osterlich": "OST"}, "Osterlich's naval drills were reckless and destabilizing",
+     "said", {("111", "ZEMGOV", "OST")}),
+]
+
+
+@pytest.mark.parametrize("text,actors,content,cue,expected", BLAME_TOLD, ids=[c[0][:45] for c in BLAME_TOLD])
+def test_blame_told(coder, stage, text, actors, content, cue, expected):  # noqa: F811
+    assert triples(code_events(coder, stage, text, actors, quotes=quoted(text, content, cue))) == expected
+
+
+def test_reported_judgement_of_an_allegation_is_a_denial(coder, stage):  # noqa: F811
+    text = "The Zembla ministry said Osterlich's accusations were absurd and false."
+    content = "Osterlich's accusations were absurd and false"
+    found = triples(code_events(coder, stage, text, {"Zembla ministry": "ZEMGOV", "Osterlich": "OST"},
+                                quotes=quoted(text, content, "said")))
+    # Osterlich's own accusation (its noun) may be coded as well; the ministry denies it
+    assert ("016", "ZEMGOV", "OST") in found
+    assert not any(code.startswith("11") and src == "ZEMGOV" for code, src, _ in found)

@@ -54,7 +54,7 @@ class StatementWords:
     place_prepositions: frozenset[str]
     stance_prepositions: frozenset[str]
     evaluated_acts: frozenset[str]
-    allegation_adverbs: frozenset[str]
+    allegation_words: frozenset[str]
     alleged_codes: frozenset[str]
     polarity: dict[str, float]
     stance_adjectives: dict[str, str]
@@ -68,7 +68,7 @@ def load_statement_words(folder: Path, ontology: Ontology | None = None) -> Stat
     merged: dict[str, Any] = {"codes": {}, "polarity": {}, "stance_adjectives": {}}
     lists = ("allegation_verbs", "evaluation_verbs", "allegation_nouns", "stative_verbs", "victim_sectors",
              "commentator_sectors", "place_prepositions", "stance_prepositions", "evaluated_acts",
-             "allegation_adverbs", "alleged_codes")
+             "allegation_words", "alleged_codes")
     for path in files:
         try:
             data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
@@ -246,8 +246,18 @@ class StatementCoder:
             if cue is not None and cue.i in seen:
                 continue
             trigger = cue or next((t for t in content if t.dep_ == "ROOT"), content[0])
-            found.append(Statement(trigger, content, (q.speaker,), None, q))
+            found.append(Statement(trigger, content, (q.speaker,), self._judged_allegation(content), q))
         return found
+
+    def _judged_allegation(self, content: tuple[Token, ...]) -> Token | None:
+        """"said *Washington's accusations* were absurd": an allegation noun that is the subject of
+        the content's own clause is what the statement judges (a denial when negative)."""
+        inside = set(content)
+        for t in content:
+            if t.dep_ in ("nsubj", "nsubjpass") and t.head in inside and t.head.head not in inside \
+                    and lemma(t) in self.words.allegation_nouns:
+                return t
+        return None
 
     def _evaluation(self, doc: Doc, verb: Token) -> Statement | None:
         """"X described Y as '...'", "X called Y '...'": Y is what is evaluated."""
@@ -286,9 +296,10 @@ class StatementCoder:
         if found is None:
             return []
         targets, predicate, acts = found
-        score = self.polarity(predicate)
+        # a name is no judgement ("the Red *Hand* Brigade", "*Liberty* Party")
+        score = self.polarity([t for t in predicate if t.pos_ != "PROPN" or not actors_of(doc, t, modifiers=False)])
         alleged = lemma(st.trigger) in self.words.allegation_verbs or any(
-            t.lower_ in self.words.allegation_adverbs for t in st.content)
+            t.lower_ in self.words.allegation_words for t in st.content)
         negative = self.words.negative if st.about is not None or alleged else self.words.report_negative
         if negative < score < self.words.positive:
             return []
@@ -298,7 +309,7 @@ class StatementCoder:
                 return []
             kind = "praise"
         elif acts or lemma(st.trigger) in self.words.allegation_verbs or any(
-                t.lower_ in self.words.allegation_adverbs for t in st.content):
+                t.lower_ in self.words.allegation_words for t in st.content):
             kind = "allegation"
         else:
             kind = "criticism"
@@ -335,7 +346,7 @@ class StatementCoder:
         victim, never the target of the statement."""
         content = set(st.content)
         alleged = lemma(st.trigger) in self.words.allegation_verbs or any(
-            t.lower_ in self.words.allegation_adverbs for t in st.content)
+            t.lower_ in self.words.allegation_words for t in st.content)
         for t in st.content:
             if t.dep_ == "nsubj":
                 verb = t.head
