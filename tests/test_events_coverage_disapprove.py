@@ -164,3 +164,41 @@ def test_reported_judgement_of_an_allegation_is_a_denial(coder, stage):  # noqa:
     # Osterlich's own accusation (its noun) may be coded as well; the ministry denies it
     assert ("016", "ZEMGOV", "OST") in found
     assert not any(code.startswith("11") and src == "ZEMGOV" for code, src, _ in found)
+
+
+WITHHELD_SUPPORT = [
+    # not supporting is disapproval, towards whoever the object names
+    ("The Zembla senator does not support Osterlich's bid for membership.",
+     {"Zembla senator": "ZEMLEG", "Osterlich": "OST"}, {("110", "ZEMLEG", "OST")}),
+    ("The Zembla senator supports Osterlich's bid for membership.",
+     {"Zembla senator": "ZEMLEG", "Osterlich": "OST"}, {("050", "ZEMLEG", "OST")}),
+    # other negated actions still did not happen
+    ("The Zembla senator did not meet the Osterlich envoy.",
+     {"Zembla senator": "ZEMLEG", "Osterlich envoy": "OSTGOV"}, set()),
+]
+
+
+@pytest.mark.parametrize("text,actors,expected", WITHHELD_SUPPORT, ids=[c[0][:45] for c in WITHHELD_SUPPORT])
+def test_withheld_support_is_disapproval(coder, stage, text, actors, expected):  # noqa: F811
+    assert triples(code_events(coder, stage, text, actors)) == expected
+
+
+HEDGED = [
+    # a hedged legal charge is still the speaker's accusation
+    ("The Zembla rights commission says Osterlich's treatment of the prisoners may amount to torture.",
+     {"Zembla rights commission": "ZEMNGO", "Osterlich": "OST"},
+     "Osterlich's treatment of the prisoners may amount to torture", "says", {("112", "ZEMNGO", "OST")}),
+    # any other possible act reports nothing
+    ("The Zembla rights commission says Osterlich may torture the prisoners.",
+     {"Zembla rights commission": "ZEMNGO", "Osterlich": "OST"}, "Osterlich may torture the prisoners", "says",
+     set()),
+    # an attack called deliberate is an allegation against whoever is named
+    ("A Zembla prosecutor said the shelling was deliberate and ordered by Osterlich commanders.",
+     {"Zembla prosecutor": "ZEMJUD", "Osterlich commanders": "OSTMIL"},
+     "the shelling was deliberate and ordered by Osterlich commanders", "said", {("112", "ZEMJUD", "OSTMIL")}),
+]
+
+
+@pytest.mark.parametrize("text,actors,content,cue,expected", HEDGED, ids=[c[0][:45] for c in HEDGED])
+def test_hedged_and_deliberate(coder, stage, text, actors, content, cue, expected):  # noqa: F811
+    assert triples(code_events(coder, stage, text, actors, quotes=quoted(text, content, cue))) == expected

@@ -56,6 +56,7 @@ class StatementWords:
     evaluated_acts: frozenset[str]
     allegation_words: frozenset[str]
     alleged_codes: frozenset[str]
+    hedged_allegations: frozenset[str]
     polarity: dict[str, float]
     stance_adjectives: dict[str, str]
 
@@ -68,7 +69,8 @@ def load_statement_words(folder: Path, ontology: Ontology | None = None) -> Stat
     merged: dict[str, Any] = {"codes": {}, "polarity": {}, "stance_adjectives": {}}
     lists = ("allegation_verbs", "evaluation_verbs", "allegation_nouns", "stative_verbs", "victim_sectors",
              "commentator_sectors", "place_prepositions", "stance_prepositions", "evaluated_acts",
-             "allegation_words", "alleged_codes")
+             "allegation_words", "alleged_codes",
+             "hedged_allegations")
     for path in files:
         try:
             data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
@@ -354,7 +356,7 @@ class StatementCoder:
                 verb = t.head.head
             else:
                 continue
-            if verb not in content or self._unreal(verb) or self._own_side(t):
+            if verb not in content or self._unreal_claim(verb) or self._own_side(t):
                 continue
             ids = self._targets(doc, actors_of(doc, t, modifiers=alleged), speaker_codes)
             if not ids:
@@ -377,7 +379,7 @@ class StatementCoder:
         if not ids or not alleged and self.polarity(st.content) > self.words.strongly_negative:
             return None
         roots = [t for t in st.content if t.head not in content or t.head is t]
-        if any(self._unreal(r) for r in roots):
+        if any(self._unreal_claim(r) for r in roots):
             return None
         acts = alleged or any(lemma(r) not in self.words.stative_verbs and r.pos_ == "VERB"
                               and not any(c.dep_ == "auxpass" for c in r.children) for r in roots)
@@ -445,6 +447,11 @@ class StatementCoder:
     def _own_side(subject: Token) -> bool:
         """"his firm", "our troops": the speaker's own side, not an actor the speaker judges."""
         return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subject.children)
+
+    def _unreal_claim(self, verb: Token) -> bool:
+        """Unreal, except a hedged legal charge ("their treatment *may amount* to crimes against
+        humanity"), which news reports as an accusation."""
+        return self._unreal(verb) and lemma(verb) not in self.words.hedged_allegations
 
     def _unreal(self, verb: Token) -> bool:
         """A clause only possible, future or conditional says nothing that happened or holds."""
