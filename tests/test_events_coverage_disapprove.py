@@ -202,3 +202,19 @@ HEDGED = [
 @pytest.mark.parametrize("text,actors,content,cue,expected", HEDGED, ids=[c[0][:45] for c in HEDGED])
 def test_hedged_and_deliberate(coder, stage, text, actors, content, cue, expected):  # noqa: F811
     assert triples(code_events(coder, stage, text, actors, quotes=quoted(text, content, cue))) == expected
+
+
+BROKEN_UP_CELLS = [
+    # breaking up a cell, ring or network is the arrest of its members (173)
+    ("The Zembla security service broke up a smuggling ring near the port.",
+     {"Zembla security service": "ZEMSPY", "smuggling ring": "ZEMCRM"}, {("173", "ZEMSPY", "ZEMCRM")}),
+    ("Zembla police dismantled an arms trafficking network on Friday.",
+     {"Zembla police": "ZEMPOL", "arms trafficking network": "ZEMCRM"}, {("173", "ZEMPOL", "ZEMCRM")}),
+    # a crowd breaking up is no event
+    ("The Zembla protesters broke up at noon.", {"Zembla protesters": "ZEMCVL"}, set()),
+]
+
+
+@pytest.mark.parametrize("text,actors,expected", BROKEN_UP_CELLS, ids=[c[0][:45] for c in BROKEN_UP_CELLS])
+def test_broken_up_cell(coder, stage, text, actors, expected):  # noqa: F811
+    assert triples(code_events(coder, stage, text, actors)) == expected
