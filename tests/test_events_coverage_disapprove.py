@@ -218,3 +218,23 @@ BROKEN_UP_CELLS = [
 @pytest.mark.parametrize("text,actors,expected", BROKEN_UP_CELLS, ids=[c[0][:45] for c in BROKEN_UP_CELLS])
 def test_broken_up_cell(coder, stage, text, actors, expected):  # noqa: F811
     assert triples(code_events(coder, stage, text, actors)) == expected
+
+
+DOCUMENT_AUTHORS = [
+    # a document speaks for the author of its by-phrase
+    ("A report by the Zembla Helsinki Committee accused Osterlich police of torture.",
+     {"Zembla Helsinki Committee": "ZEMNGO", "Osterlich police": "OSTPOL"}, ("1122", "ZEMNGO", "OSTPOL")),
+    ("A complaint filed by the Zembla Bar Council alleges that the Osterlich ministry broke the law.",
+     {"Zembla Bar Council": "ZEMJUD", "Osterlich ministry": "OSTGOV"}, ("112", "ZEMJUD", "OSTGOV")),
+]
+
+
+@pytest.mark.parametrize("text,actors,expected", DOCUMENT_AUTHORS, ids=[c[0][:45] for c in DOCUMENT_AUTHORS])
+def test_document_speaks_for_its_author(coder, stage, text, actors, expected):  # noqa: F811
+    assert expected in triples(code_events(coder, stage, text, actors))
+
+
+def test_document_with_no_author_is_no_source(coder, stage):  # noqa: F811
+    text = "A complaint alleges that the Osterlich ministry broke the law."
+    found = triples(code_events(coder, stage, text, {"Osterlich ministry": "OSTGOV"}))
+    assert not any(code.startswith("112") for code, _, _ in found)

@@ -102,6 +102,7 @@ class Cues:
     evidential: frozenset[str] = frozenset()
     protective: frozenset[str] = frozenset()
     negated_codes: tuple[tuple[str, str], ...] = ()
+    documents: frozenset[str] = frozenset()
 
     def negated_code(self, code: str) -> str | None:
         """The code a negated action of ``code`` is itself ("does not support the plan" -> 110),
@@ -273,6 +274,7 @@ def load_cues(path: Path) -> Cues:
         press_replies=words("press_replies"), press_nouns=words("press_nouns"),
         purpose_givers=words("purpose_givers"), evidential=words("evidential"),
         protective=words("protective"), negated_codes=table("negated_codes"),
+        documents=words("documents"),
     )
 
 
