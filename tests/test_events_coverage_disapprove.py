@@ -238,3 +238,11 @@ def test_document_with_no_author_is_no_source(coder, stage):  # noqa: F811
     text = "A complaint alleges that the Osterlich ministry broke the law."
     found = triples(code_events(coder, stage, text, {"Osterlich ministry": "OSTGOV"}))
     assert not any(code.startswith("112") for code, _, _ in found)
+
+
+def test_report_of_what_an_act_did_is_no_judgement(coder, stage):  # noqa: F811
+    text = "A roadside bombing near the Zembla capital killed three Osterlich soldiers, the army said."
+    content = "A roadside bombing near the Zembla capital killed three Osterlich soldiers"
+    found = triples(code_events(coder, stage, text, {"army": "OSTMIL", "Osterlich soldiers": "OSTMIL"},
+                                quotes=quoted(text, content, "said")))
+    assert not any(code.startswith("11") for code, _, _ in found)

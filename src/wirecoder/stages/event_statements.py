@@ -414,7 +414,10 @@ class StatementCoder:
             for c in v.children if c.dep_ == "nsubj" and c not in content]
         for t in subjects:
             verb = t.head
-            if not self._is_act(t) or verb not in content or self._unreal(verb):
+            # a judgement says what the act is ("the law *is* cruel"); what it did ("the bombing
+            # killed two soldiers") is a report of the act, not a stand
+            if not self._is_act(t) or verb not in content or self._unreal(verb) \
+                    or lemma(verb) not in self.words.stative_verbs:
                 continue
             own = set(t.subtree)
             return [None], [w for w in verb.subtree if w in content and w not in own], False
