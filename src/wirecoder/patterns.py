@@ -101,6 +101,13 @@ class Cues:
     purpose_givers: frozenset[str] = frozenset()
     evidential: frozenset[str] = frozenset()
     protective: frozenset[str] = frozenset()
+    negated_codes: tuple[tuple[str, str], ...] = ()
+    documents: frozenset[str] = frozenset()
+
+    def negated_code(self, code: str) -> str | None:
+        """The code a negated action of ``code`` is itself ("does not support the plan" -> 110),
+        or None when not doing it is no event."""
+        return dict(self.negated_codes).get(code)
 
     @staticmethod
     def _lookup(table: tuple[tuple[str, str], ...], code: str) -> str | None:
@@ -266,7 +273,8 @@ def load_cues(path: Path) -> Cues:
         negative_arguments=words("negative_arguments"),
         press_replies=words("press_replies"), press_nouns=words("press_nouns"),
         purpose_givers=words("purpose_givers"), evidential=words("evidential"),
-        protective=words("protective"),
+        protective=words("protective"), negated_codes=table("negated_codes"),
+        documents=words("documents"),
     )
 
 

@@ -37,6 +37,9 @@ def decide_code(code: str, mood: Mood, cues: Cues) -> tuple[str | None, bool, st
         return code, mood.negated, mood.reason
     if mood.kind == "obligation":
         return None, mood.negated, mood.reason
+    if mood.negated and cues.negated_code(code):
+        # "he does not support the measure": withholding support is disapproval
+        return cues.negated_code(code), False, "negated: " + str(cues.negated_code(code))
     return code, mood.negated, "negated" if mood.negated else ""
 
 

@@ -209,11 +209,29 @@ def find_sources(doc: Doc, match: Match, cues: Cues,
             ids = plural_reference(doc, subj, plurals)
             if ids:
                 return ids, "plural"
+        if lemma(subj) in cues.documents:
+            # "a lawsuit filed by the ACLU alleges", "a report by Amnesty accused": its author
+            ids = author_of(doc, subj)
+            if ids:
+                return ids, "author"
         if how == "relative" and verb.dep_ == "acl" and verb.tag_ == "VBG":
             ids = actors_of(doc, producer(subj, cues))
             if ids:
                 return ids, "producer"
     return [], "none"
+
+
+def author_of(doc: Doc, document: Token) -> list[str]:
+    """The author of a document noun: its ``by`` phrase ("a report *by Amnesty*") or the agent of
+    a participle on it ("a lawsuit *filed by the ACLU*")."""
+    holders = [document] + [c for c in document.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    for h in holders:
+        for c in h.children:
+            if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
+                ids = actors_of(doc, pobj_of(c))
+                if ids:
+                    return ids
+    return []
 
 
 def _is_own_force(doc: Doc, token: Token, sources: set[str]) -> bool:

@@ -14,6 +14,7 @@ description of facts is no event.
 """
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -52,6 +53,10 @@ class StatementWords:
     commentator_sectors: frozenset[str]
     place_prepositions: frozenset[str]
     stance_prepositions: frozenset[str]
+    evaluated_acts: frozenset[str]
+    allegation_words: frozenset[str]
+    alleged_codes: frozenset[str]
+    hedged_allegations: frozenset[str]
     polarity: dict[str, float]
     stance_adjectives: dict[str, str]
 
@@ -63,7 +68,9 @@ def load_statement_words(folder: Path, ontology: Ontology | None = None) -> Stat
         raise KnowledgeError(f"no statement data in {folder}; reinstall wirecoder")
     merged: dict[str, Any] = {"codes": {}, "polarity": {}, "stance_adjectives": {}}
     lists = ("allegation_verbs", "evaluation_verbs", "allegation_nouns", "stative_verbs", "victim_sectors",
-             "commentator_sectors", "place_prepositions", "stance_prepositions")
+             "commentator_sectors", "place_prepositions", "stance_prepositions", "evaluated_acts",
+             "allegation_words", "alleged_codes",
+             "hedged_allegations")
     for path in files:
         try:
             data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
@@ -144,7 +151,7 @@ class StatementCoder:
         """The sentence's drafts with its statements added: a statement whose speaker or content
         the patterns already coded adds nothing, except a denial ("called X's allegations
         baseless"), which replaces the allegation noun's own event the light verb gave the speaker."""
-        out = list(coded)
+        out = [self._alleged(d, notes) for d in coded]
         for st in self._statements(doc, sent):
             if st.about is not None and lemma(st.about) in self.words.allegation_nouns:
                 denial = self._denial(doc, sent, st, notes)
@@ -175,13 +182,16 @@ class StatementCoder:
             speaker_codes = {getattr(actor_by_id(doc, s), "code", None) for s in sources}
             phrase = [t for p in adj.children if p.dep_ == "prep" and p.lower_ in self.words.stance_prepositions
                       for t in p.subtree]
-            targets = self._targets(doc, list(dict.fromkeys(a for t in phrase for a in actors_of(doc, t))),
-                                    speaker_codes)[:1]
+            targets: list[str | None] = list(self._targets(
+                doc, list(dict.fromkeys(a for t in phrase for a in actors_of(doc, t))), speaker_codes)[:1])
+            if not targets and self._about_act(adj):
+                targets = [None]  # "critical of the agreement": a stance towards an act, no actor named
             if not targets:
                 continue
             note = f"'{verb.text} {adj.text}': a stance towards an actor -> {pattern.code}"
             notes.append(note)
-            roles = Roles(tuple(sources), tuple(targets), "subject", None, "prep-object")
+            roles = Roles(tuple(sources), tuple(t for t in targets if t), "subject", None,
+                          "prep-object" if targets[0] else "")
             out.extend(Draft(Match(adj, pattern, (), ()), pattern.code, s, t, False, roles, sent, note)
                        for s in sources for t in targets)
         return out
@@ -238,8 +248,18 @@ class StatementCoder:
             if cue is not None and cue.i in seen:
                 continue
             trigger = cue or next((t for t in content if t.dep_ == "ROOT"), content[0])
-            found.append(Statement(trigger, content, (q.speaker,), None, q))
+            found.append(Statement(trigger, content, (q.speaker,), self._judged_allegation(content), q))
         return found
+
+    def _judged_allegation(self, content: tuple[Token, ...]) -> Token | None:
+        """"said *Washington's accusations* were absurd": an allegation noun that is the subject of
+        the content's own clause is what the statement judges (a denial when negative)."""
+        inside = set(content)
+        for t in content:
+            if t.dep_ in ("nsubj", "nsubjpass") and t.head in inside and t.head.head not in inside \
+                    and lemma(t) in self.words.allegation_nouns:
+                return t
+        return None
 
     def _evaluation(self, doc: Doc, verb: Token) -> Statement | None:
         """"X described Y as '...'", "X called Y '...'": Y is what is evaluated."""
@@ -253,9 +273,12 @@ class StatementCoder:
             elif c.dep_ in CONTENT_DEPS and c.i > obj.i:
                 pred.extend(c.subtree)
         for c in obj.children:
-            # "called them 'a punishment'": the parser may hang the predicate on the object
+            # "called them 'a punishment'", "described the plan as a disaster": the parser may
+            # hang the predicate on the object
             if c.dep_ in ("appos", "amod", "acl") and c.i > obj.i and verb.lemma_ != "describe":
                 pred.extend(c.subtree)
+            elif c.dep_ == "prep" and c.lower_ == "as" and not pred:
+                pred.extend(t for x in c.children for t in x.subtree)
         if not pred:
             return None
         subj = next((c for c in verb.children if c.dep_ in ("nsubj",)), None)
@@ -271,25 +294,31 @@ class StatementCoder:
         found = self._evaluated(doc, st, speaker_codes) if st.about is not None else \
             self._clause_target(doc, st, speaker_codes)
         if found is None:
+            found = self._act_evaluated(st)
+        if found is None:
             return []
         targets, predicate, acts = found
-        score = self.polarity(predicate)
-        negative = self.words.negative if st.about is not None or lemma(st.trigger) in self.words.allegation_verbs \
-            else self.words.report_negative
+        # a name is no judgement ("the Red *Hand* Brigade", "*Liberty* Party")
+        score = self.polarity([t for t in predicate if t.pos_ != "PROPN" or not actors_of(doc, t, modifiers=False)])
+        alleged = lemma(st.trigger) in self.words.allegation_verbs or any(
+            t.lower_ in self.words.allegation_words for t in st.content)
+        negative = self.words.negative if st.about is not None or alleged else self.words.report_negative
         if negative < score < self.words.positive:
             return []
         if score >= self.words.positive:
-            if acts:
+            if acts or not any(targets):
                 # a good deed reported is not praise of the doer
                 return []
             kind = "praise"
-        elif acts or lemma(st.trigger) in self.words.allegation_verbs:
+        elif acts or lemma(st.trigger) in self.words.allegation_verbs or any(
+                t.lower_ in self.words.allegation_words for t in st.content):
             kind = "allegation"
         else:
             kind = "criticism"
         pattern = self.patterns[kind]
         match = Match(st.trigger, pattern, (), ())
-        roles = Roles(st.sources, tuple(targets), "speaker" if st.quote is None else "quote", st.quote, "clause")
+        roles = Roles(st.sources, tuple(t for t in targets if t), "speaker" if st.quote is None else "quote",
+                      st.quote, "clause" if any(targets) else "")
         note = (f"'{st.trigger.text}': a statement coded by what it says ({kind}, polarity {score:+.2f}) "
                 f"-> {pattern.code}")
         notes.append(note)
@@ -306,7 +335,8 @@ class StatementCoder:
         assert st.about is not None
         ids = self._others(doc, actors_of(doc, st.about), speaker_codes)
         if not ids:
-            inner = [a for t in st.about.subtree if t is not st.about for a in actors_of(doc, t)]
+            said = set(st.content)  # the predicate may hang on the phrase: "the plan as a disaster for X"
+            inner = [a for t in st.about.subtree if t is not st.about and t not in said for a in actors_of(doc, t)]
             ids = self._others(doc, list(dict.fromkeys(inner)), speaker_codes)[:1]
         return (ids, list(st.content), False) if ids else None
 
@@ -317,7 +347,8 @@ class StatementCoder:
         of it (an allegation) rather than a state (a criticism). The patient of a passive is a
         victim, never the target of the statement."""
         content = set(st.content)
-        alleged = lemma(st.trigger) in self.words.allegation_verbs
+        alleged = lemma(st.trigger) in self.words.allegation_verbs or any(
+            t.lower_ in self.words.allegation_words for t in st.content)
         for t in st.content:
             if t.dep_ == "nsubj":
                 verb = t.head
@@ -325,7 +356,7 @@ class StatementCoder:
                 verb = t.head.head
             else:
                 continue
-            if verb not in content or self._unreal(verb) or self._own_side(t):
+            if verb not in content or self._unreal_claim(verb) or self._own_side(t):
                 continue
             ids = self._targets(doc, actors_of(doc, t, modifiers=alleged), speaker_codes)
             if not ids:
@@ -348,11 +379,58 @@ class StatementCoder:
         if not ids or not alleged and self.polarity(st.content) > self.words.strongly_negative:
             return None
         roots = [t for t in st.content if t.head not in content or t.head is t]
-        if any(self._unreal(r) for r in roots):
+        if any(self._unreal_claim(r) for r in roots):
             return None
         acts = alleged or any(lemma(r) not in self.words.stative_verbs and r.pos_ == "VERB"
                               and not any(c.dep_ == "auxpass" for c in r.children) for r in roots)
         return ids[:1], list(st.content), acts
+
+    def _alleged(self, d: Draft, notes: list[str]) -> Draft:
+        """"They say *it violates* Zembla's treaty obligations": a violation (``alleged_codes``)
+        told by a speaker of a subject that is no actor (the source came from the speaker) is the
+        speaker's allegation (112) towards the violator named in the object."""
+        verb = d.match.trigger
+        if d.code not in self.words.alleged_codes or d.roles.source_from not in ("speaker", "quote"):
+            return d
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.lower_ in ("i", "we", "us", "me"):
+            return d
+        pattern = self.patterns["allegation"]
+        note = f"'{verb.text}': a violation told of someone else -> allegation {pattern.code}"
+        notes.append(note)
+        return dataclasses.replace(d, code=pattern.code, match=Match(verb, pattern, d.match.words, d.match.preps),
+                                   note=note)
+
+    def _act_evaluated(self, st: Statement) -> tuple[list[str | None], list[Token], bool] | None:
+        """"described *the jailbreak* as deplorable", "said *the ban* was a disaster": an act or
+        policy (``evaluated_acts``) judged with no actor named in it is a criticism with no target."""
+        if st.about is not None:
+            return ([None], list(st.content), False) if self._is_act(st.about) else None
+        content = set(st.content)
+        # the subjects in the content, and those of its verbs standing just before a quotation
+        # that starts after them ('said the deal "gives in to pressure"')
+        subjects = [t for t in st.content if t.dep_ == "nsubj"] + [
+            c for v in st.content if v.head not in content and v.pos_ in ("VERB", "AUX")
+            for c in v.children if c.dep_ == "nsubj" and c not in content]
+        for t in subjects:
+            verb = t.head
+            # a judgement says what the act is ("the law *is* cruel"); what it did ("the bombing
+            # killed two soldiers") is a report of the act, not a stand
+            if not self._is_act(t) or verb not in content or self._unreal(verb) \
+                    or lemma(verb) not in self.words.stative_verbs:
+                continue
+            own = set(t.subtree)
+            return [None], [w for w in verb.subtree if w in content and w not in own], False
+        return None
+
+    def _is_act(self, noun: Token) -> bool:
+        # "the riot and *jailbreak*": any of the conjoined nouns
+        return any(n.pos_ in ("NOUN", "PROPN") and lemma(n) in self.words.evaluated_acts for n in (noun, *noun.conjuncts))
+
+    def _about_act(self, adj: Token) -> bool:
+        """The stance adjective's prepositional object is an act or policy ("critical of the deal")."""
+        return any(self._is_act(o) for p in adj.children if p.dep_ == "prep" and p.lower_ in self.words.stance_prepositions
+                   for o in p.children if o.dep_ == "pobj")
 
     def _targets(self, doc: Doc, ids: list[str], speaker_codes: set[str | None]) -> list[str]:
         """Other actors than the speaker, and not the victims (civilians, refugees) a statement
@@ -372,6 +450,11 @@ class StatementCoder:
     def _own_side(subject: Token) -> bool:
         """"his firm", "our troops": the speaker's own side, not an actor the speaker judges."""
         return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subject.children)
+
+    def _unreal_claim(self, verb: Token) -> bool:
+        """Unreal, except a hedged legal charge ("their treatment *may amount* to crimes against
+        humanity"), which news reports as an accusation."""
+        return self._unreal(verb) and lemma(verb) not in self.words.hedged_allegations
 
     def _unreal(self, verb: Token) -> bool:
         """A clause only possible, future or conditional says nothing that happened or holds."""
