@@ -33,6 +33,7 @@ TERM_MAX_WORDS = 3
 LEAD_IN_WORDS = 2
 _TITLE_SMALL = {"a", "an", "the", "of", "for", "and", "or", "to", "in", "on", "at", "by", "with", "from", "as", "but"}
 _WH = {"which", "what", "whether", "if", "how", "why", "when", "who", "whom", "where", "whose"}
+_RELATIVE_SUBJECTS = {"which", "that", "who"}
 _CLAUSE_TRIM = " \t\n,;:-—–\"“”'‘’"
 
 
@@ -234,7 +235,7 @@ class QuotesStage:
             clause = self._clause(token)
             if clause is None:
                 continue
-            subject = subject_of(token, lex=self.lex)
+            subject = self._passive_agent(token) if self._passive(token) else subject_of(token, lex=self.lex)
             if subject is None or subject.i in range(clause.start, clause.end):
                 continue
             speaker = finder.speakers.resolve(subject)
@@ -246,6 +247,19 @@ class QuotesStage:
             found.append(_Found("indirect", span, speaker, cue_span(token), "clause"))
         found.extend(self._according(doc, finder, direct_spans, found))
         return self._outermost(found)
+
+    @staticmethod
+    def _passive(verb: Token) -> bool:
+        """"The islanders were told that ...": the subject of a passive cue heard the words."""
+        return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+    @staticmethod
+    def _passive_agent(verb: Token) -> Token | None:
+        """The speaker of a passive cue: its "by" agent ("were told by officials that ...")."""
+        for child in verb.children:
+            if child.dep_ == "agent":
+                return next((c for c in child.children if c.dep_ == "pobj"), None)
+        return None
 
     @staticmethod
     def _question(verb: Token) -> bool:
@@ -263,9 +277,15 @@ class QuotesStage:
                 continue
             if strict and doc[child.left_edge.i].lower_ != "that":
                 continue  # "claimed victory ... as Washington cast doubt": not a reported clause
+            if child.pos_ not in ("VERB", "AUX"):
+                continue  # "find it difficult to ...": no verb, nothing reported
             start = child.left_edge.i
             if start > verb.i and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in child.children):
                 start = verb.i + 1  # "experts said the only way forward ... is": subject misparsed
+            elif start < verb.i < child.i:
+                if not self._relative_cue(verb, child):
+                    continue
+                start = verb.i + 1  # "rules which critics say will raise prices": the clause after the cue
             # the parser may split one reported clause into several ccomps
             # ("said IS Sahel's strategy appears ..."): the clause runs to the last
             end = child.right_edge.i
@@ -273,6 +293,13 @@ class QuotesStage:
                 if (later.dep_ == "ccomp" and later.i > child.i > verb.i and later.left_edge.i == end + 1
                         and not any(is_cue_verb(self.lex, t) for t in doc[later.left_edge.i:later.right_edge.i + 1])):
                     end = later.right_edge.i
+            if start == verb.i + 1 and child.left_edge.i < verb.i < child.i:
+                # a relative clause set off by commas ends at its closing comma
+                end = next((t.i - 1 for t in doc[verb.i + 1:end + 1] if t.text == ","), end)
+            else:
+                end = self._conjoined_end(verb, child, end)
+            while end > start and doc[end].is_punct:
+                end -= 1
             clause = doc[start:end + 1]
             if self._reported(clause):
                 return clause
@@ -285,6 +312,32 @@ class QuotesStage:
                     return clause
                 break
         return self._parenthetical(verb)
+
+    @staticmethod
+    def _relative_cue(verb: Token, clause: Token) -> bool:
+        """"The rules, which critics say will raise prices": a cue inside a relative clause whose
+        pronoun is the reported clause's subject reports the words after the cue."""
+        first = clause.doc[clause.left_edge.i]
+        return (verb.dep_ == "relcl" and first.lower_ in _RELATIVE_SUBJECTS
+                and first.head.i == clause.i and first.dep_ in ("nsubj", "nsubjpass"))
+
+    def _conjoined_end(self, verb: Token, clause: Token, end: int) -> int:
+        """"says she tried to duck but the bullet hit her": a clause with its own subject that
+        the parser joined to the cue right after the reported clause is reported too."""
+        doc = verb.doc
+        for conj in verb.children:
+            if conj.dep_ != "conj" or conj.i <= clause.i or conj.pos_ not in ("VERB", "AUX"):
+                continue
+            between = doc[end + 1:conj.left_edge.i]
+            if any(not (t.is_punct or t.dep_ == "cc") for t in between):
+                break
+            if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in conj.children):
+                break  # "said the talks failed and left": the speaker's own next act
+            if any(is_cue_verb(self.lex, t) for t in conj.subtree) or any(
+                    c.dep_ == "ccomp" for c in conj.children):
+                break
+            end = conj.right_edge.i
+        return end
 
     def _parenthetical(self, verb: Token) -> SpacySpan | None:
         """"Still, Neth says, opinions remain divided", "This, he argues, would help": a cue set
@@ -320,8 +373,9 @@ class QuotesStage:
             return False
         if first.dep_ == "mark" and first.lower_ != "that":
             return False
-        if first.lower_ == "that" and len(words) > 1 and words[1].lower_ in _WH:
-            return False
+        if first.lower_ == "that" and len(words) > 1 and words[1].lower_ in _WH and (
+                words[1].head is first.head or words[1].head.dep_ not in ("advcl", "prep")):
+            return False  # "said that which ..."; "said that when looking at ..., X" stays
         return True
 
     @staticmethod
