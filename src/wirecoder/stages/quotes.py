@@ -277,7 +277,8 @@ class QuotesStage:
                 continue
             if strict and doc[child.left_edge.i].lower_ != "that":
                 continue  # "claimed victory ... as Washington cast doubt": not a reported clause
-            if child.pos_ not in ("VERB", "AUX"):
+            if child.pos_ not in ("VERB", "AUX") and not any(
+                    c.dep_ in ("aux", "auxpass", "cop", "mark") for c in child.children):
                 continue  # "find it difficult to ...": no verb, nothing reported
             start = child.left_edge.i
             if start > verb.i and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in child.children):
