@@ -244,6 +244,12 @@ class SpeakerResolver:
             token = self.doc[k]
             if self._in_quote(token.idx):
                 continue
+            if token.pos_ == "PROPN" and token.dep_ != "compound" and noun.tag_ == "NN":
+                named = actor_of_token(self.doc, token)
+                if named is not None and named.kind != "person":
+                    # "the agency said" after "the International Energy Agency": the body
+                    # whose name ends in the noun
+                    return self.resolve(token)
             if token.tag_ != noun.tag_ and not (token.pos_ == "PROPN" and token.dep_ == "compound"):
                 continue  # "Mayor" of "Solo Mayor Hadi Rudyatmo" names the mayor
             if token.dep_ == "compound" and token.head.pos_ == "PROPN":

@@ -235,7 +235,8 @@ class QuotesStage:
             clause = self._clause(token)
             if clause is None:
                 continue
-            subject = self._passive_agent(token) if self._passive(token) else subject_of(token, lex=self.lex)
+            subject = self._passive_agent(token) if self._passive(token) else subject_of(
+                token, skip=lambda t: in_direct.holds(t.idx), lex=self.lex)  # not a quote's word
             if subject is None or subject.i in range(clause.start, clause.end):
                 continue
             speaker = finder.speakers.resolve(subject)
