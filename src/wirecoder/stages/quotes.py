@@ -300,7 +300,8 @@ class QuotesStage:
                 end = next((t.i - 1 for t in doc[verb.i + 1:end + 1] if t.text == ","), end)
             else:
                 end = self._conjoined_end(verb, child, end)
-            while end > start and doc[end].is_punct:
+            end = self._own_cue_end(child, end)
+            while end > start and (doc[end].is_punct or doc[end].dep_ == "cc"):
                 end -= 1
             clause = doc[start:end + 1]
             if self._reported(clause):
@@ -322,6 +323,19 @@ class QuotesStage:
         first = clause.doc[clause.left_edge.i]
         return (verb.dep_ == "relcl" and first.lower_ in _RELATIVE_SUBJECTS
                 and first.head.i == clause.i and first.dep_ in ("nsubj", "nsubjpass"))
+
+    def _own_cue_end(self, clause: Token, end: int) -> int:
+        """"said the evidence was thin, while Y's lawyer said ...": a clause joined to the
+        reported one with its own speaker and cue ends it; that cue reports its own clause."""
+        for token in clause.doc[clause.i + 1:end + 1]:
+            if (token.dep_ in ("advcl", "conj") and is_cue_verb(self.lex, token, indirect=True)
+                    and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+                    and token.left_edge.i > clause.i):
+                mark = clause.doc[token.left_edge.i]
+                if mark.lower_ in _WH or mark.lower_ in ("as", "that", "if"):
+                    continue  # "said the rules, as officials say, ...": not another speaker's clause
+                return token.left_edge.i - 1
+        return end
 
     def _conjoined_end(self, verb: Token, clause: Token, end: int) -> int:
         """"says she tried to duck but the bullet hit her": a clause with its own subject that
