@@ -330,7 +330,8 @@ class QuotesStage:
         for token in clause.doc[clause.i + 1:end + 1]:
             if (token.dep_ in ("advcl", "conj") and is_cue_verb(self.lex, token, indirect=True)
                     and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
-                    and token.left_edge.i > clause.i):
+                    and any(c.dep_ == "ccomp" for c in token.children)
+                    and clause.head.i < clause.i < token.left_edge.i):
                 mark = clause.doc[token.left_edge.i]
                 if mark.lower_ in _WH or mark.lower_ in ("as", "that", "if"):
                     continue  # "said the rules, as officials say, ...": not another speaker's clause
