@@ -191,3 +191,68 @@ def test_inverted_parenthetical_cue(coder):
 def test_reporters_question_is_not_a_quote(coder):
     coded = coder.code('Reporters asked the governor: "Will you resign before the vote?" He did not answer.')
     assert [q for q in coded.quotes if q.kind != "term"] == []
+
+
+# Wave 2: the reported clause's extent, and speakers the first wave missed. Each row: text, words
+# inside the quote, words the quote must NOT hold (or None), kind, speaker.
+SPANS = [
+    # a cue inside a relative clause whose pronoun is the reported clause's subject
+    ("The new tolls, which economists say will double commuting costs, start in April.",
+     "will double commuting costs", "start in April", "indirect", "economists"),
+    ("The council approved a levy that landlords argue would drive tenants away.",
+     "would drive tenants away", "approved", "indirect", "landlords"),
+    # a clause with its own subject joined after the reported one is reported too
+    ("Ortiz says she ran for the door but the smoke blinded her.",
+     "she ran for the door but the smoke blinded her", None, "indirect", "Ortiz"),
+    # ... unless it has its own speaker and cue: each reports its own clause
+    ("The mayor's aide, Rui Costa, said the budget was balanced, while the council's auditor, Laura Mendes, "
+     "said the figures did not add up.", "the budget was balanced", "did not add up", "indirect", "Rui Costa"),
+    ("The mayor's aide, Rui Costa, said the budget was balanced, while the council's auditor, Laura Mendes, "
+     "said the figures did not add up.", "the figures did not add up", "balanced", "indirect", "Laura Mendes"),
+    # a cue after its clause: a cue verb joined inside that clause does not cut it
+    ("The plant also burns coal, and local groups accused its owner of hiding emissions data, the "
+     "Tribune reported.", "local groups accused its owner", None, "indirect", "Tribune"),
+    # "that" followed by an adverbial clause is still a reported clause
+    ("Economist Lars Moen studies rural budgets. He said that when prices rise, families in the north "
+     "cut back first.", "families in the north cut back first", None, "indirect", "Lars Moen"),
+    # a complement headed by an adjective with a copula is a clause
+    ("Karla Ruiz said that she was inclined to accept the offer.", "inclined to accept the offer", None,
+     "indirect", "Karla Ruiz"),
+    # a passive cue speaks through its "by" agent
+    ("The villagers were told by officials that they could return in May.", "they could return in May",
+     None, "indirect", "officials"),
+    # a quantity with a name in apposition is the named person
+    ("One of the survey's authors, Hanna Berg, told reporters that young voters were far from satisfied.",
+     "young voters were far from satisfied", None, "indirect", "Hanna Berg"),
+    # "the agency" is the body named before whose name ends in the noun, not the person who spoke last
+    ("Ole Brandt, a trawler captain, said the season was poor. The Nordic Fisheries Agency published its "
+     "figures on Monday. Catches “fell far below what the fleet needs,” the agency said in its review.",
+     "fell far below what the fleet needs", None, "direct", "Nordic Fisheries Agency"),
+    # a participle cue after a direct quote borrows the speaker's subject, not a word of the quote
+    ('Sven Aalto added that “the board has reasons to worry about costs,” suggesting that the plant '
+     'would close.', "the plant would close", None, "indirect", "Sven Aalto"),
+]
+
+
+@pytest.mark.parametrize("text, words, outside, kind, speaker", SPANS)
+def test_reported_clause_extent(coder, text, words, outside, kind, speaker):
+    coded = coder.code(text)
+    quote = quote_with(coded, words)
+    assert quote is not None, [(q.kind, q.text, q.speaker_name) for q in coded.quotes]
+    assert outside is None or outside not in quote.text, quote.text
+    assert quote.kind == kind
+    assert same_speaker(quote.speaker_name, speaker), quote.speaker_name
+
+
+NOT_REPORTED_WAVE2 = [
+    # the subject of a passive cue heard the words; nobody is named as saying them
+    "The exiled villagers have been told that they could return to the coast.",
+    # a complement with no verb reports nothing
+    "He may soon find it hard to afford the rent in the capital.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_REPORTED_WAVE2)
+def test_not_reported_speech_wave2(coder, text):
+    coded = coder.code(text)
+    assert [q for q in coded.quotes if q.kind == "indirect"] == []

@@ -114,7 +114,10 @@ class SpeakerResolver:
                     if name.lower_ not in found.name.lower():  # an actor named by the role itself
                         return Speaker(found.actor, self.fullest(words), head.i, found.person)
                     return Speaker(found.actor, found.name, head.i, found.person)
-        candidates = [head] + [c for c in head.children if c.dep_ == "appos"]
+        appositives = [c for c in head.children if c.dep_ == "appos"]
+        # "the council's auditor, Ines Prado, said": the name, not the body the role belongs to
+        named = [c for c in appositives if head.pos_ == "NOUN" and c.pos_ == "PROPN" and self._person_at(c)]
+        candidates = named + [head] + [c for c in appositives if c not in named]
         lower = head.lower_
         if lower in _WRITER_PRONOUNS and not self._in_quote(head.idx):
             return None  # "I think ..." in the writer's own words, "Do you think ...?" to a guest

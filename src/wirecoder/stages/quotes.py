@@ -350,9 +350,11 @@ class QuotesStage:
                 break
             if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in conj.children):
                 break  # "said the talks failed and left": the speaker's own next act
+            words = [t.lower_ for t in conj.subtree]
             if any(is_cue_verb(self.lex, t) for t in conj.subtree) or any(
-                    c.dep_ == "ccomp" for c in conj.children):
-                break
+                    c.dep_ == "ccomp" for c in conj.children) or any(
+                    tuple(words[k:k + len(p)]) == p for p in self.lex.speaker_phrases for k in range(len(words))):
+                break  # "..., but according to MSF, the situation ...": another speaker's clause
             end = conj.right_edge.i
         return end
 
