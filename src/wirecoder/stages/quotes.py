@@ -235,9 +235,11 @@ class QuotesStage:
             clause = self._clause(token)
             if clause is None:
                 continue
-            subject = self._passive_agent(token) if self._passive(token) else subject_of(
-                token, skip=lambda t: in_direct.holds(t.idx), lex=self.lex)  # not a quote's word
-            if subject is None or subject.i in range(clause.start, clause.end):
+            inverted = subject = self._inverted_speaker(token)
+            if subject is None:
+                subject = self._passive_agent(token) if self._passive(token) else subject_of(
+                    token, skip=lambda t: in_direct.holds(t.idx), lex=self.lex)  # not a quote's word
+            if subject is None or (inverted is None and subject.i in range(clause.start, clause.end)):
                 continue
             speaker = finder.speakers.resolve(subject)
             if speaker is None:
@@ -358,12 +360,38 @@ class QuotesStage:
             end = conj.right_edge.i
         return end
 
+    @staticmethod
+    def _inverted_speaker(verb: Token) -> Token | None:
+        """", say some diplomats, is ...": a cue between commas whose object, not the subject
+        the parser gave it, is the speaker (the subject belongs to the reported clause)."""
+        doc = verb.doc
+        if verb.dep_ != "parataxis" or verb.i == 0 or doc[verb.i - 1].text != ",":
+            return None
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i]
+        objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+        if not subjects or not objects or verb.head.i < verb.i:
+            return None
+        after = objects[0].right_edge.i + 1
+        if after >= len(doc) or doc[after].text != ",":
+            return None
+        return objects[0]
+
     def _parenthetical(self, verb: Token) -> SpacySpan | None:
         """"Still, Neth says, opinions remain divided", "This, he argues, would help": a cue set
         into the clause it reports (parsed as parataxis) reports the rest of that clause."""
         head = verb.head
         if verb.dep_ != "parataxis" or head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
             return None
+        split = self._inverted_speaker(verb)
+        if split is not None:
+            # "The fastest route to a deal, say some diplomats, is a ceasefire": the cue splits
+            # the clause's subject from its predicate; the clause is both sides
+            subject = next(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
+            end = max(head.right_edge.i, verb.right_edge.i)
+            while end > subject.i and verb.doc[end].is_punct:
+                end -= 1
+            clause = verb.doc[subject.left_edge.i:end + 1]
+            return clause if self._reported(clause) else None
         inverted = verb.i > 0 and verb.doc[verb.i - 1].text == "," and not any(
             c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)  # ", say some diplomats,"
         if any(c.dep_ == "ccomp" or (c.dep_ == "dobj" and not inverted) for c in verb.children):
