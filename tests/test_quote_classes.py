@@ -227,6 +227,12 @@ SPANS = [
     ("Ole Brandt, a trawler captain, said the season was poor. The Nordic Fisheries Agency published its "
      "figures on Monday. Catches “fell far below what the fleet needs,” the agency said in its review.",
      "fell far below what the fleet needs", None, "direct", "Nordic Fisheries Agency"),
+    # figures that do not speak give way to the body they come from
+    ("According to figures from the Baltic Ports Authority, at the end of May, 9,000 ships were waiting "
+     "at anchor.", "9,000 ships were waiting at anchor", None, "indirect", "Baltic Ports Authority"),
+    # an inverted cue that splits its clause, in another wording
+    ("One open question about the merger, argue some bankers, is whether regulators will allow it.",
+     "whether regulators will allow it", None, "indirect", "bankers"),
     # a participle cue after a direct quote borrows the speaker's subject, not a word of the quote
     ('Sven Aalto added that “the board has reasons to worry about costs,” suggesting that the plant '
      'would close.', "the plant would close", None, "indirect", "Sven Aalto"),

@@ -104,6 +104,9 @@ class SpeakerResolver:
             if agent is not None:
                 head = agent
         if head.lemma_.lower() in self.lex.non_speakers or head.lower_ in self.lex.non_speakers:
+            source = self._agent(head, ("by", "from"))
+            if source is not None and source.i != head.i:
+                return self.resolve(source)  # "according to data from the statistics office"
             return None
         if head.pos_ == "NOUN":
             name = named_in(head)  # "social worker and activist Ryan Febrianto"
@@ -300,10 +303,10 @@ class SpeakerResolver:
         ent = self._person_by_last.get(head.right_edge.i)
         return ent if ent is not None and head.left_edge.i <= ent.start else None
 
-    def _agent(self, noun: Token) -> Token | None:
+    def _agent(self, noun: Token, preps: tuple[str, ...] = tuple(_AGENT_PREPS)) -> Token | None:
         """"a report by the State Department" -> "Department"."""
         for child in noun.children:
-            if child.dep_ == "prep" and child.lower_ in _AGENT_PREPS:
+            if child.dep_ == "prep" and child.lower_ in preps:
                 for obj in child.children:
                     if obj.dep_ == "pobj" and obj.pos_ in ("PROPN", "NOUN"):
                         return obj
