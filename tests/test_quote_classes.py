@@ -227,6 +227,10 @@ SPANS = [
     ("Ole Brandt, a trawler captain, said the season was poor. The Nordic Fisheries Agency published its "
      "figures on Monday. Catches “fell far below what the fleet needs,” the agency said in its review.",
      "fell far below what the fleet needs", None, "direct", "Nordic Fisheries Agency"),
+    # a cue after its clause whose name the parser joined to the clause's last noun
+    ("Wind programs in the region are feeling the strain of insufficient funding, Pia Lund, a "
+     "spokesperson for the association, told VOA in an email.", "feeling the strain of insufficient funding",
+     "Pia Lund", "indirect", "Pia Lund"),
     # figures that do not speak give way to the body they come from
     ("According to figures from the Baltic Ports Authority, at the end of May, 9,000 ships were waiting "
      "at anchor.", "9,000 ships were waiting at anchor", None, "indirect", "Baltic Ports Authority"),

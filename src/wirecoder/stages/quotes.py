@@ -233,9 +233,12 @@ class QuotesStage:
             if any(c.dep_ == "neg" for c in token.children) or self._question(token) or infinitive(token):
                 continue  # "did not say", "Did he say ...?", "wants to show that ...": nothing reported
             clause = self._clause(token)
+            trailing = self._trailing_speaker(token) if clause is None else None
+            if trailing is not None:
+                clause = doc[token.sent.start:trailing.left_edge.i]  # "..., Pia Lund told VOA."
             if clause is None:
                 continue
-            inverted = subject = self._inverted_speaker(token)
+            inverted = subject = trailing or self._inverted_speaker(token)
             if subject is None:
                 subject = self._passive_agent(token) if self._passive(token) else subject_of(
                     token, skip=lambda t: in_direct.holds(t.idx), lex=self.lex)  # not a quote's word
@@ -359,6 +362,25 @@ class QuotesStage:
                 break  # "..., but according to MSF, the situation ...": another speaker's clause
             end = conj.right_edge.i
         return end
+
+    @staticmethod
+    def _trailing_speaker(verb: Token) -> Token | None:
+        """"Programs feel the strain of low funding, Pia Lund, a spokesperson, told VOA.": a cue
+        after its clause whose name the parser joined to the clause's last noun. The name (a
+        person's, set off by commas right before the cue) speaks; the clause before it is reported."""
+        doc = verb.doc
+        head = verb.head
+        if verb.dep_ != "conj" or head.i >= verb.i or any(
+                c.dep_ in ("nsubj", "nsubjpass", "ccomp") for c in verb.children):
+            return None
+        if doc[verb.i - 1].text != ",":
+            return None
+        for name in doc[head.i + 1:verb.i - 1]:
+            if (name.dep_ == "conj" and name.pos_ == "PROPN" and name.ent_type_ == "PERSON"
+                    and name.right_edge.i in (verb.i - 2, verb.i - 1) and name.left_edge.i > head.i + 2
+                    and doc[name.left_edge.i - 1].text == ","):
+                return name
+        return None
 
     @staticmethod
     def _inverted_speaker(verb: Token) -> Token | None:
