@@ -30,6 +30,7 @@ class QuoteLexicon:
     term_cues: frozenset[str]
     documents: frozenset[str] = frozenset()
     partitives: frozenset[str] = frozenset()
+    interviewers: frozenset[str] = frozenset()  # who asks the story's questions ("reporters asked")
 
     def is_cue(self, lemma: str, particle: str | None = None) -> bool:
         return self._key(lemma, particle, self.direct_cues) is not None
@@ -74,6 +75,7 @@ class QuoteLexicon:
             term_cues=frozenset(row[0].lower() for _, row in _rows(folder / "term_cues.txt")),
             documents=frozenset(row[0].lower() for _, row in _rows(folder / "documents.txt")),
             partitives=frozenset(row[0].lower() for _, row in _rows(folder / "partitives.txt")),
+            interviewers=frozenset(row[0].lower() for _, row in _rows(folder / "interviewers.txt")),
         )
 
 

@@ -95,6 +95,9 @@ class QuotesStage:
             if (attribution is not None and attribution.how == "after" and q.close_mark is None
                     and previous is not None and self._continues(doc, previous, q)):
                 attribution = None  # an unclosed quote ends where narration begins: the run goes on
+            if attribution is not None and self._interviewer_asks(doc, attribution):
+                found.append(_Found("term", (q.start, q.end), None, None, "reporter's question"))
+                continue
             if attribution is not None:
                 item = _Found("direct", (q.start, q.end), attribution.speaker, attribution.cue,
                               attribution.how)
@@ -113,6 +116,14 @@ class QuotesStage:
                 previous = (q, item)
                 finder.speakers.remember(item.speaker)
         return found
+
+    def _interviewer_asks(self, doc: Doc, attribution) -> bool:
+        """'Reporters asked the governor: "Will you resign?"': the question the story put is
+        nobody's quote (an interviewer of ``interviewers.txt`` or the writer asks it)."""
+        if doc[attribution.cue_token].lemma_.lower() != "ask":
+            return False
+        asker = doc[attribution.speaker.token]
+        return asker.lemma_.lower() in self.lex.interviewers or asker.lower_ in ("i", "we")
 
     def _term_cue(self, text: str, open_mark: int) -> bool:
         words = text[max(0, open_mark - 40):open_mark].split()
