@@ -239,6 +239,12 @@ SPANS = [
     ("Ole Brandt, a trawler captain, said the season was poor. The Nordic Fisheries Agency published its "
      "figures on Monday. Catches “fell far below what the fleet needs,” the agency said in its review.",
      "fell far below what the fleet needs", None, "direct", "Nordic Fisheries Agency"),
+    # a worry or a fear voiced is reported like a claim
+    ("Analyst Marta Kowal, however, worries that Brussels will be seen as taking sides in the dispute.",
+     "Brussels will be seen as taking sides", None, "indirect", "Marta Kowal"),
+    # a reason clause with its own cue stays inside the reported clause
+    ("Nurse Hana Sato says most families will not go home because they believe the militia could return.",
+     "most families will not go home because they believe", None, "indirect", "Hana Sato"),
     # a cue after its clause whose name the parser joined to the clause's last noun
     ("Wind programs in the region are feeling the strain of insufficient funding, Pia Lund, a "
      "spokesperson for the association, told VOA in an email.", "feeling the strain of insufficient funding",

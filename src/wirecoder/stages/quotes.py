@@ -34,6 +34,7 @@ LEAD_IN_WORDS = 2
 _TITLE_SMALL = {"a", "an", "the", "of", "for", "and", "or", "to", "in", "on", "at", "by", "with", "from", "as", "but"}
 _WH = {"which", "what", "whether", "if", "how", "why", "when", "who", "whom", "where", "whose"}
 _RELATIVE_SUBJECTS = {"which", "that", "who"}
+_CONTRAST = {"while", "whereas", "although", "though"}  # "X said ..., while Y said ...": two speakers
 _CLAUSE_TRIM = " \t\n,;:-—–\"“”'‘’"
 
 
@@ -348,9 +349,9 @@ class QuotesStage:
                     and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
                     and any(c.dep_ == "ccomp" for c in token.children)
                     and clause.head.i < clause.i < token.left_edge.i):
-                mark = clause.doc[token.left_edge.i]
-                if mark.lower_ in _WH or mark.lower_ in ("as", "that", "if"):
-                    continue  # "said the rules, as officials say, ...": not another speaker's clause
+                mark = next((c for c in token.children if c.dep_ == "mark"), None)
+                if token.dep_ == "advcl" and (mark is None or mark.lower_ not in _CONTRAST):
+                    continue  # "says ... because they believe ...": the reason is still reported
                 return token.left_edge.i - 1
         return end
 
