@@ -239,6 +239,11 @@ SPANS = [
     ("Ole Brandt, a trawler captain, said the season was poor. The Nordic Fisheries Agency published its "
      "figures on Monday. Catches “fell far below what the fleet needs,” the agency said in its review.",
      "fell far below what the fleet needs", None, "direct", "Nordic Fisheries Agency"),
+    # a noun of saying with an owner and a "that" clause (speech_nouns.txt)
+    ("Critics dismissed Senator Ana Ruiz's claim that the ballots had been tampered with.",
+     "the ballots had been tampered with", "Critics", "indirect", "Ana Ruiz"),
+    ("The rebels rejected Kyiv's assertion that its forces had left the town.",
+     "its forces had left the town", None, "indirect", "Kyiv"),
     # a worry or a fear voiced is reported like a claim
     ("Analyst Marta Kowal, however, worries that Brussels will be seen as taking sides in the dispute.",
      "Brussels will be seen as taking sides", None, "indirect", "Marta Kowal"),
@@ -272,6 +277,9 @@ def test_reported_clause_extent(coder, text, words, outside, kind, speaker):
 
 
 NOT_REPORTED_WAVE2 = [
+    # a noun of saying with no owner, or a "that" relative clause, reports nothing
+    "The claim that the ballots were tampered with spread quickly online.",
+    "The mayor made a statement that few people read.",
     # the subject of a passive cue heard the words; nobody is named as saying them
     "The exiled villagers have been told that they could return to the coast.",
     # a complement with no verb reports nothing

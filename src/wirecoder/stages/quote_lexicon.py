@@ -31,6 +31,7 @@ class QuoteLexicon:
     documents: frozenset[str] = frozenset()
     partitives: frozenset[str] = frozenset()
     interviewers: frozenset[str] = frozenset()  # who asks the story's questions ("reporters asked")
+    speech_nouns: frozenset[str] = frozenset()  # "X's claim that ...": the owner said the clause
 
     def is_cue(self, lemma: str, particle: str | None = None) -> bool:
         return self._key(lemma, particle, self.direct_cues) is not None
@@ -76,6 +77,7 @@ class QuoteLexicon:
             documents=frozenset(row[0].lower() for _, row in _rows(folder / "documents.txt")),
             partitives=frozenset(row[0].lower() for _, row in _rows(folder / "partitives.txt")),
             interviewers=frozenset(row[0].lower() for _, row in _rows(folder / "interviewers.txt")),
+            speech_nouns=frozenset(row[0].lower() for _, row in _rows(folder / "speech_nouns.txt")),
         )
 
 

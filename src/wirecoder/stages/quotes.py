@@ -264,7 +264,33 @@ class QuotesStage:
                 continue
             found.append(_Found("indirect", span, speaker, cue_span(token), "clause"))
         found.extend(self._according(doc, finder, direct_spans, found))
+        found.extend(self._speech_nouns(doc, finder, in_direct, found))
         return self._outermost(found)
+
+    def _speech_nouns(self, doc: Doc, finder: CueFinder, in_direct: Covering,
+                      found: list[_Found]) -> list[_Found]:
+        """"Senator Ruiz's claim that the election was rigged": a noun of saying (speech_nouns.txt)
+        with an owner and a "that" clause reports the clause; the owner is the speaker."""
+        out = []
+        for noun in doc_lookup(doc).tokens:
+            if noun.pos_ != "NOUN" or noun.lemma_.lower() not in self.lex.speech_nouns:
+                continue
+            if in_metadata(doc, noun.idx) or in_direct.holds(noun.idx):
+                continue
+            owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+            clause = next((c for c in noun.children if c.dep_ == "acl" and c.i > noun.i
+                           and doc[c.left_edge.i].lower_ == "that" and doc[c.left_edge.i].dep_ == "mark"
+                           and any(s.dep_ in ("nsubj", "nsubjpass", "expl") for s in c.children)), None)
+            if owner is None or clause is None:
+                continue
+            span = self._clause_span(doc, doc[clause.left_edge.i:clause.right_edge.i + 1])
+            if span is None or in_direct.holds(span[0]) or any(
+                    f.span[0] <= span[0] and span[1] <= f.span[1] for f in found):
+                continue
+            speaker = finder.speakers.resolve(owner)
+            if speaker is not None:
+                out.append(_Found("indirect", span, speaker, cue_span(noun), "speech noun"))
+        return out
 
     @staticmethod
     def _passive(verb: Token) -> bool:
