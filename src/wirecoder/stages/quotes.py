@@ -16,13 +16,14 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Span as SpacySpan, Token
+from spacy.tokens import Doc, Span as SpacySpan
 
 from ..doc import Covering, Trace, doc_lookup, in_metadata, mention_at, sentence_of
 from ..records import Actor, Mention, Quote
 from ..resources import Resources
 from .quote_lexicon import QuoteLexicon
 from .quote_spans import QuotedSpan, find_quoted_spans
+from .quote_clauses import CLAUSE_TRIM, ReportedClauses
 from .quote_cues import cue_span, infinitive, is_cue_verb, subject_of
 from .quote_speakers import CueFinder, Speaker
 
@@ -32,10 +33,6 @@ FIRST_PERSON = {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "o
 TERM_MAX_WORDS = 3
 LEAD_IN_WORDS = 2
 _TITLE_SMALL = {"a", "an", "the", "of", "for", "and", "or", "to", "in", "on", "at", "by", "with", "from", "as", "but"}
-_WH = {"which", "what", "whether", "if", "how", "why", "when", "who", "whom", "where", "whose"}
-_RELATIVE_SUBJECTS = {"which", "that", "who"}
-_CONTRAST = {"while", "whereas", "although", "though"}  # "X said ..., while Y said ...": two speakers
-_CLAUSE_TRIM = " \t\n,;:-—–\"“”'‘’"
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +52,7 @@ class QuotesStage:
     def __init__(self, resources: Resources) -> None:
         self.resources = resources
         self.lex = QuoteLexicon.load(resources.settings.data_dir)
+        self.clauses = ReportedClauses(self.lex)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_lookup(doc).text
@@ -242,24 +240,24 @@ class QuotesStage:
                 continue
             if in_metadata(doc, token.idx) or in_direct.holds(token.idx):
                 continue
-            if any(c.dep_ == "neg" for c in token.children) or self._question(token) or infinitive(token):
+            if any(c.dep_ == "neg" for c in token.children) or self.clauses.question(token) or infinitive(token):
                 continue  # "did not say", "Did he say ...?", "wants to show that ...": nothing reported
-            clause = self._clause(token)
-            trailing = self._trailing_speaker(token) if clause is None else None
+            clause = self.clauses.clause(token)
+            trailing = self.clauses.trailing_speaker(token) if clause is None else None
             if trailing is not None:
                 clause = doc[token.sent.start:trailing.left_edge.i]  # "..., Pia Lund told VOA."
             if clause is None:
                 continue
-            inverted = subject = trailing or self._inverted_speaker(token)
+            inverted = subject = trailing or self.clauses.inverted_speaker(token)
             if subject is None:
-                subject = self._passive_agent(token) if self._passive(token) else subject_of(
+                subject = self.clauses.passive_agent(token) if self.clauses.passive(token) else subject_of(
                     token, skip=lambda t: in_direct.holds(t.idx), lex=self.lex)  # not a quote's word
             if subject is None or (inverted is None and subject.i in range(clause.start, clause.end)):
                 continue
             speaker = finder.speakers.resolve(subject)
             if speaker is None:
                 continue
-            span = self._clause_span(doc, clause)
+            span = self.clauses.clause_span(doc, clause)
             if span is None or self._mostly_direct(doc, span, clause, direct_spans, cues):
                 continue
             found.append(_Found("indirect", span, speaker, cue_span(token), "clause"))
@@ -283,7 +281,7 @@ class QuotesStage:
                            and any(s.dep_ in ("nsubj", "nsubjpass", "expl") for s in c.children)), None)
             if owner is None or clause is None:
                 continue
-            span = self._clause_span(doc, doc[clause.left_edge.i:clause.right_edge.i + 1])
+            span = self.clauses.clause_span(doc, doc[clause.left_edge.i:clause.right_edge.i + 1])
             if span is None or in_direct.holds(span[0]) or any(
                     f.span[0] <= span[0] and span[1] <= f.span[1] for f in found):
                 continue
@@ -291,217 +289,6 @@ class QuotesStage:
             if speaker is not None:
                 out.append(_Found("indirect", span, speaker, cue_span(noun), "speech noun"))
         return out
-
-    @staticmethod
-    def _passive(verb: Token) -> bool:
-        """"The islanders were told that ...": the subject of a passive cue heard the words."""
-        return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
-
-    @staticmethod
-    def _passive_agent(verb: Token) -> Token | None:
-        """The speaker of a passive cue: its "by" agent ("were told by officials that ...")."""
-        for child in verb.children:
-            if child.dep_ == "agent":
-                return next((c for c in child.children if c.dep_ == "pobj"), None)
-        return None
-
-    @staticmethod
-    def _question(verb: Token) -> bool:
-        """"Did the minister say the talks failed?": a question asks, it reports nothing."""
-        return verb.sent.text.rstrip(" \n\"”’'").endswith("?")
-
-    def _clause(self, verb: Token) -> SpacySpan | None:
-        """The clause a reporting verb reports: its clause complement, or a "that"
-        clause the parser hung elsewhere ("said just after midnight that ...")."""
-        doc = verb.doc
-        objects = [c for c in verb.children if c.dep_ == "dobj"]
-        strict = bool(objects) and not self.lex.takes_listener(verb.lemma_)
-        for child in verb.children:
-            if child.dep_ != "ccomp":
-                continue
-            if strict and doc[child.left_edge.i].lower_ != "that":
-                continue  # "claimed victory ... as Washington cast doubt": not a reported clause
-            if child.pos_ not in ("VERB", "AUX") and not any(
-                    c.dep_ in ("aux", "auxpass", "cop", "mark") for c in child.children):
-                continue  # "find it difficult to ...": no verb, nothing reported
-            start = child.left_edge.i
-            if start > verb.i and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in child.children):
-                start = verb.i + 1  # "experts said the only way forward ... is": subject misparsed
-            elif start < verb.i < child.i:
-                if not self._relative_cue(verb, child):
-                    continue
-                start = verb.i + 1  # "rules which critics say will raise prices": the clause after the cue
-            # the parser may split one reported clause into several ccomps
-            # ("said IS Sahel's strategy appears ..."): the clause runs to the last
-            end = child.right_edge.i
-            for later in verb.children:
-                if (later.dep_ == "ccomp" and later.i > child.i > verb.i and later.left_edge.i == end + 1
-                        and not any(is_cue_verb(self.lex, t) for t in doc[later.left_edge.i:later.right_edge.i + 1])):
-                    end = later.right_edge.i
-            if start == verb.i + 1 and child.left_edge.i < verb.i < child.i:
-                # a relative clause set off by commas ends at its closing comma
-                end = next((t.i - 1 for t in doc[verb.i + 1:end + 1] if t.text == ","), end)
-            else:
-                end = self._conjoined_end(verb, child, end)
-            end = self._own_cue_end(child, end)
-            while end > start and (doc[end].is_punct or doc[end].dep_ == "cc"):
-                end -= 1
-            clause = doc[start:end + 1]
-            if self._reported(clause):
-                return clause
-        for token in doc[verb.i + 1:min(len(doc), verb.i + 7)]:
-            if token.is_punct or token.dep_ == "ccomp":
-                break
-            if token.lower_ == "that" and token.head.pos_ in ("VERB", "AUX") and token.head.i > token.i:
-                clause = doc[token.i + 1:token.head.right_edge.i + 1]
-                if self._reported(clause):
-                    return clause
-                break
-        return self._parenthetical(verb)
-
-    @staticmethod
-    def _relative_cue(verb: Token, clause: Token) -> bool:
-        """"The rules, which critics say will raise prices": a cue inside a relative clause whose
-        pronoun is the reported clause's subject reports the words after the cue."""
-        first = clause.doc[clause.left_edge.i]
-        return (verb.dep_ == "relcl" and first.lower_ in _RELATIVE_SUBJECTS
-                and first.head.i == clause.i and first.dep_ in ("nsubj", "nsubjpass"))
-
-    def _own_cue_end(self, clause: Token, end: int) -> int:
-        """"said the evidence was thin, while Y's lawyer said ...": a clause joined to the
-        reported one with its own speaker and cue ends it; that cue reports its own clause."""
-        for token in clause.doc[clause.i + 1:end + 1]:
-            if (token.dep_ in ("advcl", "conj") and is_cue_verb(self.lex, token, indirect=True)
-                    and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
-                    and any(c.dep_ == "ccomp" for c in token.children)
-                    and clause.head.i < clause.i < token.left_edge.i):
-                mark = next((c for c in token.children if c.dep_ == "mark"), None)
-                if token.dep_ == "advcl" and (mark is None or mark.lower_ not in _CONTRAST):
-                    continue  # "says ... because they believe ...": the reason is still reported
-                return token.left_edge.i - 1
-        return end
-
-    def _conjoined_end(self, verb: Token, clause: Token, end: int) -> int:
-        """"says she tried to duck but the bullet hit her": a clause with its own subject that
-        the parser joined to the cue right after the reported clause is reported too."""
-        doc = verb.doc
-        for conj in verb.children:
-            if conj.dep_ != "conj" or conj.i <= clause.i or conj.pos_ not in ("VERB", "AUX"):
-                continue
-            between = doc[end + 1:conj.left_edge.i]
-            if any(not (t.is_punct or t.dep_ == "cc") for t in between):
-                break
-            if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in conj.children):
-                break  # "said the talks failed and left": the speaker's own next act
-            words = [t.lower_ for t in conj.subtree]
-            if any(is_cue_verb(self.lex, t) for t in conj.subtree) or any(
-                    c.dep_ == "ccomp" for c in conj.children) or any(
-                    tuple(words[k:k + len(p)]) == p for p in self.lex.speaker_phrases for k in range(len(words))):
-                break  # "..., but according to MSF, the situation ...": another speaker's clause
-            end = conj.right_edge.i
-        return end
-
-    @staticmethod
-    def _trailing_speaker(verb: Token) -> Token | None:
-        """"Programs feel the strain of low funding, Pia Lund, a spokesperson, told VOA.": a cue
-        after its clause whose name the parser joined to the clause's last noun. The name (a
-        person's, set off by commas right before the cue) speaks; the clause before it is reported."""
-        doc = verb.doc
-        head = verb.head
-        if verb.dep_ != "conj" or head.i >= verb.i or any(
-                c.dep_ in ("nsubj", "nsubjpass", "ccomp") for c in verb.children):
-            return None
-        if doc[verb.i - 1].text != ",":
-            return None
-        for name in doc[head.i + 1:verb.i - 1]:
-            if (name.dep_ == "conj" and name.pos_ == "PROPN" and name.ent_type_ == "PERSON"
-                    and name.right_edge.i in (verb.i - 2, verb.i - 1) and name.left_edge.i > head.i + 2
-                    and doc[name.left_edge.i - 1].text == ","):
-                return name
-        return None
-
-    @staticmethod
-    def _inverted_speaker(verb: Token) -> Token | None:
-        """", say some diplomats, is ...": a cue between commas whose object, not the subject
-        the parser gave it, is the speaker (the subject belongs to the reported clause)."""
-        doc = verb.doc
-        if verb.dep_ != "parataxis" or verb.i == 0 or doc[verb.i - 1].text != ",":
-            return None
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i]
-        objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
-        if not subjects or not objects or verb.head.i < verb.i:
-            return None
-        after = objects[0].right_edge.i + 1
-        if after >= len(doc) or doc[after].text != ",":
-            return None
-        return objects[0]
-
-    def _parenthetical(self, verb: Token) -> SpacySpan | None:
-        """"Still, Neth says, opinions remain divided", "This, he argues, would help": a cue set
-        into the clause it reports (parsed as parataxis) reports the rest of that clause."""
-        head = verb.head
-        if verb.dep_ != "parataxis" or head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
-            return None
-        split = self._inverted_speaker(verb)
-        if split is not None:
-            # "The fastest route to a deal, say some diplomats, is a ceasefire": the cue splits
-            # the clause's subject from its predicate; the clause is both sides
-            subject = next(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
-            end = max(head.right_edge.i, verb.right_edge.i)
-            while end > subject.i and verb.doc[end].is_punct:
-                end -= 1
-            clause = verb.doc[subject.left_edge.i:end + 1]
-            return clause if self._reported(clause) else None
-        inverted = verb.i > 0 and verb.doc[verb.i - 1].text == "," and not any(
-            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)  # ", say some diplomats,"
-        if any(c.dep_ == "ccomp" or (c.dep_ == "dobj" and not inverted) for c in verb.children):
-            return None
-        left = [t for t in head.subtree if t.i < verb.left_edge.i]
-        right = [t for t in head.subtree if t.i > verb.right_edge.i]
-        if head.i < verb.i and sum(1 for t in left if not t.is_punct) >= 3:
-            side = left  # "Losing the farm came as a shock, he said, because ...": the main clause
-        else:
-            side = right if len(right) >= len(left) else left
-        while side and side[-1].is_punct:
-            side.pop()
-        if not side:
-            return None
-        clause = verb.doc[side[0].i:side[-1].i + 1]
-        return clause if self._reported(clause) else None
-
-    @staticmethod
-    def _reported(clause: SpacySpan) -> bool:
-        """A clause that can be reported speech: not a wh- or adverbial clause, 3+ words."""
-        words = [t for t in clause if not t.is_punct]
-        if len(words) < 3:
-            return False
-        first = words[0]
-        if first.lower_ in _WH:
-            return False
-        if first.dep_ == "mark" and first.lower_ != "that":
-            return False
-        if first.lower_ == "that" and len(words) > 1 and words[1].lower_ in _WH and (
-                words[1].head is first.head or words[1].head.dep_ not in ("advcl", "prep")):
-            return False  # "said that which ..."; "said that when looking at ..., X" stays
-        return True
-
-    @staticmethod
-    def _clause_span(doc: Doc, clause: SpacySpan) -> tuple[int, int] | None:
-        tokens = list(clause)
-        while tokens and (tokens[0].dep_ == "mark" and tokens[0].lower_ == "that"):
-            verb = tokens[0].head
-            if not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children):
-                break  # "says that rarely happens": "that" is the clause's subject
-            tokens.pop(0)
-        if not tokens:
-            return None
-        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-        text = doc_lookup(doc).text
-        while start < end and text[start] in _CLAUSE_TRIM:
-            start += 1
-        while end > start and text[end - 1] in _CLAUSE_TRIM:
-            end -= 1
-        return (start, end) if end > start else None
 
     @staticmethod
     def _mostly_direct(doc: Doc, span: tuple[int, int], clause: SpacySpan,
@@ -540,9 +327,9 @@ class QuotesStage:
                 span = left if left[1] - left[0] > right[1] - right[0] else right
             text = doc_lookup(doc).text
             s, e = span
-            while s < e and text[s] in _CLAUSE_TRIM:
+            while s < e and text[s] in CLAUSE_TRIM:
                 s += 1
-            while e > s and text[e - 1] in _CLAUSE_TRIM + ".":
+            while e > s and text[e - 1] in CLAUSE_TRIM + ".":
                 e -= 1
             if e - s < 10 or any(a < e and s < b for a, b in direct_spans):
                 continue
