@@ -239,6 +239,10 @@ SPANS = [
     ("Ole Brandt, a trawler captain, said the season was poor. The Nordic Fisheries Agency published its "
      "figures on Monday. Catches “fell far below what the fleet needs,” the agency said in its review.",
      "fell far below what the fleet needs", None, "direct", "Nordic Fisheries Agency"),
+    # a reported clause of its own words that ends in a long direct quote is still reported
+    ("The tribunal added that the ministry is under a clear obligation “to end its control of the "
+     "islands as rapidly as possible and to compensate every family.”",
+     "the ministry is under a clear obligation", None, "indirect", "tribunal"),
     # a noun of saying with an owner and a "that" clause (speech_nouns.txt)
     ("Critics dismissed Senator Ana Ruiz's claim that the ballots had been tampered with.",
      "the ballots had been tampered with", "Critics", "indirect", "Ana Ruiz"),
@@ -277,6 +281,8 @@ def test_reported_clause_extent(coder, text, words, outside, kind, speaker):
 
 
 NOT_REPORTED_WAVE2 = [
+    # a clause that is mostly a direct quote's words with few of its own is the direct quote only
+    'Mayor Ilse Berg said she was "ready to fight this decision in every court of the land for as long as it takes."',
     # a noun of saying with no owner, or a "that" relative clause, reports nothing
     "The claim that the ballots were tampered with spread quickly online.",
     "The mayor made a statement that few people read.",

@@ -29,6 +29,7 @@ from .quote_speakers import CueFinder, Speaker
 
 log = logging.getLogger(__name__)
 
+_OWN_WORDS = 5  # a reported clause's own words before quoted words that make it a quote of its own
 FIRST_PERSON = {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"}
 TERM_MAX_WORDS = 3
 LEAD_IN_WORDS = 2
@@ -297,8 +298,10 @@ class QuotesStage:
         if any(span[0] <= c < span[1] for c in cues):
             return True
         inside = sum(max(0, min(e, span[1]) - max(s, span[0])) for s, e in direct_spans)
-        if inside > 0.5 * (span[1] - span[0]):
-            return True
+        first_mark = min((s for s, e in direct_spans if span[0] <= s < span[1]), default=span[1])
+        own = sum(1 for t in clause if not t.is_punct and t.idx < first_mark - 1)
+        if inside > 0.5 * (span[1] - span[0]) and own < _OWN_WORDS:
+            return True  # a clause of its own words before the quoted ones stays reported
         # the clause opens with a direct quote's words ('said "we will ..."'); a quoted word
         # later in the clause ('said he was "inclined" to support') leaves it a reported clause
         words = [t for t in clause if not t.is_punct and t.dep_ != "mark"][:2]
