@@ -239,6 +239,15 @@ SPANS = [
     ("Ole Brandt, a trawler captain, said the season was poor. The Nordic Fisheries Agency published its "
      "figures on Monday. Catches “fell far below what the fleet needs,” the agency said in its review.",
      "fell far below what the fleet needs", None, "direct", "Nordic Fisheries Agency"),
+    # a cue set between a clause's subject and its verb reports the whole clause
+    ("Dr. Ada Obi studies the virus. Another cause for worry, she said, is that this strain spreads "
+     "faster between people.", "Another cause for worry", None, "indirect", "Ada Obi"),
+    # a gerund subject the parser hung on the cue stays in the clause
+    ("Officials say hiring more nurses and raising their pay is the best way to cut waiting times.",
+     "hiring more nurses and raising their pay", None, "indirect", "Officials"),
+    # a cue the parser read as a noun ("media report that ...") with its subject before it
+    ("Dutch media report that the port will close two terminals next year.",
+     "the port will close two terminals", None, "indirect", "Dutch media"),
     # a reported clause of its own words that ends in a long direct quote is still reported
     ("The tribunal added that the ministry is under a clear obligation “to end its control of the "
      "islands as rapidly as possible and to compensate every family.”",

@@ -56,6 +56,9 @@ class ReportedClauses:
             start = child.left_edge.i
             if start > verb.i and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in child.children):
                 start = verb.i + 1  # "experts said the only way forward ... is": subject misparsed
+            elif start > verb.i + 1 and any(t.dep_ == "xcomp" and t.tag_ == "VBG" and t.head.i == verb.i
+                                            for t in doc[verb.i + 1:start]):
+                start = verb.i + 1  # "say empowering girls and allowing them ... is": a gerund subject
             elif start < verb.i < child.i:
                 if not self._relative_cue(verb, child):
                     continue
@@ -189,6 +192,11 @@ class ReportedClauses:
         right = [t for t in head.subtree if t.i > verb.right_edge.i]
         if head.i < verb.i and sum(1 for t in left if not t.is_punct) >= 3:
             side = left  # "Losing the farm came as a shock, he said, because ...": the main clause
+        elif head.i > verb.i and right and any(c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.left_edge.i
+                                               for c in head.children):
+            # "Another cause for concern, she said, is that ...": the cue splits the clause's
+            # subject from its verb; the clause is both sides
+            side = left + list(verb.subtree) + right
         else:
             side = right if len(right) >= len(left) else left
         while side and side[-1].is_punct:

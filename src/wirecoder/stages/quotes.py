@@ -249,11 +249,12 @@ class QuotesStage:
                 clause = doc[token.sent.start:trailing.left_edge.i]  # "..., Pia Lund told VOA."
             if clause is None:
                 continue
-            inverted = subject = trailing or self.clauses.inverted_speaker(token)
+            subject = trailing or self.clauses.inverted_speaker(token)
             if subject is None:
                 subject = self.clauses.passive_agent(token) if self.clauses.passive(token) else subject_of(
                     token, skip=lambda t: in_direct.holds(t.idx), lex=self.lex)  # not a quote's word
-            if subject is None or (inverted is None and subject.i in range(clause.start, clause.end)):
+            if subject is None or (subject.i in range(clause.start, clause.end)
+                                   and not token.left_edge.i <= subject.i <= token.right_edge.i):
                 continue
             speaker = finder.speakers.resolve(subject)
             if speaker is None:
@@ -272,12 +273,16 @@ class QuotesStage:
         with an owner and a "that" clause reports the clause; the owner is the speaker."""
         out = []
         for noun in doc_lookup(doc).tokens:
-            if noun.pos_ != "NOUN" or noun.lemma_.lower() not in self.lex.speech_nouns:
+            if noun.pos_ != "NOUN" or not (noun.lemma_.lower() in self.lex.speech_nouns or (
+                    noun.dep_ == "ROOT" and self.lex.is_indirect_cue(noun.lemma_))):
                 continue
             if in_metadata(doc, noun.idx) or in_direct.holds(noun.idx):
                 continue
             owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-            clause = next((c for c in noun.children if c.dep_ == "acl" and c.i > noun.i
+            if owner is None and noun.dep_ == "ROOT" and self.lex.is_indirect_cue(noun.lemma_):
+                # "British media report that ...": a verb the parser read as a noun
+                owner = next((c for c in reversed(list(noun.lefts)) if c.dep_ == "compound"), None)
+            clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i
                            and doc[c.left_edge.i].lower_ == "that" and doc[c.left_edge.i].dep_ == "mark"
                            and any(s.dep_ in ("nsubj", "nsubjpass", "expl") for s in c.children)), None)
             if owner is None or clause is None:
