@@ -252,6 +252,9 @@ SPANS = [
     ("The tribunal added that the ministry is under a clear obligation “to end its control of the "
      "islands as rapidly as possible and to compensate every family.”",
      "the ministry is under a clear obligation", None, "indirect", "tribunal"),
+    # a claim made by an infinitive (infinitive_cues.txt)
+    ("In a statement, the rebel movement claimed to have shot down two army drones.",
+     "to have shot down two army drones", None, "indirect", "rebel movement"),
     # a noun of saying with an owner and a "that" clause (speech_nouns.txt)
     ("Critics dismissed Senator Ana Ruiz's claim that the ballots had been tampered with.",
      "the ballots had been tampered with", "Critics", "indirect", "Ana Ruiz"),
@@ -290,6 +293,8 @@ def test_reported_clause_extent(coder, text, words, outside, kind, speaker):
 
 
 NOT_REPORTED_WAVE2 = [
+    # a promise or a plan by infinitive is not an infinitive cue
+    "The rebel movement vowed to retake the town before the rains.",
     # a clause that is mostly a direct quote's words with few of its own is the direct quote only
     'Mayor Ilse Berg said she was "ready to fight this decision in every court of the land for as long as it takes."',
     # a noun of saying with no owner, or a "that" relative clause, reports nothing

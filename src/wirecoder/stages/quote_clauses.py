@@ -89,6 +89,17 @@ class ReportedClauses:
                 if self._reported(clause):
                     return clause
                 break
+        if verb.lemma_.lower() in self.lex.infinitive_cues:
+            for child in verb.children:
+                # "the group claimed to be holding 200 hostages": the claim is the infinitive
+                if child.dep_ == "xcomp" and child.i > verb.i and any(
+                        c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+                    end = child.right_edge.i
+                    while end > child.i and doc[end].is_punct:
+                        end -= 1
+                    clause = doc[child.left_edge.i:end + 1]
+                    if self._reported(clause):
+                        return clause
         return self._parenthetical(verb)
 
     @staticmethod
