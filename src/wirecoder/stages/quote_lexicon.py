@@ -30,6 +30,9 @@ class QuoteLexicon:
     term_cues: frozenset[str]
     documents: frozenset[str] = frozenset()
     partitives: frozenset[str] = frozenset()
+    interviewers: frozenset[str] = frozenset()  # who asks the story's questions ("reporters asked")
+    speech_nouns: frozenset[str] = frozenset()  # "X's claim that ...": the owner said the clause
+    infinitive_cues: frozenset[str] = frozenset()  # "claimed to be holding ...": the infinitive is reported
 
     def is_cue(self, lemma: str, particle: str | None = None) -> bool:
         return self._key(lemma, particle, self.direct_cues) is not None
@@ -74,6 +77,9 @@ class QuoteLexicon:
             term_cues=frozenset(row[0].lower() for _, row in _rows(folder / "term_cues.txt")),
             documents=frozenset(row[0].lower() for _, row in _rows(folder / "documents.txt")),
             partitives=frozenset(row[0].lower() for _, row in _rows(folder / "partitives.txt")),
+            interviewers=frozenset(row[0].lower() for _, row in _rows(folder / "interviewers.txt")),
+            speech_nouns=frozenset(row[0].lower() for _, row in _rows(folder / "speech_nouns.txt")),
+            infinitive_cues=frozenset(row[0].lower() for _, row in _rows(folder / "infinitive_cues.txt")),
         )
 
 

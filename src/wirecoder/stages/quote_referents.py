@@ -73,6 +73,8 @@ def partitive_of(head: Token, lex: QuoteLexicon) -> Token | None:
         or head.like_num or head.ent_type_ in ("PERCENT", "CARDINAL")
     if not quantity:
         return None
+    if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children):
+        return None  # "One of the study's authors, Peter Olsen, said": the name speaks
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)

@@ -104,6 +104,9 @@ class SpeakerResolver:
             if agent is not None:
                 head = agent
         if head.lemma_.lower() in self.lex.non_speakers or head.lower_ in self.lex.non_speakers:
+            source = self._agent(head, ("by", "from"))
+            if source is not None and source.i != head.i:
+                return self.resolve(source)  # "according to data from the statistics office"
             return None
         if head.pos_ == "NOUN":
             name = named_in(head)  # "social worker and activist Ryan Febrianto"
@@ -114,7 +117,10 @@ class SpeakerResolver:
                     if name.lower_ not in found.name.lower():  # an actor named by the role itself
                         return Speaker(found.actor, self.fullest(words), head.i, found.person)
                     return Speaker(found.actor, found.name, head.i, found.person)
-        candidates = [head] + [c for c in head.children if c.dep_ == "appos"]
+        appositives = [c for c in head.children if c.dep_ == "appos"]
+        # "the council's auditor, Ines Prado, said": the name, not the body the role belongs to
+        named = [c for c in appositives if head.pos_ == "NOUN" and c.pos_ == "PROPN" and self._person_at(c)]
+        candidates = named + [head] + [c for c in appositives if c not in named]
         lower = head.lower_
         if lower in _WRITER_PRONOUNS and not self._in_quote(head.idx):
             return None  # "I think ..." in the writer's own words, "Do you think ...?" to a guest
@@ -244,6 +250,12 @@ class SpeakerResolver:
             token = self.doc[k]
             if self._in_quote(token.idx):
                 continue
+            if token.pos_ == "PROPN" and token.dep_ != "compound" and noun.tag_ == "NN":
+                named = actor_of_token(self.doc, token)
+                if named is not None and named.kind != "person":
+                    # "the agency said" after "the International Energy Agency": the body
+                    # whose name ends in the noun
+                    return self.resolve(token)
             if token.tag_ != noun.tag_ and not (token.pos_ == "PROPN" and token.dep_ == "compound"):
                 continue  # "Mayor" of "Solo Mayor Hadi Rudyatmo" names the mayor
             if token.dep_ == "compound" and token.head.pos_ == "PROPN":
@@ -291,10 +303,10 @@ class SpeakerResolver:
         ent = self._person_by_last.get(head.right_edge.i)
         return ent if ent is not None and head.left_edge.i <= ent.start else None
 
-    def _agent(self, noun: Token) -> Token | None:
+    def _agent(self, noun: Token, preps: tuple[str, ...] = tuple(_AGENT_PREPS)) -> Token | None:
         """"a report by the State Department" -> "Department"."""
         for child in noun.children:
-            if child.dep_ == "prep" and child.lower_ in _AGENT_PREPS:
+            if child.dep_ == "prep" and child.lower_ in preps:
                 for obj in child.children:
                     if obj.dep_ == "pobj" and obj.pos_ in ("PROPN", "NOUN"):
                         return obj

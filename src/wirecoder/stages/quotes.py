@@ -16,24 +16,24 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Span as SpacySpan, Token
+from spacy.tokens import Doc, Span as SpacySpan
 
 from ..doc import Covering, Trace, doc_lookup, in_metadata, mention_at, sentence_of
 from ..records import Actor, Mention, Quote
 from ..resources import Resources
 from .quote_lexicon import QuoteLexicon
 from .quote_spans import QuotedSpan, find_quoted_spans
+from .quote_clauses import CLAUSE_TRIM, ReportedClauses
 from .quote_cues import cue_span, infinitive, is_cue_verb, subject_of
 from .quote_speakers import CueFinder, Speaker
 
 log = logging.getLogger(__name__)
 
+_OWN_WORDS = 5  # a reported clause's own words before quoted words that make it a quote of its own
 FIRST_PERSON = {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"}
 TERM_MAX_WORDS = 3
 LEAD_IN_WORDS = 2
 _TITLE_SMALL = {"a", "an", "the", "of", "for", "and", "or", "to", "in", "on", "at", "by", "with", "from", "as", "but"}
-_WH = {"which", "what", "whether", "if", "how", "why", "when", "who", "whom", "where", "whose"}
-_CLAUSE_TRIM = " \t\n,;:-—–\"“”'‘’"
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +53,7 @@ class QuotesStage:
     def __init__(self, resources: Resources) -> None:
         self.resources = resources
         self.lex = QuoteLexicon.load(resources.settings.data_dir)
+        self.clauses = ReportedClauses(self.lex)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_lookup(doc).text
@@ -94,6 +95,9 @@ class QuotesStage:
             if (attribution is not None and attribution.how == "after" and q.close_mark is None
                     and previous is not None and self._continues(doc, previous, q)):
                 attribution = None  # an unclosed quote ends where narration begins: the run goes on
+            if attribution is not None and self._interviewer_asks(doc, attribution):
+                found.append(_Found("term", (q.start, q.end), None, None, "reporter's question"))
+                continue
             if attribution is not None:
                 item = _Found("direct", (q.start, q.end), attribution.speaker, attribution.cue,
                               attribution.how)
@@ -112,6 +116,14 @@ class QuotesStage:
                 previous = (q, item)
                 finder.speakers.remember(item.speaker)
         return found
+
+    def _interviewer_asks(self, doc: Doc, attribution) -> bool:
+        """'Reporters asked the governor: "Will you resign?"': the question the story put is
+        nobody's quote (an interviewer of ``interviewers.txt`` or the writer asks it)."""
+        if doc[attribution.cue_token].lemma_.lower() != "ask":
+            return False
+        asker = doc[attribution.speaker.token]
+        return asker.lemma_.lower() in self.lex.interviewers or asker.lower_ in ("i", "we")
 
     def _term_cue(self, text: str, open_mark: int) -> bool:
         words = text[max(0, open_mark - 40):open_mark].split()
@@ -229,118 +241,60 @@ class QuotesStage:
                 continue
             if in_metadata(doc, token.idx) or in_direct.holds(token.idx):
                 continue
-            if any(c.dep_ == "neg" for c in token.children) or self._question(token) or infinitive(token):
+            if any(c.dep_ == "neg" for c in token.children) or self.clauses.question(token) or infinitive(token):
                 continue  # "did not say", "Did he say ...?", "wants to show that ...": nothing reported
-            clause = self._clause(token)
+            clause = self.clauses.clause(token)
+            trailing = self.clauses.trailing_speaker(token) if clause is None else None
+            if trailing is not None:
+                clause = doc[token.sent.start:trailing.left_edge.i]  # "..., Pia Lund told VOA."
             if clause is None:
                 continue
-            subject = subject_of(token, lex=self.lex)
-            if subject is None or subject.i in range(clause.start, clause.end):
+            subject = trailing or self.clauses.inverted_speaker(token)
+            if subject is None:
+                subject = self.clauses.passive_agent(token) if self.clauses.passive(token) else subject_of(
+                    token, skip=lambda t: in_direct.holds(t.idx), lex=self.lex)  # not a quote's word
+            if subject is None or (subject.i in range(clause.start, clause.end)
+                                   and not token.left_edge.i <= subject.i <= token.right_edge.i):
                 continue
             speaker = finder.speakers.resolve(subject)
             if speaker is None:
                 continue
-            span = self._clause_span(doc, clause)
+            span = self.clauses.clause_span(doc, clause)
             if span is None or self._mostly_direct(doc, span, clause, direct_spans, cues):
                 continue
             found.append(_Found("indirect", span, speaker, cue_span(token), "clause"))
         found.extend(self._according(doc, finder, direct_spans, found))
+        found.extend(self._speech_nouns(doc, finder, in_direct, found))
         return self._outermost(found)
 
-    @staticmethod
-    def _question(verb: Token) -> bool:
-        """"Did the minister say the talks failed?": a question asks, it reports nothing."""
-        return verb.sent.text.rstrip(" \n\"”’'").endswith("?")
-
-    def _clause(self, verb: Token) -> SpacySpan | None:
-        """The clause a reporting verb reports: its clause complement, or a "that"
-        clause the parser hung elsewhere ("said just after midnight that ...")."""
-        doc = verb.doc
-        objects = [c for c in verb.children if c.dep_ == "dobj"]
-        strict = bool(objects) and not self.lex.takes_listener(verb.lemma_)
-        for child in verb.children:
-            if child.dep_ != "ccomp":
+    def _speech_nouns(self, doc: Doc, finder: CueFinder, in_direct: Covering,
+                      found: list[_Found]) -> list[_Found]:
+        """"Senator Ruiz's claim that the election was rigged": a noun of saying (speech_nouns.txt)
+        with an owner and a "that" clause reports the clause; the owner is the speaker."""
+        out = []
+        for noun in doc_lookup(doc).tokens:
+            if noun.pos_ != "NOUN" or not (noun.lemma_.lower() in self.lex.speech_nouns or (
+                    noun.dep_ == "ROOT" and self.lex.is_indirect_cue(noun.lemma_))):
                 continue
-            if strict and doc[child.left_edge.i].lower_ != "that":
-                continue  # "claimed victory ... as Washington cast doubt": not a reported clause
-            start = child.left_edge.i
-            if start > verb.i and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in child.children):
-                start = verb.i + 1  # "experts said the only way forward ... is": subject misparsed
-            # the parser may split one reported clause into several ccomps
-            # ("said IS Sahel's strategy appears ..."): the clause runs to the last
-            end = child.right_edge.i
-            for later in verb.children:
-                if (later.dep_ == "ccomp" and later.i > child.i > verb.i and later.left_edge.i == end + 1
-                        and not any(is_cue_verb(self.lex, t) for t in doc[later.left_edge.i:later.right_edge.i + 1])):
-                    end = later.right_edge.i
-            clause = doc[start:end + 1]
-            if self._reported(clause):
-                return clause
-        for token in doc[verb.i + 1:min(len(doc), verb.i + 7)]:
-            if token.is_punct or token.dep_ == "ccomp":
-                break
-            if token.lower_ == "that" and token.head.pos_ in ("VERB", "AUX") and token.head.i > token.i:
-                clause = doc[token.i + 1:token.head.right_edge.i + 1]
-                if self._reported(clause):
-                    return clause
-                break
-        return self._parenthetical(verb)
-
-    def _parenthetical(self, verb: Token) -> SpacySpan | None:
-        """"Still, Neth says, opinions remain divided", "This, he argues, would help": a cue set
-        into the clause it reports (parsed as parataxis) reports the rest of that clause."""
-        head = verb.head
-        if verb.dep_ != "parataxis" or head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
-            return None
-        inverted = verb.i > 0 and verb.doc[verb.i - 1].text == "," and not any(
-            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)  # ", say some diplomats,"
-        if any(c.dep_ == "ccomp" or (c.dep_ == "dobj" and not inverted) for c in verb.children):
-            return None
-        left = [t for t in head.subtree if t.i < verb.left_edge.i]
-        right = [t for t in head.subtree if t.i > verb.right_edge.i]
-        if head.i < verb.i and sum(1 for t in left if not t.is_punct) >= 3:
-            side = left  # "Losing the farm came as a shock, he said, because ...": the main clause
-        else:
-            side = right if len(right) >= len(left) else left
-        while side and side[-1].is_punct:
-            side.pop()
-        if not side:
-            return None
-        clause = verb.doc[side[0].i:side[-1].i + 1]
-        return clause if self._reported(clause) else None
-
-    @staticmethod
-    def _reported(clause: SpacySpan) -> bool:
-        """A clause that can be reported speech: not a wh- or adverbial clause, 3+ words."""
-        words = [t for t in clause if not t.is_punct]
-        if len(words) < 3:
-            return False
-        first = words[0]
-        if first.lower_ in _WH:
-            return False
-        if first.dep_ == "mark" and first.lower_ != "that":
-            return False
-        if first.lower_ == "that" and len(words) > 1 and words[1].lower_ in _WH:
-            return False
-        return True
-
-    @staticmethod
-    def _clause_span(doc: Doc, clause: SpacySpan) -> tuple[int, int] | None:
-        tokens = list(clause)
-        while tokens and (tokens[0].dep_ == "mark" and tokens[0].lower_ == "that"):
-            verb = tokens[0].head
-            if not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children):
-                break  # "says that rarely happens": "that" is the clause's subject
-            tokens.pop(0)
-        if not tokens:
-            return None
-        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-        text = doc_lookup(doc).text
-        while start < end and text[start] in _CLAUSE_TRIM:
-            start += 1
-        while end > start and text[end - 1] in _CLAUSE_TRIM:
-            end -= 1
-        return (start, end) if end > start else None
+            if in_metadata(doc, noun.idx) or in_direct.holds(noun.idx):
+                continue
+            owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+            if owner is None and noun.dep_ == "ROOT" and self.lex.is_indirect_cue(noun.lemma_):
+                # "British media report that ...": a verb the parser read as a noun
+                owner = next((c for c in reversed(list(noun.lefts)) if c.dep_ == "compound"), None)
+            clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i
+                           and doc[c.left_edge.i].lower_ == "that" and doc[c.left_edge.i].dep_ == "mark"
+                           and any(s.dep_ in ("nsubj", "nsubjpass", "expl") for s in c.children)), None)
+            if owner is None or clause is None:
+                continue
+            span = self.clauses.clause_span(doc, doc[clause.left_edge.i:clause.right_edge.i + 1])
+            if span is None or in_direct.holds(span[0]) or any(
+                    f.span[0] <= span[0] and span[1] <= f.span[1] for f in found):
+                continue
+            speaker = finder.speakers.resolve(owner)
+            if speaker is not None:
+                out.append(_Found("indirect", span, speaker, cue_span(noun), "speech noun"))
+        return out
 
     @staticmethod
     def _mostly_direct(doc: Doc, span: tuple[int, int], clause: SpacySpan,
@@ -349,8 +303,10 @@ class QuotesStage:
         if any(span[0] <= c < span[1] for c in cues):
             return True
         inside = sum(max(0, min(e, span[1]) - max(s, span[0])) for s, e in direct_spans)
-        if inside > 0.5 * (span[1] - span[0]):
-            return True
+        first_mark = min((s for s, e in direct_spans if span[0] <= s < span[1]), default=span[1])
+        own = sum(1 for t in clause if not t.is_punct and t.idx < first_mark - 1)
+        if inside > 0.5 * (span[1] - span[0]) and own < _OWN_WORDS:
+            return True  # a clause of its own words before the quoted ones stays reported
         # the clause opens with a direct quote's words ('said "we will ..."'); a quoted word
         # later in the clause ('said he was "inclined" to support') leaves it a reported clause
         words = [t for t in clause if not t.is_punct and t.dep_ != "mark"][:2]
@@ -379,9 +335,9 @@ class QuotesStage:
                 span = left if left[1] - left[0] > right[1] - right[0] else right
             text = doc_lookup(doc).text
             s, e = span
-            while s < e and text[s] in _CLAUSE_TRIM:
+            while s < e and text[s] in CLAUSE_TRIM:
                 s += 1
-            while e > s and text[e - 1] in _CLAUSE_TRIM + ".":
+            while e > s and text[e - 1] in CLAUSE_TRIM + ".":
                 e -= 1
             if e - s < 10 or any(a < e and s < b for a, b in direct_spans):
                 continue
