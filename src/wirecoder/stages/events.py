@@ -13,7 +13,7 @@ import logging
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from ..doc import Trace, actor_by_id, doc_lookup
+from ..doc import Trace, actor_by_id, doc_lookup, quote_at
 from ..patterns import Pattern, PatternBook, load_patterns
 from ..records import Article, Event
 from ..resources import Resources
@@ -345,16 +345,43 @@ class EventsStage:
                 notes.append(note)
                 out.extend(Draft(match, "100", s, t, False, roles, sent, note)
                            for s, t in self._pairs(roles, False, True))
+        out.extend(self._quoted_obligations(doc, sent, notes))
+        return out
+
+    def _quoted_obligations(self, doc: Doc, sent: SpacySpan, notes: list[str]) -> list[Draft]:
+        """A direct quote whose main clause lays a duty on another actor ("“The ministry must
+        stop these raids,” the union said"; "the council shouldn't sign it"): a demand of the
+        quote's speaker on that actor, when no pattern of the clause coded it already."""
+        out: list[Draft] = []
+        verb = sent.root
+        modal = next((a for a in verb.children if a.dep_ == "aux" and a.lower_ in self.cues.obligation), None)
+        if modal is None or any(a.dep_ == "aux" and a.lower_ == "have" for a in verb.children):
+            return out
+        sources = quoted_speaker(doc, verb)
+        subj, _ = subject_of(verb, self.cues)
+        targets = [a for a in actors_of(doc, subj) if a not in sources]
+        if not sources or not targets:
+            return out
+        match = Match(modal, self.demand, (), ())
+        roles = Roles(tuple(sources), tuple(targets), "quote", quote_at(doc, verb.idx))
+        note = f"'{subj.text if subj is not None else ''} {modal.text} {verb.text}': a duty the quote lays on an actor -> 100 (demand)"
+        notes.append(note)
+        out.extend(Draft(match, "100", s, t, False, roles, sent, note) for s, t in self._pairs(roles, False, True))
         return out
 
     def _obligation(self, doc: Doc, match: Match) -> Roles | None:
-        """"X said Y must/should ...": X demands of Y."""
+        """"X said Y must/should ...": X demands of Y. In a direct quote with no speech verb
+        ("“The ministry must stop these raids,” the union said") the quote's speaker demands."""
         verb = clause_verb(match.trigger)
         speaker = speaker_of(verb, self.cues)
-        if speaker is None:
-            return None
-        sources = actors_of(doc, speaker)
         subj, _ = subject_of(verb, self.cues)
+        if speaker is None:
+            sources = quoted_speaker(doc, verb)
+            targets = [a for a in actors_of(doc, subj) if a not in sources]
+            if not sources or not targets:
+                return None
+            return Roles(tuple(sources), tuple(targets), "quote", quote_at(doc, verb.idx))
+        sources = actors_of(doc, speaker)
         targets = [a for a in actors_of(doc, subj) if a not in sources]
         if not sources:
             return None
@@ -444,3 +471,11 @@ class EventsStage:
         near = [t for t in toks if abs(t.i - match.trigger.i) <= 4]
         first, last = near[0], near[-1]
         return first.idx, last.idx + len(last)
+
+
+def quoted_speaker(doc: Doc, verb: Token) -> list[str]:
+    """The speaker (actor id) of the direct quote ``verb`` stands in, if the quotes stage found one."""
+    quote = quote_at(doc, verb.idx)
+    if quote is None or quote.kind != "direct" or not quote.speaker:
+        return []
+    return [quote.speaker]
