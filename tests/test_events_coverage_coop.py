@@ -49,6 +49,17 @@ CASES = [
      {"Uruguayan ministry": "URYGOV"}, set()),
     ("Portugal has to support renewable energies.", {"Portugal": "PRT"}, set()),
     ("It stands to reason that Sweden would want a seat at the table.", {"Sweden": "SWE"}, set()),
+    # a meeting that frames the actor's act: "X, after a meeting with Y, told ..." -> X met Y
+    ("The Peruvian interior minister, after a meeting on Monday with Bolivian opposition leaders, "
+     "told reporters the border would stay open.",
+     {"Peruvian interior minister": "PERGOV", "Bolivian opposition leaders": "BOLOPP"},
+     {("044", "PERGOV", "BOLOPP"), ("044", "BOLOPP", "PERGOV")}),
+    ("The Chilean defense minister answered questions during a news conference in Santiago with the Argentine envoy.",
+     {"Chilean defense minister": "CHLGOV", "Argentine envoy": "ARGGOV"},
+     {("044", "CHLGOV", "ARGGOV"), ("044", "ARGGOV", "CHLGOV")}),
+    # ... but a meeting only mentioned with no actor whose act it frames stays uncoded
+    ("After a meeting with Bolivian opposition leaders, the border stayed open.",
+     {"Bolivian opposition leaders": "BOLOPP"}, set()),
 ]
 
 

@@ -44,6 +44,10 @@ JOINT_ROOTS = ("03", "04", "05", "06")
 REACTION_ROOTS = ("01", "02", "05", "11", "12", "13", "19")
 
 
+# prepositions that put an act inside a meeting ("after / during / at a meeting with X")
+MEETING_FRAMES = frozenset({"after", "before", "during", "following", "at", "ahead"})
+
+
 class EventsStage:
     name = "events"
 
@@ -185,6 +189,8 @@ class EventsStage:
                 pair = self._between(doc, match)
                 if pair:
                     roles = Roles(tuple(pair), (), "between", roles.quote)
+            if not roles.sources and p.kind == "noun" and code[:2] == "04":
+                roles = self._attendee(doc, match, roles)
             if not roles.sources:
                 def place_country() -> str | None:
                     place = self.places.from_text(sent, match.trigger)
@@ -386,6 +392,25 @@ class EventsStage:
         if not sources:
             return None
         return Roles(tuple(sources), tuple(targets), "speaker", None)
+
+    def _attendee(self, doc: Doc, match: Match, roles: Roles) -> Roles:
+        """"The governor, *after a meeting with* farmers' leaders, told ...", "he told reporters
+        *during a news conference with* the French minister": the one whose act the meeting
+        frames took part in it; the meeting's with-actor is the other party."""
+        prep = match.trigger.head
+        if match.trigger.dep_ != "pobj" or prep.lower_ not in MEETING_FRAMES:
+            return roles
+        verb = prep.head.head if prep.head.dep_ in ("dobj", "dative") else prep.head   # "told reporters during ..."
+        if verb.pos_ not in ("VERB", "AUX"):
+            return roles
+        subj, _ = subject_of(verb, self.cues)
+        sources = actors_of(doc, subj)
+        if not sources:
+            return roles
+        targets, target_from = find_targets(doc, match, sources, self.cues, self.plurals)
+        if not targets:
+            return roles
+        return Roles(tuple(sources), tuple(targets), "attendee", roles.quote, target_from)
 
     @staticmethod
     def _between(doc: Doc, match: Match) -> list[str]:
