@@ -60,6 +60,16 @@ CASES = [
     # ... but a meeting only mentioned with no actor whose act it frames stays uncoded
     ("After a meeting with Bolivian opposition leaders, the border stayed open.",
      {"Bolivian opposition leaders": "BOLOPP"}, set()),
+    # an event noun that is only what a talk is about is not reported as happening
+    ("The radio spoke with Morales about his trip to Cuba and Venezuelan support for the island.",
+     {"Morales": "BOLGOV", "Cuba": "CUB", "Venezuelan": "VEN"}, set()),
+    # ... while a trip reported as made is a visit
+    ("Evo Morales’s trip to Cuba ended on Friday.",
+     {"Evo Morales": "BOLGOV", "Cuba": "CUB"}, {("042", "BOLGOV", "CUB")}),
+    # knowing a person again is no diplomatic recognition
+    ("A Colombian soldier recognized her at the checkpoint.", {"Colombian soldier": "COLMIL"}, set()),
+    ("Colombia recognized the new government in Caracas.",
+     {"Colombia": "COL", "new government in Caracas": "VENGOV"}, {("054", "COL", "VENGOV")}),
 ]
 
 

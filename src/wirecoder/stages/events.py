@@ -20,6 +20,7 @@ from ..resources import Resources
 from .dates import DateResolver
 from .event_clauses import child_of
 from .event_commands import commander_of, load_command_words
+from .event_frames import meeting_attendee, quoted_obligations, quoted_speaker, topic_of_talk
 from .event_drafts import Draft, quantity_change, merge_consequences, purpose_targets
 from .event_roles import MATERIAL_ROOTS, Roles, actors_of, find_roles, find_targets, is_media, speaker_of, subject_of
 from .event_mood import decide_code, refine_mood
@@ -42,10 +43,6 @@ JOINT_ROOTS = ("03", "04", "05", "06")
 # reactions whose object may be an earlier event ("condemned *the attack*", "praised the raid",
 # "returned fire")
 REACTION_ROOTS = ("01", "02", "05", "11", "12", "13", "19")
-
-
-# prepositions that put an act inside a meeting ("after / during / at a meeting with X")
-MEETING_FRAMES = frozenset({"after", "before", "during", "following", "at", "ahead"})
 
 
 class EventsStage:
@@ -159,6 +156,9 @@ class EventsStage:
         commander = commander_of(match.trigger, self.commands) if p.kind == "verb" else None
         if commander is not None:
             roles = self._commanded(doc, match, commander, roles)
+        if p.kind == "noun" and topic_of_talk(match.trigger, self.cues):
+            notes.append(f"'{match.trigger.text}' ({p.id}): the topic of a talk or question, not reported as happening")
+            return []
         if mood.kind == "intent" and code is not None and self._predicted_by_commentator(doc, match):
             notes.append(f"'{match.trigger.text}' ({p.id}): a commentator's prediction, not an announcement")
             return []
@@ -190,7 +190,7 @@ class EventsStage:
                 if pair:
                     roles = Roles(tuple(pair), (), "between", roles.quote)
             if not roles.sources and p.kind == "noun" and code[:2] == "04":
-                roles = self._attendee(doc, match, roles)
+                roles = meeting_attendee(doc, match, roles, self.cues, self.plurals)
             if not roles.sources:
                 def place_country() -> str | None:
                     place = self.places.from_text(sent, match.trigger)
@@ -351,28 +351,7 @@ class EventsStage:
                 notes.append(note)
                 out.extend(Draft(match, "100", s, t, False, roles, sent, note)
                            for s, t in self._pairs(roles, False, True))
-        out.extend(self._quoted_obligations(doc, sent, notes))
-        return out
-
-    def _quoted_obligations(self, doc: Doc, sent: SpacySpan, notes: list[str]) -> list[Draft]:
-        """A direct quote whose main clause lays a duty on another actor ("“The ministry must
-        stop these raids,” the union said"; "the council shouldn't sign it"): a demand of the
-        quote's speaker on that actor, when no pattern of the clause coded it already."""
-        out: list[Draft] = []
-        verb = sent.root
-        modal = next((a for a in verb.children if a.dep_ == "aux" and a.lower_ in self.cues.obligation), None)
-        if modal is None or any(a.dep_ == "aux" and a.lower_ == "have" for a in verb.children):
-            return out
-        sources = quoted_speaker(doc, verb)
-        subj, _ = subject_of(verb, self.cues)
-        targets = [a for a in actors_of(doc, subj) if a not in sources]
-        if not sources or not targets:
-            return out
-        match = Match(modal, self.demand, (), ())
-        roles = Roles(tuple(sources), tuple(targets), "quote", quote_at(doc, verb.idx))
-        note = f"'{subj.text if subj is not None else ''} {modal.text} {verb.text}': a duty the quote lays on an actor -> 100 (demand)"
-        notes.append(note)
-        out.extend(Draft(match, "100", s, t, False, roles, sent, note) for s, t in self._pairs(roles, False, True))
+        out.extend(quoted_obligations(doc, sent, self.cues, self.demand, self._pairs, notes))
         return out
 
     def _obligation(self, doc: Doc, match: Match) -> Roles | None:
@@ -392,25 +371,6 @@ class EventsStage:
         if not sources:
             return None
         return Roles(tuple(sources), tuple(targets), "speaker", None)
-
-    def _attendee(self, doc: Doc, match: Match, roles: Roles) -> Roles:
-        """"The governor, *after a meeting with* farmers' leaders, told ...", "he told reporters
-        *during a news conference with* the French minister": the one whose act the meeting
-        frames took part in it; the meeting's with-actor is the other party."""
-        prep = match.trigger.head
-        if match.trigger.dep_ != "pobj" or prep.lower_ not in MEETING_FRAMES:
-            return roles
-        verb = prep.head.head if prep.head.dep_ in ("dobj", "dative") else prep.head   # "told reporters during ..."
-        if verb.pos_ not in ("VERB", "AUX"):
-            return roles
-        subj, _ = subject_of(verb, self.cues)
-        sources = actors_of(doc, subj)
-        if not sources:
-            return roles
-        targets, target_from = find_targets(doc, match, sources, self.cues, self.plurals)
-        if not targets:
-            return roles
-        return Roles(tuple(sources), tuple(targets), "attendee", roles.quote, target_from)
 
     @staticmethod
     def _between(doc: Doc, match: Match) -> list[str]:
@@ -497,10 +457,3 @@ class EventsStage:
         first, last = near[0], near[-1]
         return first.idx, last.idx + len(last)
 
-
-def quoted_speaker(doc: Doc, verb: Token) -> list[str]:
-    """The speaker (actor id) of the direct quote ``verb`` stands in, if the quotes stage found one."""
-    quote = quote_at(doc, verb.idx)
-    if quote is None or quote.kind != "direct" or not quote.speaker:
-        return []
-    return [quote.speaker]
