@@ -66,6 +66,14 @@ CASES = [
     # ... while a trip reported as made is a visit
     ("Evo Morales’s trip to Cuba ended on Friday.",
      {"Evo Morales": "BOLGOV", "Cuba": "CUB"}, {("042", "BOLGOV", "CUB")}),
+    # persuading an actor to act is an appeal to it
+    ("Opposition lawmakers in Nepal hope to persuade the Nepalese government to free the journalists.",
+     {"Opposition lawmakers": "NPLLEG", "Nepalese government": "NPLGOV"}, {("020", "NPLLEG", "NPLGOV")}),
+    # a rescue or relief operation is aid, not an attack; "was able to" reports what was done
+    ("The Malagasy navy launched a rescue operation after the ferry capsized.",
+     {"Malagasy navy": "MDGMIL"}, {("073", "MDGMIL", None)}),
+    ("The Malagasy navy was able to start relief operations in the flooded districts.",
+     {"Malagasy navy": "MDGMIL"}, {("073", "MDGMIL", None)}),
     # knowing a person again is no diplomatic recognition
     ("A Colombian soldier recognized her at the checkpoint.", {"Colombian soldier": "COLMIL"}, set()),
     ("Colombia recognized the new government in Caracas.",
