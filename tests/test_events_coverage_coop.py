@@ -66,6 +66,11 @@ CASES = [
     # ... while a trip reported as made is a visit
     ("Evo Morales’s trip to Cuba ended on Friday.",
      {"Evo Morales": "BOLGOV", "Cuba": "CUB"}, {("042", "BOLGOV", "CUB")}),
+    # an actor's own public call needs no addressee; an appeal to the public still does
+    ("The talks ended because Ankara's call for a full withdrawal did not mesh with the plan.",
+     {"Ankara": "TURGOV"}, {("020", "TURGOV", None)}),
+    ("The Chilean health ministry urged people to seek medical attention.",
+     {"Chilean health ministry": "CHLGOV"}, set()),
     # persuading an actor to act is an appeal to it
     ("Opposition lawmakers in Nepal hope to persuade the Nepalese government to free the journalists.",
      {"Opposition lawmakers": "NPLLEG", "Nepalese government": "NPLGOV"}, {("020", "NPLLEG", "NPLGOV")}),
