@@ -79,6 +79,11 @@ CASES = [
      {"Malagasy navy": "MDGMIL"}, {("073", "MDGMIL", None)}),
     ("The Malagasy navy was able to start relief operations in the flooded districts.",
      {"Malagasy navy": "MDGMIL"}, {("073", "MDGMIL", None)}),
+    # "X is cooperating with Y" is X's cooperation with Y; "X and Y cooperate" is joint
+    ("The Latvian suspect is cooperating with Estonian prosecutors.",
+     {"Latvian suspect": "LVA", "Estonian prosecutors": "ESTJUD"}, {("060", "LVA", "ESTJUD")}),
+    ("Latvia and Estonia cooperated on fisheries.",
+     {"Latvia": "LVA", "Estonia": "EST"}, {("060", "LVA", "EST"), ("060", "EST", "LVA")}),
     # knowing a person again is no diplomatic recognition
     ("A Colombian soldier recognized her at the checkpoint.", {"Colombian soldier": "COLMIL"}, set()),
     ("Colombia recognized the new government in Caracas.",
