@@ -69,6 +69,7 @@ CASES = [
     # an actor's own public call needs no addressee; an appeal to the public still does
     ("The talks ended because Ankara's call for a full withdrawal did not mesh with the plan.",
      {"Ankara": "TURGOV"}, {("020", "TURGOV", None)}),
+    ("The Peruvian envoy repeated his appeal on Friday.", {"Peruvian envoy": "PERGOV"}, set()),
     ("The Chilean health ministry urged people to seek medical attention.",
      {"Chilean health ministry": "CHLGOV"}, set()),
     # persuading an actor to act is an appeal to it
