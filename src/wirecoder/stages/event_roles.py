@@ -163,6 +163,9 @@ def earlier_addressee(doc: Doc, quote: Quote, cues: Cues) -> str | None:
     return None
 
 
+APPEAL_MARKS = frozenset({"with", "on", "upon"})
+
+
 def _target_preps(match: Match) -> list[Token]:
     if not match.pattern.preps:
         return []
@@ -356,6 +359,12 @@ def find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues,
                     # "demanded that the party *be banned*": who the demanded act falls on
                     subj = passive_patient(comp, cues)
                 ids = keep(actors_of(doc, subj) or _between(doc, subj))
+                if ids:
+                    return ids, "clause"
+        # "pleaded with X to reopen", "called on X to act", parsed as a clause whose subject is X
+        for comp in trig.children:
+            if comp.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in APPEAL_MARKS for m in comp.children):
+                ids = keep(actors_of(doc, child_of(comp, "nsubj")))
                 if ids:
                     return ids, "clause"
     # 5. a prepositional target on the pattern's words or the object ("offered troops *to* X")

@@ -217,12 +217,16 @@ def mood_of(match: Match, cues: Cues) -> Mood:
     # conditions anywhere up the clause chain: "if X attacks", "unless they withdraw"
     t = verb
     for _ in range(12):
-        if t.dep_ in ("advcl", "ccomp") and any(c.dep_ == "mark" and c.lower_ in cues.conditional
+        if t.dep_ in ("advcl", "ccomp", "pcomp") and any(c.dep_ == "mark" and c.lower_ in cues.conditional
                                                for c in t.children):
             return Mood("conditional", negated, f"inside a condition ('{_mark(t)}')")
         if t.head is t:
             break
         t = t.head
+    if verb.dep_ in ("csubj", "csubjpass") and verb.tag_ == "VBG":
+        # "attempting a summit with X could be risky", "sending troops is no answer": an action
+        # named as the subject of a judgement, not one that happened
+        return Mood("possible", negated, f"an action judged as a subject ('{verb.text} ... {verb.head.text}')")
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     conditions = [c for c in verb.children if c.dep_ == "advcl" and any(
         m.dep_ == "mark" and m.lower_ in cues.conditional for m in c.children)]

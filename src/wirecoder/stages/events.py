@@ -13,13 +13,14 @@ import logging
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from ..doc import Trace, actor_by_id, doc_lookup
+from ..doc import Trace, actor_by_id, doc_lookup, quote_at
 from ..patterns import Pattern, PatternBook, load_patterns
 from ..records import Article, Event
 from ..resources import Resources
 from .dates import DateResolver
 from .event_clauses import child_of
 from .event_commands import commander_of, load_command_words
+from .event_frames import meeting_attendee, quoted_obligations, quoted_speaker, topic_of_talk
 from .event_drafts import Draft, quantity_change, merge_consequences, purpose_targets
 from .event_roles import MATERIAL_ROOTS, Roles, actors_of, find_roles, find_targets, is_media, speaker_of, subject_of
 from .event_mood import decide_code, refine_mood
@@ -155,6 +156,9 @@ class EventsStage:
         commander = commander_of(match.trigger, self.commands) if p.kind == "verb" else None
         if commander is not None:
             roles = self._commanded(doc, match, commander, roles)
+        if p.kind == "noun" and topic_of_talk(match.trigger, self.cues):
+            notes.append(f"'{match.trigger.text}' ({p.id}): the topic of a talk or question, not reported as happening")
+            return []
         if mood.kind == "intent" and code is not None and self._predicted_by_commentator(doc, match):
             notes.append(f"'{match.trigger.text}' ({p.id}): a commentator's prediction, not an announcement")
             return []
@@ -185,6 +189,8 @@ class EventsStage:
                 pair = self._between(doc, match)
                 if pair:
                     roles = Roles(tuple(pair), (), "between", roles.quote)
+            if not roles.sources and p.kind == "noun" and code[:2] == "04":
+                roles = meeting_attendee(doc, match, roles, self.cues, self.plurals)
             if not roles.sources:
                 def place_country() -> str | None:
                     place = self.places.from_text(sent, match.trigger)
@@ -226,7 +232,10 @@ class EventsStage:
         if p.kind == "verb" and quantity_change(match.trigger):
             notes.append(f"'{match.trigger.text}' ({p.id}): a number that changed, no event")
             return []
-        if code in self.cues.needs_target or code[:2] in self.cues.needs_target:
+        # an actor's own public call for something ("Washington's call for denuclearization") needs
+        # no addressee; a bare "his appeal" refers to one made to someone, named elsewhere
+        public_call = code[:2] == "02" and p.kind == "noun" and roles.source_from == "modifier" and bool(match.preps)
+        if (code in self.cues.needs_target or code[:2] in self.cues.needs_target) and not public_call:
             pairs = [(s, t) for s, t in pairs if t is not None]
             if not pairs:
                 notes.append(f"'{match.trigger.text}' ({p.id}): {code} needs a target actor, not coded")
@@ -345,16 +354,22 @@ class EventsStage:
                 notes.append(note)
                 out.extend(Draft(match, "100", s, t, False, roles, sent, note)
                            for s, t in self._pairs(roles, False, True))
+        out.extend(quoted_obligations(doc, sent, self.cues, self.demand, self._pairs, notes))
         return out
 
     def _obligation(self, doc: Doc, match: Match) -> Roles | None:
-        """"X said Y must/should ...": X demands of Y."""
+        """"X said Y must/should ...": X demands of Y. In a direct quote with no speech verb
+        ("“The ministry must stop these raids,” the union said") the quote's speaker demands."""
         verb = clause_verb(match.trigger)
         speaker = speaker_of(verb, self.cues)
-        if speaker is None:
-            return None
-        sources = actors_of(doc, speaker)
         subj, _ = subject_of(verb, self.cues)
+        if speaker is None:
+            sources = quoted_speaker(doc, verb)
+            targets = [a for a in actors_of(doc, subj) if a not in sources]
+            if not sources or not targets:
+                return None
+            return Roles(tuple(sources), tuple(targets), "quote", quote_at(doc, verb.idx))
+        sources = actors_of(doc, speaker)
         targets = [a for a in actors_of(doc, subj) if a not in sources]
         if not sources:
             return None
@@ -444,3 +459,4 @@ class EventsStage:
         near = [t for t in toks if abs(t.i - match.trigger.i) <= 4]
         first, last = near[0], near[-1]
         return first.idx, last.idx + len(last)
+
