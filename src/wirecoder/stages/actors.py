@@ -189,7 +189,7 @@ class ActorsStage:
             score: Counter = Counter()
             for e in sorted(near.get(k - 1, []) + near.get(k, []) + near.get(k + 1, [])):
                 n, c, verb = evidence[e]
-                if n == k and verb is not None and verb in (-1, doc[i].head.i):
+                if n == k and verb is not None and (verb == -1 or _governor(doc, i) in _movers(doc, verb)):
                     continue  # "the government sent soldiers into Somalia": where they went, not whose
                 if n == k:
                     score[c] += SAME_SENTENCE
@@ -323,6 +323,9 @@ class ActorsStage:
         return tuple(actors), tuple(mentions)
 
 
+ARRIVAL_VERBS = frozenset({"arrive", "land"})  # "arrived in X": the traveller's destination
+
+
 def _destination(doc: Doc, f: Found) -> int | None:
     """The verb whose movers a country is only the destination of: "sent soldiers into Somalia",
     "deployed troops to Mali". The subject and object of that verb are not of that country;
@@ -331,9 +334,29 @@ def _destination(doc: Doc, f: Found) -> int | None:
     if tok.dep_ == "pobj" and tok.head.lower_ in ("into", "to", "toward", "towards") and \
             tok.head.head.pos_ == "VERB":
         return tok.head.head.i
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at") and tok.head.head.lemma_ in ARRIVAL_VERBS:
+        return tok.head.head.i  # "after arriving in Canada": where the traveller went, not whose
     if tok.dep_ == "npadvmod" and tok.head.lower_ == "based":
         return -1  # "Somalia-based al-Shabab": where a group sits, no cue for anyone else
     return None
+
+
+def _governor(doc: Doc, i: int) -> int:
+    """The word a mention starting at token ``i`` hangs on ("Li Wenbo was detained" -> detained)."""
+    tok = doc[i]
+    while tok.dep_ == "compound" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.head.i
+
+
+def _movers(doc: Doc, verb: int) -> tuple[int, ...]:
+    """The verbs whose subject moves by ``verb``: itself, and the verb a subject-less adverbial
+    clause hangs on ("*After arriving* in Canada, she *was detained*")."""
+    v = doc[verb]
+    if v.dep_ in ("advcl", "pcomp", "xcomp") and not any(c.dep_.startswith("nsubj") for c in v.children):
+        head = v.head.head if v.dep_ == "pcomp" else v.head   # "after arriving": pcomp of "after"
+        return verb, head.i
+    return (verb,)
 
 
 def _several_parties(doc: Doc, f: Found, found: list[Found]) -> bool:

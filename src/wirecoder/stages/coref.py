@@ -14,6 +14,7 @@ from ..doc import doc_lookup
 from ..knowledge import KnowledgeBase
 from ..knowledge.names import fold, name_key
 from .actor_records import Found
+from .mention_titles import NATIONAL_NOUNS
 
 PERSON_PRONOUNS = frozenset("he him his himself she her hers herself".split())
 THING_PRONOUNS = frozenset("it its itself".split())
@@ -82,11 +83,19 @@ def link_names(doc: Doc, found: list[Found], kb: KnowledgeBase, date: dt.date | 
             i = f.end
             continue
         tok = toks[i]
-        if i not in covered and _name_like(tok) and allowed(i):
-            key = fold(tok.text)
-            earlier = by_part.get(key) or later.get(key)
+        key = fold(tok.text)
+        earlier = by_part.get(key) or later.get(key)
+        if i not in covered and (_name_like(tok) or earlier is not None and _named_subject(tok)) and allowed(i):
             if earlier is not None:
-                out.append(Found(i, i + 1, "name", "person", earlier.key, earlier.name, resolved_by="coreference"))
+                link = Found(i, i + 1, "name", "person", earlier.key, earlier.name, resolved_by="coreference")
+                nation = _stated_nationality(doc, i + 1, found_at)
+                if nation is not None:
+                    # "Mehdiyev, who is Azerbaijani, said": the person's own nationality (the
+                    # demonym is this person's title, no country actor of its own)
+                    link = link.with_(country=nation.country, resolved_by="apposition")
+                    found_at[nation.start] = Found(nation.start, nation.end, "title", "person", earlier.key,
+                                                   earlier.name)
+                out.append(link)
             else:
                 holders = kb.surname_holders(tok.text, date)
                 if len(holders) == 1 and tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", ""):
@@ -96,6 +105,32 @@ def link_names(doc: Doc, found: list[Found], kb: KnowledgeBase, date: dt.date | 
                     by_part[key] = f
         i += 1
     return out
+
+
+def _stated_nationality(doc: Doc, t: int, found_at: dict[int, Found]) -> Found | None:
+    """The demonym mention of ", who is Azerbaijani," / ", an Azerbaijani national," right after a
+    bare surname ending before token ``t`` (the nationality the text states for that person)."""
+    if t + 2 >= len(doc) or doc[t].text != "," or doc[t].sent != doc[t + 1].sent:
+        return None
+    i = t + 1
+    relative = fold(doc[i].text) == "who" and fold(doc[i + 1].text) in ("is", "was")
+    i += 2 if relative else 0
+    if i < len(doc) and fold(doc[i].text) in ("a", "an"):
+        i += 1
+    f = found_at.get(i)
+    if f is None or f.kind != "demonym" or f.actor_kind != "country" or not f.country:
+        return None
+    if f.end < len(doc) and fold(doc[f.end].text) in NATIONAL_NOUNS:
+        return f.with_(end=f.end + 1)
+    if not relative or f.end < len(doc) and not doc[f.end].is_punct:
+        return None  # "an Iranian journalist" is a role phrase
+    return f
+
+
+def _named_subject(tok) -> bool:
+    """A capitalised subject the tagger took for a common noun at the start of a sentence
+    ("Mehdiyev, who is Azerbaijani, said"): a name when it is the surname of a person met before."""
+    return tok.text[:1].isupper() and tok.is_alpha and tok.dep_ in ("nsubj", "nsubjpass")
 
 
 def _name_like(tok) -> bool:

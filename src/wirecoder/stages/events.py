@@ -187,7 +187,9 @@ class EventsStage:
                     roles = Roles(tuple(pair), (), "between", roles.quote)
             if not roles.sources:
                 def place_country() -> str | None:
-                    place = self.places.from_text(sent, match.trigger)
+                    # the state where it happened: the place on the trigger, else the place
+                    # the sentence puts anything in ("After arriving in Canada, she was detained")
+                    place = self.places.from_text(sent, match.trigger) or self.places.in_sentence(sent)
                     return place.country if place is not None else None
 
                 implicit = implicit_state_agent(doc, sent, match, code, self.reduced, place_country, notes)
