@@ -13,6 +13,17 @@ NATIONALITY = [
      {"Khalid Mehdiyev": "AZE", "Iran": "IRN"}),
     ("Iran denied the charges. Rafat Amirov, an Azerbaijani national, was arrested.",
      {"Rafat Amirov": "AZE"}),
+    # stated at a later bare surname the tagger may not call a name, at the start of a sentence
+    ("Moscow denied any role. Olena Hrytsak told jurors she was hired to follow the reporter. "
+     "Hrytsak, who is Moldovan, said she is cooperating with investigators.",
+     {"Olena Hrytsak": "MDA", "Moscow": "RUSGOV"}),
+    ("Tehran rejected the verdict. Goran Lekic testified on Monday. Lekic, who is Serbian, said he "
+     "was detained in Vienna.", {"Goran Lekic": "SRB"}),
+    # a country the person only travels to is not theirs
+    ("Beijing condemned the trial. After arriving in Canada, Li Wenbo was detained at a border station.",
+     {"Li Wenbo": "CHN"}),
+    ("Beijing condemned the verdict. Zhao Min landed in Australia on Monday and was questioned.",
+     {"Zhao Min": "CHN"}),
     ("Iranian American journalist Masih Alinejad said the plot was foiled.",
      {"Iranian American journalist Masih Alinejad": "USAMED"}),
 ]

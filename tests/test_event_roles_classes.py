@@ -75,6 +75,15 @@ CASES = [
     # a demanded passive falls on its patient, a party with the story's country
     ("demanded-passive", "Thousands protested in Lusaka, Zambia on Friday. Protesters demanded that the "
      "United Progressive Party be banned.", "10", "ZMBCVL", "ZMB"),
+    # a passive arrest with no agent is the act of the state where it happened: the place the
+    # sentence names (also "in his car in <city>", "after arriving in <country>"), not the
+    # story's country nor the victim's; the traveller keeps their own country
+    ("implicit-agent-nested-place", "Tehran rejected the verdict. Goran Lekic testified on Monday. Lekic, "
+     "who is Serbian, said he was detained in his hotel room in Vienna.", "173", "AUTPOL", "SRB"),
+    ("implicit-agent-arrival", "Beijing condemned the trial. After arriving in Canada, Li Wenbo was "
+     "detained at a border station for a month.", "173", "CANPOL", "CHN"),
+    ("implicit-agent-stated-nationality", "Moscow denied any role. Olena Hrytsak, a Moldovan citizen, told "
+     "the court she was arrested in her apartment in Warsaw last May.", "173", "POLPOL", "MDACVL"),
     # 2. sources hidden in descriptions: the body a person heads codes the person
     ("who-heads",
      "Maria Gomez, who heads the U.N. Development Office for Chad, said she was deeply concerned "
