@@ -84,6 +84,14 @@ CASES = [
      "detained at a border station for a month.", "173", "CANPOL", "CHN"),
     ("implicit-agent-stated-nationality", "Moscow denied any role. Olena Hrytsak, a Moldovan citizen, told "
      "the court she was arrested in her apartment in Warsaw last May.", "173", "POLPOL", "MDACVL"),
+    # a transcript's speaker label ("Interviewer: ...") is who speaks, not who acts
+    ("speaker-label", "CNN: Egypt's President Abdel Fattah el-Sisi visited Ghana after "
+     "he won the vote.", "042", "EGYGOV", "GHA"),
+    ("speaker-label-bare", "Reuters: The Chilean minister criticized Peru last week.", "111", "CHLGOV", "PER"),
+    # "the government" with no country: the country named nearest it, not the place its troops go
+    ("government-nearest-country", "Chad accused Sudan of backing the rebels on Monday. Sudan-based rebels "
+     "have been attacking Chadian soldiers since 2019, when the government sent troops into Sudan to "
+     "fight the rebels.", "154", "TCDGOV", "TCDMIL"),
     # 2. sources hidden in descriptions: the body a person heads codes the person
     ("who-heads",
      "Maria Gomez, who heads the U.N. Development Office for Chad, said she was deeply concerned "

@@ -187,19 +187,22 @@ class ActorsStage:
         def story_country(i: int) -> str | None:
             k = sentence(i)
             score: Counter = Counter()
+            local: Counter = Counter()  # a tie goes to the country nearest the mention
             for e in sorted(near.get(k - 1, []) + near.get(k, []) + near.get(k + 1, [])):
                 n, c, verb = evidence[e]
                 if n == k and verb is not None and (verb == -1 or _governor(doc, i) in _movers(doc, verb)):
                     continue  # "the government sent soldiers into Somalia": where they went, not whose
                 if n == k:
                     score[c] += SAME_SENTENCE
+                    local[c] += SAME_SENTENCE
                 elif abs(n - k) == 1:
                     score[c] += NEIGHBOUR
+                    local[c] += NEIGHBOUR
             for c, m in overall.items():
                 score[c] += ARTICLE * m
             if dateline:
                 score[dateline] += DATELINE
-            return score.most_common(1)[0][0] if score else None
+            return max(score, key=lambda c: (score[c], local[c])) if score else None
 
         outsiders = {f.key for f in found if f.sector in OUTSIDERS and f.actor_kind == "person"}
         own_place: dict[str, str] = {}
