@@ -24,6 +24,10 @@ NATIONALITY = [
      {"Li Wenbo": "CHN"}),
     ("Beijing condemned the verdict. Zhao Min landed in Australia on Monday and was questioned.",
      {"Zhao Min": "CHN"}),
+    # the country people are said to come from, also for two conjoined people
+    ("Kyiv denied the report. Prosecutors said Bogdan Lutsenko and Ivan Hrebin plotted the attack. "
+     "Lutsenko and Hrebin, both from Moldova, pleaded not guilty.",
+     {"Bogdan Lutsenko": "MDA", "Ivan Hrebin": "MDA", "Kyiv": "UKRGOV"}),
     ("Iranian American journalist Masih Alinejad said the plot was foiled.",
      {"Iranian American journalist Masih Alinejad": "USAMED"}),
 ]
@@ -32,6 +36,12 @@ COURTS = [
     ("Iran's Revolutionary Guard was behind the plot. The men were charged in Manhattan federal "
      "court. Prosecutors said they planned to kill her.",
      {"Prosecutors": "USAJUD", "Iran": "IRN"}),
+    # the court sits where the story last put a trial or a court, not at the nearest place named
+    ("Lisbon denied the report. A trial in Madrid opened on Monday. The banker denied wrongdoing. "
+     "Officials in Lisbon declined to comment. Prosecutors accused him of fraud.",
+     {"Prosecutors": "ESPJUD"}),
+    ("Manila rejected the claims. The men appeared in Singapore federal court on Friday. Officials in "
+     "Manila said nothing. Prosecutors said the men had fled.", {"Prosecutors": "SGPJUD"}),
     # a place in the story's own country keeps it
     ("The Iranian judiciary said prosecutors in Tehran charged him.", {"prosecutors": "IRNJUD"}),
 ]

@@ -263,8 +263,12 @@ class ActorsStage:
         return None
 
     def _court_place(self, doc: Doc, f: Found) -> str | None:
-        """The country of the nearest known place (city, U.S. state) spaCy marks in a judicial
-        mention's sentence or the one before: "Manhattan federal court" -> USA."""
+        """Where the court sits: the place the story last named on a court or its proceedings
+        ("a trial in New York", "Manhattan federal court"), else the nearest known place (city,
+        U.S. state) spaCy marks in a judicial mention's sentence or the one before."""
+        venue = self._venue_place(doc, f.start)
+        if venue:
+            return venue
         sent = doc[f.start].sent
         before = doc[sent.start - 1].sent if sent.start > 0 else None
         for span in (sent, before):
@@ -274,6 +278,26 @@ class ActorsStage:
                           key=lambda e: abs(e.start - f.start))
             for e in ents:
                 c = self.kb.place_country(e.text)
+                if c:
+                    return c
+        return None
+
+    def _venue_place(self, doc: Doc, end: int) -> str | None:
+        """The country of the last place named on a court or its proceedings before token ``end``
+        (its sentence included): "at a trial *in* New York", "*Manhattan* federal court"."""
+        venues = {r.role for r in self.kb.roles if r.kind == "venue" or r.sector == "JUD" and not r.person
+                  and r.kind == "strong"}
+        stop = doc[end].sent.end
+        for tok in reversed(doc[:stop]):
+            if tok.lemma_.lower() not in venues or tok.pos_ != "NOUN":
+                continue
+            places = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
+                      for g in c.children if g.dep_ == "pobj"]
+            places += [c for c in tok.children if c.dep_ in ("compound", "nmod", "amod") and c.pos_ == "PROPN"]
+            for p in places:
+                span = doc[p.left_edge.i:p.i + 1] if p.dep_ == "pobj" else doc[p.i:p.i + 1]
+                words = [t for t in span if t.pos_ == "PROPN"]
+                c = self.kb.place_country(" ".join(t.text for t in words)) if words else None
                 if c:
                     return c
         return None

@@ -56,8 +56,10 @@ def link_names(doc: Doc, found: list[Found], kb: KnowledgeBase, date: dt.date | 
         if f is not None and f.end - f.start == 1 and (f.start in singles or f.key.startswith("org:")):
             earlier = by_part.get(fold(toks[i].text)) or later.get(fold(toks[i].text))
             if earlier is not None:
-                out.append(f.with_(key=earlier.key, name=earlier.name, resolved_by="coreference",
-                                   actor_kind="person", kind="name"))
+                link = f.with_(key=earlier.key, name=earlier.name, resolved_by="coreference",
+                               actor_kind="person", kind="name")
+                origin = _stated_origin(doc, f.end, found_at)
+                out.append(link.with_(country=origin, resolved_by="apposition") if origin and not f.country else link)
                 i = f.end
                 continue
             holders = kb.surname_holders(toks[i].text, date) if f.start in singles else ()
@@ -95,7 +97,8 @@ def link_names(doc: Doc, found: list[Found], kb: KnowledgeBase, date: dt.date | 
                     link = link.with_(country=nation.country, resolved_by="apposition")
                     found_at[nation.start] = Found(nation.start, nation.end, "title", "person", earlier.key,
                                                    earlier.name)
-                out.append(link)
+                origin = _stated_origin(doc, i + 1, found_at) if nation is None else None
+                out.append(link.with_(country=origin, resolved_by="apposition") if origin else link)
             else:
                 holders = kb.surname_holders(tok.text, date)
                 if len(holders) == 1 and tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", ""):
@@ -125,6 +128,30 @@ def _stated_nationality(doc: Doc, t: int, found_at: dict[int, Found]) -> Found |
     if not relative or f.end < len(doc) and not doc[f.end].is_punct:
         return None  # "an Iranian journalist" is a role phrase
     return f
+
+
+def _stated_origin(doc: Doc, t: int, found_at: dict[int, Found]) -> str | None:
+    """The country a person (or each of two conjoined people) is said to come from, right after a
+    surname ending before token ``t``: "Amirov and Omarov, *both from Azerbaijan*, pleaded",
+    "Lekic, *from Serbia*, said"."""
+    i = t
+    if i < len(doc) and doc[i].lower_ == "and":   # "Amirov | and Omarov, both from ..."
+        i += 1
+        while i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper():
+            i += 1
+        if i == t + 1:
+            return None
+    if i + 2 >= len(doc) or doc[i].text != ",":
+        return None
+    i += 1
+    if doc[i].lower_ in ("both", "all"):
+        i += 1
+    if i + 1 >= len(doc) or doc[i].lower_ != "from":
+        return None
+    f = found_at.get(i + 1)
+    if f is None or f.actor_kind != "country" or f.kind not in ("country", "name") or not f.country:
+        return None
+    return f.country if f.end >= len(doc) or doc[f.end].is_punct else None
 
 
 def _named_subject(tok) -> bool:
