@@ -112,6 +112,13 @@ CASES = [
     ("abbreviation",
      "The Liberian National Police (LNP) arrested two suspects on Monday. Later the LNP accused the "
      "Ghanaian government of sheltering them.", "112", "LBRPOL", "GHAGOV"),
+    # ... or use undefined: the initials of a name of three or more words named before
+    ("initials",
+     "The National Farmers Movement held a rally in Monrovia, Liberia. Later the NFM accused the "
+     "Ghanaian government of sheltering its rivals.", "112", "LBR", "GHAGOV"),
+    ("initials-owner",
+     "The Patriotic Renewal Party lost the election in Zambia. Soldiers seized the PRP's offices "
+     "in Lusaka on Monday.", "17", "ZMBMIL", "ZMB"),
     # 4. plural references stand for the actors named before: one event each
     ("two-leaders",
      "Turkish President Erdogan met Greek Prime Minister Mitsotakis in Ankara on Monday. The two "

@@ -235,6 +235,17 @@ def _abbreviation(tok) -> bool:
     return 2 <= len(letters) <= 8 and letters.isalpha() and letters.isupper()
 
 
+def _initials(doc: Doc, f: Found) -> str | None:
+    """The initials of an organisation's name of three or more capitalised words ("National
+    Congress Party" -> "NCP"; "of"/"for"/"and"/"the" skipped), a short name stories use undefined."""
+    if f.actor_kind not in ("organisation", "group", "igo") or f.kind == "pronoun":
+        return None
+    words = [t for t in doc[f.start:f.end] if t.lower_ not in ("of", "for", "and", "the", "'s", "’s")]
+    if len(words) < 3 or not all(t.text[:1].isupper() and t.is_alpha and not t.is_upper for t in words):
+        return None
+    return "".join(t.text[0] for t in words)
+
+
 def link_abbreviations(doc: Doc, found: list[Found]) -> list[Found]:
     """A short name the story defines in brackets after a name, "the Haitian National Police
     (HNP)", names that actor wherever it recurs ("the HNP said ..."), unless the token is already
@@ -248,6 +259,8 @@ def link_abbreviations(doc: Doc, found: list[Found]) -> list[Found]:
         i = tok.i
         if tok.text == "(" and i + 2 < n and doc[i + 2].text == ")" and i in ends and _abbreviation(doc[i + 1]):
             aliases[doc[i + 1].text] = ends[i]
+        elif i in ends and (short := _initials(doc, ends[i])) is not None:
+            aliases.setdefault(short, ends[i])   # "the National Congress Party ... the NCP's assets"
         f = aliases.get(tok.text)
         if f is not None and i not in covered and i >= f.end:
             out.append(f.with_(start=i, end=i + 1, kind="name", resolved_by="coreference",
