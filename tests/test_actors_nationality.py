@@ -28,6 +28,10 @@ NATIONALITY = [
     ("Kyiv denied the report. Prosecutors said Bogdan Lutsenko and Ivan Hrebin plotted the attack. "
      "Lutsenko and Hrebin, both from Moldova, pleaded not guilty.",
      {"Bogdan Lutsenko": "MDA", "Ivan Hrebin": "MDA", "Kyiv": "UKRGOV"}),
+    # two country words with no "and" nor hyphen: an origin, then the nationality; one actor
+    ("Gunmen tried to kill the Somali American journalist in Minneapolis.",
+     {"Somali American journalist": "USAMED"}),
+    ("A Lebanese Canadian businessman was detained in Beirut.", {"Lebanese Canadian businessman": "CANBUS"}),
     ("Iranian American journalist Masih Alinejad said the plot was foiled.",
      {"Iranian American journalist Masih Alinejad": "USAMED"}),
 ]
