@@ -84,6 +84,9 @@ CASES = [
      "detained at a border station for a month.", "173", "CANPOL", "CHN"),
     ("implicit-agent-stated-nationality", "Moscow denied any role. Olena Hrytsak, a Moldovan citizen, told "
      "the court she was arrested in her apartment in Warsaw last May.", "173", "POLPOL", "MDACVL"),
+    # the forces a deployment names are the sender's own: the target is where or against whom
+    ("deploy-destination", "Kenya sent police officers to Haiti on Monday.", "15", "KEN", "HTI"),
+    ("deploy-purpose", "Mali deployed soldiers on Friday to push back the jihadists near Gao.", "15", "MLI", "MLIREB"),
     # a transcript's speaker label ("Interviewer: ...") is who speaks, not who acts
     ("speaker-label", "CNN: Egypt's President Abdel Fattah el-Sisi visited Ghana after "
      "he won the vote.", "042", "EGYGOV", "GHA"),
@@ -91,7 +94,7 @@ CASES = [
     # "the government" with no country: the country named nearest it, not the place its troops go
     ("government-nearest-country", "Chad accused Sudan of backing the rebels on Monday. Sudan-based rebels "
      "have been attacking Chadian soldiers since 2019, when the government sent troops into Sudan to "
-     "fight the rebels.", "154", "TCDGOV", "TCDMIL"),
+     "fight the rebels.", "154", "TCDGOV", "SDN"),
     # 2. sources hidden in descriptions: the body a person heads codes the person
     ("who-heads",
      "Maria Gomez, who heads the U.N. Development Office for Chad, said she was deeply concerned "
