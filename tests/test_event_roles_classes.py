@@ -87,6 +87,12 @@ CASES = [
     # the forces a deployment names are the sender's own: the target is where or against whom
     ("deploy-destination", "Kenya sent police officers to Haiti on Monday.", "15", "KEN", "HTI"),
     ("deploy-purpose", "Mali deployed soldiers on Friday to push back the jihadists near Gao.", "15", "MLI", "MLIREB"),
+    # a rejection of "the allegations" answers whoever made them, also when the text says where
+    # or what they are ("in the lawsuit", "of torture"), not whose
+    ("allegations-where", "Opposition groups in Kenya accused the police of torture in a lawsuit on "
+     "Monday. The police dismissed the allegations in the lawsuit.", "12", "KENPOL", "KENOPP"),
+    ("allegations-what", "Rights groups accused Uganda's army of abuses. The army denied the charges "
+     "of torture on Friday.", "016", "UGAMIL", "UGANGO"),
     # a transcript's speaker label ("Interviewer: ...") is who speaks, not who acts
     ("speaker-label", "CNN: Egypt's President Abdel Fattah el-Sisi visited Ghana after "
      "he won the vote.", "042", "EGYGOV", "GHA"),
