@@ -93,6 +93,10 @@ CASES = [
      "Monday. The police dismissed the allegations in the lawsuit.", "12", "KENPOL", "KENOPP"),
     ("allegations-what", "Rights groups accused Uganda's army of abuses. The army denied the charges "
      "of torture on Friday.", "016", "UGAMIL", "UGANGO"),
+    # a verbal act on "the deal/plan" named before targets who had it
+    ("thing-holder", "Egypt proposed a ceasefire plan on Monday. Israel rejected the plan.", "12", "ISR", "EGY"),
+    ("thing-holder-same-sentence", "Kenya is seeking to finalize a deal on the port with Uganda after "
+     "Tanzanian President Amani Mollel said he would support the deal.", "03", "TZAGOV", "KEN"),
     # a transcript's speaker label ("Interviewer: ...") is who speaks, not who acts
     ("speaker-label", "CNN: Egypt's President Abdel Fattah el-Sisi visited Ghana after "
      "he won the vote.", "042", "EGYGOV", "GHA"),
@@ -176,6 +180,9 @@ NOT_CASES = [
     # a plural reference backing unnamed parties does not back itself
     ("rival-sides", "Putin met Erdogan in Sochi. The two presidents cooperate in Syria despite backing "
      "rival sides in the war.", "05", "RUSGOV", "TURGOV"),
+    # a thing whose owner is named is not the earlier holder's
+    ("thing-owned", "Egypt proposed a ceasefire plan on Monday. Israel rejected the U.S. plan.", "12", "ISR", "EGY"),
+    ("thing-other-noun", "Egypt proposed a ceasefire plan on Monday. Israel rejected the offer.", "12", "ISR", "EGY"),
     # "the two leaders" with one leader named before stands for no one
     ("too-few", "Kenyan President Ruto arrived in Nairobi. The two leaders signed an agreement.",
      "057", "KENGOV", None),

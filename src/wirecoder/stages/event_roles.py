@@ -15,7 +15,8 @@ from ..patterns import Cues
 from ..records import Actor, Quote
 from .event_clauses import child_of, pobj_of, passive_patient, producer, speaker_of, subject_of
 from .event_triggers import Match, clause_verb, lemma
-from .role_references import PluralNouns, is_object_pronoun, plural_reference, pronoun_antecedent, source_codes
+from .role_references import (PluralNouns, is_object_pronoun, plural_reference, pronoun_antecedent, source_codes,
+                              thing_holder)
 
 # CAMEO roots of material (not verbal) cooperation and conflict
 MATERIAL_ROOTS = frozenset({"06", "07", "08", "14", "15", "16", "17", "18", "19", "20"})
@@ -397,6 +398,12 @@ def find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues,
                    if not (t.dep_ == "poss" and _code_of(doc, a) in own)]
             if ids:
                 return ids[:1], "inside"
+    # 8. "Britain seeks a deal ... Trump backed *the deal*": the one who had it before
+    if verbal:
+        own = source_codes(doc, seen)
+        ids = [a for a in keep(actors_of(doc, thing_holder(trig))) if _code_of(doc, a) not in own]
+        if ids:
+            return ids, "holder"
     return [], ""
 
 
