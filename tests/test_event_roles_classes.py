@@ -97,6 +97,11 @@ CASES = [
     ("thing-holder", "Egypt proposed a ceasefire plan on Monday. Israel rejected the plan.", "12", "ISR", "EGY"),
     ("thing-holder-same-sentence", "Kenya is seeking to finalize a deal on the port with Uganda after "
      "Tanzanian President Amani Mollel said he would support the deal.", "03", "TZAGOV", "KEN"),
+    # forces moved or an operation with no one named answer the last attack by a non-state side
+    ("response-deployment", "Gunmen stormed a bus station in Kaduna, Nigeria on Monday. Police said "
+     "security forces had been dispatched.", "15", "NGAPOL", "NGAREB"),
+    ("response-operation", "Militants attacked a convoy near Gao, Mali. The army later launched an "
+     "operation in the area.", "19", "MLIMIL", "MLIREB"),
     # a transcript's speaker label ("Interviewer: ...") is who speaks, not who acts
     ("speaker-label", "CNN: Egypt's President Abdel Fattah el-Sisi visited Ghana after "
      "he won the vote.", "042", "EGYGOV", "GHA"),
@@ -180,6 +185,9 @@ NOT_CASES = [
     # a plural reference backing unnamed parties does not back itself
     ("rival-sides", "Putin met Erdogan in Sochi. The two presidents cooperate in Syria despite backing "
      "rival sides in the war.", "05", "RUSGOV", "TURGOV"),
+    # a state's attack is not what rebels' operation answers (no target then)
+    ("response-not-state", "The Malian army shelled a village near Gao. Rebels later launched an "
+     "operation in the area.", "19", "MLIREB", "MLIMIL"),
     # a thing whose owner is named is not the earlier holder's
     ("thing-owned", "Egypt proposed a ceasefire plan on Monday. Israel rejected the U.S. plan.", "12", "ISR", "EGY"),
     ("thing-other-noun", "Egypt proposed a ceasefire plan on Monday. Israel rejected the offer.", "12", "ISR", "EGY"),
