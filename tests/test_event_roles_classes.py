@@ -75,6 +75,41 @@ CASES = [
     # a demanded passive falls on its patient, a party with the story's country
     ("demanded-passive", "Thousands protested in Lusaka, Zambia on Friday. Protesters demanded that the "
      "United Progressive Party be banned.", "10", "ZMBCVL", "ZMB"),
+    # a passive arrest with no agent is the act of the state where it happened: the place the
+    # sentence names (also "in his car in <city>", "after arriving in <country>"), not the
+    # story's country nor the victim's; the traveller keeps their own country
+    ("implicit-agent-nested-place", "Tehran rejected the verdict. Goran Lekic testified on Monday. Lekic, "
+     "who is Serbian, said he was detained in his hotel room in Vienna.", "173", "AUTPOL", "SRB"),
+    ("implicit-agent-arrival", "Beijing condemned the trial. After arriving in Canada, Li Wenbo was "
+     "detained at a border station for a month.", "173", "CANPOL", "CHN"),
+    ("implicit-agent-stated-nationality", "Moscow denied any role. Olena Hrytsak, a Moldovan citizen, told "
+     "the court she was arrested in her apartment in Warsaw last May.", "173", "POLPOL", "MDACVL"),
+    # the forces a deployment names are the sender's own: the target is where or against whom
+    ("deploy-destination", "Kenya sent police officers to Haiti on Monday.", "15", "KEN", "HTI"),
+    ("deploy-purpose", "Mali deployed soldiers on Friday to push back the jihadists near Gao.", "15", "MLI", "MLIREB"),
+    # a rejection of "the allegations" answers whoever made them, also when the text says where
+    # or what they are ("in the lawsuit", "of torture"), not whose
+    ("allegations-where", "Opposition groups in Kenya accused the police of torture in a lawsuit on "
+     "Monday. The police dismissed the allegations in the lawsuit.", "12", "KENPOL", "KENOPP"),
+    ("allegations-what", "Rights groups accused Uganda's army of abuses. The army denied the charges "
+     "of torture on Friday.", "016", "UGAMIL", "UGANGO"),
+    # a verbal act on "the deal/plan" named before targets who had it
+    ("thing-holder", "Egypt proposed a ceasefire plan on Monday. Israel rejected the plan.", "12", "ISR", "EGY"),
+    ("thing-holder-same-sentence", "Kenya is seeking to finalize a deal on the port with Uganda after "
+     "Tanzanian President Amani Mollel said he would support the deal.", "03", "TZAGOV", "KEN"),
+    # forces moved or an operation with no one named answer the last attack by a non-state side
+    ("response-deployment", "Gunmen stormed a bus station in Kaduna, Nigeria on Monday. Police said "
+     "security forces had been dispatched.", "15", "NGAPOL", "NGAREB"),
+    ("response-operation", "Militants attacked a convoy near Gao, Mali. The army later launched an "
+     "operation in the area.", "19", "MLIMIL", "MLIREB"),
+    # a transcript's speaker label ("Interviewer: ...") is who speaks, not who acts
+    ("speaker-label", "CNN: Egypt's President Abdel Fattah el-Sisi visited Ghana after "
+     "he won the vote.", "042", "EGYGOV", "GHA"),
+    ("speaker-label-bare", "Reuters: The Chilean minister criticized Peru last week.", "111", "CHLGOV", "PER"),
+    # "the government" with no country: the country named nearest it, not the place its troops go
+    ("government-nearest-country", "Chad accused Sudan of backing the rebels on Monday. Sudan-based rebels "
+     "have been attacking Chadian soldiers since 2019, when the government sent troops into Sudan to "
+     "fight the rebels.", "154", "TCDGOV", "SDN"),
     # 2. sources hidden in descriptions: the body a person heads codes the person
     ("who-heads",
      "Maria Gomez, who heads the U.N. Development Office for Chad, said she was deeply concerned "
@@ -95,6 +130,13 @@ CASES = [
     ("abbreviation",
      "The Liberian National Police (LNP) arrested two suspects on Monday. Later the LNP accused the "
      "Ghanaian government of sheltering them.", "112", "LBRPOL", "GHAGOV"),
+    # ... or use undefined: the initials of a name of three or more words named before
+    ("initials",
+     "The National Farmers Movement held a rally in Monrovia, Liberia. Later the NFM accused the "
+     "Ghanaian government of sheltering its rivals.", "112", "LBR", "GHAGOV"),
+    ("initials-owner",
+     "The Patriotic Renewal Party lost the election in Zambia. Soldiers seized the PRP's offices "
+     "in Lusaka on Monday.", "17", "ZMBMIL", "ZMB"),
     # 4. plural references stand for the actors named before: one event each
     ("two-leaders",
      "Turkish President Erdogan met Greek Prime Minister Mitsotakis in Ankara on Monday. The two "
@@ -143,6 +185,12 @@ NOT_CASES = [
     # a plural reference backing unnamed parties does not back itself
     ("rival-sides", "Putin met Erdogan in Sochi. The two presidents cooperate in Syria despite backing "
      "rival sides in the war.", "05", "RUSGOV", "TURGOV"),
+    # a state's attack is not what rebels' operation answers (no target then)
+    ("response-not-state", "The Malian army shelled a village near Gao. Rebels later launched an "
+     "operation in the area.", "19", "MLIREB", "MLIMIL"),
+    # a thing whose owner is named is not the earlier holder's
+    ("thing-owned", "Egypt proposed a ceasefire plan on Monday. Israel rejected the U.S. plan.", "12", "ISR", "EGY"),
+    ("thing-other-noun", "Egypt proposed a ceasefire plan on Monday. Israel rejected the offer.", "12", "ISR", "EGY"),
     # "the two leaders" with one leader named before stands for no one
     ("too-few", "Kenyan President Ruto arrived in Nairobi. The two leaders signed an agreement.",
      "057", "KENGOV", None),

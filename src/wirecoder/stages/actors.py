@@ -187,19 +187,22 @@ class ActorsStage:
         def story_country(i: int) -> str | None:
             k = sentence(i)
             score: Counter = Counter()
+            local: Counter = Counter()  # a tie goes to the country nearest the mention
             for e in sorted(near.get(k - 1, []) + near.get(k, []) + near.get(k + 1, [])):
                 n, c, verb = evidence[e]
-                if n == k and verb is not None and verb in (-1, doc[i].head.i):
+                if n == k and verb is not None and (verb == -1 or _governor(doc, i) in _movers(doc, verb)):
                     continue  # "the government sent soldiers into Somalia": where they went, not whose
                 if n == k:
                     score[c] += SAME_SENTENCE
+                    local[c] += SAME_SENTENCE
                 elif abs(n - k) == 1:
                     score[c] += NEIGHBOUR
+                    local[c] += NEIGHBOUR
             for c, m in overall.items():
                 score[c] += ARTICLE * m
             if dateline:
                 score[dateline] += DATELINE
-            return score.most_common(1)[0][0] if score else None
+            return max(score, key=lambda c: (score[c], local[c])) if score else None
 
         outsiders = {f.key for f in found if f.sector in OUTSIDERS and f.actor_kind == "person"}
         own_place: dict[str, str] = {}
@@ -260,8 +263,12 @@ class ActorsStage:
         return None
 
     def _court_place(self, doc: Doc, f: Found) -> str | None:
-        """The country of the nearest known place (city, U.S. state) spaCy marks in a judicial
-        mention's sentence or the one before: "Manhattan federal court" -> USA."""
+        """Where the court sits: the place the story last named on a court or its proceedings
+        ("a trial in New York", "Manhattan federal court"), else the nearest known place (city,
+        U.S. state) spaCy marks in a judicial mention's sentence or the one before."""
+        venue = self._venue_place(doc, f.start)
+        if venue:
+            return venue
         sent = doc[f.start].sent
         before = doc[sent.start - 1].sent if sent.start > 0 else None
         for span in (sent, before):
@@ -271,6 +278,26 @@ class ActorsStage:
                           key=lambda e: abs(e.start - f.start))
             for e in ents:
                 c = self.kb.place_country(e.text)
+                if c:
+                    return c
+        return None
+
+    def _venue_place(self, doc: Doc, end: int) -> str | None:
+        """The country of the last place named on a court or its proceedings before token ``end``
+        (its sentence included): "at a trial *in* New York", "*Manhattan* federal court"."""
+        venues = {r.role for r in self.kb.roles if r.kind == "venue" or r.sector == "JUD" and not r.person
+                  and r.kind == "strong"}
+        stop = doc[end].sent.end
+        for tok in reversed(doc[:stop]):
+            if tok.lemma_.lower() not in venues or tok.pos_ != "NOUN":
+                continue
+            places = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
+                      for g in c.children if g.dep_ == "pobj"]
+            places += [c for c in tok.children if c.dep_ in ("compound", "nmod", "amod") and c.pos_ == "PROPN"]
+            for p in places:
+                span = doc[p.left_edge.i:p.i + 1] if p.dep_ == "pobj" else doc[p.i:p.i + 1]
+                words = [t for t in span if t.pos_ == "PROPN"]
+                c = self.kb.place_country(" ".join(t.text for t in words)) if words else None
                 if c:
                     return c
         return None
@@ -323,6 +350,9 @@ class ActorsStage:
         return tuple(actors), tuple(mentions)
 
 
+ARRIVAL_VERBS = frozenset({"arrive", "land"})  # "arrived in X": the traveller's destination
+
+
 def _destination(doc: Doc, f: Found) -> int | None:
     """The verb whose movers a country is only the destination of: "sent soldiers into Somalia",
     "deployed troops to Mali". The subject and object of that verb are not of that country;
@@ -331,9 +361,29 @@ def _destination(doc: Doc, f: Found) -> int | None:
     if tok.dep_ == "pobj" and tok.head.lower_ in ("into", "to", "toward", "towards") and \
             tok.head.head.pos_ == "VERB":
         return tok.head.head.i
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at") and tok.head.head.lemma_ in ARRIVAL_VERBS:
+        return tok.head.head.i  # "after arriving in Canada": where the traveller went, not whose
     if tok.dep_ == "npadvmod" and tok.head.lower_ == "based":
         return -1  # "Somalia-based al-Shabab": where a group sits, no cue for anyone else
     return None
+
+
+def _governor(doc: Doc, i: int) -> int:
+    """The word a mention starting at token ``i`` hangs on ("Li Wenbo was detained" -> detained)."""
+    tok = doc[i]
+    while tok.dep_ == "compound" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.head.i
+
+
+def _movers(doc: Doc, verb: int) -> tuple[int, ...]:
+    """The verbs whose subject moves by ``verb``: itself, and the verb a subject-less adverbial
+    clause hangs on ("*After arriving* in Canada, she *was detained*")."""
+    v = doc[verb]
+    if v.dep_ in ("advcl", "pcomp", "xcomp") and not any(c.dep_.startswith("nsubj") for c in v.children):
+        head = v.head.head if v.dep_ == "pcomp" else v.head   # "after arriving": pcomp of "after"
+        return verb, head.i
+    return (verb,)
 
 
 def _several_parties(doc: Doc, f: Found, found: list[Found]) -> bool:

@@ -14,6 +14,7 @@ from ..doc import doc_lookup
 from ..knowledge import KnowledgeBase
 from ..knowledge.names import fold, name_key
 from .actor_records import Found
+from .mention_titles import NATIONAL_NOUNS
 
 PERSON_PRONOUNS = frozenset("he him his himself she her hers herself".split())
 THING_PRONOUNS = frozenset("it its itself".split())
@@ -55,8 +56,10 @@ def link_names(doc: Doc, found: list[Found], kb: KnowledgeBase, date: dt.date | 
         if f is not None and f.end - f.start == 1 and (f.start in singles or f.key.startswith("org:")):
             earlier = by_part.get(fold(toks[i].text)) or later.get(fold(toks[i].text))
             if earlier is not None:
-                out.append(f.with_(key=earlier.key, name=earlier.name, resolved_by="coreference",
-                                   actor_kind="person", kind="name"))
+                link = f.with_(key=earlier.key, name=earlier.name, resolved_by="coreference",
+                               actor_kind="person", kind="name")
+                origin = _stated_origin(doc, f.end, found_at)
+                out.append(link.with_(country=origin, resolved_by="apposition") if origin and not f.country else link)
                 i = f.end
                 continue
             holders = kb.surname_holders(toks[i].text, date) if f.start in singles else ()
@@ -82,11 +85,20 @@ def link_names(doc: Doc, found: list[Found], kb: KnowledgeBase, date: dt.date | 
             i = f.end
             continue
         tok = toks[i]
-        if i not in covered and _name_like(tok) and allowed(i):
-            key = fold(tok.text)
-            earlier = by_part.get(key) or later.get(key)
+        key = fold(tok.text)
+        earlier = by_part.get(key) or later.get(key)
+        if i not in covered and (_name_like(tok) or earlier is not None and _named_subject(tok)) and allowed(i):
             if earlier is not None:
-                out.append(Found(i, i + 1, "name", "person", earlier.key, earlier.name, resolved_by="coreference"))
+                link = Found(i, i + 1, "name", "person", earlier.key, earlier.name, resolved_by="coreference")
+                nation = _stated_nationality(doc, i + 1, found_at)
+                if nation is not None:
+                    # "Mehdiyev, who is Azerbaijani, said": the person's own nationality (the
+                    # demonym is this person's title, no country actor of its own)
+                    link = link.with_(country=nation.country, resolved_by="apposition")
+                    found_at[nation.start] = Found(nation.start, nation.end, "title", "person", earlier.key,
+                                                   earlier.name)
+                origin = _stated_origin(doc, i + 1, found_at) if nation is None else None
+                out.append(link.with_(country=origin, resolved_by="apposition") if origin else link)
             else:
                 holders = kb.surname_holders(tok.text, date)
                 if len(holders) == 1 and tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", ""):
@@ -96,6 +108,56 @@ def link_names(doc: Doc, found: list[Found], kb: KnowledgeBase, date: dt.date | 
                     by_part[key] = f
         i += 1
     return out
+
+
+def _stated_nationality(doc: Doc, t: int, found_at: dict[int, Found]) -> Found | None:
+    """The demonym mention of ", who is Azerbaijani," / ", an Azerbaijani national," right after a
+    bare surname ending before token ``t`` (the nationality the text states for that person)."""
+    if t + 2 >= len(doc) or doc[t].text != "," or doc[t].sent != doc[t + 1].sent:
+        return None
+    i = t + 1
+    relative = fold(doc[i].text) == "who" and fold(doc[i + 1].text) in ("is", "was")
+    i += 2 if relative else 0
+    if i < len(doc) and fold(doc[i].text) in ("a", "an"):
+        i += 1
+    f = found_at.get(i)
+    if f is None or f.kind != "demonym" or f.actor_kind != "country" or not f.country:
+        return None
+    if f.end < len(doc) and fold(doc[f.end].text) in NATIONAL_NOUNS:
+        return f.with_(end=f.end + 1)
+    if not relative or f.end < len(doc) and not doc[f.end].is_punct:
+        return None  # "an Iranian journalist" is a role phrase
+    return f
+
+
+def _stated_origin(doc: Doc, t: int, found_at: dict[int, Found]) -> str | None:
+    """The country a person (or each of two conjoined people) is said to come from, right after a
+    surname ending before token ``t``: "Amirov and Omarov, *both from Azerbaijan*, pleaded",
+    "Lekic, *from Serbia*, said"."""
+    i = t
+    if i < len(doc) and doc[i].lower_ == "and":   # "Amirov | and Omarov, both from ..."
+        i += 1
+        while i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper():
+            i += 1
+        if i == t + 1:
+            return None
+    if i + 2 >= len(doc) or doc[i].text != ",":
+        return None
+    i += 1
+    if doc[i].lower_ in ("both", "all"):
+        i += 1
+    if i + 1 >= len(doc) or doc[i].lower_ != "from":
+        return None
+    f = found_at.get(i + 1)
+    if f is None or f.actor_kind != "country" or f.kind not in ("country", "name") or not f.country:
+        return None
+    return f.country if f.end >= len(doc) or doc[f.end].is_punct else None
+
+
+def _named_subject(tok) -> bool:
+    """A capitalised subject the tagger took for a common noun at the start of a sentence
+    ("Mehdiyev, who is Azerbaijani, said"): a name when it is the surname of a person met before."""
+    return tok.text[:1].isupper() and tok.is_alpha and tok.dep_ in ("nsubj", "nsubjpass")
 
 
 def _name_like(tok) -> bool:
@@ -173,6 +235,17 @@ def _abbreviation(tok) -> bool:
     return 2 <= len(letters) <= 8 and letters.isalpha() and letters.isupper()
 
 
+def _initials(doc: Doc, f: Found) -> str | None:
+    """The initials of an organisation's name of three or more capitalised words ("National
+    Congress Party" -> "NCP"; "of"/"for"/"and"/"the" skipped), a short name stories use undefined."""
+    if f.actor_kind not in ("organisation", "group", "igo") or f.kind == "pronoun":
+        return None
+    words = [t for t in doc[f.start:f.end] if t.lower_ not in ("of", "for", "and", "the", "'s", "’s")]
+    if len(words) < 3 or not all(t.text[:1].isupper() and t.is_alpha and not t.is_upper for t in words):
+        return None
+    return "".join(t.text[0] for t in words)
+
+
 def link_abbreviations(doc: Doc, found: list[Found]) -> list[Found]:
     """A short name the story defines in brackets after a name, "the Haitian National Police
     (HNP)", names that actor wherever it recurs ("the HNP said ..."), unless the token is already
@@ -186,6 +259,8 @@ def link_abbreviations(doc: Doc, found: list[Found]) -> list[Found]:
         i = tok.i
         if tok.text == "(" and i + 2 < n and doc[i + 2].text == ")" and i in ends and _abbreviation(doc[i + 1]):
             aliases[doc[i + 1].text] = ends[i]
+        elif i in ends and (short := _initials(doc, ends[i])) is not None:
+            aliases.setdefault(short, ends[i])   # "the National Congress Party ... the NCP's assets"
         f = aliases.get(tok.text)
         if f is not None and i not in covered and i >= f.end:
             out.append(f.with_(start=i, end=i + 1, kind="name", resolved_by="coreference",

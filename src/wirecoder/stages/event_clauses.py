@@ -18,6 +18,21 @@ def child_of(token: Token, *deps: str) -> Token | None:
     return next((c for c in token.children if c.dep_ in deps), None)
 
 
+def speaker_label(token: Token) -> bool:
+    """The speaker's name that opens a line of an interview transcript ("VOA: Russia's president
+    visited China", "Smith: I am concerned"): who speaks, not who acts."""
+    doc = token.doc
+    return token.i == token.sent.start and token.i + 1 < len(doc) and doc[token.i + 1].text == ":"
+
+
+def unlabelled(subject: Token) -> Token | None:
+    """The subject without a transcript's speaker label: "VOA: Russia's President Putin visited"
+    (the parser hangs the real subject on the label) -> Putin; a bare label -> None."""
+    if not speaker_label(subject):
+        return subject
+    return next((c for c in subject.children if c.dep_ == "appos" and c.i > subject.i + 1), None)
+
+
 def pobj_of(prep: Token) -> Token | None:
     return child_of(prep, "pobj", "pcomp")
 
@@ -66,7 +81,7 @@ def subject_of(verb: Token, cues: Cues) -> tuple[Token | None, str]:
             if agent is not None and pobj_of(agent) is not None:
                 return pobj_of(agent), "agent"
             return None, "passive"
-        subj = child_of(t, *SUBJECT_DEPS)
+        subj = next((unlabelled(c) for c in t.children if c.dep_ in SUBJECT_DEPS and unlabelled(c) is not None), None)
         if subj is not None:
             if subj.lower_ in RELATIVE and t.dep_ == "relcl":
                 return t.head, "relative"

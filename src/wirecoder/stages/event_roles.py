@@ -15,7 +15,8 @@ from ..patterns import Cues
 from ..records import Actor, Quote
 from .event_clauses import child_of, pobj_of, passive_patient, producer, speaker_of, subject_of
 from .event_triggers import Match, clause_verb, lemma
-from .role_references import PluralNouns, is_object_pronoun, plural_reference, pronoun_antecedent, source_codes
+from .role_references import (PluralNouns, is_object_pronoun, plural_reference, pronoun_antecedent, source_codes,
+                              thing_holder)
 
 # CAMEO roots of material (not verbal) cooperation and conflict
 MATERIAL_ROOTS = frozenset({"06", "07", "08", "14", "15", "16", "17", "18", "19", "20"})
@@ -237,16 +238,18 @@ def author_of(doc: Doc, document: Token) -> list[str]:
     return []
 
 
-def _is_own_force(doc: Doc, token: Token, sources: set[str]) -> bool:
+def _is_own_force(doc: Doc, token: Token, sources: set[str], moved: bool = False) -> bool:
     """"Syria offered *its troops* to Lebanon": the source's own forces are its instrument, not
-    its target; "Akar reiterated *Ankara's stance*": a thing of the source's own body is no target."""
+    its target; "Akar reiterated *Ankara's stance*": a thing of the source's own body is no target.
+    ``moved``: the forces a deployment pattern names ("the government *sent soldiers* into X to
+    fight the rebels") are the source's own when they are of its country, with or without "its"."""
     codes = {a.code for a in doc._.actors if a.id in sources}
     for c in token.children:
         if c.dep_ == "poss" and c.pos_ == "PROPN" and not actor_of_token(doc, token):
             owner = _coded_actor(doc, c)
             if owner is not None and owner.code in codes:
                 return True
-    if not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
+    if not moved and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
         return False
     own = {(a.code or "")[:3] for a in doc._.actors if a.id in sources}
     ids = actors_of(doc, token)
@@ -328,7 +331,7 @@ def find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues,
     topical = match.pattern.code[:2] == "04"
     for dep in ("dobj", "dative", "attr", "oprd"):
         for c in trig.children:
-            if c.dep_ == dep and not _is_own_force(doc, c, seen):
+            if c.dep_ == dep and not _is_own_force(doc, c, seen, c in match.words and match.pattern.code[:2] == "15"):
                 if topical:
                     ids = keep(actors_of(doc, c, modifiers=False))
                 else:
@@ -422,6 +425,12 @@ def find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues,
                    if not (t.dep_ == "poss" and _code_of(doc, a) in own)]
             if ids:
                 return ids[:1], "inside"
+    # 8. "Britain seeks a deal ... Trump backed *the deal*": the one who had it before
+    if verbal:
+        own = source_codes(doc, seen)
+        ids = [a for a in keep(actors_of(doc, thing_holder(trig))) if _code_of(doc, a) not in own]
+        if ids:
+            return ids, "holder"
     return [], ""
 
 

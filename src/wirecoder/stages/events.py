@@ -43,6 +43,10 @@ JOINT_ROOTS = ("03", "04", "05", "06")
 # reactions whose object may be an earlier event ("condemned *the attack*", "praised the raid",
 # "returned fire")
 REACTION_ROOTS = ("01", "02", "05", "11", "12", "13", "19")
+# forces moved and operations with no target named answer the last attack by a non-state side
+RESPONSE_ROOTS = ("15", "19")
+ATTACK_ROOTS = ("18", "19", "20")
+STATE_FORCES = frozenset({"GOV", "MIL", "POL", "SPY"})
 
 
 class EventsStage:
@@ -193,7 +197,9 @@ class EventsStage:
                 roles = meeting_attendee(doc, match, roles, self.cues, self.plurals)
             if not roles.sources:
                 def place_country() -> str | None:
-                    place = self.places.from_text(sent, match.trigger)
+                    # the state where it happened: the place on the trigger, else the place
+                    # the sentence puts anything in ("After arriving in Canada, she was detained")
+                    place = self.places.from_text(sent, match.trigger) or self.places.in_sentence(sent)
                     return place.country if place is not None else None
 
                 implicit = implicit_state_agent(doc, sent, match, code, self.reduced, place_country, notes)
@@ -303,6 +309,16 @@ class EventsStage:
                 if prior is not None:
                     d = dataclasses.replace(d, target=prior.source)
                     notes.append(f"'{d.match.trigger.text}' reacts to the earlier "
+                                 f"'{prior.match.trigger.text}': its target is who did it")
+            if d.target is None and d.code[:2] in RESPONSE_ROOTS and not d.negated:
+                # "militants seized a train ... security forces were dispatched": forces moved or an
+                # operation with no one named answer the last attack by another side
+                prior = next((e for e in reversed(earlier) if e.code[:2] in ATTACK_ROOTS and e.source is not None
+                              and code(e.source) != code(d.source)
+                              and (code(e.source) or "")[3:6] not in STATE_FORCES), None)
+                if prior is not None:
+                    d = dataclasses.replace(d, target=prior.source)
+                    notes.append(f"'{d.match.trigger.text}' answers the earlier "
                                  f"'{prior.match.trigger.text}': its target is who did it")
             out.append(d)
         return out

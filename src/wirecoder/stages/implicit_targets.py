@@ -165,6 +165,9 @@ def referred_event(match: Match, nouns: SpeechActNouns) -> tuple[str, ...]:
     return ()
 
 
+OWNER_PREPS = frozenset({"from", "by"})
+
+
 def referred_speech_act(match: Match, nouns: SpeechActNouns) -> tuple[str, ...]:
     """The roots of the earlier speech act a response's object refers back to ("denied *the
     request*"), or () when the object names its owner or is no such noun."""
@@ -172,8 +175,10 @@ def referred_speech_act(match: Match, nouns: SpeechActNouns) -> tuple[str, ...]:
         if c.dep_ != "dobj":
             continue
         roots = nouns.roots(c)
-        owned = any(x.dep_ in ("poss", "compound", "prep") or (x.dep_ == "amod" and x.text[:1].isupper())
-                    for x in c.children)       # "the U.S. request", "the Chinese proposal", "the request from X"
+        # "the U.S. request", "the Chinese proposal", "the request from X"; not "the allegations
+        # *in the lawsuits*", "the charges *of fraud*" (where or what, not whose)
+        owned = any(x.dep_ in ("poss", "compound") or x.dep_ == "prep" and x.lower_ in OWNER_PREPS
+                    or (x.dep_ == "amod" and x.text[:1].isupper()) for x in c.children)
         if roots and not owned and any(x.dep_ == "det" and x.lower_ in ("the", "this", "that", "these", "those")
                                        for x in c.children):
             return roots

@@ -101,8 +101,11 @@ class LocationResolver:
             if node.dep_ in ("poss", "compound", "nmod") and node.head.dep_ == "pobj":
                 node = node.head
             prep = node.head
+            host = prep.head
+            if host.dep_ == "pobj" and host.head.lower_ in PLACE_PREPS:
+                host = host.head.head   # "arrested *in* his car *in* Brooklyn"
             # on a verb ("blew up *in* Tel Aviv"), not on a noun ("officials *in* Nairobi said")
-            if node.dep_ == "pobj" and prep.lower_ in PLACE_PREPS and prep.head.pos_ in ("VERB", "AUX"):
+            if node.dep_ == "pobj" and prep.lower_ in PLACE_PREPS and host.pos_ in ("VERB", "AUX"):
                 loc = self._resolve(ent)
                 if loc is not None:
                     return loc

@@ -110,8 +110,8 @@ def group(roles: RoleBook, doc: Doc, i: int, hits: dict[int, Hit], covered: set[
                  resolved, context=coding.country is None and not foreign and (modified or role.kind != "anaphor"),
                  head=role.words[-1], plural=plural, definite=definite, possessor=possessor,
                  former=coding.former, anaphor=role.kind == "anaphor")
-    if len({c for _, _, c in coding.countries}) < 2:
-        return [base]
+    if len({c for _, _, c in coding.countries}) < 2 or _origin_compound(doc, coding.countries):
+        return [base]   # one country, or "Iranian American journalist": an American of Iranian origin
     # "Hungarian and Romanian officials": one actor per country
     out = []
     parts = list(coding.countries)
@@ -121,6 +121,13 @@ def group(roles: RoleBook, doc: Doc, i: int, hits: dict[int, Hit], covered: set[
         name = doc[span[0]:span[1]].text if last else f"{doc[s:e].text} {doc[i].text}"
         out.append(base.with_(start=span[0], end=span[1], country=c, key="group:" + name_key(name), name=name))
     return out
+
+
+def _origin_compound(doc: Doc, countries: tuple[tuple[int, int, str], ...]) -> bool:
+    """Country modifiers written next to each other with no "and" nor hyphen ("Iranian American",
+    "Somali Canadian"): the last one is the nationality, the ones before an origin (with a hyphen,
+    "Israeli-Palestinian talks" are of two parties)."""
+    return all(b[0] == a[1] for a, b in zip(countries, countries[1:]))
 
 
 def body_of_place(roles: RoleBook, doc: Doc, i: int, role: Role, hits: dict[int, Hit]) -> Found | None:

@@ -41,7 +41,7 @@ class RoleBook:
         # verbs of leading a body: ", who heads the U.N. mission," codes a person like an apposition
         self.lead_verbs = frozenset(r.role for r in kb.roles if r.kind == "leads")
         for role in kb.roles:
-            if role.kind in ("place", "body", "event", "facility", "leads"):
+            if role.kind in ("place", "body", "event", "facility", "leads", "venue"):
                 continue
             words = tuple(fold(t.text) for t in nlp.make_doc(role.role))
             self._roles_by_last.setdefault(words[-1], []).append((words, role))

@@ -184,3 +184,35 @@ def plural_reference(doc: Doc, token: Token | None, nouns: PluralNouns,
         picked.append(m.actor)
         codes.add(actor.code)
     return picked[::-1] if len(picked) == n else []
+
+
+# -- a thing named before: "the deal" ---------------------------------------------------------
+THING_DETERMINERS = frozenset({"the", "this", "that"})
+
+
+def thing_holder(trigger: Token) -> Token | None:
+    """The subject of the earlier clause (this sentence or the one before) that had the thing a
+    verbal act's object names again: "Britain is seeking to finalize *a deal* ... Trump said he
+    would support *the deal*" -> Britain. Only for a definite object that names no owner."""
+    obj = next((c for c in trigger.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.pos_ != "NOUN" or not any(
+            c.dep_ == "det" and c.lower_ in THING_DETERMINERS for c in obj.children):
+        return None
+    if any(c.dep_ in ("poss", "compound", "prep") or c.dep_ == "amod" and c.text[:1].isupper() for c in obj.children):
+        return None     # "the U.S. deal", "Britain's plan", "the deal with X": named already
+    doc = trigger.doc
+    sent = trigger.sent
+    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    for tok in reversed(doc[start:obj.i]):
+        if tok.lemma_ != obj.lemma_ or tok.pos_ != "NOUN" or tok.dep_ not in ("dobj", "pobj"):
+            continue
+        verb = tok.head if tok.dep_ == "dobj" else tok.head.head
+        for _ in range(4):
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subj is not None:
+                return subj if subj.pos_ in ("NOUN", "PROPN") else None
+            if verb.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "prep") or verb.head is verb:
+                break
+            verb = verb.head
+        return None
+    return None
