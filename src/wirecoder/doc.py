@@ -119,6 +119,10 @@ class DocLookup:
             self._tokens = tuple(self.doc)
         return self._tokens
 
+    def tokens_of(self, span: SpacySpan) -> tuple[Token, ...]:
+        """``tuple(span)`` from :attr:`tokens` (iterating a span builds every Token anew)."""
+        return self.tokens[span.start:span.end]
+
     @property
     def ents(self) -> tuple[SpacySpan, ...]:
         """``doc.ents`` (which spaCy builds anew on every access), computed once."""

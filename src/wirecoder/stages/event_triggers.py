@@ -7,9 +7,11 @@ happened, is only intended or threatened, refused, negated, or merely possible/c
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Span as SpacySpan, Token
 
+from ..doc import doc_lookup
 from ..patterns import Cues, Pattern, PatternBook
 
 # dependency relations that lead from a trigger to the words that specify it
@@ -92,15 +94,21 @@ class TriggerFinder:
         self.verbs = book.index("verb")
         self.nouns = book.index("noun")
         self.cues = book.cues
+        # the patterns a word can head, looked up once per (POS, tag, lemma, word) however
+        # often the word recurs (bounded: memory stays flat over a corpus)
+        self._headed = lru_cache(maxsize=1 << 16)(self._headed_by)
 
     def candidates(self, token: Token) -> tuple[Pattern, ...]:
-        if token.pos_ in VERB_TAGS or token.tag_.startswith("VB"):
+        return self._headed(token.pos_, token.tag_, token.lemma_, token.lower_)
+
+    def _headed_by(self, pos: str, tag: str, lemma_: str, lower: str) -> tuple[Pattern, ...]:
+        if pos in VERB_TAGS or tag.startswith("VB"):
             index = self.verbs
-        elif token.pos_ in NOUN_TAGS:
+        elif pos in NOUN_TAGS:
             index = self.nouns
         else:
             return ()
-        for form in (lemma(token), token.lower_, *base_forms(token.lower_)):
+        for form in (lemma_.lower(), lower, *base_forms(lower)):
             if form in index:
                 return index[form]
         return ()
@@ -131,7 +139,8 @@ class TriggerFinder:
     def matches(self, sent: SpacySpan) -> list[Match]:
         """Every match in the sentence, in text order; a token a governing match consumed
         (``refused to *meet*``) does not fire again."""
-        found = [m for m in (self.match_token(t) for t in sent) if m is not None]
+        tokens = doc_lookup(sent.doc).tokens[sent.start:sent.end]
+        found = [m for m in (self.match_token(t) for t in tokens) if m is not None]
         consumed: set[int] = set()
         for m in sorted(found, key=lambda m: -m.pattern.specificity):
             consumed |= m.consumed - {m.trigger.i}

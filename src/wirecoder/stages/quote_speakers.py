@@ -161,7 +161,8 @@ class SpeakerResolver:
         if len(name.split()) < 2:
             return name
         if name not in self.acronyms:  # one search of the text a name, however often it speaks
-            found = re.search(re.escape(name) + r"[^().\n]{0,40}?(?:\(|, or )([A-Z]{2,8})\b", self.doc.text)
+            found = re.search(re.escape(name) + r"[^().\n]{0,40}?(?:\(|, or )([A-Z]{2,8})\b",
+                              doc_lookup(self.doc).text)
             self.acronyms[name] = f"{name} ({found.group(1)})" if found else name
         return self.acronyms[name]
 
