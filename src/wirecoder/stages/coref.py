@@ -182,10 +182,11 @@ def link_abbreviations(doc: Doc, found: list[Found]) -> list[Found]:
     aliases: dict[str, Found] = {}
     out = list(found)
     n = len(doc)
-    for tok in doc:
+    toks = doc_lookup(doc).tokens
+    for tok in toks:
         i = tok.i
-        if tok.text == "(" and i + 2 < n and doc[i + 2].text == ")" and i in ends and _abbreviation(doc[i + 1]):
-            aliases[doc[i + 1].text] = ends[i]
+        if tok.text == "(" and i + 2 < n and toks[i + 2].text == ")" and i in ends and _abbreviation(toks[i + 1]):
+            aliases[toks[i + 1].text] = ends[i]
         f = aliases.get(tok.text)
         if f is not None and i not in covered and i >= f.end:
             out.append(f.with_(start=i, end=i + 1, kind="name", resolved_by="coreference",

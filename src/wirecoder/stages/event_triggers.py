@@ -119,7 +119,8 @@ class TriggerFinder:
         patterns = self.candidates(token)
         if not patterns:
             return None
-        around = near(token, depth=3)
+        # each nearby word's lemma, form and relation read once for all the head's patterns
+        around = [(t, t.i, lemma(t), t.lower_, t.dep_) for t in near(token, depth=3)]
         frames = self.frames_action(token)
         for pattern in patterns:
             if frames and pattern.is_event and pattern.specificity == 0:
@@ -165,19 +166,23 @@ def _where_not_what(word: Token, verb: Token) -> bool:
     return False
 
 
-def _match(pattern: Pattern, token: Token, around: list[Token]) -> Match | None:
+_WORD_DEPS_NOT = PREP_DEPS - {"advmod"}  # a pattern's word is no preposition (an adverb may be)
+
+
+def _match(pattern: Pattern, token: Token, around: list[tuple[Token, int, str, str, str]]) -> Match | None:
+    """``around``: the tokens near the trigger as (token, index, lemma, lower-case form, relation)."""
     used: set[int] = {token.i}
     words: list[Token] = []
     for group in pattern.words:
-        hit = next((t for t in around if t.i not in used and (lemma(t) in group or t.lower_ in group)
-                    and t.dep_ not in PREP_DEPS - {"advmod"} and not _where_not_what(t, token)), None)
+        hit = next((t for t, i, lem, low, dep in around if i not in used and (lem in group or low in group)
+                    and dep not in _WORD_DEPS_NOT and not _where_not_what(t, token)), None)
         if hit is None:
             return None
         used.add(hit.i)
         words.append(hit)
     preps: list[Token] = []
     for group in pattern.preps:
-        hit = next((t for t in around if t.i not in used and t.dep_ in PREP_DEPS and t.lower_ in group), None)
+        hit = next((t for t, i, _, low, dep in around if i not in used and dep in PREP_DEPS and low in group), None)
         if hit is None and "to" in group:
             hit = infinitive_marker(token)
         if hit is None:
