@@ -7,7 +7,6 @@ happened, is only intended or threatened, refused, negated, or merely possible/c
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from spacy.tokens import Span as SpacySpan, Token
 
@@ -96,10 +95,16 @@ class TriggerFinder:
         self.cues = book.cues
         # the patterns a word can head, looked up once per (POS, tag, lemma, word) however
         # often the word recurs (bounded: memory stays flat over a corpus)
-        self._headed = lru_cache(maxsize=1 << 16)(self._headed_by)
+        self._headed: dict[tuple[int, int, int, int], tuple[Pattern, ...]] = {}
 
     def candidates(self, token: Token) -> tuple[Pattern, ...]:
-        return self._headed(token.pos_, token.tag_, token.lemma_, token.lower_)
+        key = (token.pos, token.tag, token.lemma, token.lower)  # ids: no string is made
+        found = self._headed.get(key)
+        if found is None:
+            if len(self._headed) >= 1 << 16:
+                self._headed.clear()
+            found = self._headed[key] = self._headed_by(token.pos_, token.tag_, token.lemma_, token.lower_)
+        return found
 
     def _headed_by(self, pos: str, tag: str, lemma_: str, lower: str) -> tuple[Pattern, ...]:
         if pos in VERB_TAGS or tag.startswith("VB"):
