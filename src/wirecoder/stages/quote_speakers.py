@@ -457,9 +457,10 @@ class CueFinder:
         doc = self.doc
         found = []
         for token in doc_lookup(doc).tokens[region.start:region.end]:
-            if self.in_quote(token.idx):
+            starting = self._phrases_by_first.get(token.lower_, ())
+            if not starting or self.in_quote(token.idx):
                 continue
-            for words in self._phrases_by_first.get(token.lower_, ()):
+            for words in starting:
                 n = len(words)
                 if token.i + n > region.end:
                     continue
