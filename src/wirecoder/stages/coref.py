@@ -253,11 +253,16 @@ def _last(doc: Doc, pron, token_found: dict, fits, block, any_role: bool = False
             break
         first_sent_start = doc[first_sent_start - 1].sent.start
     fallback = None
-    toks = doc_lookup(doc).tokens
+    lookup = doc_lookup(doc)
+    toks = lookup.tokens
+    # whether each token is a subject, decided once per Doc however many pronouns look back over it
+    subjects: dict[int, bool] = lookup.memo.setdefault("coref.subjects", {})  # type: ignore[assignment]
     for k in range(pron.i - 1, first_sent_start - 1, -1):
         tok = toks[k]
         f = token_found.get(k)
-        subject = tok.dep_ in ("nsubj", "nsubjpass") or _body_of_subject(tok)
+        subject = subjects.get(k)
+        if subject is None:
+            subject = subjects[k] = tok.dep_ in ("nsubj", "nsubjpass") or _body_of_subject(tok)
         if f is not None:
             if fits(f):
                 if subject:
