@@ -119,6 +119,10 @@ class DocLookup:
             self._tokens = tuple(self.doc)
         return self._tokens
 
+    def tokens_of(self, span: SpacySpan) -> tuple[Token, ...]:
+        """``tuple(span)`` from :attr:`tokens` (iterating a span builds every Token anew)."""
+        return self.tokens[span.start:span.end]
+
     @property
     def ents(self) -> tuple[SpacySpan, ...]:
         """``doc.ents`` (which spaCy builds anew on every access), computed once."""
@@ -265,8 +269,19 @@ def mention_of_token(doc: Doc, token: Token) -> Mention | None:
 
 
 def actor_of_token(doc: Doc, token: Token) -> Actor | None:
-    m = mention_of_token(doc, token)
-    return actor_by_id(doc, m.actor) if m else None
+    """The actor of the mention covering ``token``, looked up once per token while the Doc's
+    mentions and actors stay the same tuples."""
+    lookup = doc_lookup(doc)
+    mentions, actors = doc._.mentions, doc._.actors
+    memo = lookup.memo.get("doc.actor_of_token")
+    if memo is None or memo[0] is not mentions or memo[1] is not actors:
+        memo = lookup.memo["doc.actor_of_token"] = (mentions, actors, {})
+    found = memo[2]
+    i = token.i
+    if i not in found:
+        m = mention_of_token(doc, token)
+        found[i] = actor_by_id(doc, m.actor) if m else None
+    return found[i]
 
 
 def quote_at(doc: Doc, char: int) -> Quote | None:

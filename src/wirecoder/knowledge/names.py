@@ -9,6 +9,8 @@ _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2010": 
 
 def fold(text: str) -> str:
     """Lowercase, without diacritics, with plain quotes and hyphens ("Élysée" -> "elysee")."""
+    if text.isascii():  # the quotes and hyphens replaced are none of them ASCII
+        return text.lower()
     text = text.translate(_QUOTES)
     if text.isascii():
         return text.lower()

@@ -255,10 +255,11 @@ def link_abbreviations(doc: Doc, found: list[Found]) -> list[Found]:
     aliases: dict[str, Found] = {}
     out = list(found)
     n = len(doc)
-    for tok in doc:
+    toks = doc_lookup(doc).tokens
+    for tok in toks:
         i = tok.i
-        if tok.text == "(" and i + 2 < n and doc[i + 2].text == ")" and i in ends and _abbreviation(doc[i + 1]):
-            aliases[doc[i + 1].text] = ends[i]
+        if tok.text == "(" and i + 2 < n and toks[i + 2].text == ")" and i in ends and _abbreviation(toks[i + 1]):
+            aliases[toks[i + 1].text] = ends[i]
         elif i in ends and (short := _initials(doc, ends[i])) is not None:
             aliases.setdefault(short, ends[i])   # "the National Congress Party ... the NCP's assets"
         f = aliases.get(tok.text)
@@ -327,11 +328,16 @@ def _last(doc: Doc, pron, token_found: dict, fits, block, any_role: bool = False
             break
         first_sent_start = doc[first_sent_start - 1].sent.start
     fallback = None
-    toks = doc_lookup(doc).tokens
+    lookup = doc_lookup(doc)
+    toks = lookup.tokens
+    # whether each token is a subject, decided once per Doc however many pronouns look back over it
+    subjects: dict[int, bool] = lookup.memo.setdefault("coref.subjects", {})  # type: ignore[assignment]
     for k in range(pron.i - 1, first_sent_start - 1, -1):
         tok = toks[k]
         f = token_found.get(k)
-        subject = tok.dep_ in ("nsubj", "nsubjpass") or _body_of_subject(tok)
+        subject = subjects.get(k)
+        if subject is None:
+            subject = subjects[k] = tok.dep_ in ("nsubj", "nsubjpass") or _body_of_subject(tok)
         if f is not None:
             if fits(f):
                 if subject:

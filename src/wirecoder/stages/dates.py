@@ -12,6 +12,7 @@ import datetime as dt
 import logging
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import dateparser
 from spacy.tokens import Span as SpacySpan, Token
@@ -123,6 +124,9 @@ class DateResolver:
 
     def __init__(self, cues: Cues) -> None:
         self.cues = cues
+        # a time expression is resolved once per publication date, however many events share
+        # it (dateparser is slow); bounded, so memory stays flat over a corpus
+        self._resolve = lru_cache(maxsize=4096)(resolve_date)
 
     def when(self, sent: SpacySpan, trigger: Token, published: dt.date | None,
              speech_verb: Token | None = None) -> When:
@@ -134,7 +138,7 @@ class DateResolver:
             own = [e for e in ents if e.root.i in {t.i for t in speech_verb.subtree}]
         date, background, reason = None, False, ""
         for ent in own:
-            d, bg = resolve_date(ent.text, published)
+            d, bg = self._resolve(ent.text, published)
             if bg:
                 background, reason = True, f"time '{ent.text}'"
             if d is not None and date is None:
@@ -157,7 +161,7 @@ class DateResolver:
         if not own and not background and published is not None:
             # a day fixed elsewhere in the sentence ("on Monday congratulated ... and said ...")
             for ent in ents:
-                d, bg = resolve_date(ent.text, published)
+                d, bg = self._resolve(ent.text, published)
                 if d is not None and not bg and (published - d).days <= BACKGROUND_DAYS:
                     date, reason = d, f"time '{ent.text}' in the sentence"
                     break

@@ -23,7 +23,7 @@ import yaml
 from spacy.tokens import Doc, Span as SpacySpan, Token
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from ..doc import actor_by_id
+from ..doc import actor_by_id, doc_lookup
 from ..errors import KnowledgeError
 from ..ontology import Ontology
 from ..patterns import Pattern
@@ -168,9 +168,11 @@ class StatementCoder:
         """"X is critical of Y's plan", "X remains opposed to the deal with Y": a stance adjective
         predicated of the source, towards an actor in its prepositional phrase."""
         out: list[Draft] = []
-        for adj in sent:
+        for adj in doc_lookup(doc).tokens_of(sent):
+            if adj.dep_ != "acomp":
+                continue
             pattern = self.stance_patterns.get(adj.lower_) or self.stance_patterns.get(adj.lemma_.lower())
-            if pattern is None or adj.dep_ != "acomp" or any(d.match.trigger.i == adj.i for d in coded):
+            if pattern is None or any(d.match.trigger.i == adj.i for d in coded):
                 continue
             verb = adj.head
             if any(c.dep_ == "neg" for c in (*verb.children, *adj.children)) or self._unreal(verb):
@@ -227,24 +229,26 @@ class StatementCoder:
     def _statements(self, doc: Doc, sent: SpacySpan) -> list[Statement]:
         found: list[Statement] = []
         seen: set[int] = set()
-        for verb in sent:
+        lookup = doc_lookup(doc)
+        for verb in lookup.tokens_of(sent):
             if verb.pos_ not in ("VERB", "AUX") or lemma(verb) not in self.words.evaluation_verbs:
                 continue
             ev = self._evaluation(doc, verb)
             if ev is not None:
                 found.append(ev)
                 seen.add(verb.i)
-        for q in doc._.quotes:
+        for q in _quotes_of(lookup, sent):
             if q.kind == "term" or not q.speaker or q.span[1] <= sent.start_char or q.span[0] >= sent.end_char:
                 continue
             speaker = actor_by_id(doc, q.speaker)
             if speaker is None or not speaker.code:
                 continue
             start, end = max(q.span[0], sent.start_char), min(q.span[1], sent.end_char)
-            content = tuple(t for t in sent if start <= t.idx < end)
+            content = _tokens_from(lookup, sent, start, end)
             if not content:
                 continue
-            cue = next((t for t in sent if q.cue and q.cue[0] <= t.idx < q.cue[1] and t.pos_ in ("VERB", "AUX")), None)
+            cue = next((t for t in (_tokens_from(lookup, sent, *q.cue) if q.cue else ())
+                        if t.pos_ in ("VERB", "AUX")), None)
             if cue is not None and cue.i in seen:
                 continue
             trigger = cue or next((t for t in content if t.dep_ == "ROOT"), content[0])
@@ -463,6 +467,40 @@ class StatementCoder:
         return any((c.dep_ == "aux" and c.lower_ in self.unreal_aux) or
                    (c.dep_ == "mark" and c.lower_ in self.conditional) for c in verb.children) or \
             verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in self.conditional for c in verb.children)
+
+
+def _quotes_by_sentence(lookup):
+    """A builder of ``{sentence index: the quotes overlapping that sentence, in their order}``
+    (each sentence then reads its own quotes, not every quote of the article)."""
+    def build(quotes: tuple[Quote, ...]) -> dict[int, list[Quote]]:
+        sents = lookup.sents
+        out: dict[int, list[Quote]] = {}
+        for q in quotes:
+            k = max(0, lookup.sentence_index(q.span[0]))
+            while k < len(sents) and sents[k].start_char < q.span[1]:
+                if sents[k].end_char > q.span[0]:
+                    out.setdefault(k, []).append(q)
+                k += 1
+        return out
+    return build
+
+
+def _quotes_of(lookup, sent: SpacySpan) -> tuple[Quote, ...] | list[Quote]:
+    """The quotes that may overlap ``sent``: its own when it is one of the Doc's sentences."""
+    quotes = lookup.doc._.quotes
+    if not len(sent):
+        return quotes
+    here = lookup.sentence_index_of_token(sent.start)
+    whole = lookup.sents[here]
+    if whole.start != sent.start or whole.end != sent.end:
+        return quotes
+    return lookup.derived("statements.quotes", quotes, _quotes_by_sentence(lookup)).get(here, ())
+
+
+def _tokens_from(lookup, sent: SpacySpan, start: int, end: int) -> tuple[Token, ...]:
+    """The tokens of ``sent`` whose first character lies in ``[start, end)``."""
+    i, j = lookup.token_range(start, end)
+    return lookup.tokens[max(i, sent.start):min(j, sent.end)]
 
 
 def load_statement_coder(data_dir: Path, ontology: Ontology | None = None, unreal_aux: frozenset[str] = frozenset(),

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span as SpacySpan, Token
 
+from ..doc import doc_lookup
 from ..patterns import Cues, Pattern, PatternBook
 
 # dependency relations that lead from a trigger to the words that specify it
@@ -92,15 +93,27 @@ class TriggerFinder:
         self.verbs = book.index("verb")
         self.nouns = book.index("noun")
         self.cues = book.cues
+        # the patterns a word can head, looked up once per (POS, tag, lemma, word) however
+        # often the word recurs (bounded: memory stays flat over a corpus)
+        self._headed: dict[tuple[int, int, int, int], tuple[Pattern, ...]] = {}
 
     def candidates(self, token: Token) -> tuple[Pattern, ...]:
-        if token.pos_ in VERB_TAGS or token.tag_.startswith("VB"):
+        key = (token.pos, token.tag, token.lemma, token.lower)  # ids: no string is made
+        found = self._headed.get(key)
+        if found is None:
+            if len(self._headed) >= 1 << 16:
+                self._headed.clear()
+            found = self._headed[key] = self._headed_by(token.pos_, token.tag_, token.lemma_, token.lower_)
+        return found
+
+    def _headed_by(self, pos: str, tag: str, lemma_: str, lower: str) -> tuple[Pattern, ...]:
+        if pos in VERB_TAGS or tag.startswith("VB"):
             index = self.verbs
-        elif token.pos_ in NOUN_TAGS:
+        elif pos in NOUN_TAGS:
             index = self.nouns
         else:
             return ()
-        for form in (lemma(token), token.lower_, *base_forms(token.lower_)):
+        for form in (lemma_.lower(), lower, *base_forms(lower)):
             if form in index:
                 return index[form]
         return ()
@@ -111,7 +124,8 @@ class TriggerFinder:
         patterns = self.candidates(token)
         if not patterns:
             return None
-        around = near(token, depth=3)
+        # each nearby word's lemma, form and relation read once for all the head's patterns
+        around = [(t, t.i, lemma(t), t.lower_, t.dep_) for t in near(token, depth=3)]
         frames = self.frames_action(token)
         for pattern in patterns:
             if frames and pattern.is_event and pattern.specificity == 0:
@@ -131,7 +145,8 @@ class TriggerFinder:
     def matches(self, sent: SpacySpan) -> list[Match]:
         """Every match in the sentence, in text order; a token a governing match consumed
         (``refused to *meet*``) does not fire again."""
-        found = [m for m in (self.match_token(t) for t in sent) if m is not None]
+        tokens = doc_lookup(sent.doc).tokens[sent.start:sent.end]
+        found = [m for m in (self.match_token(t) for t in tokens) if m is not None]
         consumed: set[int] = set()
         for m in sorted(found, key=lambda m: -m.pattern.specificity):
             consumed |= m.consumed - {m.trigger.i}
@@ -156,19 +171,23 @@ def _where_not_what(word: Token, verb: Token) -> bool:
     return False
 
 
-def _match(pattern: Pattern, token: Token, around: list[Token]) -> Match | None:
+_WORD_DEPS_NOT = PREP_DEPS - {"advmod"}  # a pattern's word is no preposition (an adverb may be)
+
+
+def _match(pattern: Pattern, token: Token, around: list[tuple[Token, int, str, str, str]]) -> Match | None:
+    """``around``: the tokens near the trigger as (token, index, lemma, lower-case form, relation)."""
     used: set[int] = {token.i}
     words: list[Token] = []
     for group in pattern.words:
-        hit = next((t for t in around if t.i not in used and (lemma(t) in group or t.lower_ in group)
-                    and t.dep_ not in PREP_DEPS - {"advmod"} and not _where_not_what(t, token)), None)
+        hit = next((t for t, i, lem, low, dep in around if i not in used and (lem in group or low in group)
+                    and dep not in _WORD_DEPS_NOT and not _where_not_what(t, token)), None)
         if hit is None:
             return None
         used.add(hit.i)
         words.append(hit)
     preps: list[Token] = []
     for group in pattern.preps:
-        hit = next((t for t in around if t.i not in used and t.dep_ in PREP_DEPS and t.lower_ in group), None)
+        hit = next((t for t, i, _, low, dep in around if i not in used and dep in PREP_DEPS and low in group), None)
         if hit is None and "to" in group:
             hit = infinitive_marker(token)
         if hit is None:

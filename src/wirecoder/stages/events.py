@@ -349,7 +349,7 @@ class EventsStage:
     def _stated_obligations(self, doc: Doc, sent: SpacySpan, notes: list[str]) -> list[Draft]:
         """"X said Y must/should ...", with no pattern in the clause: a demand of X on Y."""
         out: list[Draft] = []
-        for verb in sent:
+        for verb in doc_lookup(doc).tokens_of(sent):
             if lemma(verb) not in self.cues.speech or verb.pos_ not in ("VERB", "AUX"):
                 continue
             for comp in verb.children:

@@ -51,6 +51,17 @@ class RoleBook:
     def role_at(self, doc: Doc, i: int) -> tuple[Role, int] | None:
         """The longest role phrase ending at token ``i`` (and the index where it starts)."""
         lookup = doc_lookup(doc)
+        # the parse never changes: each token is looked up once per Doc (and per RoleBook)
+        memo = lookup.memo.get("mention_roles.role_at")
+        if memo is None or memo[0] is not self:
+            memo = lookup.memo["mention_roles.role_at"] = (self, {})
+        found = memo[1]
+        if i in found:
+            return found[i]
+        found[i] = best = self._role_at(lookup, i)
+        return best
+
+    def _role_at(self, lookup, i: int) -> tuple[Role, int] | None:
         tok = lookup.tokens[i]
         best: tuple[Role, int] | None = None
         # the word as written first, then its lemma ("security forces" before "security force");

@@ -167,7 +167,8 @@ class SpeakerResolver:
         if len(name.split()) < 2:
             return name
         if name not in self.acronyms:  # one search of the text a name, however often it speaks
-            found = re.search(re.escape(name) + r"[^().\n]{0,40}?(?:\(|, or )([A-Z]{2,8})\b", self.doc.text)
+            found = re.search(re.escape(name) + r"[^().\n]{0,40}?(?:\(|, or )([A-Z]{2,8})\b",
+                              doc_lookup(self.doc).text)
             self.acronyms[name] = f"{name} ({found.group(1)})" if found else name
         return self.acronyms[name]
 
@@ -468,9 +469,10 @@ class CueFinder:
         doc = self.doc
         found = []
         for token in doc_lookup(doc).tokens[region.start:region.end]:
-            if self.in_quote(token.idx):
+            starting = self._phrases_by_first.get(token.lower_, ())
+            if not starting or self.in_quote(token.idx):
                 continue
-            for words in self._phrases_by_first.get(token.lower_, ()):
+            for words in starting:
                 n = len(words)
                 if token.i + n > region.end:
                     continue

@@ -187,7 +187,7 @@ class QuotesStage:
         """A quote with no cue opening the sentence after one whose subject is the last
         speaker ('"...," she added. Years ago, she left her homeland. "My house ..."')."""
         here = sentence_of(doc, q.open_mark)
-        if here is None or here.start == 0 or len(doc.text[here.start_char:q.open_mark].split()) > LEAD_IN_WORDS:
+        if here is None or here.start == 0 or len(doc_lookup(doc).text[here.start_char:q.open_mark].split()) > LEAD_IN_WORDS:
             return False
         previous = doc[here.start - 1].sent
         if before.span[1] < previous.start_char - 400:
