@@ -1,4 +1,4 @@
-"""Who said it: the cue of a quote and its speaker.
+"""Who said it: the speaker of a quote's cue (the cue itself is found by ``quote_cue_finder``).
 
 The cue of a direct quote is found, in this order: a reporting verb that governs
 the quoted words in the parse (``Peskov said: "..."``, ``"...," said Peskov``),
@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from ..doc import actor_of_token, doc_lookup
 from ..records import Actor
 from .quote_lexicon import QuoteLexicon
-from .quote_cues import SUBJECTS, cue_span, infinitive, is_cue_verb, subject_of
+from .quote_cues import SUBJECTS, is_cue_verb
 from .quote_referents import (is_document, is_personal, issuer_of, named_in, partitive_of, proper_name,
                               with_acronym)
 
@@ -359,145 +359,10 @@ class SpeakerResolver:
         return doc_lookup(self.doc).text[tokens[0].idx:head.idx + len(head)]
 
 
-class CueFinder:
-    """Finds the attribution of a quoted span of a parsed doc."""
-
-    def __init__(self, doc: Doc, lex: QuoteLexicon, quoted: tuple[tuple[int, int], ...]) -> None:
-        self.doc = doc
-        self.lex = lex
-        self.quoted = quoted  # outer spans (marks included) of every quoted span
-        self.speakers = SpeakerResolver(doc, lex, quoted)
-        self._phrases_by_first: dict[str, list[tuple[str, ...]]] = {}
-        for words in lex.speaker_phrases:
-            if words:
-                self._phrases_by_first.setdefault(words[0], []).append(words)
-
-    def in_quote(self, char: int) -> bool:
-        return self.speakers._in_quote(char)
-
-    def _attribution(self, verb: Token, how: str) -> Attribution | None:
-        subject = subject_of(verb, skip=lambda t: self.in_quote(t.idx), lex=self.lex)
-        if subject is None or self.in_quote(subject.idx):
-            return None
-        speaker = self.speakers.resolve(subject)
-        if speaker is None:
-            return None
-        return Attribution(cue_span(verb), verb.i, speaker, how)
-
-    def find(self, start: int, end: int, outer: tuple[int, int]) -> Attribution | None:
-        """The attribution of the quoted words ``[start, end)`` (``outer``: with marks)."""
-        doc = self.doc
-        inside = list(doc[slice(*doc_lookup(doc).token_range(start, end))])
-        if not inside:
-            return None
-        first_sent = doc[inside[0].i].sent
-        last_sent = doc[inside[-1].i].sent
-        lo, hi = first_sent.start, last_sent.end
-        # 1. a reporting verb that governs the quoted words
-        for token in inside:
-            head = token.head
-            if start <= head.idx < end:
-                continue
-            steps = 0
-            while steps < 6 and lo <= head.i < hi:
-                if not self.in_quote(head.idx) and is_cue_verb(self.lex, head) and not infinitive(head):
-                    found = self._attribution(head, "tree")
-                    if found:
-                        return found
-                    break
-                if head.head is head:
-                    break
-                head = head.head
-                steps += 1
-        # 2. the nearest reporting verb after the quote (in the sentence after the
-        #    closing mark when the quote ends its own sentence), before any other quote
-        stop = last_sent.end
-        text = doc_lookup(doc).text
-        if _last_char(text, end) in "?!," or _lower_after(text, outer[1]):
-            after = inside[-1].i + 1
-            while after < len(doc) and (doc[after].is_punct or doc[after].is_space) and after < inside[-1].i + 4:
-                after += 1
-            if after < len(doc):
-                stop = max(stop, min(doc[after].sent.end, after + 6))
-        for token in doc[inside[-1].i + 1:stop]:
-            if self.in_quote(token.idx) and token.idx >= outer[1]:
-                break
-            if is_cue_verb(self.lex, token):
-                found = self._attribution(token, "after")
-                if found:
-                    return found
-        # 3. the nearest reporting verb before it, after any other quote
-        for token in reversed(doc[first_sent.start:inside[0].i]):
-            if self.in_quote(token.idx) and token.idx < outer[0]:
-                break
-            if is_cue_verb(self.lex, token):
-                found = self._attribution(token, "before")
-                if found:
-                    return found
-        # 4. the subject of the clause a colon ends: 'Putin ended his message: "..."'
-        found = self._colon(inside[0], outer[0])
-        if found:
-            return found
-        # 5. a speaker phrase in the quote's sentences ("according to NISA")
-        return self.phrase(doc[lo:hi])
-
-    def _colon(self, first: Token, open_mark: int) -> Attribution | None:
-        if _last_char(doc_lookup(self.doc).text, open_mark) != ":":
-            return None
-        colon = next((t for t in reversed(self.doc[max(0, first.i - 3):first.i]) if t.text == ":"), None)
-        if colon is None:
-            return None
-        verb = colon.head
-        steps = 0
-        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb and steps < 4:
-            verb = verb.head
-            steps += 1
-        if verb.pos_ not in ("VERB", "AUX") or verb.i > colon.i:
-            return None
-        return self._attribution(verb, "colon")
-
-    def phrase(self, region: SpacySpan) -> Attribution | None:
-        """A speaker phrase ("according to X") in ``region``, outside quotes."""
-        for cue_start, cue_end, obj in self.phrases(region):
-            speaker = self.speakers.resolve(obj)
-            if speaker is not None:
-                return Attribution((cue_start, cue_end), obj.i, speaker, "phrase")
-        return None
-
-    def phrases(self, region: SpacySpan) -> list[tuple[int, int, Token]]:
-        """``(start, end, object)`` of each speaker phrase in ``region``."""
-        doc = self.doc
-        found = []
-        for token in doc_lookup(doc).tokens[region.start:region.end]:
-            starting = self._phrases_by_first.get(token.lower_, ())
-            if not starting or self.in_quote(token.idx):
-                continue
-            for words in starting:
-                n = len(words)
-                if token.i + n > region.end:
-                    continue
-                if tuple(t.lower_ for t in doc[token.i:token.i + n]) != words:
-                    continue
-                last = doc[token.i + n - 1]
-                obj = next((c for c in last.children if c.dep_ in ("pobj", "dobj")), None)
-                if obj is None and token.i + n < len(doc):
-                    nxt = doc[token.i + n]
-                    obj = nxt if nxt.pos_ in ("PROPN", "NOUN") else None
-                if obj is not None:
-                    found.append((token.idx, last.idx + len(last), obj))
-        return found
-
-
 def _same_word(a: str, b: str) -> bool:
     if a == b:
         return True
     return min(len(a), len(b)) >= 5 and a[0] == b[0] and SequenceMatcher(None, a, b).ratio() >= 0.85
-
-
-def _lower_after(text: str, close: int) -> bool:
-    """The sentence goes on after the closing mark: '"... is almost over." she said'."""
-    rest = text[close:close + 20].lstrip(" ")
-    return rest[:1].islower()
 
 
 def quote_mask(length: int, quoted: tuple[tuple[int, int], ...]) -> bytearray:
@@ -508,15 +373,6 @@ def quote_mask(length: int, quoted: tuple[tuple[int, int], ...]) -> bytearray:
         if end > start:
             mask[start:end] = b"\x01" * (end - start)
     return mask
-
-
-def _last_char(text: str, end: int) -> str:
-    """The last character before ``end`` that is not white space ("" when none):
-    ``text[:end].rstrip()[-1:]`` without copying the text."""
-    k = min(end, len(text)) - 1
-    while k >= 0 and text[k].isspace():
-        k -= 1
-    return text[k] if k >= 0 else ""
 
 
 def _tokens_by_lemma(doc: Doc) -> dict[str, list[int]]:

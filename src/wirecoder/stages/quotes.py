@@ -25,7 +25,8 @@ from .quote_lexicon import QuoteLexicon
 from .quote_spans import QuotedSpan, find_quoted_spans
 from .quote_clauses import CLAUSE_TRIM, ReportedClauses
 from .quote_cues import cue_span, infinitive, is_cue_verb, subject_of
-from .quote_speakers import CueFinder, Speaker
+from .quote_cue_finder import CueFinder
+from .quote_speakers import Speaker
 
 log = logging.getLogger(__name__)
 
