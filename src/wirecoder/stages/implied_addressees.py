@@ -1,0 +1,129 @@
+"""Targets the text only implies: whom a demand answers, and who holds the people an offer is for.
+
+Paired demands: "Washington's *call* for denuclearization and Pyongyang's *demand* for sanctions
+relief did not mesh": two speech-act nouns of different owners, coordinated (or co-subjects) in one
+clause, each address the other owner; the target is the other noun's owner.
+
+Offers to take in people that another side holds: "Canada and Norway offered to *resettle* the
+refugees" targets who holds them, as the story says it anywhere: a holding verb whose object (or
+the noun its relative clause hangs on) is the same people word ("the refugees Greece still
+*holds*", "Greece *detained* the refugees"), or a custody noun owned by an actor ("refugees who
+remain in *Greece's custody*"). Word lists: ``data/roles/addressees.yaml``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from spacy.tokens import Doc, Token
+
+from ..patterns import load_word_lists
+from .event_roles import Roles, actors_of
+from .event_triggers import Match, lemma
+
+VERBAL_ROOTS = frozenset({"02", "03", "10", "12"})
+OFFER_ROOTS = frozenset({"03", "05", "07"})
+
+
+@dataclass(frozen=True, slots=True)
+class AddresseeWords:
+    """Nouns of paired demands, verbs of taking people in, verbs and nouns of holding them."""
+
+    paired_nouns: frozenset[str]
+    resettle_verbs: frozenset[str]
+    holding_verbs: frozenset[str]
+    custody_nouns: frozenset[str]
+
+
+def load_addressee_words(path: Path) -> AddresseeWords:
+    return AddresseeWords(*load_word_lists(path, ("paired_nouns", "resettle_verbs", "holding_verbs",
+                                                  "custody_nouns")))
+
+
+def _owners(doc: Doc, noun: Token) -> list[str]:
+    return [a for c in noun.children if c.dep_ == "poss" for a in actors_of(doc, c)]
+
+
+def _paired_nouns(trig: Token) -> list[Token]:
+    """Nouns coordinated with ``trig``: its conjuncts, or a co-subject joined by "and"."""
+    out = [c for c in trig.children if c.dep_ == "conj"]
+    if trig.dep_ == "conj":
+        out.append(trig.head)
+    if trig.dep_ in ("nsubj", "nsubjpass"):
+        siblings = [c for c in trig.head.children if c.dep_ == trig.dep_ and c.i != trig.i]
+        joined = any(c.dep_ == "cc" for s in [trig] + siblings for c in s.children)
+        if joined:
+            out.extend(siblings)
+    return out
+
+
+def paired_demand(doc: Doc, match: Match, words: AddresseeWords, sources: tuple[str, ...]) -> list[str]:
+    """The owner of a demand coordinated with this one, if this one is a demand noun."""
+    trig = match.trigger
+    if match.pattern.kind != "noun" or match.pattern.code[:2] not in VERBAL_ROOTS \
+            or lemma(trig) not in words.paired_nouns:
+        return []
+    for other in _paired_nouns(trig):
+        if lemma(other) in words.paired_nouns:
+            ids = [a for a in _owners(doc, other) if a not in sources]
+            if ids:
+                return ids
+    return []
+
+
+def _verb_key(verb: Token) -> str:
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
+    return f"{lemma(verb)} {particle}".strip()
+
+
+def _people_taken(match: Match, words: AddresseeWords) -> Token | None:
+    """The people an offer is to take in: "offered to resettle *the refugees*"."""
+    for x in match.trigger.children:
+        if x.dep_ == "xcomp" and (_verb_key(x) in words.resettle_verbs or lemma(x) in words.resettle_verbs):
+            obj = next((c for c in x.children if c.dep_ == "dobj"), None)
+            if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+                return obj
+    return None
+
+
+def _holder_of(doc: Doc, people: Token, words: AddresseeWords) -> list[str]:
+    """Who the story says holds the people named by ``people``'s word, first mention first."""
+    key = people.lower_
+    for t in doc:
+        if t.lower_ != key or t.i == people.i:
+            continue
+        # "Greece detained the refugees" / "the refugees Greece still holds"
+        verbs = [t.head] if t.dep_ == "dobj" else []
+        verbs += [c for c in t.children if c.dep_ == "relcl"]
+        if t.dep_ == "nsubj":
+            verbs.append(t.head)                # "the refugees remain in Greece's custody"
+        for v in verbs:
+            held = t.dep_ == "dobj" or v.head.i == t.i      # its object, or a relative clause on it
+            if held and lemma(v) in words.holding_verbs:
+                ids = [a for c in v.children if c.dep_ == "nsubj" for a in actors_of(doc, c)]
+                if ids:
+                    return ids
+            # "refugees who remain in Greece's custody"
+            for sub in v.subtree:
+                if lemma(sub) in words.custody_nouns:
+                    ids = _owners(doc, sub)
+                    if ids:
+                        return ids
+    return []
+
+
+def implied_addressee(doc: Doc, match: Match, roles: Roles, words: AddresseeWords) -> Roles:
+    """``roles`` with the implied target of a paired demand or of an offer to take people in."""
+    if not roles.sources:
+        return roles
+    if not roles.targets:
+        ids = paired_demand(doc, match, words, roles.sources)
+        if ids:
+            return replace(roles, targets=tuple(ids), target_from="paired")
+    if match.pattern.code[:2] in OFFER_ROOTS:
+        people = _people_taken(match, words)
+        if people is not None:
+            ids = [a for a in _holder_of(doc, people, words) if a not in roles.sources]
+            if ids:
+                return replace(roles, targets=tuple(ids[:1]), target_from="holder")
+    return roles

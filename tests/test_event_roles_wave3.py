@@ -1,0 +1,59 @@
+"""Implied targets (issue 12, wave 3): paired demands address each other; an offer to take people
+in targets whoever holds them. Invented sentences, other names than any story.
+Each row: text -> an event with this CAMEO code (prefix), source code and target code."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from wirecoder.pipeline import Coder
+from wirecoder.records import Article
+from wirecoder.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def coder():
+    return Coder(Settings())
+
+
+def events(coder, text):
+    coded = coder.code(Article(text=text, published=dt.date(2024, 5, 3)))
+    return {(e.cameo, e.source_code, e.target_code) for e in coded.events}
+
+
+CASES = [
+    # two demands of different owners coordinated in one clause: each addresses the other
+    ("paired-call", "Talks in Geneva failed because Moscow's call for a ceasefire and Kyiv's demand for "
+     "a full withdrawal did not match.", "02", "RUSGOV", "UKRGOV"),
+    ("paired-demand", "Talks in Geneva failed because Moscow's call for a ceasefire and Kyiv's demand for "
+     "a full withdrawal did not match.", "10", "UKRGOV", "RUSGOV"),
+    # an offer to take people in targets who holds them, as the story says it
+    ("resettle-held", "Hungary holds 300 Syrian migrants at the border. Sweden and Norway offered to "
+     "resettle the migrants.", "03", "SWE", "HUN"),
+    ("resettle-detained", "Greece detained 40 Afghan migrants on Lesbos last year. Germany offered to "
+     "resettle the migrants.", "03", "DEU", "GRC"),
+    ("take-in-custody", "Some 60 Rohingya refugees remain in Malaysia's custody. Canada offered to take "
+     "in the refugees.", "03", "CAN", "MYS"),
+]
+
+
+@pytest.mark.parametrize("name,text,cameo,source,target", CASES, ids=[c[0] for c in CASES])
+def test_implied_target(coder, name, text, cameo, source, target):
+    found = events(coder, text)
+    assert any(c.startswith(cameo) and s == source and t == target for c, s, t in found), found
+
+
+NEGATIVE = [
+    # one demand alone keeps no invented addressee
+    ("single-demand", "Kyiv's demand for a full withdrawal was repeated on Monday.", "10", "UKRGOV"),
+    # no holder in the story: the people offered shelter stay the target
+    ("no-holder", "Sweden offered to resettle 300 Syrian refugees.", "03", "SWE"),
+]
+
+
+@pytest.mark.parametrize("name,text,cameo,source", NEGATIVE, ids=[c[0] for c in NEGATIVE])
+def test_no_implied_holder(coder, name, text, cameo, source):
+    found = events(coder, text)
+    targets = {t for c, s, t in found if c.startswith(cameo) and s == source}
+    assert targets and not targets & {"RUSGOV", "HUN", "GRC", "MYS"}, found
