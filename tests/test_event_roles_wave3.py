@@ -35,6 +35,11 @@ CASES = [
      "resettle the migrants.", "03", "DEU", "GRC"),
     ("take-in-custody", "Some 60 Rohingya refugees remain in Malaysia's custody. Canada offered to take "
      "in the refugees.", "03", "CAN", "MYS"),
+    # the people deported are the target, not the destination
+    ("deported-people", "Iran deported 300 Afghan migrants to Pakistan on Monday.", "174", "IRN", "AFGREF"),
+    ("deported-definite", "Turkey deported the Syrian refugees to Lebanon.", "174", "TUR", "SYRREF"),
+    # deported people who name no actor: the destination stays the target
+    ("deported-unnamed", "Thailand deported 100 people to Laos.", "174", "THA", "LAO"),
 ]
 
 

@@ -9,6 +9,10 @@ refugees" targets who holds them, as the story says it anywhere: a holding verb 
 the noun its relative clause hangs on) is the same people word ("the refugees Greece still
 *holds*", "Greece *detained* the refugees"), or a custody noun owned by an actor ("refugees who
 remain in *Greece's custody*"). Word lists: ``data/roles/addressees.yaml``.
+
+Deportations: "Iran deported 300 Afghan migrants *to Pakistan*": the people deported are the
+target, not the destination (the destination stays the target only when the deported people name
+no actor).
 """
 from __future__ import annotations
 
@@ -23,6 +27,7 @@ from .event_triggers import Match, lemma
 
 VERBAL_ROOTS = frozenset({"02", "03", "10", "12"})
 OFFER_ROOTS = frozenset({"03", "05", "07"})
+DEPORT_CODES = ("174",)
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +125,11 @@ def implied_addressee(doc: Doc, match: Match, roles: Roles, words: AddresseeWord
         ids = paired_demand(doc, match, words, roles.sources)
         if ids:
             return replace(roles, targets=tuple(ids), target_from="paired")
+    if match.pattern.code.startswith(DEPORT_CODES) and roles.target_from in ("prep", "prep-object"):
+        ids = [a for c in match.trigger.children if c.dep_ == "dobj"
+               for a in actors_of(doc, c) if a not in roles.sources]
+        if ids:
+            return replace(roles, targets=tuple(ids), target_from="deported")
     if match.pattern.code[:2] in OFFER_ROOTS:
         people = _people_taken(match, words)
         if people is not None:
