@@ -40,6 +40,13 @@ CASES = [
     ("deported-definite", "Turkey deported the Syrian refugees to Lebanon.", "174", "TUR", "SYRREF"),
     # deported people who name no actor: the destination stays the target
     ("deported-unnamed", "Thailand deported 100 people to Laos.", "174", "THA", "LAO"),
+    # an offer of peace or talks that names no one addresses the side the story puts in conflict
+    # with the source's country
+    ("peace-counterpart", "Ethiopia accused Eritrea of arming rebels. Eritrean troops shelled the "
+     "Ethiopian town of Zalambessa on Monday. Ethiopia's foreign minister said the government is "
+     "committed to peace.", "03", "ETHGOV", "ERI"),
+    ("dialogue-counterpart", "Armenia criticized Azerbaijan over the blockade. Armenian Prime Minister "
+     "Vahan Sargsyan said Armenia was open for dialogue.", "03", "ARM", "AZE"),
 ]
 
 
@@ -51,14 +58,16 @@ def test_implied_target(coder, name, text, cameo, source, target):
 
 NEGATIVE = [
     # one demand alone keeps no invented addressee
-    ("single-demand", "Kyiv's demand for a full withdrawal was repeated on Monday.", "10", "UKRGOV"),
+    ("single-demand", "Kyiv's demand for a full withdrawal was repeated on Monday.", "10", "UKRGOV", None),
     # no holder in the story: the people offered shelter stay the target
-    ("no-holder", "Sweden offered to resettle 300 Syrian refugees.", "03", "SWE"),
+    ("no-holder", "Sweden offered to resettle 300 Syrian refugees.", "03", "SWE", "SYRREF"),
+    # no conflict in the story: an offer of peace keeps no invented counterpart
+    ("peace-alone", "The Peruvian president said Peru was committed to peace.", "03", "PER", None),
 ]
 
 
-@pytest.mark.parametrize("name,text,cameo,source", NEGATIVE, ids=[c[0] for c in NEGATIVE])
-def test_no_implied_holder(coder, name, text, cameo, source):
+@pytest.mark.parametrize("name,text,cameo,source,target", NEGATIVE, ids=[c[0] for c in NEGATIVE])
+def test_no_invented_target(coder, name, text, cameo, source, target):
     found = events(coder, text)
     targets = {t for c, s, t in found if c.startswith(cameo) and s == source}
-    assert targets and not targets & {"RUSGOV", "HUN", "GRC", "MYS"}, found
+    assert targets == {target}, found

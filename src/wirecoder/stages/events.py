@@ -29,7 +29,7 @@ from .event_statements import load_statement_coder
 from .event_triggers import Match, TriggerFinder, clause_verb, lemma, mood_of
 from .event_visits import not_a_visit
 from .role_references import load_plural_nouns, mutual_object
-from .implied_addressees import implied_addressee, load_addressee_words
+from .implied_addressees import implied_addressee, load_addressee_words, peace_counterparts
 from .implicit_targets import (civilian_country, civilians_actor, load_civilian_words, load_passive_agents,
                                load_speech_act_nouns, passive_agent, referred_event, referred_speech_act,
                                victim)
@@ -108,6 +108,7 @@ class EventsStage:
             if not notes:
                 notes.append("no trigger: no pattern matches this sentence")
             traces.extend(Trace("events", span, n) for n in notes)
+        drafts = peace_counterparts(doc, drafts, self.addressees)
         doc._.events = self._finish(doc, article, drafts)
         doc._.trace = tuple(traces)
         return doc

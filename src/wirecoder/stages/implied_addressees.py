@@ -13,14 +13,20 @@ remain in *Greece's custody*"). Word lists: ``data/roles/addressees.yaml``.
 Deportations: "Iran deported 300 Afghan migrants *to Pakistan*": the people deported are the
 target, not the destination (the destination stays the target only when the deported people name
 no actor).
+
+Offers of peace: "Kyiv is *committed to peace*", "we are *open for dialogue*" with no one named
+address the side the source's country is in conflict with in the story: the other country of most
+conflict events (roots 10-20) with the source's country, whichever side of them it was on.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
+from ..doc import actor_by_id
 from ..patterns import load_word_lists
 from .event_roles import Roles, actors_of
 from .event_triggers import Match, lemma
@@ -38,11 +44,13 @@ class AddresseeWords:
     resettle_verbs: frozenset[str]
     holding_verbs: frozenset[str]
     custody_nouns: frozenset[str]
+    peace_roots: frozenset[str] = frozenset()
+    peace_nouns: frozenset[str] = frozenset()
 
 
 def load_addressee_words(path: Path) -> AddresseeWords:
     return AddresseeWords(*load_word_lists(path, ("paired_nouns", "resettle_verbs", "holding_verbs",
-                                                  "custody_nouns")))
+                                                  "custody_nouns", "peace_roots", "peace_nouns")))
 
 
 def _owners(doc: Doc, noun: Token) -> list[str]:
@@ -137,3 +145,46 @@ def implied_addressee(doc: Doc, match: Match, roles: Roles, words: AddresseeWord
             if ids:
                 return replace(roles, targets=tuple(ids[:1]), target_from="holder")
     return roles
+
+
+CONFLICT_ROOTS = frozenset({"10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20"})
+
+
+def _country(doc: Doc, actor_id: str | None) -> str | None:
+    actor = actor_by_id(doc, actor_id) if actor_id else None
+    return actor.country if actor is not None and actor.country else None
+
+
+def offers_peace(match: Match, words: AddresseeWords) -> bool:
+    """A commitment or readiness whose words or complement name peace, a truce or talks."""
+    if match.pattern.code[:2] not in words.peace_roots:
+        return False
+    return any(lemma(t) in words.peace_nouns or t.lower_ in words.peace_nouns
+               for t in match.trigger.subtree)
+
+
+def peace_counterparts(doc: Doc, drafts: list, words: AddresseeWords) -> list:
+    """``drafts`` with the implied target of offers of peace that name no one (see the module
+    docstring); drafts are :class:`~wirecoder.stages.event_drafts.Draft` records."""
+    out = []
+    for d in drafts:
+        if d.target is None and d.source and offers_peace(d.match, words):
+            own = _country(doc, d.source)
+            tally: Counter[str] = Counter()
+            first: dict[str, str] = {}
+            for e in drafts:
+                if e.code[:2] not in CONFLICT_ROOTS or e.target is None:
+                    continue
+                pair = (_country(doc, e.source), _country(doc, e.target))
+                if own is None or own not in pair or pair[0] == pair[1]:
+                    continue
+                other_id = e.target if pair[0] == own else e.source
+                other = _country(doc, other_id)
+                if other is not None and other not in ("IGO", "NGO", "IMG", "MNC"):
+                    tally[other] += 1
+                    first.setdefault(other, other_id)
+            if tally:
+                best = max(tally, key=lambda c: (tally[c], -list(first).index(c)))
+                d = replace(d, target=first[best])
+        out.append(d)
+    return out
