@@ -47,6 +47,11 @@ CASES = [
      "committed to peace.", "03", "ETHGOV", "ERI"),
     ("dialogue-counterpart", "Armenia criticized Azerbaijan over the blockade. Armenian Prime Minister "
      "Vahan Sargsyan said Armenia was open for dialogue.", "03", "ARM", "AZE"),
+    # a government's rule on an activity that names no actor falls on its own country's people
+    ("domestic-restriction", "The Iranian government imposed restrictions on selling satellite dishes.",
+     "17", "IRNGOV", "IRNCVL"),
+    ("domestic-controls", "Vietnamese officials called for tighter controls of online betting.",
+     "10", "VNMGOV", "VNMCVL"),
 ]
 
 
@@ -63,6 +68,8 @@ NEGATIVE = [
     ("no-holder", "Sweden offered to resettle 300 Syrian refugees.", "03", "SWE", "SYRREF"),
     # no conflict in the story: an offer of peace keeps no invented counterpart
     ("peace-alone", "The Peruvian president said Peru was committed to peace.", "03", "PER", None),
+    # a rule on a named foreign side keeps that side
+    ("foreign-restriction", "Iran imposed restrictions on imports from Turkey.", "17", "IRN", "TUR"),
 ]
 
 

@@ -17,6 +17,10 @@ no actor).
 Offers of peace: "Kyiv is *committed to peace*", "we are *open for dialogue*" with no one named
 address the side the source's country is in conflict with in the story: the other country of most
 conflict events (roots 10-20) with the source's country, whichever side of them it was on.
+
+Domestic rules: "the Taliban imposed *restrictions* on printing books": a government's rule on an
+activity that names no actor falls on its own country (the bare country actor of the story, else
+its civilians).
 """
 from __future__ import annotations
 
@@ -30,6 +34,7 @@ from ..doc import actor_by_id
 from ..patterns import load_word_lists
 from .event_roles import Roles, actors_of
 from .event_triggers import Match, lemma
+from .implicit_targets import civilians_actor
 
 VERBAL_ROOTS = frozenset({"02", "03", "10", "12"})
 OFFER_ROOTS = frozenset({"03", "05", "07"})
@@ -46,11 +51,15 @@ class AddresseeWords:
     custody_nouns: frozenset[str]
     peace_roots: frozenset[str] = frozenset()
     peace_nouns: frozenset[str] = frozenset()
+    regulation_roots: frozenset[str] = frozenset()
+    regulation_nouns: frozenset[str] = frozenset()
+    regulating_sectors: frozenset[str] = frozenset()
 
 
 def load_addressee_words(path: Path) -> AddresseeWords:
     return AddresseeWords(*load_word_lists(path, ("paired_nouns", "resettle_verbs", "holding_verbs",
-                                                  "custody_nouns", "peace_roots", "peace_nouns")))
+                                                  "custody_nouns", "peace_roots", "peace_nouns",
+                                                  "regulation_roots", "regulation_nouns", "regulating_sectors")))
 
 
 def _owners(doc: Doc, noun: Token) -> list[str]:
@@ -125,6 +134,24 @@ def _holder_of(doc: Doc, people: Token, words: AddresseeWords) -> list[str]:
     return []
 
 
+def _regulated(doc: Doc, match: Match, roles: Roles, words: AddresseeWords) -> tuple[str, ...]:
+    """The own country a government's rule on an unnamed activity falls on (see the docstring)."""
+    if match.pattern.code[:2] not in words.regulation_roots or len(roles.sources) != 1:
+        return ()
+    source = actor_by_id(doc, roles.sources[0])
+    if source is None or not source.country or (source.sector or "").lower() not in words.regulating_sectors:
+        return ()
+    trig = match.trigger
+    near = list(trig.children) + [g for c in trig.children for g in c.children]
+    rule = next((t for t in near if lemma(t) in words.regulation_nouns), None)
+    if rule is None:
+        return ()
+    country = next((a for a in doc._.actors if a.code == source.country and a.kind == "country"), None)
+    if country is None:
+        country = civilians_actor(doc, source.country, rule)
+    return (country.id,)
+
+
 def implied_addressee(doc: Doc, match: Match, roles: Roles, words: AddresseeWords) -> Roles:
     """``roles`` with the implied target of a paired demand or of an offer to take people in."""
     if not roles.sources:
@@ -138,6 +165,10 @@ def implied_addressee(doc: Doc, match: Match, roles: Roles, words: AddresseeWord
                for a in actors_of(doc, c) if a not in roles.sources]
         if ids:
             return replace(roles, targets=tuple(ids), target_from="deported")
+    if not roles.targets:
+        ids = _regulated(doc, match, roles, words)
+        if ids:
+            return replace(roles, targets=ids, target_from="regulated")
     if match.pattern.code[:2] in OFFER_ROOTS:
         people = _people_taken(match, words)
         if people is not None:
