@@ -52,6 +52,9 @@ CASES = [
      "17", "IRNGOV", "IRNCVL"),
     ("domestic-controls", "Vietnamese officials called for tighter controls of online betting.",
      "10", "VNMGOV", "VNMCVL"),
+    # "them" standing for people named just before (no actor): the civilians of the source's country
+    ("them-people", "\"When I brought my children to the clinic in Lilongwe, Malawi, they refused to "
+     "treat them,\" said Grace Banda.", "12", "MWI", "MWICVL"),
 ]
 
 
@@ -70,6 +73,9 @@ NEGATIVE = [
     ("peace-alone", "The Peruvian president said Peru was committed to peace.", "03", "PER", None),
     # a rule on a named foreign side keeps that side
     ("foreign-restriction", "Iran imposed restrictions on imports from Turkey.", "17", "IRN", "TUR"),
+    # "them" standing for an actor named before stays that actor, not civilians
+    ("them-officials", "Kenyan lawmakers met the ministers in Nairobi, Kenya. Officials refused to "
+     "register them.", "12", "KENGOV", "KENLEG"),
 ]
 
 

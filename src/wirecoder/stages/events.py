@@ -159,7 +159,8 @@ class EventsStage:
         p = match.pattern
         mood = refine_mood(match, mood_of(match, self.cues), self.cues)
         code, negated, why = decide_code(p.code, mood, self.cues)
-        roles = implied_addressee(doc, match, find_roles(doc, match, self.cues, self.plurals), self.addressees)
+        roles = implied_addressee(doc, match, find_roles(doc, match, self.cues, self.plurals), self.addressees,
+                                  self.civilians)
         commander = commander_of(match.trigger, self.commands) if p.kind == "verb" else None
         if commander is not None:
             roles = self._commanded(doc, match, commander, roles)

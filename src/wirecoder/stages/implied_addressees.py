@@ -21,6 +21,10 @@ conflict events (roots 10-20) with the source's country, whichever side of them 
 Domestic rules: "the Taliban imposed *restrictions* on printing books": a government's rule on an
 activity that names no actor falls on its own country (the bare country actor of the story, else
 its civilians).
+
+People named before as "them": "they refused to enroll *them*" where the nearest plural noun before
+the pronoun in its sentence names people ("my children", "the students", from
+``data/roles/civilians.yaml``) and no actor: the civilians of the source's country.
 """
 from __future__ import annotations
 
@@ -34,7 +38,7 @@ from ..doc import actor_by_id
 from ..patterns import load_word_lists
 from .event_roles import Roles, actors_of
 from .event_triggers import Match, lemma
-from .implicit_targets import civilians_actor
+from .implicit_targets import NOT_COUNTRIES, CivilianWords, civilians_actor
 
 VERBAL_ROOTS = frozenset({"02", "03", "10", "12"})
 OFFER_ROOTS = frozenset({"03", "05", "07"})
@@ -152,7 +156,23 @@ def _regulated(doc: Doc, match: Match, roles: Roles, words: AddresseeWords) -> t
     return (country.id,)
 
 
-def implied_addressee(doc: Doc, match: Match, roles: Roles, words: AddresseeWords) -> Roles:
+def _people_pronoun(doc: Doc, match: Match, roles: Roles, people: CivilianWords) -> tuple[str, ...]:
+    """The civilians an object "them" stands for (see the module docstring)."""
+    trig = match.trigger
+    holders = [trig] + [c for c in trig.children if c.dep_ == "xcomp"]
+    pronoun = next((c for h in holders for c in h.children if c.dep_ == "dobj" and c.lower_ == "them"), None)
+    source = actor_by_id(doc, roles.sources[0]) if len(roles.sources) == 1 else None
+    if pronoun is None or source is None or not source.country or source.country in NOT_COUNTRIES:
+        return ()
+    before = [t for t in pronoun.sent if t.i < pronoun.i and t.tag_ in ("NNS", "NNPS")
+              and not actors_of(doc, t, modifiers=False)]
+    if not before or not people.names_civilians(before[-1]):
+        return ()
+    return (civilians_actor(doc, source.country, before[-1]).id,)
+
+
+def implied_addressee(doc: Doc, match: Match, roles: Roles, words: AddresseeWords,
+                      people: CivilianWords | None = None) -> Roles:
     """``roles`` with the implied target of a paired demand or of an offer to take people in."""
     if not roles.sources:
         return roles
@@ -169,6 +189,9 @@ def implied_addressee(doc: Doc, match: Match, roles: Roles, words: AddresseeWord
         ids = _regulated(doc, match, roles, words)
         if ids:
             return replace(roles, targets=ids, target_from="regulated")
+        ids = _people_pronoun(doc, match, roles, people) if people is not None else ()
+        if ids:
+            return replace(roles, targets=ids, target_from="people-pronoun")
     if match.pattern.code[:2] in OFFER_ROOTS:
         people = _people_taken(match, words)
         if people is not None:
