@@ -36,6 +36,7 @@ from spacy.tokens import Doc, Token
 
 from ..doc import actor_by_id
 from ..patterns import load_word_lists
+from .event_drafts import Draft
 from .event_roles import Roles, actors_of
 from .event_triggers import Match, lemma
 from .implicit_targets import NOT_COUNTRIES, CivilianWords, civilians_actor
@@ -217,10 +218,10 @@ def offers_peace(match: Match, words: AddresseeWords) -> bool:
                for t in match.trigger.subtree)
 
 
-def peace_counterparts(doc: Doc, drafts: list, words: AddresseeWords) -> list:
+def peace_counterparts(doc: Doc, drafts: list[Draft], words: AddresseeWords) -> list[Draft]:
     """``drafts`` with the implied target of offers of peace that name no one (see the module
-    docstring); drafts are :class:`~wirecoder.stages.event_drafts.Draft` records."""
-    out = []
+    docstring)."""
+    out: list[Draft] = []
     for d in drafts:
         if d.target is None and d.source and offers_peace(d.match, words):
             own = _country(doc, d.source)
