@@ -29,6 +29,7 @@ from .event_statements import load_statement_coder
 from .event_triggers import Match, TriggerFinder, clause_verb, lemma, mood_of
 from .event_visits import not_a_visit
 from .role_references import load_plural_nouns, mutual_object
+from .implied_addressees import implied_addressee, load_addressee_words, peace_counterparts
 from .implicit_targets import (civilian_country, civilians_actor, load_civilian_words, load_passive_agents,
                                load_speech_act_nouns, passive_agent, referred_event, referred_speech_act,
                                victim)
@@ -68,6 +69,7 @@ class EventsStage:
         self.commands = load_command_words(resources.settings.data_dir / "roles" / "commands.yaml")
         self.speech_acts = load_speech_act_nouns(resources.settings.data_dir / "roles" / "speech_acts.yaml")
         self.event_nouns = load_speech_act_nouns(resources.settings.data_dir / "roles" / "referred_events.yaml")
+        self.addressees = load_addressee_words(resources.settings.data_dir / "roles" / "addressees.yaml")
         self.passive_agents = load_passive_agents(resources.settings.data_dir / "roles" / "passive_agents.yaml")
         self.reduced = load_reduced_words(resources.settings.data_dir / "reduced")
         self.statements = load_statement_coder(resources.settings.data_dir, resources.ontology,
@@ -106,6 +108,7 @@ class EventsStage:
             if not notes:
                 notes.append("no trigger: no pattern matches this sentence")
             traces.extend(Trace("events", span, n) for n in notes)
+        drafts = peace_counterparts(doc, drafts, self.addressees)
         doc._.events = self._finish(doc, article, drafts)
         doc._.trace = tuple(traces)
         return doc
@@ -156,7 +159,8 @@ class EventsStage:
         p = match.pattern
         mood = refine_mood(match, mood_of(match, self.cues), self.cues)
         code, negated, why = decide_code(p.code, mood, self.cues)
-        roles = find_roles(doc, match, self.cues, self.plurals)
+        roles = implied_addressee(doc, match, find_roles(doc, match, self.cues, self.plurals), self.addressees,
+                                  self.civilians)
         commander = commander_of(match.trigger, self.commands) if p.kind == "verb" else None
         if commander is not None:
             roles = self._commanded(doc, match, commander, roles)
