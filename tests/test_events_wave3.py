@@ -1,0 +1,39 @@
+"""Wave 3, root 11 on news language: pointing out another actor's wrongdoing ("highlighted the
+regime's violation of", "documented the army's abuses") is an accusation (112) towards the
+wrongdoer; "object to" a policy of another actor is disapproval (110). Invented names and words."""
+from __future__ import annotations
+
+import pytest
+
+from test_events import code_events, stage, triples  # noqa: F401  (the module's stage fixture)
+
+WRONGDOING_POINTED_OUT = [
+    ("The Zembla envoy highlighted the Osterlich junta's violation of the ceasefire.",
+     {"Zembla envoy": "ZEMGOV", "Osterlich junta": "OSTGOV"}, ("112", "ZEMGOV", "OSTGOV")),
+    ("Lena Varga documented the Osterlich army's abuses against prisoners.",
+     {"Lena Varga": "ZEMNGO", "Osterlich army": "OSTMIL"}, ("112", "ZEMNGO", "OSTMIL")),
+    ("The Zembla minister underscored the Osterlich government's repression of students.",
+     {"Zembla minister": "ZEMGOV", "Osterlich government": "OSTGOV"}, ("112", "ZEMGOV", "OSTGOV")),
+    ("Zembla lawmakers object to the Osterlich government's new tariffs.",
+     {"Zembla lawmakers": "ZEMLEG", "Osterlich government": "OSTGOV"}, ("110", "ZEMLEG", "OSTGOV")),
+]
+
+
+@pytest.mark.parametrize("text,actors,expected", WRONGDOING_POINTED_OUT,
+                         ids=[c[0][:45] for c in WRONGDOING_POINTED_OUT])
+def test_wrongdoing_pointed_out(coder, stage, text, actors, expected):  # noqa: F811
+    assert expected in triples(code_events(coder, stage, text, actors))
+
+
+NOT_ACCUSATIONS = [
+    # highlighting something that is no wrongdoing accuses nobody
+    ("The Zembla envoy highlighted the Osterlich junta's progress on reforms.",
+     {"Zembla envoy": "ZEMGOV", "Osterlich junta": "OSTGOV"}),
+    ("Lena Varga documented the Osterlich army's parade in the capital.",
+     {"Lena Varga": "ZEMNGO", "Osterlich army": "OSTMIL"}),
+]
+
+
+@pytest.mark.parametrize("text,actors", NOT_ACCUSATIONS, ids=[c[0][:45] for c in NOT_ACCUSATIONS])
+def test_no_wrongdoing_no_accusation(coder, stage, text, actors):  # noqa: F811
+    assert not {t for t in triples(code_events(coder, stage, text, actors)) if t[0].startswith("11")}
