@@ -37,3 +37,23 @@ NOT_ACCUSATIONS = [
 @pytest.mark.parametrize("text,actors", NOT_ACCUSATIONS, ids=[c[0][:45] for c in NOT_ACCUSATIONS])
 def test_no_wrongdoing_no_accusation(coder, stage, text, actors):  # noqa: F811
     assert not {t for t in triples(code_events(coder, stage, text, actors)) if t[0].startswith("11")}
+
+
+DOCUMENT_AUTHORS = [
+    # a definite document noun with no author of its own is the one named before with its author
+    ("A petition filed by Greenvale Watch on Monday challenges the Zembla government's mining permits. "
+     "The petition alleges that the Zembla government ignored the courts.",
+     {"Greenvale Watch": "ZEMNGO", "Zembla government": "ZEMGOV"}, ("112", "ZEMNGO", "ZEMGOV")),
+]
+
+
+@pytest.mark.parametrize("text,actors,expected", DOCUMENT_AUTHORS, ids=[c[0][:45] for c in DOCUMENT_AUTHORS])
+def test_document_author_named_before(coder, stage, text, actors, expected):  # noqa: F811
+    assert expected in triples(code_events(coder, stage, text, actors))
+
+
+def test_indefinite_document_takes_no_earlier_author(coder, stage):  # noqa: F811
+    text = ("A petition filed by Greenvale Watch on Monday challenges the Zembla government's mining permits. "
+            "Another petition alleges that the Zembla government ignored the courts.")
+    actors = {"Greenvale Watch": "ZEMNGO", "Zembla government": "ZEMGOV"}
+    assert ("112", "ZEMNGO", "ZEMGOV") not in triples(code_events(coder, stage, text, actors))
