@@ -57,3 +57,39 @@ def test_indefinite_document_takes_no_earlier_author(coder, stage):  # noqa: F81
             "Another petition alleges that the Zembla government ignored the courts.")
     actors = {"Greenvale Watch": "ZEMNGO", "Zembla government": "ZEMGOV"}
     assert ("112", "ZEMNGO", "ZEMGOV") not in triples(code_events(coder, stage, text, actors))
+
+
+def quoted(text: str, content: str, cue: str, speaker: str = "A1"):
+    from wirecoder.records import Quote
+    s, c = text.index(content), text.index(cue)
+    return (Quote("Q1", "indirect", (s, s + len(content)), content, speaker, None, (c, c + len(cue))),)
+
+
+REPORTERS_JUDGING_A_STATE = [
+    # a journalist or a private person judging a state by what it is takes a stand
+    ("Zembla columnist Ada Pell said the Osterlich government was cruel, corrupt and dishonest.",
+     {"Ada Pell": "ZEMMED", "Osterlich government": "OSTGOV"},
+     "the Osterlich government was cruel, corrupt and dishonest", {("111", "ZEMMED", "OSTGOV")}),
+    ("Farmer Tomas Riel said the Osterlich army was brutal, corrupt and cowardly.",
+     {"Tomas Riel": "OST", "Osterlich army": "OSTMIL"},
+     "the Osterlich army was brutal, corrupt and cowardly", {("111", "OST", "OSTMIL")}),
+    # what a reporter tells a state did is a report, not a stand
+    ("Zembla columnist Ada Pell said the Osterlich army had killed and wounded dozens of villagers.",
+     {"Ada Pell": "ZEMMED", "Osterlich army": "OSTMIL"},
+     "the Osterlich army had killed and wounded dozens of villagers", set()),
+    # a reporter judging a group that is no state: no stand
+    ("Zembla columnist Ada Pell said the Osterlich rebels were cruel, corrupt and dishonest.",
+     {"Ada Pell": "ZEMMED", "Osterlich rebels": "OSTREB"},
+     "the Osterlich rebels were cruel, corrupt and dishonest", set()),
+    # a commentator (analyst) judging a state stays commentary
+    ("Zembla analyst Ada Pell said the Osterlich government was cruel, corrupt and dishonest.",
+     {"Ada Pell": "ZEMELI", "Osterlich government": "OSTGOV"},
+     "the Osterlich government was cruel, corrupt and dishonest", set()),
+]
+
+
+@pytest.mark.parametrize("text,actors,content,expected", REPORTERS_JUDGING_A_STATE,
+                         ids=[c[0][:45] for c in REPORTERS_JUDGING_A_STATE])
+def test_reporter_judging_a_state(coder, stage, text, actors, content, expected):  # noqa: F811
+    found = triples(code_events(coder, stage, text, actors, quotes=quoted(text, content, "said")))
+    assert {t for t in found if t[0].startswith("11")} == expected

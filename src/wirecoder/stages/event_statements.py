@@ -57,6 +57,7 @@ class StatementWords:
     allegation_words: frozenset[str]
     alleged_codes: frozenset[str]
     hedged_allegations: frozenset[str]
+    state_sectors: frozenset[str]
     polarity: dict[str, float]
     stance_adjectives: dict[str, str]
 
@@ -70,7 +71,7 @@ def load_statement_words(folder: Path, ontology: Ontology | None = None) -> Stat
     lists = ("allegation_verbs", "evaluation_verbs", "allegation_nouns", "stative_verbs", "victim_sectors",
              "commentator_sectors", "place_prepositions", "stance_prepositions", "evaluated_acts",
              "allegation_words", "alleged_codes",
-             "hedged_allegations")
+             "hedged_allegations", "state_sectors")
     for path in files:
         try:
             data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
@@ -226,6 +227,20 @@ class StatementCoder:
                 return True
         return False
 
+    def _may_judge_state(self, doc: Doc, st: Statement) -> bool:
+        """A journalist or a private person (not a commentator) judging a state ("the writer said
+        the government was cruel and corrupt") takes a stand; what they report of it does not."""
+        for s in st.sources:
+            actor = actor_by_id(doc, s)
+            if actor is None or (actor.code or "")[3:6] in self.words.commentator_sectors:
+                return False
+        return True
+
+    def _all_state(self, doc: Doc, targets: list) -> bool:
+        """Every target is a state: a country or one of its ``state_sectors`` (government, army ...)."""
+        codes = [(getattr(actor_by_id(doc, t), "code", None) or "") if t else "" for t in targets]
+        return bool(codes) and all(len(c) == 3 or c[3:6] in self.words.state_sectors for c in codes)
+
     def _statements(self, doc: Doc, sent: SpacySpan) -> list[Statement]:
         found: list[Statement] = []
         seen: set[int] = set()
@@ -293,7 +308,8 @@ class StatementCoder:
 
     def _code(self, doc: Doc, sent: SpacySpan, st: Statement, notes: list[str]) -> list[Draft]:
         speaker_codes = {getattr(actor_by_id(doc, s), "code", None) for s in st.sources}
-        if self._is_media_or_commentator(doc, st):
+        reporter = self._is_media_or_commentator(doc, st)
+        if reporter and not self._may_judge_state(doc, st):
             return []
         found = self._evaluated(doc, st, speaker_codes) if st.about is not None else \
             self._clause_target(doc, st, speaker_codes)
@@ -319,6 +335,9 @@ class StatementCoder:
             kind = "allegation"
         else:
             kind = "criticism"
+        if reporter and (kind != "criticism" or not self._all_state(doc, targets)):
+            # a reporter or a private person only takes a stand when judging a state by what it is
+            return []
         pattern = self.patterns[kind]
         match = Match(st.trigger, pattern, (), ())
         roles = Roles(st.sources, tuple(t for t in targets if t), "speaker" if st.quote is None else "quote",
