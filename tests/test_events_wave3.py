@@ -93,3 +93,25 @@ REPORTERS_JUDGING_A_STATE = [
 def test_reporter_judging_a_state(coder, stage, text, actors, content, expected):  # noqa: F811
     found = triples(code_events(coder, stage, text, actors, quotes=quoted(text, content, "said")))
     assert {t for t in found if t[0].startswith("11")} == expected
+
+
+VICTIM_SECTORS_ACCUSED = [
+    # refugees or civilians told as the doers of a wrong are the accused
+    ("The Zembla minister said the Osterlich migrants had smuggled guns and robbed the guards.",
+     {"Zembla minister": "ZEMGOV", "Osterlich migrants": "OSTREF"},
+     "the Osterlich migrants had smuggled guns and robbed the guards", {("112", "ZEMGOV", "OSTREF")}),
+    # what they suffer leaves them the victims
+    ("The Zembla minister said the Osterlich migrants had suffered abuses and robbery in the camps.",
+     {"Zembla minister": "ZEMGOV", "Osterlich migrants": "OSTREF"},
+     "the Osterlich migrants had suffered abuses and robbery in the camps", set()),
+    ("The Zembla minister said the Osterlich migrants were wounded and robbed by the guards.",
+     {"Zembla minister": "ZEMGOV", "Osterlich migrants": "OSTREF"},
+     "the Osterlich migrants were wounded and robbed by the guards", set()),
+]
+
+
+@pytest.mark.parametrize("text,actors,content,expected", VICTIM_SECTORS_ACCUSED,
+                         ids=[c[0][:45] for c in VICTIM_SECTORS_ACCUSED])
+def test_victim_sector_as_the_accused(coder, stage, text, actors, content, expected):  # noqa: F811
+    found = triples(code_events(coder, stage, text, actors, quotes=quoted(text, content, "said")))
+    assert {t for t in found if t[0].startswith("11")} == expected
