@@ -66,13 +66,17 @@ def quoted(text: str, content: str, cue: str, speaker: str = "A1"):
 
 
 REPORTERS_JUDGING_A_STATE = [
-    # a journalist or a private person judging a state by what it is takes a stand
+    # a journalist judging a state by what it is takes a stand
     ("Zembla columnist Ada Pell said the Osterlich government was cruel, corrupt and dishonest.",
      {"Ada Pell": "ZEMMED", "Osterlich government": "OSTGOV"},
      "the Osterlich government was cruel, corrupt and dishonest", {("111", "ZEMMED", "OSTGOV")}),
-    ("Farmer Tomas Riel said the Osterlich army was brutal, corrupt and cowardly.",
-     {"Tomas Riel": "OST", "Osterlich army": "OSTMIL"},
-     "the Osterlich army was brutal, corrupt and cowardly", {("111", "OST", "OSTMIL")}),
+    ("Zembla reporter Tomas Riel said the Osterlich army was brutal, corrupt and cowardly.",
+     {"Tomas Riel": "ZEMMED", "Osterlich army": "OSTMIL"},
+     "the Osterlich army was brutal, corrupt and cowardly", {("111", "ZEMMED", "OSTMIL")}),
+    # a private person (often a former official speaking as a commentator) stays commentary
+    ("Former envoy Tomas Riel said the Osterlich army was brutal, corrupt and cowardly.",
+     {"Tomas Riel": "ZEM", "Osterlich army": "OSTMIL"},
+     "the Osterlich army was brutal, corrupt and cowardly", set()),
     # what a reporter tells a state did is a report, not a stand
     ("Zembla columnist Ada Pell said the Osterlich army had killed and wounded dozens of villagers.",
      {"Ada Pell": "ZEMMED", "Osterlich army": "OSTMIL"},

@@ -229,13 +229,10 @@ class StatementCoder:
         return False
 
     def _may_judge_state(self, doc: Doc, st: Statement) -> bool:
-        """A journalist or a private person (not a commentator) judging a state ("the writer said
-        the government was cruel and corrupt") takes a stand; what they report of it does not."""
-        for s in st.sources:
-            actor = actor_by_id(doc, s)
-            if actor is None or (actor.code or "")[3:6] in self.words.commentator_sectors:
-                return False
-        return True
+        """A journalist or writer judging a state ("the writer said the government was cruel and
+        corrupt") takes a stand; what they report of it does not. A private person (often a
+        former official speaking as a commentator) and a commentator stay commentary."""
+        return all(is_media(doc, s) for s in st.sources)
 
     def _all_state(self, doc: Doc, targets: list) -> bool:
         """Every target is a state: a country or one of its ``state_sectors`` (government, army ...)."""
@@ -337,7 +334,7 @@ class StatementCoder:
         else:
             kind = "criticism"
         if reporter and (kind != "criticism" or not self._all_state(doc, targets)):
-            # a reporter or a private person only takes a stand when judging a state by what it is
+            # a journalist only takes a stand when judging a state by what it is
             return []
         pattern = self.patterns[kind]
         match = Match(st.trigger, pattern, (), ())
