@@ -215,7 +215,7 @@ def find_sources(doc: Doc, match: Match, cues: Cues,
                 return ids, "plural"
         if lemma(subj) in cues.documents:
             # "a lawsuit filed by the ACLU alleges", "a report by Amnesty accused": its author
-            ids = author_of(doc, subj)
+            ids = author_of(doc, subj) or earlier_author(doc, subj)
             if ids:
                 return ids, "author"
         if how == "relative" and verb.dep_ == "acl" and verb.tag_ == "VBG":
@@ -235,6 +235,22 @@ def author_of(doc: Doc, document: Token) -> list[str]:
                 ids = actors_of(doc, pobj_of(c))
                 if ids:
                     return ids
+    return []
+
+
+def earlier_author(doc: Doc, document: Token) -> list[str]:
+    """A definite document noun with no author of its own ("*The suits* allege ...") is the one
+    the story named before with its author ("a lawsuit filed by the ACLU"): the nearest earlier
+    mention of the same noun that has one."""
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "these", "those", "this", "that")
+               for c in document.children):
+        return []
+    start = document.sent.start
+    for tok in reversed(doc[:start]):
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() == document.lemma_.lower():
+            ids = author_of(doc, tok)
+            if ids:
+                return ids
     return []
 
 

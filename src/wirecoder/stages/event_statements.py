@@ -57,6 +57,8 @@ class StatementWords:
     allegation_words: frozenset[str]
     alleged_codes: frozenset[str]
     hedged_allegations: frozenset[str]
+    state_sectors: frozenset[str]
+    suffering_verbs: frozenset[str]
     polarity: dict[str, float]
     stance_adjectives: dict[str, str]
 
@@ -70,7 +72,7 @@ def load_statement_words(folder: Path, ontology: Ontology | None = None) -> Stat
     lists = ("allegation_verbs", "evaluation_verbs", "allegation_nouns", "stative_verbs", "victim_sectors",
              "commentator_sectors", "place_prepositions", "stance_prepositions", "evaluated_acts",
              "allegation_words", "alleged_codes",
-             "hedged_allegations")
+             "hedged_allegations", "state_sectors", "suffering_verbs")
     for path in files:
         try:
             data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
@@ -226,6 +228,17 @@ class StatementCoder:
                 return True
         return False
 
+    def _may_judge_state(self, doc: Doc, st: Statement) -> bool:
+        """A journalist or writer judging a state ("the writer said the government was cruel and
+        corrupt") takes a stand; what they report of it does not. A private person (often a
+        former official speaking as a commentator) and a commentator stay commentary."""
+        return all(is_media(doc, s) for s in st.sources)
+
+    def _all_state(self, doc: Doc, targets: list) -> bool:
+        """Every target is a state: a country or one of its ``state_sectors`` (government, army ...)."""
+        codes = [(getattr(actor_by_id(doc, t), "code", None) or "") if t else "" for t in targets]
+        return bool(codes) and all(len(c) == 3 or c[3:6] in self.words.state_sectors for c in codes)
+
     def _statements(self, doc: Doc, sent: SpacySpan) -> list[Statement]:
         found: list[Statement] = []
         seen: set[int] = set()
@@ -293,7 +306,8 @@ class StatementCoder:
 
     def _code(self, doc: Doc, sent: SpacySpan, st: Statement, notes: list[str]) -> list[Draft]:
         speaker_codes = {getattr(actor_by_id(doc, s), "code", None) for s in st.sources}
-        if self._is_media_or_commentator(doc, st):
+        reporter = self._is_media_or_commentator(doc, st)
+        if reporter and not self._may_judge_state(doc, st):
             return []
         found = self._evaluated(doc, st, speaker_codes) if st.about is not None else \
             self._clause_target(doc, st, speaker_codes)
@@ -319,6 +333,9 @@ class StatementCoder:
             kind = "allegation"
         else:
             kind = "criticism"
+        if reporter and (kind != "criticism" or not self._all_state(doc, targets)):
+            # a journalist only takes a stand when judging a state by what it is
+            return []
         pattern = self.patterns[kind]
         match = Match(st.trigger, pattern, (), ())
         roles = Roles(st.sources, tuple(t for t in targets if t), "speaker" if st.quote is None else "quote",
@@ -362,7 +379,8 @@ class StatementCoder:
                 continue
             if verb not in content or self._unreal_claim(verb) or self._own_side(t):
                 continue
-            ids = self._targets(doc, actors_of(doc, t, modifiers=alleged), speaker_codes)
+            ids = self._targets(doc, actors_of(doc, t, modifiers=alleged), speaker_codes,
+                                keep_victims=self._wrongdoer(verb, alleged))
             if not ids:
                 # "*Kenya's* ultimatum is ...": the owner of what the clause is about
                 ids = self._targets(doc, [a for c in t.children if c.dep_ == "poss"
@@ -436,13 +454,23 @@ class StatementCoder:
         return any(self._is_act(o) for p in adj.children if p.dep_ == "prep" and p.lower_ in self.words.stance_prepositions
                    for o in p.children if o.dep_ == "pobj")
 
-    def _targets(self, doc: Doc, ids: list[str], speaker_codes: set[str | None]) -> list[str]:
+    def _wrongdoer(self, verb: Token, alleged: bool) -> bool:
+        """The subject of an active verb of a wrong ("the migrants *smuggled* weapons", "the
+        refugees were *allegedly* behind ...") is the accused, even a civilian or a refugee; what
+        one suffers ("*suffered* abuses", "*fled* the shelling") leaves them the victims."""
+        if any(c.dep_ == "auxpass" for c in verb.children) or lemma(verb) in self.words.suffering_verbs \
+                or lemma(verb) in self.words.stative_verbs:
+            return False
+        return alleged or self.polarity([verb]) <= self.words.negative
+
+    def _targets(self, doc: Doc, ids: list[str], speaker_codes: set[str | None],
+                 keep_victims: bool = False) -> list[str]:
         """Other actors than the speaker, and not the victims (civilians, refugees) a statement
-        tells of."""
+        tells of, unless they are told as the wrongdoers (``keep_victims``)."""
         out = []
         for a in self._others(doc, ids, speaker_codes):
             code = getattr(actor_by_id(doc, a), "code", None) or ""
-            if code[3:6] not in self.words.victim_sectors:
+            if keep_victims or code[3:6] not in self.words.victim_sectors:
                 out.append(a)
         return out
 
