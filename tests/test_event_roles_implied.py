@@ -1,4 +1,4 @@
-"""Implied targets (issue 12, wave 3): paired demands address each other; an offer to take people
+"""Implied targets (issue 12): paired demands address each other; an offer to take people
 in targets whoever holds them. Invented sentences, other names than any story.
 Each row: text -> an event with this CAMEO code (prefix), source code and target code."""
 from __future__ import annotations
