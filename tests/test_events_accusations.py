@@ -1,4 +1,4 @@
-"""Wave 3, root 11 on news language: pointing out another actor's wrongdoing ("highlighted the
+"""Root 11 on news language: pointing out another actor's wrongdoing ("highlighted the
 regime's violation of", "documented the army's abuses") is an accusation (112) towards the
 wrongdoer; "object to" a policy of another actor is disapproval (110). Invented names and words."""
 from __future__ import annotations
