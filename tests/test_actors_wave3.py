@@ -1,5 +1,5 @@
-"""Wave 3: actors that block events. "They" after a people named by a plural demonym in a
-quantity subject ("Hundreds of Kenyans marched ... They demanded") is that people."""
+"""Wave 3: actors that block events. A demonym with no plural -s used as a plural noun
+("thousands of Lebanese", "the Vietnamese") names a people, so a later "they" refers back to it."""
 from __future__ import annotations
 
 import pytest
@@ -16,26 +16,32 @@ def stage(tmp_path_factory):
 
 
 THEY_CASES = [
-    # a quantity of a people, then "they" as the next subject
-    ("Hundreds of Kenyans marched in Nairobi on Monday. They demanded lower fuel prices.", "They", "Kenya"),
-    ("Dozens of Peruvians blocked the highway. They said the mine polluted the river.", "They", "Peru"),
-    ("Thousands of Georgians rallied outside parliament. They called for new elections.", "They", "Georgia"),
-    # a plural group is still preferred as before
+    # demonyms without a plural -s, in a quantity subject, then "they" as the next subject
+    ("Tens of thousands of Lebanese rallied in Beirut on Friday. They demanded lower fuel prices.",
+     "They", "Lebanon"),
+    ("Hundreds of Vietnamese gathered outside the embassy. They called for the envoy's recall.",
+     "They", "Vietnam"),
+    ("Dozens of Japanese marched through the port town. They said the plant polluted the bay.",
+     "They", "Japan"),
+    # with -s, as before
+    ("Hundreds of Kenyans marched in Mombasa on Monday. They demanded lower taxes.", "They", "Kenya"),
+    # a plural group is still an antecedent as before
     ("Rebels seized the port on Sunday. They said the navy had fled.", "They", "Rebels"),
 ]
 
 
 @pytest.mark.parametrize("text,mention,expected", THEY_CASES, ids=[c[0][:40] for c in THEY_CASES])
-def test_they_refers_to_a_people_named_by_plural_demonym(nlp, stage, text, mention, expected):
+def test_they_refers_to_a_people_named_by_a_plural_demonym(nlp, stage, text, mention, expected):
     assert actor_of(nlp, stage, text, mention) == expected
 
 
 NOT_THEY_CASES = [
-    # a singular demonym adjective is no antecedent of "they": a plural noun subject blocks it
-    ("The Chilean minister met farmers. They asked for more water.", "They"),
+    # a demonym in front of a noun is an adjective, not a people: "they" are the farmers
+    ("The Vietnamese minister met farmers in the delta. They asked for more water.", "They", "Vietnam"),
+    ("The Lebanese government raised taxes. They said the budget was short.", "They", "Lebanon"),
 ]
 
 
-@pytest.mark.parametrize("text,mention", NOT_THEY_CASES, ids=[c[0][:40] for c in NOT_THEY_CASES])
-def test_they_does_not_take_an_adjectival_demonym(nlp, stage, text, mention):
-    assert actor_of(nlp, stage, text, mention) != "Chile"
+@pytest.mark.parametrize("text,mention,country", NOT_THEY_CASES, ids=[c[0][:40] for c in NOT_THEY_CASES])
+def test_they_does_not_take_an_adjectival_demonym(nlp, stage, text, mention, country):
+    assert actor_of(nlp, stage, text, mention) != country

@@ -295,7 +295,7 @@ def link_pronouns(doc: Doc, found: list[Found], allowed) -> list[Found]:
                            or (f.actor_kind == "group" and not f.plural),
                            block=_singular_thing)
         elif low in PLURAL_PRONOUNS:
-            target = _last(doc, tok, token_found, lambda f: _plural_actor(doc, f),
+            target = _last(doc, tok, token_found, lambda f: f.plural or f.actor_kind == "group",
                            block=lambda t: t.tag_ in ("NNS", "NNPS"))
         else:
             continue
@@ -304,13 +304,6 @@ def link_pronouns(doc: Doc, found: list[Found], allowed) -> list[Found]:
                              resolved_by="coreference", plural=target.plural))
     out.sort(key=lambda f: f.start)
     return out
-
-
-def _plural_actor(doc: Doc, f: Found) -> bool:
-    """What "they" can stand for: a plural group, or a people named by a plural demonym
-    ("hundreds of Kenyans marched ... They demanded" -> the Kenyans)."""
-    return f.plural or f.actor_kind == "group" \
-        or (f.kind == "demonym" and doc[f.end - 1].tag_ in ("NNS", "NNPS"))
 
 
 def _body_of_subject(tok) -> bool:
