@@ -45,3 +45,53 @@ NOT_THEY_CASES = [
 @pytest.mark.parametrize("text,mention,country", NOT_THEY_CASES, ids=[c[0][:40] for c in NOT_THEY_CASES])
 def test_they_does_not_take_an_adjectival_demonym(nlp, stage, text, mention, country):
     assert actor_of(nlp, stage, text, mention) != country
+
+
+def sector_of(nlp, stage, text: str, mention: str) -> str | None:
+    """The country+sector code of the actor the first mention with this text belongs to."""
+    import datetime as dt
+
+    from wirecoder.records import Article
+
+    doc = nlp(text)
+    doc._.article = Article(text=text, published=dt.date(2024, 7, 29))
+    doc = stage(doc)
+    actors = {a.id: a for a in doc._.actors}
+    found = [m for m in doc._.mentions if m.text == mention]
+    if not found:
+        return None
+    a = actors[found[0].actor]
+    return (a.country or "") + (a.sector or "")
+
+
+KIN_CASES = [
+    # relatives and parents of victims or pupils are civilians of the story's country
+    ("Police in Zambia detained a headmaster on Monday. The relatives refused to pay the bail.",
+     "relatives", "ZMBCVL"),
+    ("Parents protested outside the education ministry in Lima on Tuesday.", "Parents", "PERCVL"),
+    ("Relatives of the missing sailors accused the Chilean navy of negligence.", "Relatives", "CHLCVL"),
+]
+
+
+@pytest.mark.parametrize("text,mention,expected", KIN_CASES, ids=[c[0][:40] for c in KIN_CASES])
+def test_relatives_and_parents_are_civilians(nlp, stage, text, mention, expected):
+    assert sector_of(nlp, stage, text, mention) == expected
+
+
+NOT_KIN_CASES = [
+    # "parent" in front of a company is the company's word, not a civilian
+    ("The parent company of the Zambian airline denied the report.", "parent company"),
+]
+
+
+@pytest.mark.parametrize("text,mention", NOT_KIN_CASES, ids=[c[0][:40] for c in NOT_KIN_CASES])
+def test_parent_company_is_not_civilians(nlp, stage, text, mention):
+    import datetime as dt
+
+    from wirecoder.records import Article
+
+    doc = nlp(text)
+    doc._.article = Article(text=text, published=dt.date(2024, 7, 29))
+    doc = stage(doc)
+    actors = {a.id: a for a in doc._.actors}
+    assert all(actors[m.actor].sector != "CVL" for m in doc._.mentions)
