@@ -95,3 +95,24 @@ def test_parent_company_is_not_civilians(nlp, stage, text, mention):
     doc = stage(doc)
     actors = {a.id: a for a in doc._.actors}
     assert all(actors[m.actor].sector != "CVL" for m in doc._.mentions)
+
+
+FORMER_CASES = [
+    # a former office holder titled in front of an unknown name is of the story's country
+    ("Former Liberal prime minister Oskar Veldhuis demanded early elections after a court in the "
+     "Netherlands cleared him.", "Former Liberal prime minister Oskar Veldhuis", "NLDELI"),
+    ("Ex-president Marta Quispe called for calm after a Bolivian court acquitted her.",
+     "Ex-president Marta Quispe", "BOLELI"),
+]
+
+
+@pytest.mark.parametrize("text,mention,expected", FORMER_CASES, ids=[c[0][:40] for c in FORMER_CASES])
+def test_former_office_holder_takes_the_story_country(nlp, stage, text, mention, expected):
+    assert sector_of(nlp, stage, text, mention) == expected
+
+
+def test_former_official_in_an_apposition_stays_an_outsider(nlp, stage):
+    """"a former official who had negotiated with X" is no citizen of X: no story country."""
+    text = ("Lena Marsh, a former Foreign Office official who had negotiated with Venezuela for years, "
+            "said the talks would fail.")
+    assert sector_of(nlp, stage, text, "Lena Marsh") not in ("VENELI", "VENGOV")
