@@ -34,6 +34,13 @@ log = logging.getLogger(__name__)
 RANK = {"title": 0, "apposition": 0, "knowledge": 1, "metonym": 1, "coreference": 2, "context": 3, None: 4}
 SAME_SENTENCE, NEIGHBOUR, ARTICLE, DATELINE = 3.0, 1.0, 0.25, 1.0
 OUTSIDERS = ("ELI", "EDU", "NGO", "MED")  # analysts, scholars, activists, journalists: often foreign
+
+
+def _former_titled(f: Found) -> bool:
+    """"former President X", "ex-premier X": a former office holder by the title before the name."""
+    return f.former and f.kind == "title" and f.resolved_by == "title"
+
+
 PARTY_NOUNS = ("leader", "side", "party", "country", "nation", "government")  # "the leaders", "the two sides"
 NATION_NOUNS = ("nation", "country", "state", "republic", "kingdom")  # "the central African nation"
 
@@ -204,7 +211,10 @@ class ActorsStage:
                 score[dateline] += DATELINE
             return max(score, key=lambda c: (score[c], local[c])) if score else None
 
-        outsiders = {f.key for f in found if f.sector in OUTSIDERS and f.actor_kind == "person"}
+        # a former office holder titled in front of the name ("former prime minister X": ELI by
+        # "former") is the story's own, unlike an analyst, an activist or "a former official"
+        outsiders = {f.key for f in found if f.sector in OUTSIDERS and f.actor_kind == "person"
+                     and not _former_titled(f)}
         own_place: dict[str, str] = {}
         for f in found:
             if f.country is None and f.key not in own_place:
@@ -227,7 +237,7 @@ class ActorsStage:
                 if country and country not in ("IGO", "NGO"):
                     f = f.with_(country=country, resolved_by="coreference", context=False)
             if f.country is None and (f.context or f.actor_kind == "person" and f.key.startswith("person:")
-                                      and f.sector not in OUTSIDERS and f.key not in outsiders):
+                                      and (f.sector not in OUTSIDERS or _former_titled(f)) and f.key not in outsiders):
                 if f.key in coded_keys:
                     f = f.with_(country=coded_keys[f.key], context=False, resolved_by=f.resolved_by or "coreference")
                 elif f.sector == "JUD" and (c := self._court_place(doc, f)):

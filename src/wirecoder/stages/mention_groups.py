@@ -167,7 +167,11 @@ def named_mention(doc: Doc, h: Hit) -> Found:
             return Found(h.start, h.end, "metonym", "metonym", "metonym:" + name_key(e.phrase), e.phrase,
                          t.code, "GOV", resolved_by="metonym")
         kind = "demonym" if e.kind == "demonym" else "country"
-        plural = e.kind == "demonym" and text.endswith("s") and not text.endswith("ss")
+        # "Kenyans", and the demonyms with no plural -s used as a plural noun ("thousands of
+        # Sudanese", "the Vietnamese say"): the people, that "they" can refer back to
+        last = doc[h.end - 1]
+        plural = e.kind == "demonym" and (text.endswith("s") and not text.endswith("ss")
+                                          or last.tag_ in ("NNS", "NNPS") and last.dep_ not in ("amod", "compound"))
         return Found(h.start, h.end, kind, "country", "country:" + t.code, t.name, t.code, None,
                      resolved_by="knowledge", plural=plural)
     if isinstance(t, Metonym):
