@@ -1,4 +1,4 @@
-"""Wave 3: actors that block events. A demonym with no plural -s used as a plural noun
+"""actors that block events. A demonym with no plural -s used as a plural noun
 ("thousands of Lebanese", "the Vietnamese") names a people, so a later "they" refers back to it."""
 from __future__ import annotations
 
