@@ -1,4 +1,4 @@
-"""actors that block events. A demonym with no plural -s used as a plural noun
+"""Actors that would block events. A demonym with no plural -s used as a plural noun
 ("thousands of Lebanese", "the Vietnamese") names a people, so a later "they" refers back to it."""
 from __future__ import annotations
 
