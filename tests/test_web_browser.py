@@ -6,9 +6,7 @@ store holding the seed article (coded by the real Coder) and a hostile article.
 from __future__ import annotations
 
 import datetime as dt
-import socket
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -25,20 +23,13 @@ pytestmark = [
 ]
 
 sys.path.insert(0, str(Path(__file__).parent))
-from web_fixtures import EXAMPLES, hostile_hand_coded  # noqa: E402
+from web_fixtures import EXAMPLES, chromium_browser, hostile_hand_coded, served  # noqa: E402
 
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
 def server(coder, tmp_path_factory):
     """(base URL, seed article id, hostile article id) of a live server."""
-    import uvicorn
-
     from wirecoder import Article
     from wirecoder.read.metadata import extract_metadata
     from wirecoder.store import Store
@@ -50,28 +41,14 @@ def server(coder, tmp_path_factory):
                                                published=dt.date(2024, 7, 29))))
     hostile = hostile_hand_coded()
     Store.open(db).write([seed, hostile])
-    port = free_port()
-    config = uvicorn.Config(create_app(coder.settings, db, coder=coder), host="127.0.0.1", port=port,
-                            log_level="warning")
-    srv = uvicorn.Server(config)
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert srv.started, "uvicorn did not start"
-    yield f"http://127.0.0.1:{port}", seed.article.id, hostile.article.id
-    srv.should_exit = True
-    thread.join(timeout=10)
+    with served(create_app(coder.settings, db, coder=coder)) as base:
+        yield base, seed.article.id, hostile.article.id
 
 
 @pytest.fixture(scope="module")
 def browser():
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+    with chromium_browser(CHROMIUM, CHROMIUM_ARGS) as b:
         yield b
-        b.close()
 
 
 @pytest.fixture

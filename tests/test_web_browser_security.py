@@ -2,16 +2,12 @@
 stores an article, the same form on another web site cannot (docs/security.md)."""
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from pathlib import Path
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+from test_web_browser import CHROMIUM, CHROMIUM_ARGS
+from web_fixtures import chromium_browser, served
 TEXT = ("NAIROBI (AP) - The presidents of two East African countries met on Friday and agreed "
         "to reopen their shared border to trade, officials said.")
 
@@ -25,34 +21,17 @@ pytestmark = [
 @pytest.fixture(scope="module")
 def server(coder, tmp_path_factory):
     """(base URL, store path) of a live server started with allow_writes."""
-    import uvicorn
-
     from wirecoder.web import create_app
 
     db = tmp_path_factory.mktemp("browser-sec") / "store.duckdb"
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    app = create_app(coder.settings, db, coder=coder, allow_writes=True)
-    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert srv.started, "uvicorn did not start"
-    yield f"http://127.0.0.1:{port}", db
-    srv.should_exit = True
-    thread.join(timeout=10)
+    with served(create_app(coder.settings, db, coder=coder, allow_writes=True)) as base:
+        yield base, db
 
 
 @pytest.fixture(scope="module")
 def browser():
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+    with chromium_browser(CHROMIUM, CHROMIUM_ARGS) as b:
         yield b
-        b.close()
 
 
 def _stored(base: str, db: Path, page) -> int:

@@ -10,16 +10,14 @@ import csv
 import io
 import re
 import sys
-import threading
-import time
 from pathlib import Path
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 from test_store_factory import coded, ev  # noqa: E402
-from test_web_browser import CHROMIUM, CHROMIUM_ARGS, free_port  # noqa: E402
-from web_fixtures import hand_coded, hostile_hand_coded, seed_hand_coded  # noqa: E402
+from test_web_browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from web_fixtures import chromium_browser, hand_coded, hostile_hand_coded, seed_hand_coded, served  # noqa: E402
 
 SHARED = ("WASHINGTON - Antony Blinken met Wang Yi in Jakarta on Friday, aides said.\n")
 
@@ -34,8 +32,6 @@ WIDTHS = (1366, 390)
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    import uvicorn
-
     from wirecoder.settings import Settings
     from wirecoder.store import Store
     from wirecoder.web import create_app
@@ -59,27 +55,14 @@ def server(tmp_path_factory):
                         [("met", "040", "A1", "A2"), ("met", "036", "A1", "A2")])
     articles.append(shared)
     Store.open(db).write(articles)
-    port = free_port()
-    srv = uvicorn.Server(uvicorn.Config(create_app(Settings(), db), host="127.0.0.1", port=port,
-                                        log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert srv.started, "uvicorn did not start"
-    yield f"http://127.0.0.1:{port}", seed.article.id, shared.article.id
-    srv.should_exit = True
-    thread.join(timeout=10)
+    with served(create_app(Settings(), db)) as base:
+        yield base, seed.article.id, shared.article.id
 
 
 @pytest.fixture(scope="module")
 def browser():
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+    with chromium_browser(CHROMIUM, CHROMIUM_ARGS) as b:
         yield b
-        b.close()
 
 
 @pytest.fixture(params=WIDTHS, ids=lambda w: f"{w}px")

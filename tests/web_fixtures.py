@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from contextlib import contextmanager
 from pathlib import Path
 
 from wirecoder.ontology import Ontology
@@ -92,3 +93,45 @@ def web_client(app):
     names such as TestClient's default ``testserver``; see docs/security.md)."""
     from fastapi.testclient import TestClient
     return TestClient(app, base_url="http://localhost")
+
+
+def free_port() -> int:
+    """A TCP port on the loopback that nothing listens on now."""
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def served(app):
+    """Serve ``app`` with uvicorn on a free loopback port in a thread; yields its base URL."""
+    import threading
+    import time
+
+    import uvicorn
+    port = free_port()
+    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not srv.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert srv.started, "uvicorn did not start"
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        srv.should_exit = True
+        thread.join(timeout=10)
+
+
+@contextmanager
+def chromium_browser(executable: Path, args: list[str]):
+    """Debian's Chromium driven by Playwright (never a browser Playwright downloads)."""
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(executable), headless=True, args=args)
+        try:
+            yield browser
+        finally:
+            browser.close()
