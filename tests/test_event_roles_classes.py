@@ -6,14 +6,7 @@ import datetime as dt
 
 import pytest
 
-from wirecoder.pipeline import Coder
 from wirecoder.records import Article
-from wirecoder.settings import Settings
-
-
-@pytest.fixture(scope="module")
-def coder():
-    return Coder(Settings())
 
 
 def events(coder, text):
