@@ -12,11 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-import yaml
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
+from ..datafiles import yaml_mappings
 from ..doc import actor_by_id
-from ..errors import KnowledgeError
 from ..records import Actor, Mention
 from .event_drafts import Draft
 from .event_roles import Roles, actors_of
@@ -42,19 +41,11 @@ class ReducedWords:
 
 def load_reduced_words(folder: Path) -> ReducedWords:
     """Read every ``*.yaml`` in ``folder``; the lists of later files add to the earlier ones."""
-    files = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
-    if not files:
-        raise KnowledgeError(f"no reduced-clause data in {folder}; reinstall wirecoder")
     lists = ("victim_verbs", "inside", "other_side", "roots", "place_only", "receiving_verbs", "receiving_preps")
     merged: dict[str, set[str]] = {k: set() for k in lists}
     agents: dict[str, str] = {}
-    for path in files:
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except yaml.YAMLError as exc:
-            raise KnowledgeError(f"{path}: not valid YAML ({exc}); fix the file") from exc
-        if not isinstance(data, dict):
-            raise KnowledgeError(f"{path}: expected a mapping of word lists (victim_verbs, inside, other_side, roots)")
+    for _, data in yaml_mappings(folder, "reduced-clause data",
+                                 "a mapping of word lists (victim_verbs, inside, other_side, roots)"):
         for key in merged:
             merged[key].update(str(w).lower() for w in data.get(key) or ())
         agents.update({str(k): str(v).upper() for k, v in (data.get("implicit_state_agents") or {}).items()})

@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
 from spacy.tokens import Doc, Span as SpacySpan, Token
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
+from ..datafiles import yaml_mappings
 from ..doc import actor_by_id, doc_lookup
 from ..errors import KnowledgeError
 from ..ontology import Ontology
@@ -65,21 +65,13 @@ class StatementWords:
 
 def load_statement_words(folder: Path, ontology: Ontology | None = None) -> StatementWords:
     """Read every ``*.yaml`` in ``folder``; later files add words and override figures."""
-    files = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
-    if not files:
-        raise KnowledgeError(f"no statement data in {folder}; reinstall wirecoder")
     merged: dict[str, Any] = {"codes": {}, "polarity": {}, "stance_adjectives": {}}
     lists = ("allegation_verbs", "evaluation_verbs", "allegation_nouns", "stative_verbs", "victim_sectors",
              "commentator_sectors", "place_prepositions", "stance_prepositions", "evaluated_acts",
              "allegation_words", "alleged_codes",
              "hedged_allegations", "state_sectors", "suffering_verbs")
-    for path in files:
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except yaml.YAMLError as exc:
-            raise KnowledgeError(f"{path}: not valid YAML ({exc}); fix the file") from exc
-        if not isinstance(data, dict):
-            raise KnowledgeError(f"{path}: expected a mapping (see data/patterns/README.md, 'Statements')")
+    for _, data in yaml_mappings(folder, "statement data",
+                                 "a mapping (see data/patterns/README.md, 'Statements')"):
         for key in ("negative", "positive", "strongly_negative", "report_negative"):
             if key in data:
                 merged[key] = float(data[key])
