@@ -212,6 +212,44 @@ def test_aliases_with_counts(store):
     assert D.aliases(store, "rusgov") == (D.NameCount("Vladimir Putin", 6),)
 
 
+@pytest.fixture(scope="module")
+def told_twice(tmp_path_factory):
+    """One event told by two articles, one negated event, one plain event."""
+    store = Store.open(tmp_path_factory.mktemp("agree") / "a.db")
+    store.write([
+        coded("Antony Blinken criticised China over trade.", ev("USAGOV", "CHN", "111", "2024-07-02")),
+        coded("Antony Blinken criticised China, AP said.", ev("USAGOV", "CHN", "111", "2024-07-02")),
+        coded("Antony Blinken did not meet Nicolas Maduro.", ev("USAGOV", "VENGOV", "036", "2024-07-03", negated=True)),
+        coded("Nicolas Maduro thanked Putin for the help.", ev("VENGOV", "RUSGOV", "051", "2024-07-04")),
+    ])
+    return Store.open(store.path, read_only=True)
+
+
+@pytest.mark.parametrize("described", [{}, {"country": "USA"}, {"text": "maduro"}, {"text": "rusgov"}])
+def test_both_actor_directories_describe_a_code_alike(told_twice, described):
+    """The dashboard's directory (event clusters, negated left out) and the plain one (every
+    report) share their SQL: same codes, names, roles, countries, sectors and article counts;
+    their event counts are those of the actor profile's report lists, counted each way."""
+    from wirecoder.store import profiles
+    page = D.directory_page(told_twice, D.ActorQuery(limit=100, **described))
+    entries = profiles.directory(told_twice, limit=100, **described)
+    assert page.rows and sorted((r.code, r.name, r.role, r.country, r.sector, r.articles) for r in page.rows) == \
+        sorted((e.code, e.name, e.role, e.country, e.sector, e.articles) for e in entries)
+    clusters = {r.code: (r.events_by, r.events_against) for r in page.rows}
+    for entry in entries:
+        actor = profiles.profile(told_twice, entry.code)
+        assert (entry.events_by, entry.events_against) == (len(actor.events_by), len(actor.events_against))
+        assert clusters[entry.code] == tuple(len({r.cluster_id for r in side if not r.negated})
+                                             for side in (actor.events_by, actor.events_against))
+
+
+def test_the_two_counts_differ_where_they_should(told_twice):
+    from wirecoder.store import profiles
+    usa = {e.code: e for e in profiles.directory(told_twice)}["USAGOV"]
+    (row,) = D.directory_page(told_twice, D.ActorQuery(text="USAGOV")).rows
+    assert (usa.events_by, row.events_by) == (3, 1)          # two reports of one event, one negated
+
+
 def test_dyad_command_says_what_it_placed_and_left_out(store):
     from click.testing import CliRunner
 

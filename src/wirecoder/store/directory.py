@@ -5,7 +5,9 @@ Counting rule (the same as the dyad timeline and the network): events are event
 background events included. ``articles`` counts the articles that code an actor
 with the code. A code's display name is the caller's canonical name for it (the
 knowledge base's, passed in as ``canonical``) else the name the articles give it
-most often (ties: A-Z); :func:`aliases` lists every name with its count.
+most often (ties: A-Z); :func:`aliases` lists every name with its count. The
+per-code summary is :func:`.actor_codes.summary_ctes`, shared with
+:func:`.profiles.directory` (which counts reports instead).
 """
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from dataclasses import dataclass
 from typing import Mapping
 
 from ..errors import StoreError
+from .actor_codes import Counting, summary_ctes
 from .filters import Where, contains, run
 from .store import Store
 
@@ -83,27 +86,12 @@ def directory_page(store: Store, query: ActorQuery,
     order = SORTS[query.sort]
     direction = "DESC" if query.descending else "ASC"
     sql = f"""
-        WITH picked AS (SELECT ac.* FROM actors ac WHERE {where.sql()}),
-        names AS (
-          SELECT code, first(name ORDER BY n DESC, name) AS name FROM (
-            SELECT code, name, count(*) AS n FROM picked WHERE name IS NOT NULL GROUP BY ALL) GROUP BY code),
-        roles AS (
-          SELECT code, first(role ORDER BY n DESC, role) AS role FROM (
-            SELECT code, role, count(*) AS n FROM picked WHERE role IS NOT NULL GROUP BY ALL) GROUP BY code),
-        codes AS (
-          SELECT code, min(country) AS country, min(sector) AS sector, count(DISTINCT article_id) AS articles
-          FROM picked GROUP BY code),
-        made AS (SELECT source_code AS code, count(DISTINCT cluster_id) AS n FROM events
-                 WHERE NOT negated AND source_code IN (SELECT code FROM codes) GROUP BY 1),
-        got AS (SELECT target_code AS code, count(DISTINCT cluster_id) AS n FROM events
-                WHERE NOT negated AND target_code IN (SELECT code FROM codes) GROUP BY 1),
+        WITH {summary_ctes(where.sql(), Counting.CLUSTERS)},
         canon AS (SELECT unnest(?::VARCHAR[]) AS code, unnest(?::VARCHAR[]) AS cname),
         result AS (
-          SELECT c.code, coalesce(k.cname, n.name) AS display, r.role, c.country, c.sector,
-                 coalesce(m.n, 0) AS events_by, coalesce(g.n, 0) AS events_against,
-                 coalesce(m.n, 0) + coalesce(g.n, 0) AS events, c.articles
-          FROM codes c LEFT JOIN names n USING (code) LEFT JOIN roles r USING (code)
-          LEFT JOIN made m USING (code) LEFT JOIN got g USING (code) LEFT JOIN canon k USING (code))
+          SELECT s.code, coalesce(k.cname, s.name) AS display, s.role, s.country, s.sector, s.events_by,
+                 s.events_against, s.events_by + s.events_against AS events, s.articles
+          FROM summary s LEFT JOIN canon k USING (code))
         SELECT code, display, role, country, sector, events_by, events_against, articles,
                count(*) OVER () AS total
         FROM result ORDER BY {order} {direction} NULLS LAST, events DESC, code LIMIT ? OFFSET ?"""

@@ -4,12 +4,14 @@ Unlike :func:`wirecoder.store.queries.actors` (the most active actors, counted i
 event clusters), these read the ``actors`` table: every code any article gave an
 actor, with or without events, its names and roles. Event counts here are of
 reports (every article's report, negated ones included), as a reader browsing
-one actor expects to see everything the articles say about it.
+one actor expects to see everything the articles say about it. The per-code summary is
+:func:`.actor_codes.summary_ctes`, shared with :func:`.directory.directory_page`.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .actor_codes import Counting, summary_ctes
 from .filters import Where, contains, run
 from .queries import EventRow, QuoteRow, quotes, select_events
 from .store import Store
@@ -54,24 +56,9 @@ def directory(store: Store, *, country: str | None = None, text: str | None = No
     if text:
         where.add(f"({contains('ac.name')} OR ac.code = upper(?))", text, text.strip())
     sql = f"""
-        WITH picked AS (SELECT ac.* FROM actors ac WHERE {where.sql()}),
-        names AS (  -- the name and role it is most often given (ties: A-Z)
-          SELECT code, first(name ORDER BY n DESC, name) AS name FROM (
-            SELECT code, name, count(*) AS n FROM picked WHERE name IS NOT NULL GROUP BY ALL) GROUP BY code),
-        roles AS (
-          SELECT code, first(role ORDER BY n DESC, role) AS role FROM (
-            SELECT code, role, count(*) AS n FROM picked WHERE role IS NOT NULL GROUP BY ALL) GROUP BY code),
-        codes AS (
-          SELECT code, min(country) AS country, min(sector) AS sector, count(DISTINCT article_id) AS articles
-          FROM picked GROUP BY code),
-        made AS (SELECT source_code AS code, count(*) AS n FROM events
-                 WHERE source_code IN (SELECT code FROM codes) GROUP BY 1),
-        got AS (SELECT target_code AS code, count(*) AS n FROM events
-                WHERE target_code IN (SELECT code FROM codes) GROUP BY 1)
-        SELECT c.code, n.name, r.role, c.country, c.sector, coalesce(m.n, 0), coalesce(g.n, 0), c.articles
-        FROM codes c LEFT JOIN names n USING (code) LEFT JOIN roles r USING (code)
-        LEFT JOIN made m USING (code) LEFT JOIN got g USING (code)
-        ORDER BY coalesce(m.n, 0) + coalesce(g.n, 0) DESC, c.articles DESC, c.code LIMIT ?"""
+        WITH {summary_ctes(where.sql(), Counting.REPORTS)}
+        SELECT code, name, role, country, sector, events_by, events_against, articles FROM summary
+        ORDER BY events_by + events_against DESC, articles DESC, code LIMIT ?"""
     return tuple(ActorEntry(code, name, role, ctry, sector, int(by), int(against), int(arts))
                  for code, name, role, ctry, sector, by, against, arts in run(store, sql, [*where.params, limit]))
 
