@@ -120,6 +120,41 @@ def test_api(client, path, check):
     assert check(r.json()), json.dumps(r.json())[:500]
 
 
+@pytest.mark.parametrize("path, count, total, clusters", [
+    ("/api/events", 5, 5, 4),                         # the seed's two reports of one praise: one event
+    ("/api/events?limit=2", 2, 5, 4),
+    ("/api/events?limit=2&offset=4", 1, 5, 4),
+    ("/api/events?offset=9", 0, 5, 4),                # past the end: nothing here, still the total
+    ("/api/events?quad_class=3&limit=1", 1, 3, 3),
+    ("/api/events?actor=VENOPP", 2, 2, 2),
+    ("/api/events?actor=NOR", 0, 0, 0),
+])
+def test_api_events_says_how_many_match_in_all(client, path, count, total, clusters):
+    r = client.get(path)
+    d = r.json()
+    assert (d["count"], d["total"], d["clusters"], d["left_out"]) == (count, total, clusters, total - count)
+    assert len(d["events"]) == count and r.headers["x-total-count"] == str(total)
+
+
+@pytest.mark.parametrize("filters", ["", "actor=RUS", "source=VEN", "target=VENOPP", "code=1", "root=05",
+                                     "quad_class=3", "text=sabotage"])
+def test_api_events_total_is_the_events_page_total(client, filters):
+    """The API and the events page count the same reports and distinct events for the same filters."""
+    d = client.get(f"/api/events?{filters}&limit=1").json()
+    counting = re.search(r'id="counting">.*?<strong>([\d,]+)</strong> reports of <strong>([\d,]+)</strong>',
+                         client.get(f"/events?{filters}").text).groups()
+    assert (str(d["total"]), str(d["clusters"])) == counting
+
+
+def test_home_page_says_what_the_store_holds(client):
+    html = client.get("/").text
+    said = re.search(r'id="store-totals">.*?</p>', html).group(0)
+    events = client.get("/api/events").json()
+    assert f"<strong>{events['total']}</strong> event reports" in said
+    assert f"<strong>{events['clusters']}</strong> distinct events" in said
+    assert f"<strong>{client.get('/api/articles').json()['count']}</strong> articles" in said
+
+
 def test_web_package_holds_no_sql():
     """The web layer is a thin client: every question is a store library function."""
     web = Path(__file__).resolve().parents[1] / "src" / "wirecoder" / "web"

@@ -16,8 +16,8 @@ from dataclasses import dataclass, fields, replace
 from typing import Any, Literal
 
 from ..errors import StoreError
-from .filters import Where, contains, event_filters, run
-from .queries import EventRow, select_events
+from .filters import Where, event_filters, event_text, run
+from .queries import EventRow, event_totals, select_events
 from .store import Store
 
 DAY = "coalesce(e.day, e.published)"
@@ -84,9 +84,7 @@ class EventQuery:
         if self.end:
             where.add(f"{DAY} <= ?", self.end)
         if self.text:
-            sentence = "substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start)"
-            where.add(f"({contains(sentence)} OR {contains('e.source_name')} OR {contains('e.target_name')})",
-                      self.text, self.text, self.text)
+            event_text(where, self.text)
         return where
 
     def order(self) -> str:
@@ -139,13 +137,6 @@ class EventPage:
         return self.query.offset + len(self.rows)
 
 
-def _totals(store: Store, where: Where) -> tuple[int, int]:
-    sql = (f"SELECT count(*), count(DISTINCT e.cluster_id) FROM events e "
-           f"JOIN articles a ON a.id = e.article_id WHERE {where.sql()}")
-    total, clusters = run(store, sql, where.params)[0]
-    return int(total), int(clusters or 0)
-
-
 def facets(store: Store, query: EventQuery, *, size: int = 12) -> tuple[Facet, ...]:
     """Counts of the filtered event reports by CAMEO root, quad class, source and target
     country and month (of the shown day); each facet lists ``size`` values and says how
@@ -191,7 +182,8 @@ def event_page(store: Store, query: EventQuery, *, with_facets: bool = True,
     """One page of event reports matching ``query``, sorted as asked, with the number of all
     matching reports and distinct events and (``with_facets``) the facet counts."""
     where = query.where()
-    total, clusters = _totals(store, where)
+    counted = event_totals(store, where)
+    total, clusters = counted.reports, counted.clusters
     rows = tuple(row for _, row in select_events(store, where, reports=True, limit=query.limit,
                                                  offset=query.offset, order=query.order()))
     found = facets(store, query, size=facet_size) if with_facets else ()
@@ -203,7 +195,7 @@ def event_rows(store: Store, query: EventQuery, *, scope: Literal["page", "all"]
     """The rows an export returns: those of the query's page, or (``scope="all"``) every
     matching row up to ``cap``. Also returns how many match in all (to say what a cut left out)."""
     where = query.where()
-    total, _ = _totals(store, where)
+    total = event_totals(store, where).reports
     limit, offset = (query.limit, query.offset) if scope == "page" else (cap, 0)
     rows = tuple(row for _, row in select_events(store, where, reports=True, limit=limit, offset=offset,
                                                  order=query.order()))

@@ -77,6 +77,14 @@ def event_filters(where: Where, *, actor: str | None = None, source: str | None 
         where.add(f"{p}day <= ?", end)
 
 
+def event_text(where: Where, text: str) -> None:
+    """Events whose sentence holds ``text`` or whose source or target actor is named so (any
+    case); over ``events e JOIN articles a``."""
+    sentence = "substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start)"
+    where.add(f"({contains(sentence)} OR {contains('e.source_name')} OR {contains('e.target_name')})",
+              text, text, text)
+
+
 def run(store: Store, sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
     """Rows of one parameterised query, on a short read-only connection (retried while a writer
     holds the file)."""

@@ -18,7 +18,7 @@ import duckdb
 
 from ..errors import StoreError
 from ..records import Event, Location, Quote
-from .filters import Where, contains, event_filters, run, side
+from .filters import Where, contains, event_filters, event_text, run, side
 from .store import Store
 
 PERIODS = ("day", "week", "month", "year")
@@ -158,6 +158,20 @@ def _one_per_cluster(source_sql: str, reports: bool) -> str:
         return source_sql
     return (f"SELECT * FROM ({source_sql}) "
             "QUALIFY row_number() OVER (PARTITION BY cluster_id ORDER BY day, article_id, event_id) = 1")
+
+
+@dataclass(frozen=True, slots=True)
+class EventTotals:
+    reports: int        # event reports (one per article telling it) matching
+    clusters: int       # distinct events (clusters) among them
+
+
+def event_totals(store: Store, where: Where) -> EventTotals:
+    """How many event reports (``events e JOIN articles a``) match ``where``, and of how many events."""
+    sql = (f"SELECT count(*), count(DISTINCT e.cluster_id) FROM events e "
+           f"JOIN articles a ON a.id = e.article_id WHERE {where.sql()}")
+    reports, clusters = run(store, sql, where.params)[0]
+    return EventTotals(int(reports), int(clusters or 0))
 
 
 def _event_row(r: Sequence[Any]) -> EventRow:
@@ -319,24 +333,37 @@ def dyad(store: Store, a: str, b: str, *, start: dt.date | None = None, end: dt.
         for r in rows)
 
 
-def events(store: Store, *, actor: str | None = None, source: str | None = None, target: str | None = None,
-           country: str | None = None, code: str | None = None, root: str | None = None,
-           quad_class: int | None = None, start: dt.date | None = None, end: dt.date | None = None,
-           text: str | None = None, article_id: str | None = None, reports: bool = False,
-           negated: bool = False, limit: int = 100, offset: int = 0) -> tuple[EventRow, ...]:
-    """Events matching every given filter, newest first. ``actor``: either side, ``source`` /
-    ``target``: that side. ``text``: words in the event's sentence or an actor's name
-    (case-insensitive)."""
+def _events_where(*, actor: str | None = None, source: str | None = None, target: str | None = None,
+                  country: str | None = None, code: str | None = None, root: str | None = None,
+                  quad_class: int | None = None, start: dt.date | None = None, end: dt.date | None = None,
+                  text: str | None = None, article_id: str | None = None, negated: bool = False) -> Where:
+    """The filters of :func:`events` and :func:`count_events` (see there) as SQL."""
     where = Where()
     event_filters(where, actor=actor, source=source, target=target, country=country, code=code, root=root,
                   quad_class=quad_class, start=start, end=end, negated=negated, prefix="e.")
     if article_id:
         where.add("e.article_id = ?", article_id)
     if text:
-        sentence = "substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start)"
-        where.add(f"({contains(sentence)} OR {contains('e.source_name')} OR {contains('e.target_name')})",
-                  text, text, text)
+        event_text(where, text)
+    return where
+
+
+def events(store: Store, *, reports: bool = False, limit: int = 100, offset: int = 0,
+           **filters: Any) -> tuple[EventRow, ...]:
+    """Events matching every given filter, newest first: one row per cluster, or per article's
+    report with ``reports``; ``limit`` rows from ``offset``. Filters (all optional): ``actor``
+    (either side), ``source`` / ``target`` (that side), ``country``, ``code`` (CAMEO prefix),
+    ``root``, ``quad_class``, ``start`` / ``end`` (the event's day), ``text`` (words in the
+    event's sentence or an actor's name, any case), ``article_id``, ``negated`` (True: negated
+    events too)."""
+    where = _events_where(**filters)
     return tuple(row for _, row in select_events(store, where, reports=reports, limit=limit, offset=offset))
+
+
+def count_events(store: Store, **filters: Any) -> EventTotals:
+    """How many event reports, and of how many distinct events (clusters), match the filters of
+    :func:`events` (all of them, not one page)."""
+    return event_totals(store, _events_where(**filters))
 
 
 def actors(store: Store, *, country: str | None = None, start: dt.date | None = None,

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, HTTPException, Query, Request, Response
 from pydantic import BaseModel, Field
 
 from ..read import article_from_text, require_article
@@ -48,7 +48,7 @@ def code_article(request: Request, body: CodeRequest,
 
 
 @router.get("/events", summary="List and filter events")
-def list_events(request: Request,
+def list_events(request: Request, response: Response,
                 actor: str | None = Query(None, description="Actor code or country code (either side)."),
                 source: str | None = Query(None, description="Source actor code or country code."),
                 target: str | None = Query(None, description="Target actor code or country code."),
@@ -60,12 +60,18 @@ def list_events(request: Request,
                 text: str | None = Query(None, description="Words in the event's sentence."),
                 limit: int = Query(100, ge=1, le=1000),
                 offset: int = Query(0, ge=0)) -> dict[str, Any]:
+    """``count``: the reports in this answer (at most ``limit``, from row ``offset``); ``total``:
+    the reports matching the filters in all, ``clusters``: the distinct events among them, and
+    ``left_out``: matching reports not in this answer (also the ``X-Total-Count`` header)."""
     db = context(request).require_db()
     flt = data.EventFilter(actor=actor, source=source, target=target, code=code, root=root,
                            quad_class=quad_class, date_from=date_from, date_to=date_to,
                            text=text, limit=limit, offset=offset)
     hits = data.events(db, flt)
-    return {"filter": flt.to_dict(), "count": len(hits), "events": [h.to_dict() for h in hits]}
+    totals = data.event_totals(db, flt)
+    response.headers["X-Total-Count"] = str(totals.reports)
+    return {"filter": flt.to_dict(), "count": len(hits), "total": totals.reports, "clusters": totals.clusters,
+            "left_out": totals.reports - len(hits), "events": [h.to_dict() for h in hits]}
 
 
 @router.get("/dyad/{a}/{b}", summary="Events between two actors per period")

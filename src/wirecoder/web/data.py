@@ -247,6 +247,15 @@ def events(db: Path, flt: EventFilter) -> tuple[EventHit, ...]:
     return tuple(EventHit.from_row(r) for r in rows)
 
 
+def event_totals(db: Path, flt: EventFilter) -> store_queries.EventTotals:
+    """How many event reports (negated ones too), of how many distinct events, match the filter
+    in all (its ``limit`` and ``offset`` aside)."""
+    return store_queries.count_events(
+        store_access.store(db), actor=flt.actor, source=flt.source, target=flt.target, code=flt.code,
+        root=flt.root, quad_class=flt.quad_class, start=flt.date_from, end=flt.date_to, text=flt.text,
+        negated=True)
+
+
 def dyad(db: Path, a: str, b: str, *, by: str = "week", date_from: dt.date | None = None,
          date_to: dt.date | None = None, top: int = 3) -> DyadTimeline:
     """Events between ``a`` and ``b`` (both directions) per period: event clusters counted per

@@ -46,14 +46,15 @@ def _allowed(name: str, value: str, allowed: tuple[str, ...]) -> None:
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request) -> HTMLResponse:
     ctx = context(request)
-    articles, actors, n_articles, n_actors = (), (), 0, 0
+    articles, actors, n_articles, n_actors, totals = (), (), 0, 0, None
     if ctx.db_path is not None and ctx.db_path.exists():
         articles = data.recent_articles(ctx.db_path, limit=20)
         directory = data.actor_directory(ctx.db_path, ActorQuery(limit=20), ctx.knowledge)
         actors = tuple(data.ActorSummary.from_directory(r) for r in directory.rows)
         n_articles, n_actors = data.article_count(ctx.db_path), directory.total
+        totals = data.event_totals(ctx.db_path, data.EventFilter())
     return render(request, "home.html", articles=articles, actors=actors, n_articles=n_articles,
-                  n_actors=n_actors)
+                  n_actors=n_actors, totals=totals)
 
 
 @router.get("/docs", response_class=HTMLResponse)

@@ -61,7 +61,8 @@ EXAMPLES: dict[tuple[str, str], Any] = {
                             "actors": [{"id": "A1", "name": "Vladimir Putin", "code": "RUSGOV"}],
                             "events": [{"id": "E1", "cameo": "051", "source": "A1", "target": "A2"}],
                             "quotes": [], "stored": True},
-    ("get", "/api/events"): {"filter": {"actor": "RUS", "limit": 100, "offset": 0}, "count": 1, "events": [_EVENT]},
+    ("get", "/api/events"): {"filter": {"actor": "RUS", "limit": 100, "offset": 0}, "count": 1, "total": 1,
+                             "clusters": 1, "left_out": 0, "events": [_EVENT]},
     ("get", "/api/dyad/{a}/{b}"): {
         "a": "RUS", "b": "VEN", "by": "month", "events": 2, "by_publication_date": 1, "left_out_undated": 0,
         "counted": "event clusters (reports of one event by several articles count once), negated events "
