@@ -99,28 +99,43 @@ def test_pages_cover_every_row_once(store):
 
 
 @pytest.mark.parametrize("query, facet, expected", [
-    (B.EventQuery(), "root", [("05", 3), ("11", 2), ("13", 1), ("19", 1)]),
-    (B.EventQuery(), "quad_class", [("1", 3), ("3", 3), ("4", 1)]),
-    (B.EventQuery(), "source_country", [("RUS", 6), ("VEN", 1)]),
-    (B.EventQuery(actor="VEN"), "target_country", [("VEN", 5), ("RUS", 1)]),
-    (B.EventQuery(), "month", [("2024-07", 2), ("2024-08", 2), ("2024-09", 2)]),
-    (B.EventQuery(root="05"), "month", [("2024-07", 2), ("2024-08", 1)]),
+    # (value, distinct events, reports): the praise of 2024-07-29 is told by two articles
+    (B.EventQuery(), "root", [("05", 2, 3), ("11", 2, 2), ("13", 1, 1), ("19", 1, 1)]),
+    (B.EventQuery(), "quad_class", [("1", 2, 3), ("3", 3, 3), ("4", 1, 1)]),
+    (B.EventQuery(), "source_country", [("RUS", 5, 6), ("VEN", 1, 1)]),
+    (B.EventQuery(actor="VEN"), "target_country", [("VEN", 4, 5), ("RUS", 1, 1)]),
+    (B.EventQuery(), "month", [("2024-07", 1, 2), ("2024-08", 2, 2), ("2024-09", 2, 2)]),
+    (B.EventQuery(root="05"), "month", [("2024-07", 1, 2), ("2024-08", 1, 1)]),
 ])
 def test_facet_counts(store, query, facet, expected):
     found = {f.name: f for f in B.facets(store, query)}
-    assert [(v.value, v.count) for v in found[facet].values] == expected
+    assert [(v.value, v.events, v.reports) for v in found[facet].values] == expected
+
+
+def test_facets_rank_by_events_not_reports(tmp_path):
+    """One event told by three articles does not outrank two events told once each."""
+    store = Store.open(tmp_path / "r.db")
+    store.write([
+        *(coded(f"Putin praised Maduro, outlet {n} said.", ev("RUSGOV", "VENGOV", "051", "2024-07-29"),
+                url=f"https://example.org/{n}") for n in range(3)),
+        coded("Machado denounced Maduro.", ev("VENOPP", "VENGOV", "111", "2024-07-30")),
+        coded("Machado criticised Putin.", ev("VENOPP", "RUSGOV", "111", "2024-07-31")),
+    ])
+    found = {f.name: f for f in B.facets(Store.open(store.path, read_only=True), B.EventQuery())}
+    assert [(v.value, v.events, v.reports) for v in found["root"].values] == [("11", 2, 2), ("05", 1, 3)]
 
 
 def test_facets_say_what_they_leave_out(store):
     found = {f.name: f for f in B.facets(store, B.EventQuery(), size=2)}
     assert len(found["root"].values) == 2 and found["root"].left_out == 2
-    assert found["month"].missing == 1                         # the row with no date at all
+    assert found["month"].missing == 1                         # the event with no date at all
     assert found["root"].values[0].label                       # the CAMEO root's name
 
 
-def test_a_facet_value_used_as_filter_gives_its_count(store):
+def test_a_facet_value_used_as_filter_gives_its_counts(store):
     for value in B.facets(store, B.EventQuery())[0].values:
-        assert B.event_page(store, B.EventQuery(root=value.value), with_facets=False).total == value.count
+        page = B.event_page(store, B.EventQuery(root=value.value), with_facets=False)
+        assert (page.clusters, page.total) == (value.events, value.reports)
 
 
 @pytest.mark.parametrize("kwargs", [{"sort": "headline; DROP TABLE events"}, {"quad_class": 7},

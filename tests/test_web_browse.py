@@ -107,13 +107,29 @@ def test_sort_links_flip_the_direction(client):
     assert "dir=asc" in href and "sort=goldstein" in href
 
 
-def test_each_facet_link_filters_to_its_count(client):
+def counting(html: str) -> tuple[str, str]:
+    """(reports, distinct events) the events page says match."""
+    return re.search(r'id="counting">.*?<strong>([\d,]+)</strong> reports of <strong>([\d,]+)</strong>',
+                     html).groups()
+
+
+def test_each_facet_link_filters_to_its_counts(client):
+    """A facet value counts distinct events (and their reports), as the page it opens does."""
     html = client.get("/events").text
-    links = re.findall(r'<a href="([^"]+)" class="facet-value">.*?</a> <span class="count">([\d,]+)</span>', html)
-    assert len(links) >= 8
-    for href, count in links:
+    links = re.findall(r'<li data-events="(\d+)" data-reports="(\d+)"><a href="([^"]+)" class="facet-value">', html)
+    assert len(links) >= 8 and any(events != reports for events, reports, _ in links)
+    for events, reports, href in links:
         page = client.get(href.replace("&amp;", "&")).text
-        assert f"of {count}" in showing(page) or showing(page) == f"showing 1–{count} of {count}", href
+        assert counting(page) == (reports, events), href
+        assert showing(page).endswith(f"of {reports}") and len(table_rows(page)) == int(reports), href
+
+
+def test_facet_counts_show_events_and_reports_where_they_differ(client):
+    html = client.get("/events?root=05").text
+    root = re.search(r'data-facet="root">.*?</section>', html, re.S).group(0)
+    assert re.search(r'<span class="count" title="1 event in 2 reports">1 <span class="reports">\(2\)</span></span>',
+                     root), root
+    assert "distinct events" in re.search(r'id="facet-legend">([^<]*)<', html).group(1)
 
 
 def test_undated_events_are_marked_by_publication_date(client):

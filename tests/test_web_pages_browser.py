@@ -149,13 +149,15 @@ def test_csv_link_returns_the_rows_of_the_table(page, server, path, row_selector
 def test_facet_click_filters(page, server):
     page.goto(server[0] + "/events")
     facet = page.locator('[data-facet="root"] li').first
-    count = facet.locator(".count").inner_text()
+    events, reports = facet.get_attribute("data-events"), facet.get_attribute("data-reports")
+    assert facet.locator(".count").inner_text().startswith(events)
     facet.locator("a").click()
     page.wait_for_load_state("load")
     assert "root=" in page.url
     status = page.locator("#paging-status").inner_text()
-    assert status.endswith(f"of {count}"), status
-    assert page.locator("#events-table tbody tr[data-event]").count() == int(count)
+    assert status.endswith(f"of {reports}"), status
+    assert f"{reports} reports of {events} distinct events" in page.locator("#counting").inner_text()
+    assert page.locator("#events-table tbody tr[data-event]").count() == int(reports)
 
 
 def test_sorting_and_paging_through_the_events(page, server):

@@ -2,7 +2,7 @@
 
 One :class:`EventQuery` says what an analyst asked for; :func:`event_page` answers with
 the rows of one page, how many rows match in all (reports and distinct events), and the
-facet counts of the whole filtered set. Each row is one article's *report* of an event
+facet counts of the whole filtered set (distinct events, and their reports). Each row is one article's *report* of an event
 (an event told by three outlets is three rows sharing a ``cluster_id``); negated events
 are included and flagged. Events without a resolved date are placed on their article's
 publication date (``EventRow.date`` stays None, so a reader sees which ones); date
@@ -108,7 +108,8 @@ class EventQuery:
 class FacetValue:
     value: str          # what the filter takes (``05``, ``3``, ``RUS``, ``2024-07``)
     label: str | None   # a name for it, when there is one (CAMEO root name)
-    count: int          # event reports with this value among the filtered ones
+    events: int         # distinct events (clusters) with this value among the filtered ones
+    reports: int        # their reports (an event told by three articles is three reports)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +117,7 @@ class Facet:
     name: str                       # one of FACETS
     values: tuple[FacetValue, ...]  # most frequent first (months and quad classes in order)
     left_out: int = 0               # values not listed (beyond ``facet_size``)
-    missing: int = 0                # reports without a value (no country, no date)
+    missing: int = 0                # events without a value (no country, no date)
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,41 +139,39 @@ class EventPage:
 
 
 def facets(store: Store, query: EventQuery, *, size: int = 12) -> tuple[Facet, ...]:
-    """Counts of the filtered event reports by CAMEO root, quad class, source and target
-    country and month (of the shown day); each facet lists ``size`` values and says how
-    many it leaves out."""
+    """Counts of the filtered events by CAMEO root, quad class, source and target country and
+    month (of the shown day): distinct events (clusters), as the page's own count, and their
+    reports. Each facet lists ``size`` values, most events first, and says how many it leaves out."""
     where = query.where()
+    groups = " UNION ALL ".join(
+        f"SELECT '{name}' AS facet, {name} AS value, count(DISTINCT cluster_id) AS events, count(*) AS reports "
+        f"FROM f GROUP BY {name}" for name in FACETS)
     sql = f"""
         WITH f AS (
-            SELECT e.root, e.quad_class::VARCHAR AS quad_class, e.source_country, e.target_country,
+            SELECT e.cluster_id, e.root, e.quad_class::VARCHAR AS quad_class, e.source_country, e.target_country,
                    strftime({DAY}, '%Y-%m') AS month
             FROM events e JOIN articles a ON a.id = e.article_id WHERE {where.sql()})
-        SELECT c.*, k.name FROM (
-            SELECT 'root' AS facet, root AS value, count(*) AS n FROM f GROUP BY root
-            UNION ALL SELECT 'quad_class', quad_class, count(*) FROM f GROUP BY quad_class
-            UNION ALL SELECT 'source_country', source_country, count(*) FROM f GROUP BY source_country
-            UNION ALL SELECT 'target_country', target_country, count(*) FROM f GROUP BY target_country
-            UNION ALL SELECT 'month', month, count(*) FROM f GROUP BY month) c
+        SELECT c.*, k.name FROM ({groups}) c
         LEFT JOIN cameo_codes k ON c.facet = 'root' AND k.code = c.value"""
     rows = run(store, sql, where.params)
-    names = {value: name for facet, value, _, name in rows if facet == "root" and name}
-    found: dict[str, list[tuple[str, int]]] = {name: [] for name in FACETS}
+    names = {value: name for facet, value, _, _, name in rows if facet == "root" and name}
+    found: dict[str, list[tuple[str, int, int]]] = {name: [] for name in FACETS}
     missing: dict[str, int] = dict.fromkeys(FACETS, 0)
-    for facet, value, count, _ in rows:
+    for facet, value, events, reports, _ in rows:
         if value is None:
-            missing[facet] += int(count)
+            missing[facet] += int(events)
         else:
-            found[facet].append((str(value), int(count)))
+            found[facet].append((str(value), int(events), int(reports)))
     result = []
     for name in FACETS:
         values = found[name]
         if name in ("month", "quad_class"):
             values.sort()
         else:
-            values.sort(key=lambda v: (-v[1], v[0]))
+            values.sort(key=lambda v: (-v[1], -v[2], v[0]))
         shown = values[:size] if name != "quad_class" else values
-        result.append(Facet(name, tuple(FacetValue(v, names.get(v) if name == "root" else None, n)
-                                        for v, n in shown),
+        result.append(Facet(name, tuple(FacetValue(v, names.get(v) if name == "root" else None, events, reports)
+                                        for v, events, reports in shown),
                             left_out=len(values) - len(shown), missing=missing[name]))
     return tuple(result)
 
