@@ -62,6 +62,24 @@ def test_event_page_counts_reports_and_events(store, query, total, clusters):
     assert len(page.rows) == min(total, query.limit)
 
 
+@pytest.mark.parametrize("filters, reports, clusters", [
+    ({}, 7, 6), ({"quad_class": 3}, 3, 3), ({"actor": "VEN"}, 6, 5), ({"source": "RUS", "target": "VEN"}, 5, 4),
+    ({"root": "05"}, 3, 2), ({"text": "machado"}, 1, 1), ({"start": dt.date(2024, 8, 1)}, 3, 3),
+    ({"actor": "NOR"}, 0, 0),
+])
+def test_count_events_counts_all_that_events_lists(store, filters, reports, clusters):
+    """``count_events`` counts every match of ``events``'s filters, whatever the page."""
+    listed = Q.events(store, reports=True, limit=1000, **filters)
+    assert Q.count_events(store, **filters) == Q.EventTotals(reports, clusters)
+    assert (len(listed), len({r.cluster_id for r in listed})) == (reports, clusters)
+    assert len(Q.events(store, reports=True, limit=1, **filters)) == min(1, reports)
+
+
+def test_events_refuse_an_unknown_filter(store):
+    with pytest.raises(TypeError, match="actr"):
+        Q.count_events(store, actr="RUS")
+
+
 @pytest.mark.parametrize("sort, descending, first", [
     ("goldstein", True, ("VENGOV", "051", "RUSGOV")),     # ties: the newest first
     ("goldstein", False, ("RUSMIL", "190", "UKRMIL")),

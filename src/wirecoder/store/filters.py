@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, Sequence
+from typing import Any, Sequence, TypedDict, Unpack
 
 import duckdb
 
@@ -83,6 +83,40 @@ def event_text(where: Where, text: str) -> None:
     sentence = "substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start)"
     where.add(f"({contains(sentence)} OR {contains('e.source_name')} OR {contains('e.target_name')})",
               text, text, text)
+
+
+class EventFilters(TypedDict, total=False):
+    """The filters of ``queries.events`` and ``queries.count_events`` (all optional, all must hold)."""
+
+    actor: str | None           # either side: a country code (``RUS``) or a full code (``RUSGOV``)
+    source: str | None          # that side only
+    target: str | None
+    country: str | None         # the country part of either side
+    code: str | None            # CAMEO prefix: ``05`` matches ``051``
+    root: str | None
+    quad_class: int | None
+    start: dt.date | None       # the event's own day, inclusive
+    end: dt.date | None
+    text: str | None            # words in the event's sentence or an actor's name, any case
+    article_id: str | None
+    negated: bool               # True: negated events too
+
+
+def events_where(**filters: Unpack[EventFilters]) -> Where:
+    """:class:`EventFilters` as SQL over ``events e JOIN articles a``."""
+    unknown = sorted(set(filters) - set(EventFilters.__annotations__))
+    if unknown:  # as a misspelt keyword argument would be
+        raise TypeError(f"unknown event filter(s) {', '.join(unknown)}: use {', '.join(EventFilters.__annotations__)}")
+    where = Where()
+    event_filters(where, actor=filters.get("actor"), source=filters.get("source"), target=filters.get("target"),
+                  country=filters.get("country"), code=filters.get("code"), root=filters.get("root"),
+                  quad_class=filters.get("quad_class"), start=filters.get("start"), end=filters.get("end"),
+                  negated=filters.get("negated", False), prefix="e.")
+    if filters.get("article_id"):
+        where.add("e.article_id = ?", filters["article_id"])
+    if filters.get("text"):
+        event_text(where, filters["text"])
+    return where
 
 
 def run(store: Store, sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:

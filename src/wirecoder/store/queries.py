@@ -12,13 +12,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass, fields
-from typing import Any, Sequence
+from typing import Any, Sequence, Unpack
 
 import duckdb
 
 from ..errors import StoreError
 from ..records import Event, Location, Quote
-from .filters import Where, contains, event_filters, event_text, run, side
+from .filters import EventFilters, Where, contains, event_filters, events_where, run, side
 from .store import Store
 
 PERIODS = ("day", "week", "month", "year")
@@ -333,37 +333,20 @@ def dyad(store: Store, a: str, b: str, *, start: dt.date | None = None, end: dt.
         for r in rows)
 
 
-def _events_where(*, actor: str | None = None, source: str | None = None, target: str | None = None,
-                  country: str | None = None, code: str | None = None, root: str | None = None,
-                  quad_class: int | None = None, start: dt.date | None = None, end: dt.date | None = None,
-                  text: str | None = None, article_id: str | None = None, negated: bool = False) -> Where:
-    """The filters of :func:`events` and :func:`count_events` (see there) as SQL."""
-    where = Where()
-    event_filters(where, actor=actor, source=source, target=target, country=country, code=code, root=root,
-                  quad_class=quad_class, start=start, end=end, negated=negated, prefix="e.")
-    if article_id:
-        where.add("e.article_id = ?", article_id)
-    if text:
-        event_text(where, text)
-    return where
-
-
 def events(store: Store, *, reports: bool = False, limit: int = 100, offset: int = 0,
-           **filters: Any) -> tuple[EventRow, ...]:
+           **filters: Unpack[EventFilters]) -> tuple[EventRow, ...]:
     """Events matching every given filter, newest first: one row per cluster, or per article's
-    report with ``reports``; ``limit`` rows from ``offset``. Filters (all optional): ``actor``
-    (either side), ``source`` / ``target`` (that side), ``country``, ``code`` (CAMEO prefix),
-    ``root``, ``quad_class``, ``start`` / ``end`` (the event's day), ``text`` (words in the
-    event's sentence or an actor's name, any case), ``article_id``, ``negated`` (True: negated
-    events too)."""
-    where = _events_where(**filters)
+    report with ``reports``; ``limit`` rows from ``offset``. The filters (all optional):
+    :class:`~wirecoder.store.filters.EventFilters` (actor, source, target, country, code, root,
+    quad_class, start, end, text, article_id, negated)."""
+    where = events_where(**filters)
     return tuple(row for _, row in select_events(store, where, reports=reports, limit=limit, offset=offset))
 
 
-def count_events(store: Store, **filters: Any) -> EventTotals:
+def count_events(store: Store, **filters: Unpack[EventFilters]) -> EventTotals:
     """How many event reports, and of how many distinct events (clusters), match the filters of
     :func:`events` (all of them, not one page)."""
-    return event_totals(store, _events_where(**filters))
+    return event_totals(store, events_where(**filters))
 
 
 def actors(store: Store, *, country: str | None = None, start: dt.date | None = None,
