@@ -21,6 +21,8 @@ MEETING_FRAMES = frozenset({"after", "before", "during", "following", "at", "ahe
 # what a talk is about: "spoke *about* his trip", "asked *about* the sanctions"
 TOPIC_PREPS = frozenset({"about"})
 TALK_VERBS = frozenset({"speak", "talk", "ask", "interview", "question", "chat", "testify", "write", "learn", "hear"})
+# how the parser hangs a later item of a topic list on the talk verb itself
+LIST_ITEM_DEPS = frozenset({"npadvmod", "appos", "dobj", "dep"})
 
 
 def quoted_speaker(doc: Doc, verb: Token) -> list[str]:
@@ -58,9 +60,17 @@ def topic_of_talk(noun: Token, cues: Cues) -> bool:
     t = noun
     while t.dep_ == "conj" and t.head is not t:
         t = t.head
+    if t.dep_ in LIST_ITEM_DEPS and _talk_verb(t.head, cues) and any(
+            p.dep_ == "prep" and p.lower_ in TOPIC_PREPS and p.i < t.i for p in t.head.children):
+        # "asked him about his trip, U.S. support for the island and ...": a later item of the
+        # list the parser hangs on the verb itself
+        return True
     if t.dep_ != "pobj" or t.head.lower_ not in TOPIC_PREPS:
         return False
-    verb = t.head.head
+    return _talk_verb(t.head.head, cues)
+
+
+def _talk_verb(verb: Token, cues: Cues) -> bool:
     return verb.pos_ in ("VERB", "AUX") and (lemma(verb) in cues.speech or lemma(verb) in TALK_VERBS)
 
 

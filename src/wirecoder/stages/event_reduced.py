@@ -32,6 +32,9 @@ class ReducedWords:
     place_only: frozenset[str] = frozenset()
     receiving_verbs: frozenset[str] = frozenset()
     receiving_preps: frozenset[str] = frozenset()
+    # roots of the nouns whose "the N of X" names the doer after a receiving verb ("has the
+    # backing of X", "won the support of X", "drew the ire of X")
+    of_agent_roots: frozenset[str] = frozenset()
 
     def state_sector(self, code: str) -> str | None:
         """The sector of the state actor that does ``code`` (the longest listed prefix wins)."""
@@ -41,7 +44,8 @@ class ReducedWords:
 
 def load_reduced_words(folder: Path) -> ReducedWords:
     """Read every ``*.yaml`` in ``folder``; the lists of later files add to the earlier ones."""
-    lists = ("victim_verbs", "inside", "other_side", "roots", "place_only", "receiving_verbs", "receiving_preps")
+    lists = ("victim_verbs", "inside", "other_side", "roots", "place_only", "receiving_verbs", "receiving_preps",
+             "of_agent_roots")
     merged: dict[str, set[str]] = {k: set() for k in lists}
     agents: dict[str, str] = {}
     for _, data in yaml_mappings(folder, "reduced-clause data",
@@ -51,7 +55,7 @@ def load_reduced_words(folder: Path) -> ReducedWords:
         agents.update({str(k): str(v).upper() for k, v in (data.get("implicit_state_agents") or {}).items()})
     return ReducedWords(*(frozenset(merged[k]) for k in lists[:4]), tuple(sorted(agents.items())),
                         frozenset(merged["place_only"]), frozenset(merged["receiving_verbs"]),
-                        frozenset(merged["receiving_preps"]))
+                        frozenset(merged["receiving_preps"]), frozenset(merged["of_agent_roots"]))
 
 
 def _victim_verb(noun: Token, words: ReducedWords) -> Token | None:
@@ -63,6 +67,13 @@ def _victim_verb(noun: Token, words: ReducedWords) -> Token | None:
     if lemma(verb) not in words.victim_verbs:
         return None
     return verb
+
+
+def _of_agent(noun: Token, code: str, words: ReducedWords) -> bool:
+    """"has *the* backing of India": a definite noun of ``of_agent_roots`` whose of-phrase names
+    the doer (without "the", "drew criticism of the plan" names what is criticised)."""
+    return code[:2] in words.of_agent_roots and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
 
 
 def _receiver(doc: Doc, noun: Token, words: ReducedWords) -> tuple[Token, list[str]] | None:
@@ -102,6 +113,8 @@ def received_events(doc: Doc, sent: SpacySpan, matches: list[Match], found: list
         verb, receivers = got
         preps = [p for p in (*noun.children, *verb.children) if p.dep_ in ("prep", "agent")
                  and p.lower_ in ("from", "by")]
+        if not preps and _of_agent(noun, m.pattern.code, words):
+            preps = [p for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"]
         sources = list(dict.fromkeys(a for p in preps for o in p.children if o.dep_ == "pobj"
                                      for a in actors_of(doc, o)))
         targets = [a for a in receivers if a not in sources]

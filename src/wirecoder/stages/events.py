@@ -48,6 +48,23 @@ REACTION_ROOTS = ("01", "02", "05", "11", "12", "13", "19")
 RESPONSE_ROOTS = ("15", "19")
 ATTACK_ROOTS = ("18", "19", "20")
 STATE_FORCES = frozenset({"GOV", "MIL", "POL", "SPY"})
+# roots of the speech acts that ask for something: what they ask for did not happen
+ASKING_ROOTS = ("02", "10")
+
+
+def _asked_for(noun: Token, by_token: dict) -> Token | None:
+    """The appeal or demand whose infinitive takes an event noun as its object ("urged Kenya
+    to open *an inquiry*", "encouraged the police to speed up *investigations* and ..."), or
+    None: such a noun is what is asked for, not an event that happened."""
+    if noun.dep_ not in ("dobj", "pobj"):
+        return None
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    if verb.dep_ != "xcomp" or verb.head.i not in by_token:
+        return None
+    asker = by_token[verb.head.i]
+    return asker.trigger if asker.pattern.code[:2] in ASKING_ROOTS else None
 
 
 class EventsStage:
@@ -122,6 +139,11 @@ class EventsStage:
         drop: set[int] = set()
         for m in matches:
             if m.pattern.kind != "verb":
+                asker = _asked_for(m.trigger, by_token)
+                if asker is not None:
+                    # "urged Kenya to open *an inquiry*": the inquiry is asked for, not held
+                    drop.add(m.trigger.i)
+                    notes.append(f"'{m.trigger.text}' is what '{asker.text}' asks for: coded once")
                 continue
             verb = m.trigger
             if verb.dep_ == "ccomp" and verb.head.i in by_token and verb.head.i != verb.i \
