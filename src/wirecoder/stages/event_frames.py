@@ -92,3 +92,22 @@ def meeting_attendee(doc: Doc, match: Match, roles: Roles, cues: Cues, plurals: 
     if not targets:
         return roles
     return Roles(tuple(sources), tuple(targets), "attendee", roles.quote, target_from)
+
+
+# roots of the speech acts that ask for something: what they ask for did not happen
+ASKING_ROOTS = ("02", "10")
+
+
+def asked_for(noun: Token, by_token: dict[int, Match]) -> Token | None:
+    """The appeal or demand whose infinitive takes an event noun as its object ("urged Kenya
+    to open *an inquiry*", "encouraged the police to speed up *investigations* and ..."), or
+    None: such a noun is what is asked for, not an event that happened."""
+    if noun.dep_ not in ("dobj", "pobj"):
+        return None
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    if verb.dep_ != "xcomp" or verb.head.i not in by_token:
+        return None
+    asker = by_token[verb.head.i]
+    return asker.trigger if asker.pattern.code[:2] in ASKING_ROOTS else None

@@ -97,6 +97,16 @@ def received_events(doc: Doc, sent: SpacySpan, matches: list[Match], found: list
     with such events added, or given the subject as target when they had none."""
     out: list[Draft] = []
     for d in found:
+        if d.match.pattern.kind == "noun" and _of_agent(d.match.trigger, d.match.pattern.code, words):
+            got = _receiver(doc, d.match.trigger, words)
+            agents = [a for p in d.match.trigger.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for o in p.children if o.dep_ == "pobj" for a in actors_of(doc, o)]
+            if got and d.source in got[1] and agents:
+                # "X has the backing of Y": a light verb's subject received it from Y
+                notes.append(f"'{got[0].text} the {d.match.trigger.text} of': the subject receives it from the of-actor")
+                out.extend(dataclasses.replace(d, source=a, target=d.source) for a in dict.fromkeys(agents)
+                           if a != d.source)
+                continue
         got = _receiver(doc, d.match.trigger, words) if d.match.pattern.kind == "noun" and d.target is None else None
         targets = [a for a in got[1] if a != d.source] if got else []
         if targets:

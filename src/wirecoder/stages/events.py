@@ -20,7 +20,7 @@ from ..resources import Resources
 from .dates import DateResolver
 from .event_clauses import child_of
 from .event_commands import commander_of, load_command_words
-from .event_frames import meeting_attendee, quoted_obligations, quoted_speaker, topic_of_talk
+from .event_frames import asked_for, meeting_attendee, quoted_obligations, quoted_speaker, topic_of_talk
 from .event_drafts import Draft, quantity_change, merge_consequences, purpose_targets
 from .event_roles import MATERIAL_ROOTS, Roles, actors_of, find_roles, find_targets, is_media, speaker_of, subject_of
 from .event_mood import decide_code, refine_mood
@@ -48,25 +48,6 @@ REACTION_ROOTS = ("01", "02", "05", "11", "12", "13", "19")
 RESPONSE_ROOTS = ("15", "19")
 ATTACK_ROOTS = ("18", "19", "20")
 STATE_FORCES = frozenset({"GOV", "MIL", "POL", "SPY"})
-# roots of the speech acts that ask for something: what they ask for did not happen
-ASKING_ROOTS = ("02", "10")
-
-
-def _asked_for(noun: Token, by_token: dict) -> Token | None:
-    """The appeal or demand whose infinitive takes an event noun as its object ("urged Kenya
-    to open *an inquiry*", "encouraged the police to speed up *investigations* and ..."), or
-    None: such a noun is what is asked for, not an event that happened."""
-    if noun.dep_ not in ("dobj", "pobj"):
-        return None
-    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
-    while verb.dep_ == "conj" and verb.head is not verb:
-        verb = verb.head
-    if verb.dep_ != "xcomp" or verb.head.i not in by_token:
-        return None
-    asker = by_token[verb.head.i]
-    return asker.trigger if asker.pattern.code[:2] in ASKING_ROOTS else None
-
-
 class EventsStage:
     name = "events"
 
@@ -139,7 +120,7 @@ class EventsStage:
         drop: set[int] = set()
         for m in matches:
             if m.pattern.kind != "verb":
-                asker = _asked_for(m.trigger, by_token)
+                asker = asked_for(m.trigger, by_token)
                 if asker is not None:
                     # "urged Kenya to open *an inquiry*": the inquiry is asked for, not held
                     drop.add(m.trigger.i)

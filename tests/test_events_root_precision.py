@@ -1,0 +1,70 @@
+"""Precision of the cooperative roots 05, 06, 09 and 15 and recall of root 05 on news language:
+each row is a class of construction, written with other names and words than the stories that
+showed it."""
+from __future__ import annotations
+
+import pytest
+
+from wirecoder.records import Quote
+from test_events import code_events, stage, triples  # noqa: F401  (the module's stage fixture)
+
+
+def quoted(text: str, content: str, speaker: str = "A1") -> tuple[Quote, ...]:
+    """One direct quote of ``content`` (a substring of ``text``) by actor ``speaker``."""
+    s = text.index(content)
+    return (Quote("Q1", "direct", (s, s + len(content)), content, speaker, None, None),)
+
+
+CASES = [
+    # an event noun an appeal asks for did not happen: only the appeal is coded
+    ("The Norwegian envoy urged Colombia to open an inquiry into the massacre.",
+     {"Norwegian envoy": "NORGOV", "Colombia": "COL"}, {("020", "NORGOV", "COL")}),
+    ("The Danish minister encouraged Kenyan police to speed up investigations and to redouble patrols.",
+     {"Danish minister": "DNKGOV", "Kenyan police": "KENPOL"}, {("020", "DNKGOV", "KENPOL")}),
+    # ... an investigation someone opened is still one
+    ("Kenyan police opened an investigation into the killings.",
+     {"Kenyan police": "KENPOL"}, {("090", "KENPOL", None)}),
+    # a later item of what a talk was about, hung by the parser on the talk verb
+    ("Reporters talked with Merkel about her visit to Poland, German support for the Ukrainian army, "
+     "and Russia's gas deliveries.",
+     {"Merkel": "DEUGOV", "German": "DEU", "Russia": "RUS", "Poland": "POL"}, set()),
+    # working with one's family or friends is private life, not cooperation of actors
+    ("The Kenyan chef worked in Nairobi with his brother.",
+     {"Kenyan chef": "KEN"}, set()),
+    ("Ugandan officials worked with Kenya on the border checks.",
+     {"Ugandan officials": "UGAGOV", "Kenya": "KEN"}, {("060", "UGAGOV", "KEN")}),
+    # passing through a strait is a show of force; passing through a stage of growth is not
+    ("A Japanese destroyer passed through the Korea Strait on Tuesday.",
+     {"Japanese destroyer": "JPNMIL"}, {("150", "JPNMIL", None)}),
+    ("Kenya skipped landlines, passing through a stage of growth that Europe needed decades for.",
+     {"Kenya": "KEN", "Europe": "EUR"}, set()),
+    # "the backing / support of X" received by the subject: X backs it
+    ("The Peruvian candidate has the backing of Bolivia.",
+     {"Peruvian candidate": "PERGOV", "Bolivia": "BOL"}, {("050", "BOL", "PERGOV")}),
+    ("The new port plan has won the backing of the Chilean government.",
+     {"Chilean government": "CHLGOV"}, {("050", "CHLGOV", None)}),
+]
+
+
+@pytest.mark.parametrize("text,actors,expected", CASES)
+def test_root_precision_classes(coder, stage, text, actors, expected):
+    assert triples(code_events(coder, stage, text, actors)) == expected
+
+
+QUOTED = [
+    # praise mixed with blame of what the target does is no praise
+    ('"The Saudi council seems far more interested in promoting its friends and disrupting '
+     'elections than in serving voters," the Yemeni minister said.',
+     "The Saudi council seems far more interested in promoting its friends and disrupting elections "
+     "than in serving voters", {"Saudi council": "SAUGOV", "Yemeni minister": "YEMGOV"}, "A2", set()),
+    # plain praise still is
+    ('"The Saudi mediators were wonderful and very helpful," the Yemeni minister said.',
+     "The Saudi mediators were wonderful and very helpful",
+     {"Saudi mediators": "SAUGOV", "Yemeni minister": "YEMGOV"}, "A2", {("051", "YEMGOV", "SAUGOV")}),
+]
+
+
+@pytest.mark.parametrize("text,content,actors,speaker,expected", QUOTED)
+def test_quoted_praise(coder, stage, text, content, actors, speaker, expected):
+    got = triples(code_events(coder, stage, text, actors, quotes=quoted(text, content, speaker)))
+    assert {t for t in got if t[0].startswith("05")} == {t for t in expected if t[0].startswith("05")}
