@@ -38,6 +38,14 @@ CASES = [
      {"Japanese destroyer": "JPNMIL"}, {("150", "JPNMIL", None)}),
     ("Kenya skipped landlines, passing through a stage of growth that Europe needed decades for.",
      {"Kenya": "KEN", "Europe": "EUR"}, set()),
+    # deploying is a force posture only for forces or to a place; deploying things is not
+    ("Chad deployed two battalions to the Libyan border.",
+     {"Chad": "TCD"}, {("154", "TCD", None)}),
+    ("The Moroccan utility is deploying them as fast as it can.",
+     {"Moroccan utility": "MARBUS"}, set()),
+    # military drills held are a show of force
+    ("The Iranian navy held naval drills near the strait.",
+     {"Iranian navy": "IRNMIL"}, {("150", "IRNMIL", None)}),
     # "the backing / support of X" received by the subject: X backs it
     ("The Peruvian candidate has the backing of Bolivia.",
      {"Peruvian candidate": "PERGOV", "Bolivia": "BOL"}, {("050", "BOL", "PERGOV")}),
