@@ -46,6 +46,14 @@ CASES = [
     # military drills held are a show of force
     ("The Iranian navy held naval drills near the strait.",
      {"Iranian navy": "IRNMIL"}, {("150", "IRNMIL", None)}),
+    # an agreement signed between two sides, as a reduced clause on the agreement
+    ("The vote was held under the charter signed between the army and opposition parties.",
+     {"army": "MMRMIL", "opposition parties": "MMROPP"},
+     {("057", "MMRMIL", "MMROPP"), ("057", "MMROPP", "MMRMIL")}),
+    # the second signer the parser hangs on the first one's relative clause
+    ("The colonel who led the revolt against Keita and opposition leaders signed a transition accord in May.",
+     {"colonel": "MLIMIL", "Keita": "MLIGOV", "opposition leaders": "MLIOPP"},
+     {("057", "MLIMIL", "MLIOPP"), ("057", "MLIOPP", "MLIMIL")}),
     # "the backing / support of X" received by the subject: X backs it
     ("The Peruvian candidate has the backing of Bolivia.",
      {"Peruvian candidate": "PERGOV", "Bolivia": "BOL"}, {("050", "BOL", "PERGOV")}),
@@ -76,3 +84,12 @@ QUOTED = [
 def test_quoted_praise(coder, stage, text, content, actors, speaker, expected):
     got = triples(code_events(coder, stage, text, actors, quotes=quoted(text, content, speaker)))
     assert {t for t in got if t[0].startswith("05")} == {t for t in expected if t[0].startswith("05")}
+
+
+@pytest.mark.parametrize("text,actors", [
+    # the last conjunct of the relative clause names no actor: still one signer, no joint act
+    ("The colonel who jailed Keita and his ministers signed the accord in May.",
+     {"colonel": "MLIMIL", "Keita": "MLIGOV"}),
+])
+def test_no_stranded_signer(coder, stage, text, actors):
+    assert not {t for t in triples(code_events(coder, stage, text, actors)) if t[0] == "057"}

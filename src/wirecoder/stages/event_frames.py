@@ -111,3 +111,20 @@ def asked_for(noun: Token, by_token: dict[int, Match]) -> Token | None:
         return None
     asker = by_token[verb.head.i]
     return asker.trigger if asker.pattern.code[:2] in ASKING_ROOTS else None
+
+
+def stranded_partner(doc: Doc, trigger: Token, sources: tuple[str, ...]) -> list[str]:
+    """"The colonel who led the revolt against X *and opposition leaders* signed an accord": the
+    parser hangs the second signer on the relative clause's object. For a joint act with only
+    one side, the last conjunct inside the subject's relative clause, ending right before the
+    verb, is the other side (its actors, not the sources')."""
+    subj = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+    if subj is None or not any(c.dep_ == "relcl" for c in subj.children):
+        return []
+    end = trigger.i - 1
+    while end > subj.i and doc[end].dep_ in ("advmod", "aux", "neg", "punct"):
+        end -= 1
+    last = next((t for t in doc[subj.i:end + 1] if t.dep_ == "conj" and t.right_edge.i == end), None)
+    if last is None:
+        return []
+    return [a for a in actors_of(doc, last) if a not in sources]

@@ -20,7 +20,8 @@ from ..resources import Resources
 from .dates import DateResolver
 from .event_clauses import child_of
 from .event_commands import commander_of, load_command_words
-from .event_frames import asked_for, meeting_attendee, quoted_obligations, quoted_speaker, topic_of_talk
+from .event_frames import (asked_for, meeting_attendee, quoted_obligations, quoted_speaker, stranded_partner,
+                           topic_of_talk)
 from .event_drafts import Draft, quantity_change, merge_consequences, purpose_targets
 from .event_roles import MATERIAL_ROOTS, Roles, actors_of, find_roles, find_targets, is_media, speaker_of, subject_of
 from .event_mood import decide_code, refine_mood
@@ -196,7 +197,9 @@ class EventsStage:
                 roles = Roles(tuple(sources), tuple(targets), "reporter", roles.quote,
                               "patient" if targets else "")
         if not roles.sources:
-            if p.kind == "noun" or match.trigger.tag_ == "VBG":
+            if p.kind == "noun" or match.trigger.tag_ == "VBG" or (
+                    match.trigger.tag_ == "VBN" and match.trigger.dep_ == "acl"):
+                # "the charter *signed* between the army and the parties": a reduced clause
                 pair = self._between(doc, match)
                 if pair:
                     roles = Roles(tuple(pair), (), "between", roles.quote)
@@ -232,6 +235,12 @@ class EventsStage:
         # aircraft", "X said Y and Z must reach an agreement": X demands of Y and of Z)
         reciprocal = p.reciprocal and code[:2] not in ("03", "10", "12", "13")
         pairs = self._pairs(roles, reciprocal, p.has_target, joint)
+        partner = stranded_partner(doc, match.trigger, roles.sources) \
+            if p.reciprocal and not roles.targets and len(roles.sources) == 1 else []
+        if partner:
+            notes.append(f"'{match.trigger.text}' ({p.id}): the other side hangs on the subject's relative clause")
+            roles = dataclasses.replace(roles, sources=(*roles.sources, *partner))
+            pairs = self._pairs(roles, reciprocal, p.has_target, joint)
         if p.reciprocal and not roles.targets and len(roles.sources) < 2:
             notes.append(f"'{match.trigger.text}' ({p.id}): a joint action with one actor only, not coded")
             return []
