@@ -43,9 +43,6 @@ CASES = [
      {"Chad": "TCD"}, {("154", "TCD", None)}),
     ("The Moroccan utility is deploying them as fast as it can.",
      {"Moroccan utility": "MARBUS"}, set()),
-    # military drills held are a show of force
-    ("The Iranian navy held naval drills near the strait.",
-     {"Iranian navy": "IRNMIL"}, {("150", "IRNMIL", None)}),
     # an agreement signed between two sides, as a reduced clause on the agreement
     ("The vote was held under the charter signed between the army and opposition parties.",
      {"army": "MMRMIL", "opposition parties": "MMROPP"},
@@ -57,8 +54,11 @@ CASES = [
     # "the backing / support of X" received by the subject: X backs it
     ("The Peruvian candidate has the backing of Bolivia.",
      {"Peruvian candidate": "PERGOV", "Bolivia": "BOL"}, {("050", "BOL", "PERGOV")}),
+    ("The Bolivian port plan has won the backing of the Chilean government.",
+     {"Bolivian": "BOL", "Chilean government": "CHLGOV"}, {("050", "CHLGOV", "BOL")}),
+    # ... with no actor as the one backed, the backing is not coded
     ("The new port plan has won the backing of the Chilean government.",
-     {"Chilean government": "CHLGOV"}, {("050", "CHLGOV", None)}),
+     {"Chilean government": "CHLGOV"}, set()),
 ]
 
 
@@ -93,3 +93,17 @@ def test_quoted_praise(coder, stage, text, content, actors, speaker, expected):
 ])
 def test_no_stranded_signer(coder, stage, text, actors):
     assert not {t for t in triples(code_events(coder, stage, text, actors)) if t[0] == "057"}
+
+
+@pytest.mark.parametrize("text,actors,expected", [
+    # an action weighed after "it" and a judgement word is not done
+    ("It makes sense for the economy to assist Ecuadorian firms more effectively, the Chilean minister said.",
+     {"Chilean minister": "CHLGOV", "Ecuadorian firms": "ECUBUS"}, set()),
+    ("It would be a mistake to help the Sudanese army, the Egyptian envoy said.",
+     {"Egyptian envoy": "EGYGOV", "Sudanese army": "SDNMIL"}, set()),
+    # ... an infinitive under an intention stays an intention
+    ("Chile plans to assist Ecuadorian firms.",
+     {"Chile": "CHL", "Ecuadorian firms": "ECUBUS"}, {("033", "CHL", "ECUBUS")}),
+])
+def test_extraposed_judgements(coder, stage, text, actors, expected):
+    assert triples(code_events(coder, stage, text, actors)) == expected

@@ -123,7 +123,9 @@ def received_events(doc: Doc, sent: SpacySpan, matches: list[Match], found: list
         verb, receivers = got
         preps = [p for p in (*noun.children, *verb.children) if p.dep_ in ("prep", "agent")
                  and p.lower_ in ("from", "by")]
-        if not preps and _of_agent(noun, m.pattern.code, words):
+        if not preps and receivers and _of_agent(noun, m.pattern.code, words):
+            # "the plan has the backing of X" with no actor as the subject stays uncoded: the
+            # backed side is not named
             preps = [p for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"]
         sources = list(dict.fromkeys(a for p in preps for o in p.children if o.dep_ == "pobj"
                                      for a in actors_of(doc, o)))

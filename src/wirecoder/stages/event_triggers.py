@@ -228,6 +228,17 @@ def governor(verb: Token) -> Token | None:
     return None
 
 
+def _extraposed_judgement(verb: Token, cues: Cues) -> bool:
+    """An infinitive extraposed after "it" and a judgement word (``cues.judgements``): "it makes
+    *sense* to assist X", "it is *important* to back Y", "it would be *wise* for Z to help"."""
+    if verb.dep_ not in ("xcomp", "ccomp", "advcl") or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    head = verb.head
+    return any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in head.children) and any(
+        c.dep_ in ("acomp", "attr", "dobj") and lemma(c) in cues.judgements for c in head.children)
+
+
 def mood_of(match: Match, cues: Cues) -> Mood:
     """How the sentence presents the match (see :class:`Mood`)."""
     verb = clause_verb(match.trigger)
@@ -246,6 +257,9 @@ def mood_of(match: Match, cues: Cues) -> Mood:
         # "attempting a summit with X could be risky", "sending troops is no answer": an action
         # named as the subject of a judgement, not one that happened
         return Mood("possible", negated, f"an action judged as a subject ('{verb.text} ... {verb.head.text}')")
+    if _extraposed_judgement(verb, cues):
+        # "it makes sense to help X", "it would be wise to back Y": an action judged, not done
+        return Mood("possible", negated, f"an action judged ('it ... {verb.head.text} ... to {verb.text}')")
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     conditions = [c for c in verb.children if c.dep_ == "advcl" and any(
         m.dep_ == "mark" and m.lower_ in cues.conditional for m in c.children)]
