@@ -107,3 +107,21 @@ def test_no_stranded_signer(coder, stage, text, actors):
 ])
 def test_extraposed_judgements(coder, stage, text, actors, expected):
     assert triples(code_events(coder, stage, text, actors)) == expected
+
+
+THANKS = [
+    # crediting an actor's merit in one's own words is praise, even in a negated clause
+    ('The Somali governor said: "Thanks to the bravery of Kenyan troops, nobody died."',
+     "Thanks to the bravery of Kenyan troops, nobody died.",
+     {"Somali governor": "SOMGOV", "Kenyan troops": "KENMIL"}, {("051", "SOMGOV", "KENMIL")}),
+    # money or weather thanked for is no actor praised
+    ('The Spanish mayor said: "Thanks to the revenues of the wind farm, the town rebuilt its roads."',
+     "Thanks to the revenues of the wind farm, the town rebuilt its roads.",
+     {"Spanish mayor": "ESPGOV"}, set()),
+]
+
+
+@pytest.mark.parametrize("text,content,actors,expected", THANKS)
+def test_thanks_to_merit(coder, stage, text, content, actors, expected):
+    got = triples(code_events(coder, stage, text, actors, quotes=quoted(text, content)))
+    assert {t for t in got if t[0].startswith("05")} == expected

@@ -308,13 +308,14 @@ def mood_of(match: Match, cues: Cues) -> Mood:
 
 def _subject_noun(match: Match) -> bool:
     """An event noun that is its clause's subject ("X's *demand* for relief did not mesh with
-    ..."): the clause says something about the event, its negation does not undo the event."""
+    ..."), or an adverbial phrase of it ("*thanks* to the police, that did not happen"): the
+    clause says something about the event, its negation does not undo the event."""
     t = match.trigger
     if match.pattern.kind != "noun":
         return False
     while t.dep_ == "conj" and t.head is not t:
         t = t.head
-    return t.dep_ in ("nsubj", "nsubjpass")
+    return t.dep_ in ("nsubj", "nsubjpass", "npadvmod")
 
 
 def _negated(token: Token, cues: Cues) -> bool:
