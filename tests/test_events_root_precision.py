@@ -125,3 +125,15 @@ THANKS = [
 def test_thanks_to_merit(coder, stage, text, content, actors, expected):
     got = triples(code_events(coder, stage, text, actors, quotes=quoted(text, content)))
     assert {t for t in got if t[0].startswith("05")} == expected
+
+
+@pytest.mark.parametrize("text,actors,expected", [
+    # trade of private people (civilians) is no economic cooperation of actors
+    ("Historians found evidence of the villagers' brisk trade with Portuguese sailors.",
+     {"villagers": "AGOCVL", "Portuguese sailors": "PRT"}, set()),
+    # ... trade between states is
+    ("Angola's trade with Portugal grew last year.",
+     {"Angola": "AGO", "Portugal": "PRT"}, {("061", "AGO", "PRT"), ("061", "PRT", "AGO")}),
+])
+def test_private_trade(coder, stage, text, actors, expected):
+    assert triples(code_events(coder, stage, text, actors)) == expected

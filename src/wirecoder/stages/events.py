@@ -49,6 +49,12 @@ REACTION_ROOTS = ("01", "02", "05", "11", "12", "13", "19")
 RESPONSE_ROOTS = ("15", "19")
 ATTACK_ROOTS = ("18", "19", "20")
 STATE_FORCES = frozenset({"GOV", "MIL", "POL", "SPY"})
+def _civilian(doc: Doc, actor_id: str) -> bool:
+    """Whether the actor is civilians (sector CVL): residents, villagers, families."""
+    actor = actor_by_id(doc, actor_id)
+    return actor is not None and (actor.code or "")[3:6] == "CVL"
+
+
 class EventsStage:
     name = "events"
 
@@ -266,6 +272,11 @@ class EventsStage:
             pairs = [(s, t) for s, t in pairs if not (is_media(doc, s) or (t is not None and is_media(doc, t)))]
             if not pairs:
                 notes.append(f"'{match.trigger.text}' ({p.id}): {code} with the news media, journalism: not coded")
+                return []
+        if code in self.cues.private_life or code[:2] in self.cues.private_life:
+            pairs = [(s, t) for s, t in pairs if not (_civilian(doc, s) or (t is not None and _civilian(doc, t)))]
+            if not pairs:
+                notes.append(f"'{match.trigger.text}' ({p.id}): {code} by private people, not politics: not coded")
                 return []
         note = f"'{match.trigger.text}' fired {p.id} -> {code}" + (f" ({why})" if why else "") + \
             f"; source by {roles.source_from}" + (f", target by {roles.target_from}" if roles.targets else "")
