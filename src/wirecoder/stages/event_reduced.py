@@ -103,7 +103,8 @@ def received_events(doc: Doc, sent: SpacySpan, matches: list[Match], found: list
                       for o in p.children if o.dep_ == "pobj" for a in actors_of(doc, o)]
             if got and d.source in got[1] and agents:
                 # "X has the backing of Y": a light verb's subject received it from Y
-                notes.append(f"'{got[0].text} the {d.match.trigger.text} of': the subject receives it from the of-actor")
+                notes.append(f"'{got[0].text} the {d.match.trigger.text} of': "
+                             "the subject receives it from the of-actor")
                 out.extend(dataclasses.replace(d, source=a, target=d.source) for a in dict.fromkeys(agents)
                            if a != d.source)
                 continue

@@ -31,7 +31,7 @@ from .event_triggers import Match, TriggerFinder, clause_verb, lemma, mood_of
 from .event_visits import not_a_visit
 from .role_references import load_plural_nouns, mutual_object
 from .implied_addressees import implied_addressee, load_addressee_words, peace_counterparts
-from .implicit_targets import (civilian_country, civilians_actor, load_civilian_words, load_passive_agents,
+from .implicit_targets import (civilian_country, civilians_actor, is_civilian, load_civilian_words, load_passive_agents,
                                load_speech_act_nouns, passive_agent, referred_event, referred_speech_act,
                                victim)
 from .locations import Gazetteer, LocationResolver
@@ -49,12 +49,6 @@ REACTION_ROOTS = ("01", "02", "05", "11", "12", "13", "19")
 RESPONSE_ROOTS = ("15", "19")
 ATTACK_ROOTS = ("18", "19", "20")
 STATE_FORCES = frozenset({"GOV", "MIL", "POL", "SPY"})
-def _civilian(doc: Doc, actor_id: str) -> bool:
-    """Whether the actor is civilians (sector CVL): residents, villagers, families."""
-    actor = actor_by_id(doc, actor_id)
-    return actor is not None and (actor.code or "")[3:6] == "CVL"
-
-
 class EventsStage:
     name = "events"
 
@@ -274,7 +268,7 @@ class EventsStage:
                 notes.append(f"'{match.trigger.text}' ({p.id}): {code} with the news media, journalism: not coded")
                 return []
         if code in self.cues.private_life or code[:2] in self.cues.private_life:
-            pairs = [(s, t) for s, t in pairs if not (_civilian(doc, s) or (t is not None and _civilian(doc, t)))]
+            pairs = [(s, t) for s, t in pairs if not (is_civilian(doc, s) or (t is not None and is_civilian(doc, t)))]
             if not pairs:
                 notes.append(f"'{match.trigger.text}' ({p.id}): {code} by private people, not politics: not coded")
                 return []
