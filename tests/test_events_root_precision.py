@@ -56,6 +56,9 @@ CASES = [
      {"Peruvian candidate": "PERGOV", "Bolivia": "BOL"}, {("050", "BOL", "PERGOV")}),
     ("The Bolivian port plan has won the backing of the Chilean government.",
      {"Bolivian": "BOL", "Chilean government": "CHLGOV"}, {("050", "CHLGOV", "BOL")}),
+    # the same for disapproval received: "drew the criticism of X"
+    ("The Kenyan minister drew the criticism of Amnesty International.",
+     {"Kenyan minister": "KENGOV", "Amnesty International": "NGO"}, {("111", "NGO", "KENGOV")}),
     # ... with no actor as the one backed, the backing is not coded
     ("The new port plan has won the backing of the Chilean government.",
      {"Chilean government": "CHLGOV"}, set()),
