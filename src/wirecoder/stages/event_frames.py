@@ -21,6 +21,8 @@ MEETING_FRAMES = frozenset({"after", "before", "during", "following", "at", "ahe
 # what a talk is about: "spoke *about* his trip", "asked *about* the sanctions"
 TOPIC_PREPS = frozenset({"about"})
 TALK_VERBS = frozenset({"speak", "talk", "ask", "interview", "question", "chat", "testify", "write", "learn", "hear"})
+# how the parser hangs a later item of a topic list on the talk verb itself
+LIST_ITEM_DEPS = frozenset({"npadvmod", "appos", "dobj", "dep"})
 
 
 def quoted_speaker(doc: Doc, verb: Token) -> list[str]:
@@ -58,9 +60,17 @@ def topic_of_talk(noun: Token, cues: Cues) -> bool:
     t = noun
     while t.dep_ == "conj" and t.head is not t:
         t = t.head
+    if t.dep_ in LIST_ITEM_DEPS and _talk_verb(t.head, cues) and any(
+            p.dep_ == "prep" and p.lower_ in TOPIC_PREPS and p.i < t.i for p in t.head.children):
+        # "asked him about his trip, U.S. support for the island and ...": a later item of the
+        # list the parser hangs on the verb itself
+        return True
     if t.dep_ != "pobj" or t.head.lower_ not in TOPIC_PREPS:
         return False
-    verb = t.head.head
+    return _talk_verb(t.head.head, cues)
+
+
+def _talk_verb(verb: Token, cues: Cues) -> bool:
     return verb.pos_ in ("VERB", "AUX") and (lemma(verb) in cues.speech or lemma(verb) in TALK_VERBS)
 
 
@@ -82,3 +92,39 @@ def meeting_attendee(doc: Doc, match: Match, roles: Roles, cues: Cues, plurals: 
     if not targets:
         return roles
     return Roles(tuple(sources), tuple(targets), "attendee", roles.quote, target_from)
+
+
+# roots of the speech acts that ask for something: what they ask for did not happen
+ASKING_ROOTS = ("02", "10")
+
+
+def asked_for(noun: Token, by_token: dict[int, Match]) -> Token | None:
+    """The appeal or demand whose infinitive takes an event noun as its object ("urged Kenya
+    to open *an inquiry*", "encouraged the police to speed up *investigations* and ..."), or
+    None: such a noun is what is asked for, not an event that happened."""
+    if noun.dep_ not in ("dobj", "pobj"):
+        return None
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    if verb.dep_ != "xcomp" or verb.head.i not in by_token:
+        return None
+    asker = by_token[verb.head.i]
+    return asker.trigger if asker.pattern.code[:2] in ASKING_ROOTS else None
+
+
+def stranded_partner(doc: Doc, trigger: Token, sources: tuple[str, ...]) -> list[str]:
+    """"The colonel who led the revolt against X *and opposition leaders* signed an accord": the
+    parser hangs the second signer on the relative clause's object. For a joint act with only
+    one side, the last conjunct inside the subject's relative clause, ending right before the
+    verb, is the other side (its actors, not the sources')."""
+    subj = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+    if subj is None or not any(c.dep_ == "relcl" for c in subj.children):
+        return []
+    end = trigger.i - 1
+    while end > subj.i and doc[end].dep_ in ("advmod", "aux", "neg", "punct"):
+        end -= 1
+    last = next((t for t in doc[subj.i:end + 1] if t.dep_ == "conj" and t.right_edge.i == end), None)
+    if last is None:
+        return []
+    return [a for a in actors_of(doc, last) if a not in sources]

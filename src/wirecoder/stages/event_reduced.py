@@ -32,6 +32,9 @@ class ReducedWords:
     place_only: frozenset[str] = frozenset()
     receiving_verbs: frozenset[str] = frozenset()
     receiving_preps: frozenset[str] = frozenset()
+    # roots of the nouns whose "the N of X" names the doer after a receiving verb ("has the
+    # backing of X", "won the support of X", "drew the ire of X")
+    of_agent_roots: frozenset[str] = frozenset()
 
     def state_sector(self, code: str) -> str | None:
         """The sector of the state actor that does ``code`` (the longest listed prefix wins)."""
@@ -41,7 +44,8 @@ class ReducedWords:
 
 def load_reduced_words(folder: Path) -> ReducedWords:
     """Read every ``*.yaml`` in ``folder``; the lists of later files add to the earlier ones."""
-    lists = ("victim_verbs", "inside", "other_side", "roots", "place_only", "receiving_verbs", "receiving_preps")
+    lists = ("victim_verbs", "inside", "other_side", "roots", "place_only", "receiving_verbs", "receiving_preps",
+             "of_agent_roots")
     merged: dict[str, set[str]] = {k: set() for k in lists}
     agents: dict[str, str] = {}
     for _, data in yaml_mappings(folder, "reduced-clause data",
@@ -51,7 +55,7 @@ def load_reduced_words(folder: Path) -> ReducedWords:
         agents.update({str(k): str(v).upper() for k, v in (data.get("implicit_state_agents") or {}).items()})
     return ReducedWords(*(frozenset(merged[k]) for k in lists[:4]), tuple(sorted(agents.items())),
                         frozenset(merged["place_only"]), frozenset(merged["receiving_verbs"]),
-                        frozenset(merged["receiving_preps"]))
+                        frozenset(merged["receiving_preps"]), frozenset(merged["of_agent_roots"]))
 
 
 def _victim_verb(noun: Token, words: ReducedWords) -> Token | None:
@@ -63,6 +67,13 @@ def _victim_verb(noun: Token, words: ReducedWords) -> Token | None:
     if lemma(verb) not in words.victim_verbs:
         return None
     return verb
+
+
+def _of_agent(noun: Token, code: str, words: ReducedWords) -> bool:
+    """"has *the* backing of India": a definite noun of ``of_agent_roots`` whose of-phrase names
+    the doer (without "the", "drew criticism of the plan" names what is criticised)."""
+    return code[:2] in words.of_agent_roots and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
 
 
 def _receiver(doc: Doc, noun: Token, words: ReducedWords) -> tuple[Token, list[str]] | None:
@@ -86,6 +97,17 @@ def received_events(doc: Doc, sent: SpacySpan, matches: list[Match], found: list
     with such events added, or given the subject as target when they had none."""
     out: list[Draft] = []
     for d in found:
+        if d.match.pattern.kind == "noun" and _of_agent(d.match.trigger, d.match.pattern.code, words):
+            got = _receiver(doc, d.match.trigger, words)
+            agents = [a for p in d.match.trigger.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for o in p.children if o.dep_ == "pobj" for a in actors_of(doc, o)]
+            if got and d.source in got[1] and agents:
+                # "X has the backing of Y": a light verb's subject received it from Y
+                notes.append(f"'{got[0].text} the {d.match.trigger.text} of': "
+                             "the subject receives it from the of-actor")
+                out.extend(dataclasses.replace(d, source=a, target=d.source) for a in dict.fromkeys(agents)
+                           if a != d.source)
+                continue
         got = _receiver(doc, d.match.trigger, words) if d.match.pattern.kind == "noun" and d.target is None else None
         targets = [a for a in got[1] if a != d.source] if got else []
         if targets:
@@ -102,6 +124,10 @@ def received_events(doc: Doc, sent: SpacySpan, matches: list[Match], found: list
         verb, receivers = got
         preps = [p for p in (*noun.children, *verb.children) if p.dep_ in ("prep", "agent")
                  and p.lower_ in ("from", "by")]
+        if not preps and receivers and _of_agent(noun, m.pattern.code, words):
+            # "the plan has the backing of X" with no actor as the subject stays uncoded: the
+            # backed side is not named
+            preps = [p for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"]
         sources = list(dict.fromkeys(a for p in preps for o in p.children if o.dep_ == "pobj"
                                      for a in actors_of(doc, o)))
         targets = [a for a in receivers if a not in sources]

@@ -61,6 +61,8 @@ class StatementWords:
     suffering_verbs: frozenset[str]
     polarity: dict[str, float]
     stance_adjectives: dict[str, str]
+    # a word at or below this valence makes a positive statement mixed, not praise
+    praise_veto: float = -4.0
 
 
 def load_statement_words(folder: Path, ontology: Ontology | None = None) -> StatementWords:
@@ -72,7 +74,7 @@ def load_statement_words(folder: Path, ontology: Ontology | None = None) -> Stat
              "hedged_allegations", "state_sectors", "suffering_verbs")
     for _, data in yaml_mappings(folder, "statement data",
                                  "a mapping (see data/patterns/README.md, 'Statements')"):
-        for key in ("negative", "positive", "strongly_negative", "report_negative"):
+        for key in ("negative", "positive", "strongly_negative", "report_negative", "praise_veto"):
             if key in data:
                 merged[key] = float(data[key])
         merged["codes"].update({str(k): str(v) for k, v in (data.get("codes") or {}).items()})
@@ -91,7 +93,7 @@ def load_statement_words(folder: Path, ontology: Ontology | None = None) -> Stat
     return StatementWords(merged["negative"], merged["positive"], merged["strongly_negative"],
                           merged["report_negative"], dict(merged["codes"]),
                           *(frozenset(merged.get(k, ())) for k in lists), dict(merged["polarity"]),
-                          dict(merged["stance_adjectives"]))
+                          dict(merged["stance_adjectives"]), merged.get("praise_veto", -4.0))
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +141,13 @@ class StatementCoder:
         if not words:
             return 0.0
         return float(self.vader.polarity_scores(" ".join(words))["compound"])
+
+    def _mixed(self, tokens: list[Token]) -> bool:
+        """Whether a verb or adjective of the tokens (what the target does or is, not the ills
+        it may be praised for ending) is at or below ``praise_veto`` on VADER's scale."""
+        lex = self.vader.lexicon
+        return any(min(lex.get(t.lower_, 0.0), lex.get(t.lemma_.lower(), 0.0)) <= self.words.praise_veto
+                   for t in tokens if t.pos_ in ("VERB", "ADJ"))
 
     # ------------------------------------------------------------------ per sentence
     def revise(self, doc: Doc, sent: SpacySpan, coded: list[Draft], notes: list[str]) -> list[Draft]:
@@ -318,6 +327,10 @@ class StatementCoder:
         if score >= self.words.positive:
             if acts or not any(targets):
                 # a good deed reported is not praise of the doer
+                return []
+            if self._mixed(predicate):
+                # "more interested in promoting X and disrupting Y than ...": praise mixed with blame
+                notes.append(f"'{st.trigger.text}': positive ({score:+.2f}) but mixed with blame: not praise")
                 return []
             kind = "praise"
         elif acts or lemma(st.trigger) in self.words.allegation_verbs or any(

@@ -228,6 +228,17 @@ def governor(verb: Token) -> Token | None:
     return None
 
 
+def _extraposed_judgement(verb: Token, cues: Cues) -> bool:
+    """An infinitive extraposed after "it" and a judgement word (``cues.judgements``): "it makes
+    *sense* to assist X", "it is *important* to back Y", "it would be *wise* for Z to help"."""
+    if verb.dep_ not in ("xcomp", "ccomp", "advcl") or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    head = verb.head
+    return any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in head.children) and any(
+        c.dep_ in ("acomp", "attr", "dobj") and lemma(c) in cues.judgements for c in head.children)
+
+
 def mood_of(match: Match, cues: Cues) -> Mood:
     """How the sentence presents the match (see :class:`Mood`)."""
     verb = clause_verb(match.trigger)
@@ -246,6 +257,9 @@ def mood_of(match: Match, cues: Cues) -> Mood:
         # "attempting a summit with X could be risky", "sending troops is no answer": an action
         # named as the subject of a judgement, not one that happened
         return Mood("possible", negated, f"an action judged as a subject ('{verb.text} ... {verb.head.text}')")
+    if _extraposed_judgement(verb, cues):
+        # "it makes sense to help X", "it would be wise to back Y": an action judged, not done
+        return Mood("possible", negated, f"an action judged ('it ... {verb.head.text} ... to {verb.text}')")
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     conditions = [c for c in verb.children if c.dep_ == "advcl" and any(
         m.dep_ == "mark" and m.lower_ in cues.conditional for m in c.children)]
@@ -294,13 +308,14 @@ def mood_of(match: Match, cues: Cues) -> Mood:
 
 def _subject_noun(match: Match) -> bool:
     """An event noun that is its clause's subject ("X's *demand* for relief did not mesh with
-    ..."): the clause says something about the event, its negation does not undo the event."""
+    ..."), or an adverbial phrase of it ("*thanks* to the police, that did not happen"): the
+    clause says something about the event, its negation does not undo the event."""
     t = match.trigger
     if match.pattern.kind != "noun":
         return False
     while t.dep_ == "conj" and t.head is not t:
         t = t.head
-    return t.dep_ in ("nsubj", "nsubjpass")
+    return t.dep_ in ("nsubj", "nsubjpass", "npadvmod")
 
 
 def _negated(token: Token, cues: Cues) -> bool:

@@ -20,7 +20,8 @@ from ..resources import Resources
 from .dates import DateResolver
 from .event_clauses import child_of
 from .event_commands import commander_of, load_command_words
-from .event_frames import meeting_attendee, quoted_obligations, quoted_speaker, topic_of_talk
+from .event_frames import (asked_for, meeting_attendee, quoted_obligations, quoted_speaker, stranded_partner,
+                           topic_of_talk)
 from .event_drafts import Draft, quantity_change, merge_consequences, purpose_targets
 from .event_roles import MATERIAL_ROOTS, Roles, actors_of, find_roles, find_targets, is_media, speaker_of, subject_of
 from .event_mood import decide_code, refine_mood
@@ -30,7 +31,7 @@ from .event_triggers import Match, TriggerFinder, clause_verb, lemma, mood_of
 from .event_visits import not_a_visit
 from .role_references import load_plural_nouns, mutual_object
 from .implied_addressees import implied_addressee, load_addressee_words, peace_counterparts
-from .implicit_targets import (civilian_country, civilians_actor, load_civilian_words, load_passive_agents,
+from .implicit_targets import (civilian_country, civilians_actor, is_civilian, load_civilian_words, load_passive_agents,
                                load_speech_act_nouns, passive_agent, referred_event, referred_speech_act,
                                victim)
 from .locations import Gazetteer, LocationResolver
@@ -48,8 +49,6 @@ REACTION_ROOTS = ("01", "02", "05", "11", "12", "13", "19")
 RESPONSE_ROOTS = ("15", "19")
 ATTACK_ROOTS = ("18", "19", "20")
 STATE_FORCES = frozenset({"GOV", "MIL", "POL", "SPY"})
-
-
 class EventsStage:
     name = "events"
 
@@ -122,6 +121,11 @@ class EventsStage:
         drop: set[int] = set()
         for m in matches:
             if m.pattern.kind != "verb":
+                asker = asked_for(m.trigger, by_token)
+                if asker is not None:
+                    # "urged Kenya to open *an inquiry*": the inquiry is asked for, not held
+                    drop.add(m.trigger.i)
+                    notes.append(f"'{m.trigger.text}' is what '{asker.text}' asks for: coded once")
                 continue
             verb = m.trigger
             if verb.dep_ == "ccomp" and verb.head.i in by_token and verb.head.i != verb.i \
@@ -193,7 +197,9 @@ class EventsStage:
                 roles = Roles(tuple(sources), tuple(targets), "reporter", roles.quote,
                               "patient" if targets else "")
         if not roles.sources:
-            if p.kind == "noun" or match.trigger.tag_ == "VBG":
+            if p.kind == "noun" or match.trigger.tag_ == "VBG" or (
+                    match.trigger.tag_ == "VBN" and match.trigger.dep_ == "acl"):
+                # "the charter *signed* between the army and the parties": a reduced clause
                 pair = self._between(doc, match)
                 if pair:
                     roles = Roles(tuple(pair), (), "between", roles.quote)
@@ -229,6 +235,12 @@ class EventsStage:
         # aircraft", "X said Y and Z must reach an agreement": X demands of Y and of Z)
         reciprocal = p.reciprocal and code[:2] not in ("03", "10", "12", "13")
         pairs = self._pairs(roles, reciprocal, p.has_target, joint)
+        partner = stranded_partner(doc, match.trigger, roles.sources) \
+            if p.reciprocal and not roles.targets and len(roles.sources) == 1 else []
+        if partner:
+            notes.append(f"'{match.trigger.text}' ({p.id}): the other side hangs on the subject's relative clause")
+            roles = dataclasses.replace(roles, sources=(*roles.sources, *partner))
+            pairs = self._pairs(roles, reciprocal, p.has_target, joint)
         if p.reciprocal and not roles.targets and len(roles.sources) < 2:
             notes.append(f"'{match.trigger.text}' ({p.id}): a joint action with one actor only, not coded")
             return []
@@ -254,6 +266,11 @@ class EventsStage:
             pairs = [(s, t) for s, t in pairs if not (is_media(doc, s) or (t is not None and is_media(doc, t)))]
             if not pairs:
                 notes.append(f"'{match.trigger.text}' ({p.id}): {code} with the news media, journalism: not coded")
+                return []
+        if code in self.cues.private_life or code[:2] in self.cues.private_life:
+            pairs = [(s, t) for s, t in pairs if not (is_civilian(doc, s) or (t is not None and is_civilian(doc, t)))]
+            if not pairs:
+                notes.append(f"'{match.trigger.text}' ({p.id}): {code} by private people, not politics: not coded")
                 return []
         note = f"'{match.trigger.text}' fired {p.id} -> {code}" + (f" ({why})" if why else "") + \
             f"; source by {roles.source_from}" + (f", target by {roles.target_from}" if roles.targets else "")

@@ -244,3 +244,9 @@ def passive_agent(doc: Doc, match: Match, cues, agents: PassiveAgents) -> tuple[
 def _code(doc: Doc, actor_id: str) -> str | None:
     actor = actor_by_id(doc, actor_id)
     return actor.code if actor is not None else None
+
+
+def is_civilian(doc: Doc, actor_id: str) -> bool:
+    """Whether the actor is civilians (sector CVL): residents, villagers, families."""
+    actor = actor_by_id(doc, actor_id)
+    return actor is not None and (actor.code or "")[3:6] == "CVL"
