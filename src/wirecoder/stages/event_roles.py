@@ -43,6 +43,11 @@ class Roles:
     target_from: str = ""     # prep | object | patient | prep-object | clause | inside | addressee
 
 
+def is_first_person(token: Token, cues: Cues) -> bool:
+    """"we", "us", "I": a personal pronoun of the speaker, never the name "US" (United States)."""
+    return token.lower_ in cues.first_person and token.text != "US" and token.pos_ != "PROPN"
+
+
 def conjuncts(token: Token) -> list[Token]:
     """The token and the tokens conjoined to it ("Russia and China")."""
     out = [token]
@@ -204,7 +209,7 @@ def find_sources(doc: Doc, match: Match, cues: Cues,
         return [], "none"
     verb = clause_verb(trig)
     subj, how = subject_of(verb, cues)
-    if subj is not None and subj.lower_ not in cues.first_person:
+    if subj is not None and not is_first_person(subj, cues):
         ids = actors_of(doc, subj)
         if ids:
             return ids, how
@@ -473,7 +478,7 @@ def find_roles(doc: Doc, match: Match, cues: Cues, plurals: PluralNouns | None =
             # "this", "that" are not actors
             sources, how = actors_of(doc, speaker), "speaker"
         if not sources and quote is not None and quote.speaker and how != "passive" and (
-                subj is None or subj.lower_ in cues.first_person
+                subj is None or is_first_person(subj, cues)
                 or (match.pattern.kind == "noun" and quote.kind == "direct")):
             sources, how = [quote.speaker], "quote"
     if how == "modifier" and judged_by_adjective(match):
