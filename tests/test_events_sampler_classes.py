@@ -24,3 +24,39 @@ def test_us_subject_is_the_country(coder, text, event, present):
 def test_first_person_us_is_not_a_source(coder, stage):  # noqa: F811
     text = '"Let us reject this plan," the minister said.'
     assert not {t for t in triples(code_events(coder, stage, text, {"minister": "KENGOV"})) if t[1] == "USA"}
+
+
+# an event noun in the "in" phrase of engage/participate/involve/take part takes the verb's subject;
+# a participle that only describes people ("officials involved in talks") reports nothing
+LIGHT_IN_CASES = [
+    ("Militia units were engaged in ethnic cleansing in the northern valley.",
+     {"Militia units": "BIHREB"}, ("203", "BIHREB", None), True),
+    ("Hundreds of teachers participated in a protest against the ministry on Friday.",
+     {"teachers": "KENEDU", "ministry": "KENGOV"}, ("140", "KENEDU", "KENGOV"), True),
+    ("Police officers took part in raids on the opposition offices.",
+     {"Police officers": "PERPOL", "opposition": "PEROPP"}, ("190", "PERPOL", "PEROPP"), True),
+    ("Diplomats involved in negotiations with Tehran were moved to other posts.",
+     {"Diplomats": "USAGOV", "Tehran": "IRNGOV"}, ("046", "USAGOV", "IRNGOV"), False),
+]
+
+
+@pytest.mark.parametrize("text,actors,event,present", LIGHT_IN_CASES, ids=[c[0][:40] for c in LIGHT_IN_CASES])
+def test_event_noun_in_the_in_phrase_of_a_light_verb(coder, stage, text, actors, event, present):  # noqa: F811
+    assert (event in triples(code_events(coder, stage, text, actors))) is present
+
+
+# "The charity operating in X said ...": the parser makes the participle the subject
+REDUCED_RELATIVE_CASES = [
+    ("The Red Cross operating in Somalia said the militias must let the convoys pass.",
+     {"Red Cross": "NGO", "militias": "SOMREB"}, ("100", "NGO", "SOMREB"), True),
+    ("The charity working in Yemen said the coalition must open the ports to food shipments.",
+     {"charity": "NGO", "coalition": "SAUMIL"}, ("100", "NGO", "SAUMIL"), True),
+    ("The agency operating in the camps said the militia must free the aid workers.",
+     {"agency": "IGO", "militia": "SDNREB"}, ("100", "IGO", "SDNREB"), True),
+]
+
+
+@pytest.mark.parametrize("text,actors,event,present", REDUCED_RELATIVE_CASES,
+                         ids=[c[0][:40] for c in REDUCED_RELATIVE_CASES])
+def test_speaker_with_a_reduced_relative(coder, stage, text, actors, event, present):  # noqa: F811
+    assert (event in triples(code_events(coder, stage, text, actors))) is present

@@ -29,8 +29,20 @@ def unlabelled(subject: Token) -> Token | None:
     """The subject without a transcript's speaker label: "VOA: Russia's President Putin visited"
     (the parser hangs the real subject on the label) -> Putin; a bare label -> None."""
     if not speaker_label(subject):
-        return subject
+        return reduced_relative_subject(subject)
     return next((c for c in subject.children if c.dep_ == "appos" and c.i > subject.i + 1), None)
+
+
+def reduced_relative_subject(subject: Token) -> Token:
+    """"The agency *operating* in the region said ...": the parser may make the participle of a
+    reduced relative clause the subject and hang the noun on it; the noun is the subject."""
+    if subject.pos_ == "VERB" and subject.tag_ in ("VBG", "VBN") and not any(
+            c.dep_ in ("aux", "auxpass") for c in subject.children):
+        noun = next((c for c in subject.children if c.dep_ == "nsubj" and c.i < subject.i
+                     and c.pos_ in ("NOUN", "PROPN")), None)
+        if noun is not None:
+            return noun
+    return subject
 
 
 def pobj_of(prep: Token) -> Token | None:

@@ -206,6 +206,17 @@ def find_sources(doc: Doc, match: Match, cues: Cues,
             ids = actors_of(doc, subj)
             if ids:
                 return ids, "light-verb"
+        took_part = any(c.dep_ == "dobj" and lemma(c) in cues.light_in for c in head.head.children)
+        if trig.dep_ == "pobj" and head.lower_ == "in" and (lemma(head.head) in cues.light_in or took_part):
+            # "were engaged in ethnic cleansing", "took part in the raid"
+            # (a participle that only describes people, "officials involved in talks", reports nothing)
+            verb = head.head.head if head.head.dep_ == "dobj" else head.head
+            subj, how = subject_of(verb, cues) if verb.dep_ != "acl" else (None, "none")
+            if how == "passive":    # "were engaged in": the surface subject does it
+                subj = child_of(verb, "nsubjpass")
+            ids = actors_of(doc, subj)
+            if ids:
+                return ids, "light-verb"
         return [], "none"
     verb = clause_verb(trig)
     subj, how = subject_of(verb, cues)
