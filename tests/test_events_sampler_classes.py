@@ -60,3 +60,27 @@ REDUCED_RELATIVE_CASES = [
                          ids=[c[0][:40] for c in REDUCED_RELATIVE_CASES])
 def test_speaker_with_a_reduced_relative(coder, stage, text, actors, event, present):  # noqa: F811
     assert (event in triples(code_events(coder, stage, text, actors))) is present
+
+
+# letting another actor do something the source controls is a yield (080); only promised, an intent
+ALLOW_CASES = [
+    ("The electoral board allowed the exiled dissident to stand in the vote.",
+     {"electoral board": "BLRGOV", "exiled dissident": "BLROPP"}, ("080", "BLRGOV", "BLROPP"), True),
+    ("Jordan will permit several thousand Syrian refugees to go back to their villages.",
+     {"Jordan": "JOR", "Syrian refugees": "SYRREF"}, ("035", "JOR", "SYRREF"), True),
+    ("The new rules allow more flexibility for farmers.",
+     {"farmers": "FRAAGR"}, ("080", "FRAAGR", None), False),
+    # the aim or condition of another act reports no yield of its own
+    ("The general stepped down on Tuesday to allow Peru's first free vote to go ahead.",
+     {"general": "PERMIL", "Peru": "PER"}, ("080", "PERMIL", "PER"), False),
+    ("The militia demanded a ceasefire before allowing the UN convoys to reach the town.",
+     {"militia": "SDNREB", "UN": "IGO"}, ("080", "SDNREB", "IGO"), False),
+]
+
+
+@pytest.mark.parametrize("text,actors,event,present", ALLOW_CASES, ids=[c[0][:40] for c in ALLOW_CASES])
+def test_allowing_another_actor_is_a_yield(coder, stage, text, actors, event, present):  # noqa: F811
+    found = triples(code_events(coder, stage, text, actors))
+    assert (event in found) is present
+    if not present:
+        assert not {t for t in found if t[0][:2] == "08" or t[0] == "035"}

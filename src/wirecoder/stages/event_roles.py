@@ -384,7 +384,7 @@ def find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues,
     # 4. a statement's subject: "warned that *Iran* would pay" (a passive's patient: "demanded
     # that *the party* be banned"), or that of the clause a
     # speech-act noun carries: "a series of warnings *demanding that Washington* change"
-    if verbal:
+    if verbal or lemma(trig) in cues.clause_object:
         carriers = [trig] + [c for c in trig.children if c.dep_ == "acl" and c.pos_ == "VERB"]
         for carrier in carriers:
             comp = child_of(carrier, "ccomp")

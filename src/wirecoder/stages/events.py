@@ -232,6 +232,10 @@ class EventsStage:
         if p.reciprocal and not roles.targets and len(roles.sources) < 2:
             notes.append(f"'{match.trigger.text}' ({p.id}): a joint action with one actor only, not coded")
             return []
+        if p.kind == "verb" and lemma(match.trigger) in self.cues.not_in_purpose and match.trigger.dep_ in (
+                "advcl", "pcomp", "acl", "relcl") and not any(c.dep_ == "nsubj" for c in match.trigger.children):
+            notes.append(f"'{match.trigger.text}' ({p.id}): the aim or condition of another act, no event")
+            return []
         if p.kind == "verb" and lemma(match.trigger) in self.cues.needs_object and not any(
                 c.dep_ in ("dobj", "nsubjpass", "dative") for c in match.trigger.children):
             notes.append(f"'{match.trigger.text}' ({p.id}): intransitive, no event")
