@@ -84,3 +84,39 @@ def test_allowing_another_actor_is_a_yield(coder, stage, text, actors, event, pr
     assert (event in found) is present
     if not present:
         assert not {t for t in found if t[0] in ("080", "035")}
+
+
+# lexical classes across roots (data/patterns)
+LEXICAL_CASES = [
+    # an announced suspension of links reduces relations
+    ("Ghana announced a suspension of flights with Nigeria on Monday.",
+     {"Ghana": "GHA", "Nigeria": "NGA"}, ("160", "GHA", "NGA"), True),
+    # sending inspectors is an investigation of the place's state
+    ("The nuclear agency dispatched inspectors to the reactor in Syria.",
+     {"nuclear agency": "IGO", "Syria": "SYR"}, ("090", "IGO", "SYR"), True),
+    # forcing an aid agency out is expelling it
+    ("Khartoum forced the UN food agency out of Darfur.",
+     {"Khartoum": "SDNGOV", "UN food agency": "IGO"}, ("1663", "SDNGOV", "IGO"), True),
+    # police stopping a rally repress it; protesters obstruct passage
+    ("Riot police prevented the rally of the opposition party in the capital.",
+     {"Riot police": "BLRPOL", "opposition party": "BLROPP"}, ("175", "BLRPOL", "BLROPP"), True),
+    ("Riot police prevented the rally of the opposition party in the capital.",
+     {"Riot police": "BLRPOL", "opposition party": "BLROPP"}, ("144", "BLRPOL", "BLROPP"), False),
+    # artillery fire as the object of a light verb
+    ("Government forces launched heavy artillery fire against the insurgent camps on Friday.",
+     {"Government forces": "MMRMIL", "insurgent": "MMRREB"}, ("194", "MMRMIL", "MMRREB"), True),
+    # martial law imposed
+    ("The junta imposed martial law across the southern provinces.",
+     {"junta": "THAMIL"}, ("1724", "THAMIL", None), True),
+]
+
+
+@pytest.mark.parametrize("text,actors,event,present", LEXICAL_CASES, ids=[c[0][:40] for c in LEXICAL_CASES])
+def test_lexical_classes(coder, stage, text, actors, event, present):  # noqa: F811
+    assert (event in triples(code_events(coder, stage, text, actors))) is present
+
+
+def test_founding_a_research_centre_is_no_investigation(coder, stage):  # noqa: F811
+    text = "The African Union agreed to set up a research institute in Nairobi."
+    codes = {c for c, _, _ in triples(code_events(coder, stage, text, {"African Union": "IGO"}))}
+    assert "090" not in codes and "030" in codes
