@@ -120,3 +120,9 @@ def test_founding_a_research_centre_is_no_investigation(coder, stage):  # noqa: 
     text = "The African Union agreed to set up a research institute in Nairobi."
     codes = {c for c, _, _ in triples(code_events(coder, stage, text, {"African Union": "IGO"}))}
     assert "090" not in codes and "030" in codes
+
+
+def test_allowing_aid_in_a_purpose_clause_still_counts(coder, stage):  # noqa: F811
+    text = "Turkey reopened the border crossing to allow the delivery of food to Syria."
+    found = triples(code_events(coder, stage, text, {"Turkey": "TUR", "Syria": "SYR"}))
+    assert any(c[:2] == "08" and s == "TUR" for c, s, _ in found)

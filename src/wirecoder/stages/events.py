@@ -232,7 +232,7 @@ class EventsStage:
         if p.reciprocal and not roles.targets and len(roles.sources) < 2:
             notes.append(f"'{match.trigger.text}' ({p.id}): a joint action with one actor only, not coded")
             return []
-        if p.kind == "verb" and lemma(match.trigger) in self.cues.not_in_purpose and match.trigger.dep_ in (
+        if p.kind == "verb" and p.specificity == 0 and lemma(match.trigger) in self.cues.not_in_purpose and match.trigger.dep_ in (
                 "advcl", "pcomp", "acl", "relcl") and not any(c.dep_ == "nsubj" for c in match.trigger.children):
             notes.append(f"'{match.trigger.text}' ({p.id}): the aim or condition of another act, no event")
             return []
