@@ -126,3 +126,23 @@ def test_allowing_aid_in_a_purpose_clause_still_counts(coder, stage):  # noqa: F
     text = "Turkey reopened the border crossing to allow the delivery of food to Syria."
     found = triples(code_events(coder, stage, text, {"Turkey": "TUR", "Syria": "SYR"}))
     assert any(c[:2] == "08" and s == "TUR" for c, s, _ in found)
+
+
+# an attack told by the device alone: an unidentified armed force of the place's country bombed
+DEVICE_CASES = [
+    ("Two Afghan policemen were killed by a roadside bomb in Kabul on Monday.",
+     {"Afghan policemen": "AFGPOL"}, ("183", "AFGUAF", "AFGPOL"), True),
+    ("A car bomb near a market in Baghdad killed four Iraqi soldiers.",
+     {"Iraqi soldiers": "IRQMIL"}, ("183", "IRQUAF", "IRQMIL"), True),
+    # no place named: no country to give the attacker
+    ("Two Afghan policemen were killed by a roadside bomb on Monday.",
+     {"Afghan policemen": "AFGPOL"}, ("183", "AFGUAF", "AFGPOL"), False),
+    # an agent named: that agent did it
+    ("Taliban fighters killed two Afghan policemen with a roadside bomb in Kabul.",
+     {"Taliban fighters": "AFGREB", "Afghan policemen": "AFGPOL"}, ("183", "AFGUAF", "AFGPOL"), False),
+]
+
+
+@pytest.mark.parametrize("text,actors,event,present", DEVICE_CASES, ids=[c[0][:40] for c in DEVICE_CASES])
+def test_unclaimed_device_attack(coder, stage, text, actors, event, present):  # noqa: F811
+    assert (event in triples(code_events(coder, stage, text, actors))) is present

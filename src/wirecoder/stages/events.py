@@ -24,6 +24,7 @@ from .event_frames import meeting_attendee, quoted_obligations, quoted_speaker, 
 from .event_drafts import Draft, quantity_change, merge_consequences, purpose_targets
 from .event_roles import MATERIAL_ROOTS, Roles, actors_of, find_roles, find_targets, is_media, speaker_of, subject_of
 from .event_mood import decide_code, refine_mood
+from .event_devices import unclaimed_device_attack
 from .event_reduced import fight_victims, implicit_state_agent, load_reduced_words, received_events
 from .event_statements import load_statement_coder
 from .event_triggers import Match, TriggerFinder, clause_verb, lemma, mood_of
@@ -206,7 +207,9 @@ class EventsStage:
                     place = self.places.from_text(sent, match.trigger) or self.places.in_sentence(sent)
                     return place.country if place is not None else None
 
-                implicit = implicit_state_agent(doc, sent, match, code, self.reduced, place_country, notes)
+                implicit = implicit_state_agent(doc, sent, match, code, self.reduced, place_country, notes) or \
+                    unclaimed_device_attack(doc, sent, match, code, self.reduced, lambda: place_country() or getattr(
+                        self.places.anywhere(sent), "country", None), notes)
                 if implicit:
                     return implicit
                 notes.append(f"'{match.trigger.text}' ({p.id}): trigger but no source actor")
