@@ -146,3 +146,20 @@ DEVICE_CASES = [
 @pytest.mark.parametrize("text,actors,event,present", DEVICE_CASES, ids=[c[0][:40] for c in DEVICE_CASES])
 def test_unclaimed_device_attack(coder, stage, text, actors, event, present):  # noqa: F811
     assert (event in triples(code_events(coder, stage, text, actors))) is present
+
+
+# an event noun in the "for" phrase of a verb of coming together: the subject came for it
+LIGHT_FOR_CASES = [
+    ("Indian and Pakistani negotiators return to Doha next week for talks on water sharing.",
+     {"Indian": "INDGOV", "Pakistani negotiators": "PAKGOV"}, ("046", "INDGOV", "PAKGOV"), True),
+    ("Hundreds of Chilean miners gathered on Friday for a protest against the ministry.",
+     {"Chilean miners": "CHLLAB", "ministry": "CHLGOV"}, ("140", "CHLLAB", "CHLGOV"), True),
+    # "for" on another verb gives nothing
+    ("Chilean miners were praised for a protest against the ministry.",
+     {"Chilean miners": "CHLLAB", "ministry": "CHLGOV"}, ("140", "CHLLAB", "CHLGOV"), False),
+]
+
+
+@pytest.mark.parametrize("text,actors,event,present", LIGHT_FOR_CASES, ids=[c[0][:40] for c in LIGHT_FOR_CASES])
+def test_event_noun_in_the_for_phrase_of_a_coming(coder, stage, text, actors, event, present):  # noqa: F811
+    assert (event in triples(code_events(coder, stage, text, actors))) is present

@@ -207,7 +207,8 @@ def find_sources(doc: Doc, match: Match, cues: Cues,
             if ids:
                 return ids, "light-verb"
         took_part = any(c.dep_ == "dobj" and lemma(c) in cues.light_in for c in head.head.children)
-        if trig.dep_ == "pobj" and head.lower_ == "in" and (lemma(head.head) in cues.light_in or took_part):
+        came_for = head.lower_ == "for" and lemma(head.head) in cues.light_for
+        if trig.dep_ == "pobj" and (came_for or head.lower_ == "in" and (lemma(head.head) in cues.light_in or took_part)):
             # "were engaged in ethnic cleansing", "took part in the raid"
             # (a participle that only describes people, "officials involved in talks", reports nothing)
             verb = head.head.head if head.head.dep_ == "dobj" else head.head
