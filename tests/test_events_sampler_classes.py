@@ -163,3 +163,17 @@ LIGHT_FOR_CASES = [
 @pytest.mark.parametrize("text,actors,event,present", LIGHT_FOR_CASES, ids=[c[0][:40] for c in LIGHT_FOR_CASES])
 def test_event_noun_in_the_for_phrase_of_a_coming(coder, stage, text, actors, event, present):  # noqa: F811
     assert (event in triples(code_events(coder, stage, text, actors))) is present
+
+
+# "resorted to throwing stones": the gerund after resort/turn is the subject's own act
+RESORT_CASES = [
+    ("Greek students resorted to throwing stones at riot police in Athens.",
+     {"Greek students": "GRCEDU", "riot police": "GRCPOL"}, ("145", "GRCEDU", "GRCPOL"), True),
+    ("Chilean strikers threw rocks during the march in Santiago.",
+     {"Chilean strikers": "CHLLAB"}, ("145", "CHLLAB", None), True),
+]
+
+
+@pytest.mark.parametrize("text,actors,event,present", RESORT_CASES, ids=[c[0][:40] for c in RESORT_CASES])
+def test_resorting_to_violent_protest(coder, stage, text, actors, event, present):  # noqa: F811
+    assert (event in triples(code_events(coder, stage, text, actors))) is present

@@ -119,7 +119,8 @@ def subject_of(verb: Token, cues: Cues) -> tuple[Token | None, str]:
             via_conj = t.dep_ == "conj" and (t.tag_ != "VBN" or child_of(t, "aux") is not None)
             t = t.head
             continue
-        if t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.lower_ in GERUND_PREPS \
+        if t.dep_ == "pcomp" and t.head.dep_ == "prep" and (
+                t.head.lower_ in GERUND_PREPS or (t.head.lower_ == "to" and lemma(t.head.head) in RESORT_VERBS)) \
                 and t.head.head.pos_ in ("VERB", "AUX"):
             t = t.head.head     # "increased provocations *by conducting* tests", "*in announcing* ..., X said"
             continue
@@ -143,6 +144,8 @@ def producer(noun: Token, cues: Cues) -> Token | None:
 # "for", "from" ("accused X *of* violating": X does it)
 GERUND_PREPS = frozenset({"by", "in", "after", "before", "while", "without", "upon", "on", "through",
                           "since", "when", "despite"})
+# "resorted *to throwing* stones", "turned to looting": the gerund is the subject's own act
+RESORT_VERBS = frozenset({"resort", "turn", "proceed", "revert"})
 SUBORDINATORS = frozenset({"as", "while", "after", "before", "since", "until", "because", "when", "whereas"})
 
 
