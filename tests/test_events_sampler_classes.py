@@ -177,3 +177,17 @@ RESORT_CASES = [
 @pytest.mark.parametrize("text,actors,event,present", RESORT_CASES, ids=[c[0][:40] for c in RESORT_CASES])
 def test_resorting_to_violent_protest(coder, stage, text, actors, event, present):  # noqa: F811
     assert (event in triples(code_events(coder, stage, text, actors))) is present
+
+
+# a truce one side declares alone; a passive investigation with no agent is the state's
+ALONE_CASES = [
+    ("The guerrillas declared a unilateral truce on Friday in the north.",
+     {"guerrillas": "COLREB"}, ("0871", "COLREB", None), True),
+    ("A British tourist has been put under investigation in Greece for her role in a brawl.",
+     {"British tourist": "GBRCVL"}, ("090", "GRCPOL", "GBRCVL"), True),
+]
+
+
+@pytest.mark.parametrize("text,actors,event,present", ALONE_CASES, ids=[c[0][:40] for c in ALONE_CASES])
+def test_unilateral_truce_and_agentless_investigation(coder, stage, text, actors, event, present):  # noqa: F811
+    assert (event in triples(code_events(coder, stage, text, actors))) is present
