@@ -191,3 +191,17 @@ ALONE_CASES = [
 @pytest.mark.parametrize("text,actors,event,present", ALONE_CASES, ids=[c[0][:40] for c in ALONE_CASES])
 def test_unilateral_truce_and_agentless_investigation(coder, stage, text, actors, event, present):  # noqa: F811
     assert (event in triples(code_events(coder, stage, text, actors))) is present
+
+
+# a threat to act in a country threatens that country (a country, not a place in it)
+THREAT_PLACE_CASES = [
+    ("Al-Shabaab threatened on Tuesday to resume violent activities in Kenya.", ("130", "SOM", "KEN"), True),
+    ("Al-Shabaab threatened on Tuesday to resume violent activities in Mombasa.", ("130", "SOM", "KEN"), False),
+]
+
+
+@pytest.mark.parametrize("text,event,present", THREAT_PLACE_CASES, ids=[c[0][:40] for c in THREAT_PLACE_CASES])
+def test_threat_to_act_in_a_country(coder, text, event, present):
+    coded = coder.code(text)
+    found = {(e.cameo, (e.source_code or "")[:3], (e.target_code or "")[:3] or None) for e in coded.events}
+    assert (event in found) is present

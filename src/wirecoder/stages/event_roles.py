@@ -419,6 +419,13 @@ def find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues,
             ids = keep(_phrase_target(doc, child_of(x, "dobj"), seen))
             if not ids:
                 ids = prep_targets(x)
+            if not ids and match.pattern.code[:2] == "13":
+                # "threatened to resume attacks *in France*": the country where the threatened
+                # act would happen is the one threatened
+                holders = [x] + [o for o in x.children if o.dep_ == "dobj"]
+                ids = keep([a for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "in"
+                            for a in actors_of(doc, pobj_of(c))
+                            if getattr(actor_by_id(doc, a), "kind", None) == "country"])
             if ids:
                 return ids, "infinitive"
     # a deployment's or an operation's purpose names its target: "troops were deployed *to push
