@@ -205,3 +205,16 @@ def test_threat_to_act_in_a_country(coder, text, event, present):
     coded = coder.code(text)
     found = {(e.cameo, (e.source_code or "")[:3], (e.target_code or "")[:3] or None) for e in coded.events}
     assert (event in found) is present
+
+
+# armed groups of the civil wars that news archives report (data/knowledge/groups.tsv)
+GROUP_CASES = [
+    ("Government troops clashed with the Tamil Tigers near Jaffna.", "LKAREB"),
+    ("The Revolutionary United Front released 50 hostages on Sunday.", "SLEREB"),
+    ("The army accused the MILF of planting mines in Cotabato.", "PHLREB"),
+]
+
+
+@pytest.mark.parametrize("text,code", GROUP_CASES, ids=[c[1] for c in GROUP_CASES])
+def test_armed_groups_are_known(coder, text, code):
+    assert code in {a.code for a in coder.code(text).actors}
