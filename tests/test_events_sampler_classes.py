@@ -217,3 +217,13 @@ GROUP_CASES = [
 @pytest.mark.parametrize("text,code", GROUP_CASES, ids=[c[1] for c in GROUP_CASES])
 def test_armed_groups_are_known(coder, text, code):
     assert code in {a.code for a in coder.code(text).actors}
+
+
+@pytest.mark.parametrize("published,code", [("1994-03-01", "AGOREB"), ("2022-08-25", "AGOOPP")])
+def test_an_insurgency_turned_party_is_coded_by_date(coder, published, code):
+    import datetime as dt
+
+    from wirecoder.records import Article
+    coded = coder.code(Article(text="UNITA leaders met envoys in Luanda on Monday.",
+                               published=dt.date.fromisoformat(published)))
+    assert code in {a.code for a in coded.actors}
