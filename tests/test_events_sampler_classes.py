@@ -70,6 +70,9 @@ ALLOW_CASES = [
      {"Jordan": "JOR", "Syrian refugees": "SYRREF"}, ("035", "JOR", "SYRREF"), True),
     ("The new rules allow more flexibility for farmers.",
      {"farmers": "FRAAGR"}, ("080", "FRAAGR", None), False),
+    # a yield promised to no actor is no intent either
+    ("Portugal will allow the airfield to stay open for ten more years.",
+     {"Portugal": "PRT"}, ("035", "PRT", None), False),
     # the aim or condition of another act reports no yield of its own
     ("The general stepped down on Tuesday to allow Peru's first free vote to go ahead.",
      {"general": "PERMIL", "Peru": "PER"}, ("080", "PERMIL", "PER"), False),

@@ -252,7 +252,8 @@ class EventsStage:
         # an actor's own public call for something ("Washington's call for denuclearization") needs
         # no addressee; a bare "his appeal" refers to one made to someone, named elsewhere
         public_call = code[:2] == "02" and p.kind == "noun" and roles.source_from == "modifier" and bool(match.preps)
-        if (code in self.cues.needs_target or code[:2] in self.cues.needs_target) and not public_call:
+        if (code in self.cues.needs_target or code[:2] in self.cues.needs_target
+                or lemma(match.trigger) in self.cues.needs_target_verbs) and not public_call:
             pairs = [(s, t) for s, t in pairs if t is not None]
             if not pairs:
                 notes.append(f"'{match.trigger.text}' ({p.id}): {code} needs a target actor, not coded")
