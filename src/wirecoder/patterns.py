@@ -84,6 +84,11 @@ class Cues:
     background_words: frozenset[str]
     background_phrases: tuple[str, ...]
     light: frozenset[str]
+    light_in: frozenset[str]
+    light_for: frozenset[str]
+    clause_object: frozenset[str]
+    not_in_purpose: frozenset[str]
+    needs_target_verbs: frozenset[str]
     first_person: frozenset[str]
     message_nouns: frozenset[str]
     refusal: frozenset[str]
@@ -267,7 +272,7 @@ def load_cues(path: Path) -> Cues:
         obligation=words("obligation"), conditional=words("conditional"),
         background_words=words("background_words"),
         background_phrases=tuple(str(p).lower() for p in data.get("background_phrases") or ()),
-        light=words("light"), first_person=words("first_person"), message_nouns=words("message_nouns"),
+        light=words("light"), light_in=words("light_in"), light_for=words("light_for"), clause_object=words("clause_object"), not_in_purpose=words("not_in_purpose"), needs_target_verbs=words("needs_target_verbs"), first_person=words("first_person"), message_nouns=words("message_nouns"),
         refusal=words("refusal"), stative=words("stative"), intent_codes=table("intent_codes"),
         threat_codes=table("threat_codes"), reject_codes=table("reject_codes"),
         unilateral=words("unilateral"), needs_target=words("needs_target"),

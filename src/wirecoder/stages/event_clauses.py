@@ -29,8 +29,20 @@ def unlabelled(subject: Token) -> Token | None:
     """The subject without a transcript's speaker label: "VOA: Russia's President Putin visited"
     (the parser hangs the real subject on the label) -> Putin; a bare label -> None."""
     if not speaker_label(subject):
-        return subject
+        return reduced_relative_subject(subject)
     return next((c for c in subject.children if c.dep_ == "appos" and c.i > subject.i + 1), None)
+
+
+def reduced_relative_subject(subject: Token) -> Token:
+    """"The agency *operating* in the region said ...": the parser may make the participle of a
+    reduced relative clause the subject and hang the noun on it; the noun is the subject."""
+    if subject.pos_ == "VERB" and subject.tag_ in ("VBG", "VBN") and not any(
+            c.dep_ in ("aux", "auxpass") for c in subject.children):
+        noun = next((c for c in subject.children if c.dep_ == "nsubj" and c.i < subject.i
+                     and c.pos_ in ("NOUN", "PROPN")), None)
+        if noun is not None:
+            return noun
+    return subject
 
 
 def pobj_of(prep: Token) -> Token | None:
@@ -107,7 +119,8 @@ def subject_of(verb: Token, cues: Cues) -> tuple[Token | None, str]:
             via_conj = t.dep_ == "conj" and (t.tag_ != "VBN" or child_of(t, "aux") is not None)
             t = t.head
             continue
-        if t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.lower_ in GERUND_PREPS \
+        if t.dep_ == "pcomp" and t.head.dep_ == "prep" and (
+                t.head.lower_ in GERUND_PREPS or (t.head.lower_ == "to" and lemma(t.head.head) in RESORT_VERBS)) \
                 and t.head.head.pos_ in ("VERB", "AUX"):
             t = t.head.head     # "increased provocations *by conducting* tests", "*in announcing* ..., X said"
             continue
@@ -131,6 +144,8 @@ def producer(noun: Token, cues: Cues) -> Token | None:
 # "for", "from" ("accused X *of* violating": X does it)
 GERUND_PREPS = frozenset({"by", "in", "after", "before", "while", "without", "upon", "on", "through",
                           "since", "when", "despite"})
+# "resorted *to throwing* stones", "turned to looting": the gerund is the subject's own act
+RESORT_VERBS = frozenset({"resort", "turn", "proceed", "revert"})
 SUBORDINATORS = frozenset({"as", "while", "after", "before", "since", "until", "because", "when", "whereas"})
 
 

@@ -35,6 +35,9 @@ class ReducedWords:
     # roots of the nouns whose "the N of X" names the doer after a receiving verb ("has the
     # backing of X", "won the support of X", "drew the ire of X")
     of_agent_roots: frozenset[str] = frozenset()
+    devices: frozenset[str] = frozenset()       # unclaimed_devices: nouns, code, sector
+    device_code: str = "183"
+    device_sector: str = "UAF"
 
     def state_sector(self, code: str) -> str | None:
         """The sector of the state actor that does ``code`` (the longest listed prefix wins)."""
@@ -48,14 +51,20 @@ def load_reduced_words(folder: Path) -> ReducedWords:
              "of_agent_roots")
     merged: dict[str, set[str]] = {k: set() for k in lists}
     agents: dict[str, str] = {}
+    devices: set[str] = set()
+    device = {"code": "183", "sector": "UAF"}
     for _, data in yaml_mappings(folder, "reduced-clause data",
                                  "a mapping of word lists (victim_verbs, inside, other_side, roots)"):
         for key in merged:
             merged[key].update(str(w).lower() for w in data.get(key) or ())
         agents.update({str(k): str(v).upper() for k, v in (data.get("implicit_state_agents") or {}).items()})
+        unclaimed = data.get("unclaimed_devices") or {}
+        devices.update(str(w).lower() for w in unclaimed.get("nouns") or ())
+        device.update({k: str(unclaimed[k]) for k in ("code", "sector") if unclaimed.get(k)})
     return ReducedWords(*(frozenset(merged[k]) for k in lists[:4]), tuple(sorted(agents.items())),
                         frozenset(merged["place_only"]), frozenset(merged["receiving_verbs"]),
-                        frozenset(merged["receiving_preps"]), frozenset(merged["of_agent_roots"]))
+                        frozenset(merged["receiving_preps"]), frozenset(merged["of_agent_roots"]),
+                        frozenset(devices), device["code"], device["sector"].upper())
 
 
 def _victim_verb(noun: Token, words: ReducedWords) -> Token | None:

@@ -43,6 +43,11 @@ class Roles:
     target_from: str = ""     # prep | object | patient | prep-object | clause | inside | addressee
 
 
+def is_first_person(token: Token, cues: Cues) -> bool:
+    """"we", "us", "I": a personal pronoun of the speaker, never the name "US" (United States)."""
+    return token.lower_ in cues.first_person and token.text != "US" and token.pos_ != "PROPN"
+
+
 def conjuncts(token: Token) -> list[Token]:
     """The token and the tokens conjoined to it ("Russia and China")."""
     out = [token]
@@ -201,10 +206,22 @@ def find_sources(doc: Doc, match: Match, cues: Cues,
             ids = actors_of(doc, subj)
             if ids:
                 return ids, "light-verb"
+        took_part = any(c.dep_ == "dobj" and lemma(c) in cues.light_in for c in head.head.children)
+        came_for = head.lower_ == "for" and lemma(head.head) in cues.light_for
+        if trig.dep_ == "pobj" and (came_for or head.lower_ == "in" and (lemma(head.head) in cues.light_in or took_part)):
+            # "were engaged in ethnic cleansing", "took part in the raid"
+            # (a participle that only describes people, "officials involved in talks", reports nothing)
+            verb = head.head.head if head.head.dep_ == "dobj" else head.head
+            subj, how = subject_of(verb, cues) if verb.dep_ != "acl" else (None, "none")
+            if how == "passive":    # "were engaged in": the surface subject does it
+                subj = child_of(verb, "nsubjpass")
+            ids = actors_of(doc, subj)
+            if ids:
+                return ids, "light-verb"
         return [], "none"
     verb = clause_verb(trig)
     subj, how = subject_of(verb, cues)
-    if subj is not None and subj.lower_ not in cues.first_person:
+    if subj is not None and not is_first_person(subj, cues):
         ids = actors_of(doc, subj)
         if ids:
             return ids, how
@@ -368,7 +385,7 @@ def find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues,
     # 4. a statement's subject: "warned that *Iran* would pay" (a passive's patient: "demanded
     # that *the party* be banned"), or that of the clause a
     # speech-act noun carries: "a series of warnings *demanding that Washington* change"
-    if verbal:
+    if verbal or lemma(trig) in cues.clause_object:
         carriers = [trig] + [c for c in trig.children if c.dep_ == "acl" and c.pos_ == "VERB"]
         for carrier in carriers:
             comp = child_of(carrier, "ccomp")
@@ -402,6 +419,13 @@ def find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues,
             ids = keep(_phrase_target(doc, child_of(x, "dobj"), seen))
             if not ids:
                 ids = prep_targets(x)
+            if not ids and match.pattern.code[:2] == "13":
+                # "threatened to resume attacks *in France*": the country where the threatened
+                # act would happen is the one threatened
+                holders = [x] + [o for o in x.children if o.dep_ == "dobj"]
+                ids = keep([a for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "in"
+                            for a in actors_of(doc, pobj_of(c))
+                            if getattr(actor_by_id(doc, a), "kind", None) == "country"])
             if ids:
                 return ids, "infinitive"
     # a deployment's or an operation's purpose names its target: "troops were deployed *to push
@@ -473,7 +497,7 @@ def find_roles(doc: Doc, match: Match, cues: Cues, plurals: PluralNouns | None =
             # "this", "that" are not actors
             sources, how = actors_of(doc, speaker), "speaker"
         if not sources and quote is not None and quote.speaker and how != "passive" and (
-                subj is None or subj.lower_ in cues.first_person
+                subj is None or is_first_person(subj, cues)
                 or (match.pattern.kind == "noun" and quote.kind == "direct")):
             sources, how = [quote.speaker], "quote"
     if how == "modifier" and judged_by_adjective(match):

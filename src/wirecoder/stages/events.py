@@ -25,6 +25,7 @@ from .event_frames import (asked_for, meeting_attendee, quoted_obligations, quot
 from .event_drafts import Draft, quantity_change, merge_consequences, purpose_targets
 from .event_roles import MATERIAL_ROOTS, Roles, actors_of, find_roles, find_targets, is_media, speaker_of, subject_of
 from .event_mood import decide_code, refine_mood
+from .event_devices import unclaimed_device_attack
 from .event_reduced import fight_victims, implicit_state_agent, load_reduced_words, received_events
 from .event_statements import load_statement_coder
 from .event_triggers import Match, TriggerFinder, clause_verb, lemma, mood_of
@@ -212,7 +213,9 @@ class EventsStage:
                     place = self.places.from_text(sent, match.trigger) or self.places.in_sentence(sent)
                     return place.country if place is not None else None
 
-                implicit = implicit_state_agent(doc, sent, match, code, self.reduced, place_country, notes)
+                implicit = implicit_state_agent(doc, sent, match, code, self.reduced, place_country, notes) or \
+                    unclaimed_device_attack(doc, sent, match, code, self.reduced, lambda: place_country() or getattr(
+                        self.places.anywhere(sent), "country", None), notes)
                 if implicit:
                     return implicit
                 notes.append(f"'{match.trigger.text}' ({p.id}): trigger but no source actor")
@@ -244,6 +247,10 @@ class EventsStage:
         if p.reciprocal and not roles.targets and len(roles.sources) < 2:
             notes.append(f"'{match.trigger.text}' ({p.id}): a joint action with one actor only, not coded")
             return []
+        if p.kind == "verb" and p.specificity == 0 and lemma(match.trigger) in self.cues.not_in_purpose and match.trigger.dep_ in (
+                "advcl", "pcomp", "acl", "relcl") and not any(c.dep_ == "nsubj" for c in match.trigger.children):
+            notes.append(f"'{match.trigger.text}' ({p.id}): the aim or condition of another act, no event")
+            return []
         if p.kind == "verb" and lemma(match.trigger) in self.cues.needs_object and not any(
                 c.dep_ in ("dobj", "nsubjpass", "dative") for c in match.trigger.children):
             notes.append(f"'{match.trigger.text}' ({p.id}): intransitive, no event")
@@ -257,7 +264,8 @@ class EventsStage:
         # an actor's own public call for something ("Washington's call for denuclearization") needs
         # no addressee; a bare "his appeal" refers to one made to someone, named elsewhere
         public_call = code[:2] == "02" and p.kind == "noun" and roles.source_from == "modifier" and bool(match.preps)
-        if (code in self.cues.needs_target or code[:2] in self.cues.needs_target) and not public_call:
+        if (code in self.cues.needs_target or code[:2] in self.cues.needs_target
+                or lemma(match.trigger) in self.cues.needs_target_verbs) and not public_call:
             pairs = [(s, t) for s, t in pairs if t is not None]
             if not pairs:
                 notes.append(f"'{match.trigger.text}' ({p.id}): {code} needs a target actor, not coded")

@@ -111,6 +111,20 @@ class LocationResolver:
                     return loc
         return None
 
+    def anywhere(self, sent: SpacySpan) -> Location | None:
+        """The first place the sentence names in a prepositional phrase ("a bomb *near the town of
+        Samarra*"), not as a modifier ("a *U.S.* soldier"), for an event told with no actor whose
+        country must come from where it happened."""
+        for ent in ents_in(sent):
+            node, prep = ent.root, ent.root.head
+            if node.dep_ == "pobj" and prep.lower_ == "of" and prep.head.dep_ == "pobj":
+                prep = prep.head.head       # "near the town *of* Samarra"
+            if ent.label_ in PLACE_LABELS and node.dep_ == "pobj" and prep.lower_ in PLACE_PREPS:
+                loc = self._resolve(ent)
+                if loc is not None:
+                    return loc
+        return None
+
     def _resolve(self, ent: SpacySpan) -> Location | None:
         loc = self.gazetteer.location(ent.text, "text")
         if loc is not None:
