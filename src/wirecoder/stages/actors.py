@@ -169,9 +169,15 @@ class ActorsStage:
     # --- the story's country, for mentions without one ------------------------------------------------------------
     def _context(self, doc: Doc, found: list[Found]) -> list[Found]:
         lookup = doc_lookup(doc)
+        # a verbless fragment (a crosshead: "Recent attacks") counts with the sentence after it
+        groups, g = [], 0
+        for sent in lookup.sents:
+            groups.append(g)
+            if any(t.pos_ in ("VERB", "AUX") for t in sent):
+                g += 1
 
         def sentence(i: int) -> int:
-            return lookup.sentence_index_of_token(i)
+            return groups[lookup.sentence_index_of_token(i)]
 
         coded_keys: dict[str, str] = {}
         evidence: list[tuple[int, str, int | None]] = []
