@@ -52,3 +52,21 @@ def test_named_guards_keep_their_own_code(coder, text, mention, code):
     coded = _code(coder, text)
     got = {text[s:e]: a.code for a in coded.actors for s, e in a.mentions}
     assert got.get(mention) == code, got
+
+
+@pytest.mark.parametrize("text,mention,code", [
+    ("In Chad, aid agencies and the government launched rescue operations. A WFP official said, "
+     "\"With support from the UK government, we have sent food.\"", "government", "TCDGOV"),
+    ("In Laos, the army and police searched the villages. Later the Thai army sent helicopters.", "army", "LAOMIL"),
+])
+def test_bare_role_does_not_take_a_later_foreign_body(coder, text, mention, code):
+    coded = _code(coder, text)
+    first = min((s, e, a.code) for a in coded.actors for s, e in a.mentions if text[s:e] == mention)
+    assert first[2] == code, [(text[s:e], a.code) for a in coded.actors for s, e in a.mentions]
+
+
+def test_bare_role_before_its_own_country_joins_it(coder):
+    text = "Protests spread in Kenya. The government said it would talk. Later the Kenyan government banned rallies."
+    coded = _code(coder, text)
+    codes = {a.code for a in coded.actors for s, e in a.mentions if "government" in text[s:e]}
+    assert codes == {"KENGOV"}
