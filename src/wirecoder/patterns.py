@@ -105,6 +105,7 @@ class Cues:
     press_nouns: frozenset[str] = frozenset()
     purpose_givers: frozenset[str] = frozenset()
     evidential: frozenset[str] = frozenset()
+    denial: frozenset[str] = frozenset()
     protective: frozenset[str] = frozenset()
     negated_codes: tuple[tuple[str, str], ...] = ()
     documents: frozenset[str] = frozenset()
@@ -279,7 +280,7 @@ def load_cues(path: Path) -> Cues:
         needs_object=words("needs_object"), journalism=words("journalism"),
         negative_arguments=words("negative_arguments"),
         press_replies=words("press_replies"), press_nouns=words("press_nouns"),
-        purpose_givers=words("purpose_givers"), evidential=words("evidential"),
+        purpose_givers=words("purpose_givers"), evidential=words("evidential"), denial=words("denial"),
         protective=words("protective"), negated_codes=table("negated_codes"),
         documents=words("documents"), judgements=words("judgements"),
         private_life=words("private_life"),

@@ -169,15 +169,23 @@ class ActorsStage:
     # --- the story's country, for mentions without one ------------------------------------------------------------
     def _context(self, doc: Doc, found: list[Found]) -> list[Found]:
         lookup = doc_lookup(doc)
+        # a verbless fragment (a crosshead: "Recent attacks") counts with the sentence after it
+        groups, g = [], 0
+        for sent in lookup.sents:
+            groups.append(g)
+            if any(t.pos_ in ("VERB", "AUX") for t in sent):
+                g += 1
 
         def sentence(i: int) -> int:
-            return lookup.sentence_index_of_token(i)
+            return groups[lookup.sentence_index_of_token(i)]
 
         coded_keys: dict[str, str] = {}
+        first_coded: dict[str, int] = {}  # key -> token of its first mention with a country
         evidence: list[tuple[int, str, int | None]] = []
         for f in found:
             if f.country and self.kb.country(f.country) and not f.context:
                 coded_keys.setdefault(f.key, f.country)
+                first_coded.setdefault(f.key, f.start)
                 verb = _destination(doc, f) if f.actor_kind == "country" else None
                 evidence.append((sentence(f.start), f.country, verb))
         article = article_of(doc)
@@ -238,7 +246,13 @@ class ActorsStage:
                     f = f.with_(country=country, resolved_by="coreference", context=False)
             if f.country is None and (f.context or f.actor_kind == "person" and f.key.startswith("person:")
                                       and (f.sector not in OUTSIDERS or _former_titled(f)) and f.key not in outsiders):
-                if f.key in coded_keys:
+                ahead = story_country(f.start) if first_coded.get(f.key, -1) > f.start \
+                    and f.actor_kind != "person" else None
+                if f.key in coded_keys and ahead not in (None, coded_keys[f.key]):
+                    # "In Chad, ... the government ..." before "the UK government": a bare role
+                    # refers back, never forward to another country's body of the same name
+                    f = f.with_(country=ahead, key=f"{f.key}@{ahead}", resolved_by="context")
+                elif f.key in coded_keys:
                     f = f.with_(country=coded_keys[f.key], context=False, resolved_by=f.resolved_by or "coreference")
                 elif f.sector == "JUD" and (c := self._court_place(doc, f)):
                     # "prosecutors" in a New York court story: the court sits where the text puts it

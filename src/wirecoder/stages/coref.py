@@ -285,18 +285,22 @@ def link_pronouns(doc: Doc, found: list[Found], allowed) -> list[Found]:
         if tok.i in covered or tok.pos_ != "PRON" or not allowed(tok.i):
             continue
         if low in PERSON_PRONOUNS:
-            target = _last(doc, tok, token_found, lambda f: f.actor_kind == "person" and not f.plural,
-                           block=lambda t: False, any_role=True)
+            fits = lambda f: f.actor_kind == "person" and not f.plural  # noqa: E731
+            target = _cataphor(tok, token_found, fits) or _last(doc, tok, token_found, fits,
+                                                                block=lambda t: False, any_role=True)
         elif low in THING_PRONOUNS:
             if low == "it" and (tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.lemma_ in NON_ACTOR_VERBS):
                 continue
-            target = _last(doc, tok, token_found,
-                           lambda f: f.actor_kind in ("organisation", "country", "metonym", "igo", "region")
-                           or (f.actor_kind == "group" and not f.plural),
-                           block=_singular_thing)
+            fits = lambda f: f.actor_kind in ("organisation", "country", "metonym", "igo", "region") \
+                or (f.actor_kind == "group" and not f.plural)  # noqa: E731
+            target = _cataphor(tok, token_found, fits) or _last(doc, tok, token_found, fits, block=_singular_thing)
         elif low in PLURAL_PRONOUNS:
-            target = _last(doc, tok, token_found, lambda f: f.plural or f.actor_kind == "group",
-                           block=lambda t: t.tag_ in ("NNS", "NNPS"))
+            if tok.dep_ in ("dobj", "pobj") and any(
+                    t.tag_ in ("NNS", "NNPS") and t.i not in covered for t in doc[tok.sent.start:tok.i]):
+                continue  # "held the 48 migrants since arresting *them*": the plural just named
+            fits = lambda f: f.plural or f.actor_kind == "group"  # noqa: E731
+            target = _cataphor(tok, token_found, fits) or _last(doc, tok, token_found, fits,
+                                                                block=lambda t: t.tag_ in ("NNS", "NNPS"))
         else:
             continue
         if target is not None:
@@ -304,6 +308,27 @@ def link_pronouns(doc: Doc, found: list[Found], allowed) -> list[Found]:
                              resolved_by="coreference", plural=target.plural))
     out.sort(key=lambda f: f.start)
     return out
+
+
+FRONTED_DEPS = frozenset({"advcl", "prep"})
+
+
+def _cataphor(pron, token_found: dict, fits) -> Found | None:
+    """A subject pronoun in a clause fronted before the main clause refers ahead to the main
+    clause's subject: "After weeks of denying *it* planned to deport them, *Thailand* deported
+    40", "Before *she* left office, *the minister* signed ..."."""
+    if pron.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    root = pron.sent.root
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.i < pron.i:
+        return None
+    fronted = next((c for c in root.children if c.dep_ in FRONTED_DEPS and c.i < subj.i
+                    and c.left_edge.i <= pron.i <= c.right_edge.i), None)
+    if fronted is None:
+        return None
+    target = token_found.get(subj.i)
+    return target if target is not None and target.kind != "pronoun" and fits(target) else None
 
 
 def _body_of_subject(tok) -> bool:

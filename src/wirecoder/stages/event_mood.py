@@ -113,6 +113,8 @@ def refine_mood(match: Match, mood: Mood, cues: Cues) -> Mood:
         if t.dep_ == "ccomp" and t.head is not t and lemma(t.head) in cues.evidential and (
                 _negated(t.head) or _auxes(t.head) & (cues.future | cues.possible | cues.obligation)):
             return Mood("possible", negated, f"what '{t.head.text}' would or does not show: not a fact")
+        if t.dep_ == "ccomp" and t.head is not t and lemma(t.head) in cues.denial:
+            return Mood("possible", negated, f"what '{t.head.text}' denies: not a fact")
         if t.head is t:
             break
         t = t.head

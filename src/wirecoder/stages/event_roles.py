@@ -15,6 +15,7 @@ from ..patterns import Cues
 from ..records import Actor, Quote
 from .event_clauses import child_of, pobj_of, passive_patient, producer, speaker_of, subject_of
 from .event_triggers import Match, clause_verb, lemma
+from .interview_turns import speaking_turn
 from .role_references import (PluralNouns, is_object_pronoun, plural_reference, pronoun_antecedent, source_codes,
                               thing_holder)
 
@@ -221,7 +222,7 @@ def find_sources(doc: Doc, match: Match, cues: Cues,
         return [], "none"
     verb = clause_verb(trig)
     subj, how = subject_of(verb, cues)
-    if subj is not None and not is_first_person(subj, cues):
+    if subj is not None and (not is_first_person(subj, cues) or speaking_turn(doc, subj)):
         ids = actors_of(doc, subj)
         if ids:
             return ids, how

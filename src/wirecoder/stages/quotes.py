@@ -27,6 +27,7 @@ from .quote_clauses import CLAUSE_TRIM, ReportedClauses
 from .quote_cues import cue_span, infinitive, is_cue_verb, subject_of
 from .quote_cue_finder import CueFinder
 from .quote_speakers import Speaker
+from .interview_turns import turn_mentions
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +73,7 @@ class QuotesStage:
         )
         doc._.quotes = quotes
         self._first_person(doc, quotes)
+        _add_mentions(doc, turn_mentions(doc))
         doc._.trace = tuple(doc._.trace) + tuple(self._traces(doc, quotes, found))
         return doc
 
@@ -375,17 +377,7 @@ class QuotesStage:
                 if mention_at(doc, start, end) is not None:
                     continue
                 added.setdefault(q.speaker, []).append(Mention((start, end), q.speaker, token.text, "pronoun"))
-        if not added:
-            return
-        new = [m for ms in added.values() for m in ms]
-        doc._.mentions = tuple(sorted(tuple(doc._.mentions) + tuple(new), key=lambda m: (m.span, m.actor)))
-        actors: list[Actor] = []
-        for actor in doc._.actors:
-            if actor.id in added:
-                spans = tuple(sorted(set(actor.mentions) | {m.span for m in added[actor.id]}))
-                actor = replace(actor, mentions=spans)
-            actors.append(actor)
-        doc._.actors = tuple(actors)
+        _add_mentions(doc, [m for ms in added.values() for m in ms])
 
     @staticmethod
     def _traces(doc: Doc, quotes: tuple[Quote, ...], found: list[_Found]) -> list[Trace]:
@@ -396,3 +388,19 @@ class QuotesStage:
             who = f"{q.speaker_name!r}" + (f" ({q.speaker})" if q.speaker else "")
             traces.append(Trace("quotes", where, f"{q.id} {q.kind}: speaker {who}, found by {f.how}"))
         return traces
+
+
+def _add_mentions(doc: Doc, new: list[Mention]) -> None:
+    """Add pronoun mentions of existing actors to ``doc._.mentions`` and to their actors."""
+    if not new:
+        return
+    doc._.mentions = tuple(sorted(tuple(doc._.mentions) + tuple(new), key=lambda m: (m.span, m.actor)))
+    added: dict[str, set] = {}
+    for m in new:
+        added.setdefault(m.actor, set()).add(m.span)
+    actors: list[Actor] = []
+    for actor in doc._.actors:
+        if actor.id in added:
+            actor = replace(actor, mentions=tuple(sorted(set(actor.mentions) | added[actor.id])))
+        actors.append(actor)
+    doc._.actors = tuple(actors)
