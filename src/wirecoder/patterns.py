@@ -103,6 +103,7 @@ class Cues:
     protective: frozenset[str] = frozenset()
     negated_codes: tuple[tuple[str, str], ...] = ()
     documents: frozenset[str] = frozenset()
+    speaker_passives: frozenset[str] = frozenset()
 
     def negated_code(self, code: str) -> str | None:
         """The code a negated action of ``code`` is itself ("does not support the plan" -> 110),
@@ -274,7 +275,7 @@ def load_cues(path: Path) -> Cues:
         press_replies=words("press_replies"), press_nouns=words("press_nouns"),
         purpose_givers=words("purpose_givers"), evidential=words("evidential"),
         protective=words("protective"), negated_codes=table("negated_codes"),
-        documents=words("documents"),
+        documents=words("documents"), speaker_passives=words("speaker_passives"),
     )
 
 

@@ -468,7 +468,9 @@ def find_roles(doc: Doc, match: Match, cues: Cues, plurals: PluralNouns | None =
         verb = clause_verb(match.trigger)
         subj, how = subject_of(verb, cues)
         speaker = speaker_of(verb, cues)
-        if speaker is not None and how != "passive" and (subj is None or subj.tag_ == "PRP"):
+        if how == "passive" and any(match.pattern.code.startswith(c) for c in cues.speaker_passives):
+            how = "speaker-passive"  # "X are accused of ..., police said": the speaker accuses
+        if speaker is not None and how != "passive" and (subj is None or subj.tag_ == "PRP" or how == "speaker-passive"):
             # "the Kremlin said *it* was deepening ...": a personal pronoun may be the speaker;
             # "this", "that" are not actors
             sources, how = actors_of(doc, speaker), "speaker"
@@ -476,6 +478,10 @@ def find_roles(doc: Doc, match: Match, cues: Cues, plurals: PluralNouns | None =
                 subj is None or subj.lower_ in cues.first_person
                 or (match.pattern.kind == "noun" and quote.kind == "direct")):
             sources, how = [quote.speaker], "quote"
+        if not sources and how == "speaker-passive" and quote is not None and quote.speaker:
+            sources, how = [quote.speaker], "quote"
+        if how == "speaker-passive" and not sources:
+            how = "passive"
     if how == "modifier" and judged_by_adjective(match):
         # "we support Ukraine in the face of *Russia's illegal aggression*", Joly said: the
         # judgment is the speaker's criticism of the owner, not the owner's act

@@ -28,6 +28,7 @@ from ..errors import KnowledgeError
 from ..ontology import Ontology
 from ..patterns import Pattern
 from ..records import Quote
+from .event_affiliations import affiliation_targets
 from .event_drafts import Draft
 from .event_roles import Roles, actors_of, is_media
 from .event_triggers import Match, lemma
@@ -61,15 +62,18 @@ class StatementWords:
     suffering_verbs: frozenset[str]
     polarity: dict[str, float]
     stance_adjectives: dict[str, str]
+    affiliations: dict[str, frozenset[str]] = dataclasses.field(default_factory=dict)
+    armed_sectors: frozenset[str] = frozenset()
+    victim_nouns: frozenset[str] = frozenset()
 
 
 def load_statement_words(folder: Path, ontology: Ontology | None = None) -> StatementWords:
     """Read every ``*.yaml`` in ``folder``; later files add words and override figures."""
-    merged: dict[str, Any] = {"codes": {}, "polarity": {}, "stance_adjectives": {}}
+    merged: dict[str, Any] = {"codes": {}, "polarity": {}, "stance_adjectives": {}, "affiliations": {}}
     lists = ("allegation_verbs", "evaluation_verbs", "allegation_nouns", "stative_verbs", "victim_sectors",
              "commentator_sectors", "place_prepositions", "stance_prepositions", "evaluated_acts",
              "allegation_words", "alleged_codes",
-             "hedged_allegations", "state_sectors", "suffering_verbs")
+             "hedged_allegations", "state_sectors", "suffering_verbs", "armed_sectors", "victim_nouns")
     for _, data in yaml_mappings(folder, "statement data",
                                  "a mapping (see data/patterns/README.md, 'Statements')"):
         for key in ("negative", "positive", "strongly_negative", "report_negative"):
@@ -78,6 +82,8 @@ def load_statement_words(folder: Path, ontology: Ontology | None = None) -> Stat
         merged["codes"].update({str(k): str(v) for k, v in (data.get("codes") or {}).items()})
         merged["stance_adjectives"].update({str(k).lower(): str(v) for k, v in (data.get("stance_adjectives") or {}).items()})
         merged["polarity"].update({str(k).lower(): float(v) for k, v in (data.get("polarity") or {}).items()})
+        for word, preps in (data.get("affiliations") or {}).items():
+            merged["affiliations"][str(word).lower()] = frozenset(str(p).lower() for p in preps or ())
         for key in lists:
             merged.setdefault(key, set()).update(str(w).lower() if not key.endswith("_sectors") else str(w).upper() for w in data.get(key) or ())
     missing = [k for k in KINDS if k not in merged["codes"]]
@@ -90,8 +96,9 @@ def load_statement_words(folder: Path, ontology: Ontology | None = None) -> Stat
             ontology.get(code)  # raises, naming the unknown code
     return StatementWords(merged["negative"], merged["positive"], merged["strongly_negative"],
                           merged["report_negative"], dict(merged["codes"]),
-                          *(frozenset(merged.get(k, ())) for k in lists), dict(merged["polarity"]),
-                          dict(merged["stance_adjectives"]))
+                          *(frozenset(merged.get(k, ())) for k in lists[:-2]), dict(merged["polarity"]),
+                          dict(merged["stance_adjectives"]), dict(merged["affiliations"]),
+                          *(frozenset(merged.get(k, ())) for k in lists[-2:]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -301,6 +308,9 @@ class StatementCoder:
         reporter = self._is_media_or_commentator(doc, st)
         if reporter and not self._may_judge_state(doc, st):
             return []
+        tie = affiliation_targets(self, doc, st, speaker_codes) if st.about is None else None
+        if tie is not None and not reporter:
+            return self._tie(st, sent, *tie, notes)
         found = self._evaluated(doc, st, speaker_codes) if st.about is not None else \
             self._clause_target(doc, st, speaker_codes)
         if found is None:
@@ -336,6 +346,16 @@ class StatementCoder:
                 f"-> {pattern.code}")
         notes.append(note)
         return [Draft(match, pattern.code, s, t, False, roles, sent, note)
+                for s in st.sources for t in targets if s != t]
+
+    def _tie(self, st: Statement, sent: SpacySpan, targets: list[str], word: Token,
+             notes: list[str]) -> list[Draft]:
+        """"police said the gunmen were linked to X": the speaker accuses the one tied (112)."""
+        pattern = self.patterns["allegation"]
+        note = f"'{st.trigger.text} ... {word.text}': a wrongdoer tied to another actor -> allegation {pattern.code}"
+        notes.append(note)
+        roles = Roles(st.sources, tuple(targets), "speaker" if st.quote is None else "quote", st.quote, "clause")
+        return [Draft(Match(st.trigger, pattern, (), ()), pattern.code, s, t, False, roles, sent, note)
                 for s in st.sources for t in targets if s != t]
 
     def _others(self, doc: Doc, ids: list[str], speaker_codes: set[str | None]) -> list[str]:
