@@ -88,3 +88,39 @@ LEGAL = [
 @pytest.mark.parametrize("text,actors,expected", LEGAL, ids=[c[0][:50] for c in LEGAL])
 def test_legal_charges_and_convictions(coder, stage, text, actors, expected):  # noqa: F811
     assert triples(code_events(coder, stage, text, actors)) == expected
+
+
+def test_one_of_the_lawsuits_named_before_speaks_for_its_filers(coder, stage):  # noqa: F811
+    # "one suit", "an earlier lawsuit": one of the set the story named with who filed it
+    text = ("Two Zembla unions have filed lawsuits against the Zembla labour ministry. "
+            "One suit alleges the Zembla labour ministry forged the strike ballots.")
+    actors = {"Zembla unions": "ZEMLAB", "Zembla labour ministry": "ZEMGOV"}
+    found = triples(code_events(coder, stage, text, actors))
+    assert ("115", "ZEMLAB", "ZEMGOV") in found and ("112", "ZEMLAB", "ZEMGOV") in found
+
+
+def test_a_lawsuit_with_no_author_named_before_has_no_source(coder, stage):  # noqa: F811
+    text = "The Zembla labour ministry was busy. One suit alleges the Zembla labour ministry forged the ballots."
+    found = triples(code_events(coder, stage, text, {"Zembla labour ministry": "ZEMGOV"}))
+    assert not any(code.startswith("11") for code, _, _ in found)
+
+
+JUDGED_BY_WHAT_IT_SHOWS = [
+    # an act judged by what it amounts to: a legal charge is an allegation, no actor named
+    ("The Osterlich bar association says the handling of the inmates may amount to torture.",
+     {"Osterlich bar association": "OSTJUD"}, "the handling of the inmates may amount to torture", "says",
+     {("112", "OSTJUD", None)}),
+    # ... or what it shows: a criticism
+    ("The Osterlich bar association says the new decree shows a shameful disregard for basic rights.",
+     {"Osterlich bar association": "OSTJUD"}, "the new decree shows a shameful disregard for basic rights", "says",
+     {("111", "OSTJUD", None)}),
+    # what a good act shows is no stand towards anyone
+    ("The Osterlich bar association says the new decree shows respect for basic rights.",
+     {"Osterlich bar association": "OSTJUD"}, "the new decree shows respect for basic rights", "says", set()),
+]
+
+
+@pytest.mark.parametrize("text,actors,content,cue,expected", JUDGED_BY_WHAT_IT_SHOWS,
+                         ids=[c[0][:50] for c in JUDGED_BY_WHAT_IT_SHOWS])
+def test_an_act_judged_by_what_it_shows(coder, stage, text, actors, content, cue, expected):  # noqa: F811
+    assert triples(code_events(coder, stage, text, actors, quotes=quoted(text, content, cue))) == expected

@@ -104,6 +104,7 @@ class Cues:
     negated_codes: tuple[tuple[str, str], ...] = ()
     documents: frozenset[str] = frozenset()
     speaker_passives: frozenset[str] = frozenset()
+    document_synonyms: tuple[tuple[str, str], ...] = ()
 
     def negated_code(self, code: str) -> str | None:
         """The code a negated action of ``code`` is itself ("does not support the plan" -> 110),
@@ -276,6 +277,7 @@ def load_cues(path: Path) -> Cues:
         purpose_givers=words("purpose_givers"), evidential=words("evidential"),
         protective=words("protective"), negated_codes=table("negated_codes"),
         documents=words("documents"), speaker_passives=words("speaker_passives"),
+        document_synonyms=table("document_synonyms"),
     )
 
 

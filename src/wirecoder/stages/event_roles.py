@@ -215,7 +215,7 @@ def find_sources(doc: Doc, match: Match, cues: Cues,
                 return ids, "plural"
         if lemma(subj) in cues.documents:
             # "a lawsuit filed by the ACLU alleges", "a report by Amnesty accused": its author
-            ids = author_of(doc, subj) or earlier_author(doc, subj)
+            ids = author_of(doc, subj) or earlier_author(doc, subj, dict(cues.document_synonyms))
             if ids:
                 return ids, "author"
         if how == "relative" and verb.dep_ == "acl" and verb.tag_ == "VBG":
@@ -225,9 +225,10 @@ def find_sources(doc: Doc, match: Match, cues: Cues,
     return [], "none"
 
 
-def author_of(doc: Doc, document: Token) -> list[str]:
+def author_of(doc: Doc, document: Token, producing: bool = False) -> list[str]:
     """The author of a document noun: its ``by`` phrase ("a report *by Amnesty*") or the agent of
-    a participle on it ("a lawsuit *filed by the ACLU*")."""
+    a participle on it ("a lawsuit *filed by the ACLU*"); with ``producing``, also the subject of
+    the verb that has it as object ("rights groups *have filed* multiple lawsuits")."""
     holders = [document] + [c for c in document.children if c.dep_ == "acl" and c.tag_ == "VBN"]
     for h in holders:
         for c in h.children:
@@ -235,20 +236,28 @@ def author_of(doc: Doc, document: Token) -> list[str]:
                 ids = actors_of(doc, pobj_of(c))
                 if ids:
                     return ids
+    if producing and document.dep_ == "dobj" and document.head.pos_ == "VERB":
+        subj = child_of(document.head, "nsubj")
+        return actors_of(doc, subj) if subj is not None else []
     return []
 
 
-def earlier_author(doc: Doc, document: Token) -> list[str]:
+def earlier_author(doc: Doc, document: Token, kinds: dict[str, str] | None = None) -> list[str]:
     """A definite document noun with no author of its own ("*The suits* allege ...") is the one
     the story named before with its author ("a lawsuit filed by the ACLU"): the nearest earlier
     mention of the same noun that has one."""
-    if not any(c.dep_ == "det" and c.lower_ in ("the", "these", "those", "this", "that")
+    # "the suits", and one of a set named before: "one suit", "another lawsuit", "an earlier lawsuit"
+    if not any((c.dep_ == "det" and c.lower_ in ("the", "these", "those", "this", "that", "another"))
+               or (c.dep_ == "nummod" and c.lower_ == "one")
+               or (c.dep_ == "amod" and c.lower_ in ("earlier", "second", "other", "first", "latest"))
                for c in document.children):
         return []
     start = document.sent.start
+    kinds = kinds or {}  # other names of the same document ("suit" -> "lawsuit": cues.yaml)
+    kind = kinds.get(document.lemma_.lower(), document.lemma_.lower())
     for tok in reversed(doc[:start]):
-        if tok.pos_ == "NOUN" and tok.lemma_.lower() == document.lemma_.lower():
-            ids = author_of(doc, tok)
+        if tok.pos_ == "NOUN" and kinds.get(tok.lemma_.lower(), tok.lemma_.lower()) == kind:
+            ids = author_of(doc, tok, producing=True)
             if ids:
                 return ids
     return []

@@ -65,6 +65,7 @@ class StatementWords:
     affiliations: dict[str, frozenset[str]] = dataclasses.field(default_factory=dict)
     armed_sectors: frozenset[str] = frozenset()
     victim_nouns: frozenset[str] = frozenset()
+    judging_verbs: frozenset[str] = frozenset()
 
 
 def load_statement_words(folder: Path, ontology: Ontology | None = None) -> StatementWords:
@@ -73,7 +74,7 @@ def load_statement_words(folder: Path, ontology: Ontology | None = None) -> Stat
     lists = ("allegation_verbs", "evaluation_verbs", "allegation_nouns", "stative_verbs", "victim_sectors",
              "commentator_sectors", "place_prepositions", "stance_prepositions", "evaluated_acts",
              "allegation_words", "alleged_codes",
-             "hedged_allegations", "state_sectors", "suffering_verbs", "armed_sectors", "victim_nouns")
+             "hedged_allegations", "state_sectors", "suffering_verbs", "armed_sectors", "victim_nouns", "judging_verbs")
     for _, data in yaml_mappings(folder, "statement data",
                                  "a mapping (see data/patterns/README.md, 'Statements')"):
         for key in ("negative", "positive", "strongly_negative", "report_negative"):
@@ -96,9 +97,9 @@ def load_statement_words(folder: Path, ontology: Ontology | None = None) -> Stat
             ontology.get(code)  # raises, naming the unknown code
     return StatementWords(merged["negative"], merged["positive"], merged["strongly_negative"],
                           merged["report_negative"], dict(merged["codes"]),
-                          *(frozenset(merged.get(k, ())) for k in lists[:-2]), dict(merged["polarity"]),
+                          *(frozenset(merged.get(k, ())) for k in lists[:-3]), dict(merged["polarity"]),
                           dict(merged["stance_adjectives"]), dict(merged["affiliations"]),
-                          *(frozenset(merged.get(k, ())) for k in lists[-2:]))
+                          *(frozenset(merged.get(k, ())) for k in lists[-3:]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -450,11 +451,15 @@ class StatementCoder:
             verb = t.head
             # a judgement says what the act is ("the law *is* cruel"); what it did ("the bombing
             # killed two soldiers") is a report of the act, not a stand
-            if not self._is_act(t) or verb not in content or self._unreal(verb) \
-                    or lemma(verb) not in self.words.stative_verbs:
+            # ... or what it shows or amounts to ("the transfers *demonstrate* a disregard for the
+            # law", "their treatment *may amount* to crimes")
+            if not self._is_act(t) or verb not in content or self._unreal_claim(verb) \
+                    or lemma(verb) not in self.words.stative_verbs | self.words.judging_verbs:
                 continue
             own = set(t.subtree)
-            return [None], [w for w in verb.subtree if w in content and w not in own], False
+            # a legal charge it amounts to is an allegation ("may amount to crimes against humanity")
+            return [None], [w for w in verb.subtree if w in content and w not in own], \
+                lemma(verb) in self.words.hedged_allegations
         return None
 
     def _is_act(self, noun: Token) -> bool:
