@@ -124,3 +124,11 @@ JUDGED_BY_WHAT_IT_SHOWS = [
                          ids=[c[0][:50] for c in JUDGED_BY_WHAT_IT_SHOWS])
 def test_an_act_judged_by_what_it_shows(coder, stage, text, actors, content, cue, expected):  # noqa: F811
     assert triples(code_events(coder, stage, text, actors, quotes=quoted(text, content, cue))) == expected
+
+
+def test_one_of_a_single_lawsuit_named_before_is_another(coder, stage):  # noqa: F811
+    # "one suit" is a member of a set: a single lawsuit named before is not that set
+    text = ("A Zembla union has filed a lawsuit against the Zembla labour ministry. "
+            "One suit alleges the Zembla labour ministry forged the strike ballots.")
+    actors = {"Zembla union": "ZEMLAB", "Zembla labour ministry": "ZEMGOV"}
+    assert ("112", "ZEMLAB", "ZEMGOV") not in triples(code_events(coder, stage, text, actors))

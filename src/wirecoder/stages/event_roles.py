@@ -246,17 +246,21 @@ def earlier_author(doc: Doc, document: Token, kinds: dict[str, str] | None = Non
     """A definite document noun with no author of its own ("*The suits* allege ...") is the one
     the story named before with its author ("a lawsuit filed by the ACLU"): the nearest earlier
     mention of the same noun that has one."""
-    # "the suits", and one of a set named before: "one suit", "another lawsuit", "an earlier lawsuit"
-    if not any((c.dep_ == "det" and c.lower_ in ("the", "these", "those", "this", "that", "another"))
-               or (c.dep_ == "nummod" and c.lower_ == "one")
-               or (c.dep_ == "amod" and c.lower_ in ("earlier", "second", "other", "first", "latest"))
-               for c in document.children):
+    # "the suits"; or one of a set named before ("filed lawsuits ... *One suit* alleges", "*an
+    # earlier lawsuit*"), never "another petition" (a different one)
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "these", "those", "this", "that")
+                   for c in document.children)
+    member = any((c.dep_ == "nummod" and c.lower_ == "one")
+                 or (c.dep_ == "amod" and c.lower_ in ("earlier", "second", "first", "latest"))
+                 for c in document.children)
+    if not definite and not member:
         return []
     start = document.sent.start
     kinds = kinds or {}  # other names of the same document ("suit" -> "lawsuit": cues.yaml)
     kind = kinds.get(document.lemma_.lower(), document.lemma_.lower())
     for tok in reversed(doc[:start]):
-        if tok.pos_ == "NOUN" and kinds.get(tok.lemma_.lower(), tok.lemma_.lower()) == kind:
+        if tok.pos_ == "NOUN" and kinds.get(tok.lemma_.lower(), tok.lemma_.lower()) == kind \
+                and (definite or tok.tag_ == "NNS"):
             ids = author_of(doc, tok, producing=True)
             if ids:
                 return ids
