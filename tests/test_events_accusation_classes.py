@@ -132,3 +132,55 @@ def test_one_of_a_single_lawsuit_named_before_is_another(coder, stage):  # noqa:
             "One suit alleges the Zembla labour ministry forged the strike ballots.")
     actors = {"Zembla union": "ZEMLAB", "Zembla labour ministry": "ZEMGOV"}
     assert ("112", "ZEMLAB", "ZEMGOV") not in triples(code_events(coder, stage, text, actors))
+
+
+JUDGEMENT_WORDS = [
+    # judgements of votes and governments VADER lacks, read from the statement data
+    ("Osterlich opposition chief Lena Varga called the referendum a sham.", {"Lena Varga": "OSTOPP"},
+     {("111", "OSTOPP", None)}),
+    ("Osterlich opposition chief Lena Varga described the Zembla cabinet as deeply corrupt.",
+     {"Lena Varga": "OSTOPP", "Zembla cabinet": "ZEMGOV"}, {("111", "OSTOPP", "ZEMGOV")}),
+    ("Osterlich opposition chief Lena Varga called the referendum a success.", {"Lena Varga": "OSTOPP"}, set()),
+]
+
+
+@pytest.mark.parametrize("text,actors,expected", JUDGEMENT_WORDS, ids=[c[0][:50] for c in JUDGEMENT_WORDS])
+def test_news_judgement_words(coder, stage, text, actors, expected):  # noqa: F811
+    assert triples(code_events(coder, stage, text, actors)) == expected
+
+
+def test_an_act_marred_by_wrongs_is_judged(coder, stage):  # noqa: F811
+    text = "Osterlich opposition chief Lena Varga said the runoff vote was marred by widespread irregularities."
+    content = "the runoff vote was marred by widespread irregularities"
+    found = triples(code_events(coder, stage, text, {"Lena Varga": "OSTOPP"}, quotes=quoted(text, content, "said")))
+    assert found == {("111", "OSTOPP", None)}
+
+
+RECEIVED_CRITICISM = [
+    ("The Zembla cabinet faced a fierce backlash from Osterlich over the border decree.",
+     {"Zembla cabinet": "ZEMGOV", "Osterlich": "OST"}, {("111", "OST", "ZEMGOV")}),
+    ("The Zembla cabinet faced an outcry from Osterlich farmers.",
+     {"Zembla cabinet": "ZEMGOV", "Osterlich farmers": "OSTCVL"}, {("111", "OSTCVL", "ZEMGOV")}),
+]
+
+
+@pytest.mark.parametrize("text,actors,expected", RECEIVED_CRITICISM, ids=[c[0][:50] for c in RECEIVED_CRITICISM])
+def test_a_backlash_received(coder, stage, text, actors, expected):  # noqa: F811
+    assert triples(code_events(coder, stage, text, actors)) == expected
+
+
+MADE_WITH_A_STANCE = [
+    # what the maker made carries the maker's stance
+    ("Osterlich vlogger Piet Baan had been posting clips critical of the Zembla cabinet.",
+     {"Piet Baan": "OSTMED", "Zembla cabinet": "ZEMGOV"}, {("111", "OSTMED", "ZEMGOV")}),
+    ("The Osterlich Courier ran a string of columns sharply critical of the Zembla cabinet.",
+     {"Osterlich Courier": "OSTMED", "Zembla cabinet": "ZEMGOV"}, {("111", "OSTMED", "ZEMGOV")}),
+    # not made: nothing
+    ("Osterlich vlogger Piet Baan never posted clips critical of the Zembla cabinet.",
+     {"Piet Baan": "OSTMED", "Zembla cabinet": "ZEMGOV"}, set()),
+]
+
+
+@pytest.mark.parametrize("text,actors,expected", MADE_WITH_A_STANCE, ids=[c[0][:50] for c in MADE_WITH_A_STANCE])
+def test_a_stance_in_what_the_maker_made(coder, stage, text, actors, expected):  # noqa: F811
+    assert triples(code_events(coder, stage, text, actors)) == expected

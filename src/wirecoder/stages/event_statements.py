@@ -171,12 +171,16 @@ class StatementCoder:
         predicated of the source, towards an actor in its prepositional phrase."""
         out: list[Draft] = []
         for adj in doc_lookup(doc).tokens_of(sent):
-            if adj.dep_ != "acomp":
+            # "X is critical of Y"; or what X made ("X posted videos *critical of* Y", "published an
+            # editorial highly critical of Y"): a stance after the object of the maker's verb
+            made = _made_thing(adj) if adj.dep_ == "amod" and adj.i > adj.head.i \
+                and not actors_of(doc, adj.head) else None
+            if adj.dep_ != "acomp" and made is None:
                 continue
             pattern = self.stance_patterns.get(adj.lower_) or self.stance_patterns.get(adj.lemma_.lower())
             if pattern is None or any(d.match.trigger.i == adj.i for d in coded):
                 continue
-            verb = adj.head
+            verb = made.head if made is not None else adj.head
             if any(c.dep_ == "neg" for c in (*verb.children, *adj.children)) or self._unreal(verb):
                 continue
             subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
@@ -444,7 +448,8 @@ class StatementCoder:
         content = set(st.content)
         # the subjects in the content, and those of its verbs standing just before a quotation
         # that starts after them ('said the deal "gives in to pressure"')
-        subjects = [t for t in st.content if t.dep_ == "nsubj"] + [
+        subjects = [t for t in st.content if t.dep_ == "nsubj" or (
+            t.dep_ == "nsubjpass" and lemma(t.head) in self.words.judging_verbs)] + [
             c for v in st.content if v.head not in content and v.pos_ in ("VERB", "AUX")
             for c in v.children if c.dep_ == "nsubj" and c not in content]
         for t in subjects:
@@ -512,6 +517,15 @@ class StatementCoder:
         return any((c.dep_ == "aux" and c.lower_ in self.unreal_aux) or
                    (c.dep_ == "mark" and c.lower_ in self.conditional) for c in verb.children) or \
             verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in self.conditional for c in verb.children)
+
+
+def _made_thing(adj: Token) -> Token | None:
+    """The object of the maker's verb that a post-nominal stance adjective describes: "posted
+    *videos* critical of", "published *a series* of articles critical of"; else None."""
+    noun = adj.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        noun = noun.head.head
+    return noun if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" else None
 
 
 def _quotes_by_sentence(lookup):
