@@ -184,3 +184,54 @@ MADE_WITH_A_STANCE = [
 @pytest.mark.parametrize("text,actors,expected", MADE_WITH_A_STANCE, ids=[c[0][:50] for c in MADE_WITH_A_STANCE])
 def test_a_stance_in_what_the_maker_made(coder, stage, text, actors, expected):  # noqa: F811
     assert triples(code_events(coder, stage, text, actors)) == expected
+
+
+TO_BLAME = [
+    # "X is to blame": X is the accused, whoever says so the accuser (speaker: the actor id)
+    ("Osterlich opposition chief Lena Varga said the Zembla cabinet was to blame for the blackout.",
+     {"Lena Varga": "OSTOPP", "Zembla cabinet": "ZEMGOV"}, "the Zembla cabinet was to blame for the blackout", "said",
+     "A1", {("112", "OSTOPP", "ZEMGOV")}),
+    ("The Zembla cabinet is to blame for the blackout, Osterlich opposition chief Lena Varga said.",
+     {"Lena Varga": "OSTOPP", "Zembla cabinet": "ZEMGOV"}, "The Zembla cabinet is to blame for the blackout", "said",
+     "A1", {("112", "OSTOPP", "ZEMGOV")}),
+    # "is to meet" is a plan of the subject's own, not something done to it
+    ("The Zembla premier is to meet the Osterlich envoy on Friday, Osterlich senator Ada Pirn said.",
+     {"Zembla premier": "ZEMGOV", "Osterlich envoy": "OSTGOV", "Ada Pirn": "OSTLEG"},
+     "The Zembla premier is to meet the Osterlich envoy on Friday", "said", "A3", {("036", "ZEMGOV", "OSTGOV")}),
+]
+
+
+@pytest.mark.parametrize("text,actors,content,cue,speaker,expected", TO_BLAME, ids=[c[0][:50] for c in TO_BLAME])
+def test_to_be_blamed(coder, stage, text, actors, content, cue, speaker, expected):  # noqa: F811
+    quotes = quoted(text, content, cue, speaker)
+    assert triples(code_events(coder, stage, text, actors, quotes=quotes)) == expected
+
+
+CRITICS = [
+    # "X has long been a vocal critic of Y", "X, a fierce critic of Y, ...": X's stance towards Y
+    ("Osterlich senator Ada Pirn has long been an outspoken critic of the Zembla cabinet.",
+     {"Ada Pirn": "OSTLEG", "Zembla cabinet": "ZEMGOV"}, {("111", "OSTLEG", "ZEMGOV")}),
+    ("Osterlich senator Ada Pirn is a staunch opponent of the Zembla cabinet.",
+     {"Ada Pirn": "OSTLEG", "Zembla cabinet": "ZEMGOV"}, {("110", "OSTLEG", "ZEMGOV")}),
+]
+
+
+@pytest.mark.parametrize("text,actors,expected", CRITICS, ids=[c[0][:50] for c in CRITICS])
+def test_a_critic_of(coder, stage, text, actors, expected):  # noqa: F811
+    assert triples(code_events(coder, stage, text, actors)) == expected
+
+
+NAMED_ARMED = [
+    # naming someone an armed group accuses them
+    ("Zembla border guards called the herders the Red Hand Brigade.",
+     {"Zembla border guards": "ZEMMIL", "herders": "ZEMCVL", "Red Hand Brigade": "ZEMREB"},
+     {("112", "ZEMMIL", "ZEMCVL")}),
+    # a name that is no armed group is no accusation
+    ("Zembla border guards called the herders the Osterlich Farmers Union.",
+     {"Zembla border guards": "ZEMMIL", "herders": "ZEMCVL", "Osterlich Farmers Union": "OSTLAB"}, set()),
+]
+
+
+@pytest.mark.parametrize("text,actors,expected", NAMED_ARMED, ids=[c[0][:50] for c in NAMED_ARMED])
+def test_naming_someone_an_armed_group(coder, stage, text, actors, expected):  # noqa: F811
+    assert triples(code_events(coder, stage, text, actors)) == expected

@@ -105,6 +105,8 @@ class Cues:
     documents: frozenset[str] = frozenset()
     speaker_passives: frozenset[str] = frozenset()
     document_synonyms: tuple[tuple[str, str], ...] = ()
+    agent_nouns: frozenset[str] = frozenset()
+    copulas: frozenset[str] = frozenset()
 
     def negated_code(self, code: str) -> str | None:
         """The code a negated action of ``code`` is itself ("does not support the plan" -> 110),
@@ -277,7 +279,8 @@ def load_cues(path: Path) -> Cues:
         purpose_givers=words("purpose_givers"), evidential=words("evidential"),
         protective=words("protective"), negated_codes=table("negated_codes"),
         documents=words("documents"), speaker_passives=words("speaker_passives"),
-        document_synonyms=table("document_synonyms"),
+        document_synonyms=table("document_synonyms"), agent_nouns=words("agent_nouns"),
+        copulas=words("copulas"),
     )
 
 

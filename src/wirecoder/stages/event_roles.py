@@ -192,6 +192,11 @@ def find_sources(doc: Doc, match: Match, cues: Cues,
         ids = [a for c in mods for a in actors_of(doc, c, modifiers=False)]
         if ids:
             return list(dict.fromkeys(ids)), "modifier"
+        if lemma(trig) in cues.agent_nouns and trig.dep_ == "attr" and lemma(trig.head) in cues.copulas:
+            # "X has long been *a vocal critic of* Y": the one who is the critic
+            ids = actors_of(doc, child_of(trig.head, "nsubj"))
+            if ids:
+                return ids, "subject"
         head, carrier = trig.head, trig
         if trig.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
             carrier = head.head     # "issued a series *of* warnings", "launched a wave of attacks"
@@ -223,6 +228,26 @@ def find_sources(doc: Doc, match: Match, cues: Cues,
             if ids:
                 return ids, "producer"
     return [], "none"
+
+
+def _to_be_blamed(doc: Doc, match: Match, cues: Cues, quote) -> Roles | None:
+    """"officials said the rebels *were to blame* for the attack": the subject of "be to <verb>"
+    of an accusation (``speaker_passives`` codes) is the accused, the speaker the accuser."""
+    trig = match.trigger
+    if not (trig.dep_ == "xcomp" and lemma(trig.head) in cues.copulas and child_of(trig, "aux") is not None
+            and child_of(trig, "aux").lower_ == "to"
+            and any(match.pattern.code.startswith(c) for c in cues.speaker_passives)):
+        return None
+    targets = actors_of(doc, child_of(trig.head, "nsubj"))
+    speaker = speaker_of(trig.head, cues)
+    sources = actors_of(doc, speaker) if speaker is not None else []
+    how = "speaker"
+    if not sources and quote is not None and quote.speaker:
+        sources, how = [quote.speaker], "quote"
+    targets = [t for t in targets if t not in sources]
+    if not sources or not targets:
+        return Roles((), (), "none", quote, "")
+    return Roles(tuple(sources), tuple(targets), how, quote, "subject")
 
 
 def author_of(doc: Doc, document: Token, producing: bool = False) -> list[str]:
@@ -466,8 +491,11 @@ def find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues,
 def find_roles(doc: Doc, match: Match, cues: Cues, plurals: PluralNouns | None = None) -> Roles:
     """The source and target actors of ``match`` (see the module docstring); ``plurals`` reads
     plural references ("the two presidents") as the actors named before."""
-    sources, how = find_sources(doc, match, cues, plurals)
     quote = quote_at(doc, match.trigger.idx)
+    blamed = _to_be_blamed(doc, match, cues, quote)
+    if blamed is not None:
+        return blamed
+    sources, how = find_sources(doc, match, cues, plurals)
     # a material action named by a noun or a gerund used as one ("*fighting* has forced ...")
     material_noun = match.pattern.code[:2] in MATERIAL_ROOTS and (
         match.pattern.kind == "noun" or match.trigger.dep_ in ("nsubj", "csubj", "nsubjpass", "dobj", "pobj"))

@@ -325,6 +325,9 @@ class StatementCoder:
         targets, predicate, acts = found
         # a name is no judgement ("the Red *Hand* Brigade", "*Liberty* Party")
         score = self.polarity([t for t in predicate if t.pos_ != "PROPN" or not actors_of(doc, t, modifiers=False)])
+        if st.about is not None and any(targets) and self._names_armed(doc, predicate, targets):
+            # "officers called the students *al-Shabab*": naming someone an armed group accuses them
+            score, acts = -1.0, True
         alleged = lemma(st.trigger) in self.words.allegation_verbs or any(
             t.lower_ in self.words.allegation_words for t in st.content)
         negative = self.words.negative if st.about is not None or alleged else self.words.report_negative
@@ -362,6 +365,12 @@ class StatementCoder:
         roles = Roles(st.sources, tuple(targets), "speaker" if st.quote is None else "quote", st.quote, "clause")
         return [Draft(Match(st.trigger, pattern, (), ()), pattern.code, s, t, False, roles, sent, note)
                 for s in st.sources for t in targets if s != t]
+
+    def _names_armed(self, doc: Doc, predicate: list[Token], targets: list) -> bool:
+        """The predicate of "called X ..." names an armed group (``armed_sectors``) other than X."""
+        named = {a for t in predicate for a in actors_of(doc, t, modifiers=False)} - set(targets)
+        return any((getattr(actor_by_id(doc, a), "code", None) or "")[3:6] in self.words.armed_sectors
+                   for a in named)
 
     def _others(self, doc: Doc, ids: list[str], speaker_codes: set[str | None]) -> list[str]:
         return [a for a in ids if getattr(actor_by_id(doc, a), "code", None) not in speaker_codes]
