@@ -235,3 +235,20 @@ NAMED_ARMED = [
 @pytest.mark.parametrize("text,actors,expected", NAMED_ARMED, ids=[c[0][:50] for c in NAMED_ARMED])
 def test_naming_someone_an_armed_group(coder, stage, text, actors, expected):  # noqa: F811
     assert triples(code_events(coder, stage, text, actors)) == expected
+
+
+COMMITTED_WRONGS = [
+    # committing a wrong is doing it: what a speaker says of the doer is an allegation
+    ("The Osterlich bar association said Zembla border guards committed serious abuses in the valley.",
+     {"Osterlich bar association": "OSTJUD", "Zembla border guards": "ZEMMIL"},
+     "Zembla border guards committed serious abuses in the valley", "said", {("112", "OSTJUD", "ZEMMIL")}),
+    # committing money or troops to someone stays a pledge
+    ("The Osterlich cabinet committed two million crowns to Zembla.",
+     {"Osterlich cabinet": "OSTGOV", "Zembla": "ZEM"}, None, None, {("030", "OSTGOV", "ZEM")}),
+]
+
+
+@pytest.mark.parametrize("text,actors,content,cue,expected", COMMITTED_WRONGS, ids=[c[0][:50] for c in COMMITTED_WRONGS])
+def test_committing_a_wrong_is_no_pledge(coder, stage, text, actors, content, cue, expected):  # noqa: F811
+    quotes = quoted(text, content, cue) if content else ()
+    assert triples(code_events(coder, stage, text, actors, quotes=quotes)) == expected
