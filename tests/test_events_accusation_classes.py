@@ -252,3 +252,22 @@ COMMITTED_WRONGS = [
 def test_committing_a_wrong_is_no_pledge(coder, stage, text, actors, content, cue, expected):  # noqa: F811
     quotes = quoted(text, content, cue) if content else ()
     assert triples(code_events(coder, stage, text, actors, quotes=quotes)) == expected
+
+
+ACTS_JUDGED_IN_THE_PASSIVE = [
+    # an act said to have suffered a wrong: a criticism, no actor named
+    ("Osterlich opposition chief Lena Varga said the runoff vote was sabotaged.", {"Lena Varga": "OSTOPP"},
+     "the runoff vote was sabotaged", {("111", "OSTOPP", None)}),
+    # a neutral passive reports the act
+    ("Osterlich opposition chief Lena Varga said the runoff vote was postponed.", {"Lena Varga": "OSTOPP"},
+     "the runoff vote was postponed", set()),
+    # a breach of a rule is an allegation
+    ("The Osterlich bar association said the curfew decree was a violation of the charter.",
+     {"Osterlich bar association": "OSTJUD"}, "the curfew decree was a violation of the charter", {("112", "OSTJUD", None)}),
+]
+
+
+@pytest.mark.parametrize("text,actors,content,expected", ACTS_JUDGED_IN_THE_PASSIVE,
+                         ids=[c[0][:50] for c in ACTS_JUDGED_IN_THE_PASSIVE])
+def test_an_act_judged_in_the_passive(coder, stage, text, actors, content, expected):  # noqa: F811
+    assert triples(code_events(coder, stage, text, actors, quotes=quoted(text, content, "said"))) == expected

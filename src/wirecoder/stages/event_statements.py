@@ -457,8 +457,10 @@ class StatementCoder:
         content = set(st.content)
         # the subjects in the content, and those of its verbs standing just before a quotation
         # that starts after them ('said the deal "gives in to pressure"')
+        # ... or a passive that reads negative by itself ("the vote *was rigged*", "was stolen")
         subjects = [t for t in st.content if t.dep_ == "nsubj" or (
-            t.dep_ == "nsubjpass" and lemma(t.head) in self.words.judging_verbs)] + [
+            t.dep_ == "nsubjpass" and (lemma(t.head) in self.words.judging_verbs
+                                       or self.polarity([t.head]) <= self.words.negative))] + [
             c for v in st.content if v.head not in content and v.pos_ in ("VERB", "AUX")
             for c in v.children if c.dep_ == "nsubj" and c not in content]
         for t in subjects:
@@ -468,7 +470,7 @@ class StatementCoder:
             # ... or what it shows or amounts to ("the transfers *demonstrate* a disregard for the
             # law", "their treatment *may amount* to crimes")
             if not self._is_act(t) or verb not in content or self._unreal_claim(verb) \
-                    or lemma(verb) not in self.words.stative_verbs | self.words.judging_verbs:
+                    or (t.dep_ == "nsubj" and lemma(verb) not in self.words.stative_verbs | self.words.judging_verbs):
                 continue
             own = set(t.subtree)
             # a legal charge it amounts to is an allegation ("may amount to crimes against humanity")
