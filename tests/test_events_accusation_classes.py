@@ -141,6 +141,8 @@ JUDGEMENT_WORDS = [
     ("Osterlich opposition chief Lena Varga described the Zembla cabinet as deeply corrupt.",
      {"Lena Varga": "OSTOPP", "Zembla cabinet": "ZEMGOV"}, {("111", "OSTOPP", "ZEMGOV")}),
     ("Osterlich opposition chief Lena Varga called the referendum a success.", {"Lena Varga": "OSTOPP"}, set()),
+    ("Osterlich opposition chief Lena Varga described the Zembla cabinet as looting and squandering the oil revenue.",
+     {"Lena Varga": "OSTOPP", "Zembla cabinet": "ZEMGOV"}, {("111", "OSTOPP", "ZEMGOV")}),
 ]
 
 
