@@ -468,8 +468,9 @@ class StatementCoder:
             # a judgement says what the act is ("the law *is* cruel"); what it did ("the bombing
             # killed two soldiers") is a report of the act, not a stand
             # ... or what it shows or amounts to ("the transfers *demonstrate* a disregard for the
-            # law", "their treatment *may amount* to crimes")
-            if not self._is_act(t) or verb not in content or self._unreal_claim(verb) \
+            # law", "the crackdown *amounts* to collective punishment"); hedged ("may amount"), an
+            # act with no doer named is left uncoded (its target would be a guess)
+            if not self._is_act(t) or verb not in content or self._unreal(verb) \
                     or (t.dep_ == "nsubj" and lemma(verb) not in self.words.stative_verbs | self.words.judging_verbs):
                 continue
             own = set(t.subtree)
