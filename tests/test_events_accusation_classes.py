@@ -284,3 +284,11 @@ def test_a_hedged_charge_against_an_act_done_before(coder, stage):  # noqa: F811
     actors = {"Zembla prison guards": "ZEMPOL", "Osterlich bar association": "OSTJUD"}
     found = triples(code_events(coder, stage, text, actors, quotes=quoted(text, content, "says", "A2")))
     assert ("112", "OSTJUD", "ZEMPOL") in found
+
+
+def test_conjoined_speakers_each_make_the_statement(coder, stage):  # noqa: F811
+    text = "Zembla and Osterlich police said the smugglers were linked to the Red Hand Brigade."
+    actors = {"Zembla": "ZEMPOL", "Osterlich police": "OSTPOL", "Red Hand Brigade": "ZEMREB"}
+    content = "the smugglers were linked to the Red Hand Brigade"
+    found = triples(code_events(coder, stage, text, actors, quotes=quoted(text, content, "said", "A2")))
+    assert found == {("112", "ZEMPOL", "ZEMREB"), ("112", "OSTPOL", "ZEMREB")}

@@ -269,7 +269,7 @@ class StatementCoder:
             if cue is not None and cue.i in seen:
                 continue
             trigger = cue or next((t for t in content if t.dep_ == "ROOT"), content[0])
-            found.append(Statement(trigger, content, (q.speaker,), self._judged_allegation(content), q))
+            found.append(Statement(trigger, content, _speakers(doc, cue, q.speaker), self._judged_allegation(content), q))
         return found
 
     def _judged_allegation(self, content: tuple[Token, ...]) -> Token | None:
@@ -529,6 +529,14 @@ class StatementCoder:
         return any((c.dep_ == "aux" and c.lower_ in self.unreal_aux) or
                    (c.dep_ == "mark" and c.lower_ in self.conditional) for c in verb.children) or \
             verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in self.conditional for c in verb.children)
+
+
+def _speakers(doc: Doc, cue: Token | None, speaker: str) -> tuple[str, ...]:
+    """The quote's speaker and those conjoined with it as the speech verb's subject ("Moroccan
+    and Spanish authorities said ...", "Zembla and Osterlich said ...")."""
+    subj = next((c for c in cue.children if c.dep_ == "nsubj"), None) if cue is not None else None
+    ids = actors_of(doc, subj) if subj is not None else []
+    return tuple(ids) if speaker in ids else (speaker,)
 
 
 def _made_thing(adj: Token) -> Token | None:
