@@ -74,6 +74,9 @@ LEGAL = [
      {"Osterlich opposition deputies": "OSTOPP"}, {("115", "OSTJUD", "OSTOPP")}),
     ("The Zembla attorney general charged the port director with embezzlement.",
      {"Zembla attorney general": "ZEMJUD", "port director": "ZEMBUS"}, {("115", "ZEMJUD", "ZEMBUS")}),
+    # an indictment brings charges (115), no arrest
+    ("The Zembla deputy mayor was indicted by the Osterlich tribunal for bribery.",
+     {"Zembla deputy mayor": "ZEMGOV", "Osterlich tribunal": "OSTJUD"}, {("115", "OSTJUD", "ZEMGOV")}),
     # a conviction with no agent: the state's courts
     ("The former Osterlich finance minister was convicted of fraud.",
      {"Osterlich finance minister": "OSTGOV"}, {("116", "OSTJUD", "OSTGOV")}),
