@@ -295,3 +295,21 @@ def test_conjoined_speakers_each_make_the_statement(coder, stage):  # noqa: F811
     content = "the smugglers were linked to the Red Hand Brigade"
     found = triples(code_events(coder, stage, text, actors, quotes=quoted(text, content, "said", "A2")))
     assert found == {("112", "ZEMPOL", "ZEMREB"), ("112", "OSTPOL", "ZEMREB")}
+
+
+INVOLVEMENT = [
+    # involvement or complicity in a wrong is an allegation; in something good, nothing
+    ("The Osterlich envoy said the Zembla harbour chief was involved in corrupt deals.",
+     {"Osterlich envoy": "OSTGOV", "Zembla harbour chief": "ZEMGOV"},
+     "the Zembla harbour chief was involved in corrupt deals", {("112", "OSTGOV", "ZEMGOV")}),
+    ("The Osterlich envoy said Zembla was complicit in the raids.",
+     {"Osterlich envoy": "OSTGOV", "Zembla": "ZEM"}, "Zembla was complicit in the raids", {("112", "OSTGOV", "ZEM")}),
+    ("The Osterlich envoy said the Zembla harbour chief was involved in the peace talks.",
+     {"Osterlich envoy": "OSTGOV", "Zembla harbour chief": "ZEMGOV"},
+     "the Zembla harbour chief was involved in the peace talks", set()),
+]
+
+
+@pytest.mark.parametrize("text,actors,content,expected", INVOLVEMENT, ids=[c[0][:50] for c in INVOLVEMENT])
+def test_involvement_in_a_wrong(coder, stage, text, actors, content, expected):  # noqa: F811
+    assert triples(code_events(coder, stage, text, actors, quotes=quoted(text, content, "said"))) == expected
