@@ -313,3 +313,16 @@ INVOLVEMENT = [
 @pytest.mark.parametrize("text,actors,content,expected", INVOLVEMENT, ids=[c[0][:50] for c in INVOLVEMENT])
 def test_involvement_in_a_wrong(coder, stage, text, actors, content, expected):  # noqa: F811
     assert triples(code_events(coder, stage, text, actors, quotes=quoted(text, content, "said"))) == expected
+
+
+PROTESTS = [
+    # protesting over something is a demonstration (14); a protest made *to* someone a complaint (114)
+    ("Zembla dockers protested over the new port fees.", {"Zembla dockers": "ZEMLAB"}, {("140", "ZEMLAB", None)}),
+    ("The Zembla foreign ministry protested to Osterlich over the border incident.",
+     {"Zembla foreign ministry": "ZEMGOV", "Osterlich": "OST"}, {("114", "ZEMGOV", "OST")}),
+]
+
+
+@pytest.mark.parametrize("text,actors,expected", PROTESTS, ids=[c[0][:50] for c in PROTESTS])
+def test_protesting_over_is_no_official_complaint(coder, stage, text, actors, expected):  # noqa: F811
+    assert triples(code_events(coder, stage, text, actors)) == expected
