@@ -326,3 +326,15 @@ PROTESTS = [
 @pytest.mark.parametrize("text,actors,expected", PROTESTS, ids=[c[0][:50] for c in PROTESTS])
 def test_protesting_over_is_no_official_complaint(coder, stage, text, actors, expected):  # noqa: F811
     assert triples(code_events(coder, stage, text, actors)) == expected
+
+
+CHARGING_A_PRICE = [
+    ("Zembla clinics charge less than Osterlich hospitals.", {"Zembla": "ZEM", "Osterlich": "OST"}, set()),
+    ("The Zembla ferry company charged Osterlich truckers higher fees.",
+     {"Zembla ferry company": "ZEMBUS", "Osterlich truckers": "OSTBUS"}, set()),
+]
+
+
+@pytest.mark.parametrize("text,actors,expected", CHARGING_A_PRICE, ids=[c[0][:50] for c in CHARGING_A_PRICE])
+def test_charging_a_price_is_no_accusation(coder, stage, text, actors, expected):  # noqa: F811
+    assert triples(code_events(coder, stage, text, actors)) == expected
