@@ -111,6 +111,10 @@ class Cues:
     documents: frozenset[str] = frozenset()
     judgements: frozenset[str] = frozenset()
     private_life: frozenset[str] = frozenset()
+    speaker_passives: frozenset[str] = frozenset()
+    document_synonyms: tuple[tuple[str, str], ...] = ()
+    agent_nouns: frozenset[str] = frozenset()
+    copulas: frozenset[str] = frozenset()
 
     def negated_code(self, code: str) -> str | None:
         """The code a negated action of ``code`` is itself ("does not support the plan" -> 110),
@@ -283,7 +287,9 @@ def load_cues(path: Path) -> Cues:
         purpose_givers=words("purpose_givers"), evidential=words("evidential"), denial=words("denial"),
         protective=words("protective"), negated_codes=table("negated_codes"),
         documents=words("documents"), judgements=words("judgements"),
-        private_life=words("private_life"),
+        private_life=words("private_life"), speaker_passives=words("speaker_passives"),
+        document_synonyms=table("document_synonyms"), agent_nouns=words("agent_nouns"),
+        copulas=words("copulas"),
     )
 
 

@@ -198,6 +198,11 @@ def find_sources(doc: Doc, match: Match, cues: Cues,
         ids = [a for c in mods for a in actors_of(doc, c, modifiers=False)]
         if ids:
             return list(dict.fromkeys(ids)), "modifier"
+        if lemma(trig) in cues.agent_nouns and trig.dep_ == "attr" and lemma(trig.head) in cues.copulas:
+            # "X has long been *a vocal critic of* Y": the one who is the critic
+            ids = actors_of(doc, child_of(trig.head, "nsubj"))
+            if ids:
+                return ids, "subject"
         head, carrier = trig.head, trig
         if trig.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
             carrier = head.head     # "issued a series *of* warnings", "launched a wave of attacks"
@@ -233,7 +238,7 @@ def find_sources(doc: Doc, match: Match, cues: Cues,
                 return ids, "plural"
         if lemma(subj) in cues.documents:
             # "a lawsuit filed by the ACLU alleges", "a report by Amnesty accused": its author
-            ids = author_of(doc, subj) or earlier_author(doc, subj)
+            ids = author_of(doc, subj) or earlier_author(doc, subj, dict(cues.document_synonyms))
             if ids:
                 return ids, "author"
         if how == "relative" and verb.dep_ == "acl" and verb.tag_ == "VBG":
@@ -243,9 +248,30 @@ def find_sources(doc: Doc, match: Match, cues: Cues,
     return [], "none"
 
 
-def author_of(doc: Doc, document: Token) -> list[str]:
+def _to_be_blamed(doc: Doc, match: Match, cues: Cues, quote) -> Roles | None:
+    """"officials said the rebels *were to blame* for the attack": the subject of "be to <verb>"
+    of an accusation (``speaker_passives`` codes) is the accused, the speaker the accuser."""
+    trig = match.trigger
+    if not (trig.dep_ == "xcomp" and lemma(trig.head) in cues.copulas and child_of(trig, "aux") is not None
+            and child_of(trig, "aux").lower_ == "to"
+            and any(match.pattern.code.startswith(c) for c in cues.speaker_passives)):
+        return None
+    targets = actors_of(doc, child_of(trig.head, "nsubj"))
+    speaker = speaker_of(trig.head, cues)
+    sources = actors_of(doc, speaker) if speaker is not None else []
+    how = "speaker"
+    if not sources and quote is not None and quote.speaker:
+        sources, how = [quote.speaker], "quote"
+    targets = [t for t in targets if t not in sources]
+    if not sources or not targets:
+        return Roles((), (), "none", quote, "")
+    return Roles(tuple(sources), tuple(targets), how, quote, "subject")
+
+
+def author_of(doc: Doc, document: Token, producing: bool = False) -> list[str]:
     """The author of a document noun: its ``by`` phrase ("a report *by Amnesty*") or the agent of
-    a participle on it ("a lawsuit *filed by the ACLU*")."""
+    a participle on it ("a lawsuit *filed by the ACLU*"); with ``producing``, also the subject of
+    the verb that has it as object ("rights groups *have filed* multiple lawsuits")."""
     holders = [document] + [c for c in document.children if c.dep_ == "acl" and c.tag_ == "VBN"]
     for h in holders:
         for c in h.children:
@@ -253,20 +279,32 @@ def author_of(doc: Doc, document: Token) -> list[str]:
                 ids = actors_of(doc, pobj_of(c))
                 if ids:
                     return ids
+    if producing and document.dep_ == "dobj" and document.head.pos_ == "VERB":
+        subj = child_of(document.head, "nsubj")
+        return actors_of(doc, subj) if subj is not None else []
     return []
 
 
-def earlier_author(doc: Doc, document: Token) -> list[str]:
+def earlier_author(doc: Doc, document: Token, kinds: dict[str, str] | None = None) -> list[str]:
     """A definite document noun with no author of its own ("*The suits* allege ...") is the one
     the story named before with its author ("a lawsuit filed by the ACLU"): the nearest earlier
     mention of the same noun that has one."""
-    if not any(c.dep_ == "det" and c.lower_ in ("the", "these", "those", "this", "that")
-               for c in document.children):
+    # "the suits"; or one of a set named before ("filed lawsuits ... *One suit* alleges", "*an
+    # earlier lawsuit*"), never "another petition" (a different one)
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "these", "those", "this", "that")
+                   for c in document.children)
+    member = any((c.dep_ == "nummod" and c.lower_ == "one")
+                 or (c.dep_ == "amod" and c.lower_ in ("earlier", "second", "first", "latest"))
+                 for c in document.children)
+    if not definite and not member:
         return []
     start = document.sent.start
+    kinds = kinds or {}  # other names of the same document ("suit" -> "lawsuit": cues.yaml)
+    kind = kinds.get(document.lemma_.lower(), document.lemma_.lower())
     for tok in reversed(doc[:start]):
-        if tok.pos_ == "NOUN" and tok.lemma_.lower() == document.lemma_.lower():
-            ids = author_of(doc, tok)
+        if tok.pos_ == "NOUN" and kinds.get(tok.lemma_.lower(), tok.lemma_.lower()) == kind \
+                and (definite or tok.tag_ == "NNS"):
+            ids = author_of(doc, tok, producing=True)
             if ids:
                 return ids
     return []
@@ -478,8 +516,11 @@ def find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues,
 def find_roles(doc: Doc, match: Match, cues: Cues, plurals: PluralNouns | None = None) -> Roles:
     """The source and target actors of ``match`` (see the module docstring); ``plurals`` reads
     plural references ("the two presidents") as the actors named before."""
-    sources, how = find_sources(doc, match, cues, plurals)
     quote = quote_at(doc, match.trigger.idx)
+    blamed = _to_be_blamed(doc, match, cues, quote)
+    if blamed is not None:
+        return blamed
+    sources, how = find_sources(doc, match, cues, plurals)
     # a material action named by a noun or a gerund used as one ("*fighting* has forced ...")
     material_noun = match.pattern.code[:2] in MATERIAL_ROOTS and (
         match.pattern.kind == "noun" or match.trigger.dep_ in ("nsubj", "csubj", "nsubjpass", "dobj", "pobj"))
@@ -493,7 +534,9 @@ def find_roles(doc: Doc, match: Match, cues: Cues, plurals: PluralNouns | None =
         verb = clause_verb(match.trigger)
         subj, how = subject_of(verb, cues)
         speaker = speaker_of(verb, cues)
-        if speaker is not None and how != "passive" and (subj is None or subj.tag_ == "PRP"):
+        if how == "passive" and any(match.pattern.code.startswith(c) for c in cues.speaker_passives):
+            how = "speaker-passive"  # "X are accused of ..., police said": the speaker accuses
+        if speaker is not None and how != "passive" and (subj is None or subj.tag_ == "PRP" or how == "speaker-passive"):
             # "the Kremlin said *it* was deepening ...": a personal pronoun may be the speaker;
             # "this", "that" are not actors
             sources, how = actors_of(doc, speaker), "speaker"
@@ -501,6 +544,10 @@ def find_roles(doc: Doc, match: Match, cues: Cues, plurals: PluralNouns | None =
                 subj is None or is_first_person(subj, cues)
                 or (match.pattern.kind == "noun" and quote.kind == "direct")):
             sources, how = [quote.speaker], "quote"
+        if not sources and how == "speaker-passive" and quote is not None and quote.speaker:
+            sources, how = [quote.speaker], "quote"
+        if how == "speaker-passive" and not sources:
+            how = "passive"
     if how == "modifier" and judged_by_adjective(match):
         # "we support Ukraine in the face of *Russia's illegal aggression*", Joly said: the
         # judgment is the speaker's criticism of the owner, not the owner's act

@@ -28,6 +28,7 @@ from ..errors import KnowledgeError
 from ..ontology import Ontology
 from ..patterns import Pattern
 from ..records import Quote
+from .event_affiliations import affiliation_targets
 from .event_drafts import Draft
 from .event_roles import Roles, actors_of, is_media
 from .event_triggers import Match, lemma
@@ -63,15 +64,19 @@ class StatementWords:
     stance_adjectives: dict[str, str]
     # a word at or below this valence makes a positive statement mixed, not praise
     praise_veto: float = -4.0
+    affiliations: dict[str, frozenset[str]] = dataclasses.field(default_factory=dict)
+    armed_sectors: frozenset[str] = frozenset()
+    victim_nouns: frozenset[str] = frozenset()
+    judging_verbs: frozenset[str] = frozenset()
 
 
 def load_statement_words(folder: Path, ontology: Ontology | None = None) -> StatementWords:
     """Read every ``*.yaml`` in ``folder``; later files add words and override figures."""
-    merged: dict[str, Any] = {"codes": {}, "polarity": {}, "stance_adjectives": {}}
+    merged: dict[str, Any] = {"codes": {}, "polarity": {}, "stance_adjectives": {}, "affiliations": {}}
     lists = ("allegation_verbs", "evaluation_verbs", "allegation_nouns", "stative_verbs", "victim_sectors",
              "commentator_sectors", "place_prepositions", "stance_prepositions", "evaluated_acts",
              "allegation_words", "alleged_codes",
-             "hedged_allegations", "state_sectors", "suffering_verbs")
+             "hedged_allegations", "state_sectors", "suffering_verbs", "armed_sectors", "victim_nouns", "judging_verbs")
     for _, data in yaml_mappings(folder, "statement data",
                                  "a mapping (see data/patterns/README.md, 'Statements')"):
         for key in ("negative", "positive", "strongly_negative", "report_negative", "praise_veto"):
@@ -80,6 +85,8 @@ def load_statement_words(folder: Path, ontology: Ontology | None = None) -> Stat
         merged["codes"].update({str(k): str(v) for k, v in (data.get("codes") or {}).items()})
         merged["stance_adjectives"].update({str(k).lower(): str(v) for k, v in (data.get("stance_adjectives") or {}).items()})
         merged["polarity"].update({str(k).lower(): float(v) for k, v in (data.get("polarity") or {}).items()})
+        for word, preps in (data.get("affiliations") or {}).items():
+            merged["affiliations"][str(word).lower()] = frozenset(str(p).lower() for p in preps or ())
         for key in lists:
             merged.setdefault(key, set()).update(str(w).lower() if not key.endswith("_sectors") else str(w).upper() for w in data.get(key) or ())
     missing = [k for k in KINDS if k not in merged["codes"]]
@@ -92,8 +99,9 @@ def load_statement_words(folder: Path, ontology: Ontology | None = None) -> Stat
             ontology.get(code)  # raises, naming the unknown code
     return StatementWords(merged["negative"], merged["positive"], merged["strongly_negative"],
                           merged["report_negative"], dict(merged["codes"]),
-                          *(frozenset(merged.get(k, ())) for k in lists), dict(merged["polarity"]),
-                          dict(merged["stance_adjectives"]), merged.get("praise_veto", -4.0))
+                          *(frozenset(merged.get(k, ())) for k in lists[:-3]), dict(merged["polarity"]),
+                          dict(merged["stance_adjectives"]), merged.get("praise_veto", -4.0),
+                          dict(merged["affiliations"]), *(frozenset(merged.get(k, ())) for k in lists[-3:]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,12 +180,16 @@ class StatementCoder:
         predicated of the source, towards an actor in its prepositional phrase."""
         out: list[Draft] = []
         for adj in doc_lookup(doc).tokens_of(sent):
-            if adj.dep_ != "acomp":
+            # "X is critical of Y"; or what X made ("X posted videos *critical of* Y", "published an
+            # editorial highly critical of Y"): a stance after the object of the maker's verb
+            made = _made_thing(adj) if adj.dep_ == "amod" and adj.i > adj.head.i \
+                and not actors_of(doc, adj.head) else None
+            if adj.dep_ != "acomp" and made is None:
                 continue
             pattern = self.stance_patterns.get(adj.lower_) or self.stance_patterns.get(adj.lemma_.lower())
             if pattern is None or any(d.match.trigger.i == adj.i for d in coded):
                 continue
-            verb = adj.head
+            verb = made.head if made is not None else adj.head
             if any(c.dep_ == "neg" for c in (*verb.children, *adj.children)) or self._unreal(verb):
                 continue
             subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
@@ -266,7 +278,7 @@ class StatementCoder:
             if cue is not None and cue.i in seen:
                 continue
             trigger = cue or next((t for t in content if t.dep_ == "ROOT"), content[0])
-            found.append(Statement(trigger, content, (q.speaker,), self._judged_allegation(content), q))
+            found.append(Statement(trigger, content, _speakers(doc, cue, q.speaker), self._judged_allegation(content), q))
         return found
 
     def _judged_allegation(self, content: tuple[Token, ...]) -> Token | None:
@@ -310,6 +322,9 @@ class StatementCoder:
         reporter = self._is_media_or_commentator(doc, st)
         if reporter and not self._may_judge_state(doc, st):
             return []
+        tie = affiliation_targets(self, doc, st, speaker_codes) if st.about is None else None
+        if tie is not None and not reporter:
+            return self._tie(st, sent, *tie, notes)
         found = self._evaluated(doc, st, speaker_codes) if st.about is not None else \
             self._clause_target(doc, st, speaker_codes)
         if found is None:
@@ -319,6 +334,9 @@ class StatementCoder:
         targets, predicate, acts = found
         # a name is no judgement ("the Red *Hand* Brigade", "*Liberty* Party")
         score = self.polarity([t for t in predicate if t.pos_ != "PROPN" or not actors_of(doc, t, modifiers=False)])
+        if st.about is not None and any(targets) and self._names_armed(doc, predicate, targets):
+            # "officers called the students *al-Shabab*": naming someone an armed group accuses them
+            score, acts = -1.0, True
         alleged = lemma(st.trigger) in self.words.allegation_verbs or any(
             t.lower_ in self.words.allegation_words for t in st.content)
         negative = self.words.negative if st.about is not None or alleged else self.words.report_negative
@@ -350,6 +368,22 @@ class StatementCoder:
         notes.append(note)
         return [Draft(match, pattern.code, s, t, False, roles, sent, note)
                 for s in st.sources for t in targets if s != t]
+
+    def _tie(self, st: Statement, sent: SpacySpan, targets: list[str], word: Token,
+             notes: list[str]) -> list[Draft]:
+        """"police said the gunmen were linked to X": the speaker accuses the one tied (112)."""
+        pattern = self.patterns["allegation"]
+        note = f"'{st.trigger.text} ... {word.text}': a wrongdoer tied to another actor -> allegation {pattern.code}"
+        notes.append(note)
+        roles = Roles(st.sources, tuple(targets), "speaker" if st.quote is None else "quote", st.quote, "clause")
+        return [Draft(Match(st.trigger, pattern, (), ()), pattern.code, s, t, False, roles, sent, note)
+                for s in st.sources for t in targets if s != t]
+
+    def _names_armed(self, doc: Doc, predicate: list[Token], targets: list) -> bool:
+        """The predicate of "called X ..." names an armed group (``armed_sectors``) other than X."""
+        named = {a for t in predicate for a in actors_of(doc, t, modifiers=False)} - set(targets)
+        return any((getattr(actor_by_id(doc, a), "code", None) or "")[3:6] in self.words.armed_sectors
+                   for a in named)
 
     def _others(self, doc: Doc, ids: list[str], speaker_codes: set[str | None]) -> list[str]:
         return [a for a in ids if getattr(actor_by_id(doc, a), "code", None) not in speaker_codes]
@@ -436,18 +470,26 @@ class StatementCoder:
         content = set(st.content)
         # the subjects in the content, and those of its verbs standing just before a quotation
         # that starts after them ('said the deal "gives in to pressure"')
-        subjects = [t for t in st.content if t.dep_ == "nsubj"] + [
+        # ... or a passive that reads negative by itself ("the vote *was rigged*", "was stolen")
+        subjects = [t for t in st.content if t.dep_ == "nsubj" or (
+            t.dep_ == "nsubjpass" and (lemma(t.head) in self.words.judging_verbs
+                                       or self.polarity([t.head]) <= self.words.negative))] + [
             c for v in st.content if v.head not in content and v.pos_ in ("VERB", "AUX")
             for c in v.children if c.dep_ == "nsubj" and c not in content]
         for t in subjects:
             verb = t.head
             # a judgement says what the act is ("the law *is* cruel"); what it did ("the bombing
             # killed two soldiers") is a report of the act, not a stand
+            # ... or what it shows or amounts to ("the transfers *demonstrate* a disregard for the
+            # law", "the crackdown *amounts* to collective punishment"); hedged ("may amount"), an
+            # act with no doer named is left uncoded (its target would be a guess)
             if not self._is_act(t) or verb not in content or self._unreal(verb) \
-                    or lemma(verb) not in self.words.stative_verbs:
+                    or (t.dep_ == "nsubj" and lemma(verb) not in self.words.stative_verbs | self.words.judging_verbs):
                 continue
             own = set(t.subtree)
-            return [None], [w for w in verb.subtree if w in content and w not in own], False
+            # a legal charge it amounts to is an allegation ("may amount to crimes against humanity")
+            return [None], [w for w in verb.subtree if w in content and w not in own], \
+                lemma(verb) in self.words.hedged_allegations
         return None
 
     def _is_act(self, noun: Token) -> bool:
@@ -500,6 +542,23 @@ class StatementCoder:
         return any((c.dep_ == "aux" and c.lower_ in self.unreal_aux) or
                    (c.dep_ == "mark" and c.lower_ in self.conditional) for c in verb.children) or \
             verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in self.conditional for c in verb.children)
+
+
+def _speakers(doc: Doc, cue: Token | None, speaker: str) -> tuple[str, ...]:
+    """The quote's speaker and those conjoined with it as the speech verb's subject ("Moroccan
+    and Spanish authorities said ...", "Zembla and Osterlich said ...")."""
+    subj = next((c for c in cue.children if c.dep_ == "nsubj"), None) if cue is not None else None
+    ids = actors_of(doc, subj) if subj is not None else []
+    return tuple(ids) if speaker in ids else (speaker,)
+
+
+def _made_thing(adj: Token) -> Token | None:
+    """The object of the maker's verb that a post-nominal stance adjective describes: "posted
+    *videos* critical of", "published *a series* of articles critical of"; else None."""
+    noun = adj.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        noun = noun.head.head
+    return noun if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" else None
 
 
 def _quotes_by_sentence(lookup):
