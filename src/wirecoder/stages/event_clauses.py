@@ -6,10 +6,9 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..patterns import Cues
-from .event_triggers import lemma
+from .event_triggers import RELATIVE, lemma
 
 SUBJECT_DEPS = ("nsubj", "csubj", "expl")
-RELATIVE = frozenset({"who", "that", "which", "whom", "whose"})
 # verbs whose object is the subject of their infinitive ("urged Iran to talk"), except these
 OBJECT_CONTROL_SKIP = frozenset({"promise"})
 
@@ -174,3 +173,21 @@ def speaker_of(verb: Token, cues: Cues) -> Token | None:
         if t.pos_ in ("VERB", "AUX") and came_by not in ("ccomp", "conj", "xcomp", "advcl", "acomp"):
             return None
     return None
+
+
+def shared_object(verb: Token) -> Token | None:
+    """The object a transitive verb shares with the verb conjoined right after it: "police
+    *arrested* and charged three men", "troops surrounded and stormed the camp" (only "and"/"or",
+    commas or adverbs between them, and no object, subject or preposition of the first verb's
+    own)."""
+    if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("dobj", "dative", "prep", "ccomp", "xcomp")
+                                               for c in verb.children):
+        return None
+    nxt = next((c for c in verb.children if c.dep_ == "conj" and c.i > verb.i), None)
+    if nxt is None or nxt.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass") for c in nxt.children):
+        return None
+    between = verb.doc[verb.i + 1:nxt.i]
+    if not all(t.dep_ in ("cc", "punct", "advmod", "aux") for t in between) or not any(
+            t.dep_ == "cc" for t in between):
+        return None
+    return child_of(nxt, "dobj")

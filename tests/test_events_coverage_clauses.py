@@ -1,0 +1,61 @@
+"""Coverage of events told in clauses the main verb does not carry (issue 11, item 3): verbs in
+relative clauses that act on the noun the clause hangs on, verbs conjoined before a shared
+object, and meals as meetings. Each row is a class of news
+language, written with other names and words than the stories that showed it."""
+from __future__ import annotations
+
+import pytest
+
+from test_events import code_events, stage, triples  # noqa: F401  (the module's stage fixture)
+
+CASES = [
+    # a relative clause's verb acts on the noun it hangs on: the noun fills the pattern's object
+    ("Kenya criticized the tariffs that Tanzania imposed on Uganda last month.",
+     {"Kenya": "KEN", "Tanzania": "TZA", "Uganda": "UGA"},
+     {("111", "KEN", "UGA"), ("163", "TZA", "UGA")}),
+    ("Diplomats discussed the embargo Canada slapped on Venezuela.",
+     {"Canada": "CAN", "Venezuela": "VEN"}, {("163", "CAN", "VEN")}),
+    # ... and the noun is the target when it is an actor ("the reporters police detained")
+    ("A court in Addis Ababa heard the reporters whom Ethiopian police detained in March.",
+     {"reporters": "ETHMED", "Ethiopian police": "ETHPOL"}, {("173", "ETHPOL", "ETHMED")}),
+    ("Lawyers contested the sanctions imposed on Belarus by the European Union.",
+     {"Belarus": "BLR", "European Union": "IGO"}, {("163", "IGO", "BLR")}),
+    # a noun that does the relative clause's verb is its subject, not what it acts on
+    ("The militants who attacked the Nigerien convoy fled into Mali.",
+     {"militants": "NERREB", "Nigerien convoy": "NERMIL"}, {("190", "NERREB", "NERMIL")}),
+    # verbs conjoined before the object they share: each takes that object
+    ("Bangladeshi police arrested and interrogated four Myanmar nationals.",
+     {"Bangladeshi police": "BGDPOL", "Myanmar nationals": "MMR"},
+     {("173", "BGDPOL", "MMR")}),
+    ("Moroccan authorities detained and later deported two Spanish activists.",
+     {"Moroccan authorities": "MARGOV", "Spanish activists": "ESPCVL"},
+     {("173", "MARGOV", "ESPCVL"), ("174", "MARGOV", "ESPCVL")}),
+    # a meal with someone is a meeting (both ways)
+    ("The Omani foreign minister had dinner with Bahrain's crown prince on Friday.",
+     {"Omani foreign minister": "OMNGOV", "Bahrain": "BHRGOV"},
+     {("044", "OMNGOV", "BHRGOV"), ("044", "BHRGOV", "OMNGOV")}),
+    ("Macron's working lunch with Scholz ran late.",
+     {"Macron": "FRAGOV", "Scholz": "DEUGOV"}, {("044", "FRAGOV", "DEUGOV"), ("044", "DEUGOV", "FRAGOV")}),
+    # a lunch with no other party is no meeting
+    ("The Omani foreign minister had lunch in Muscat.", {"Omani foreign minister": "OMNGOV"}, set()),
+]
+
+
+@pytest.mark.parametrize("text,actors,expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_clause_coverage(coder, stage, text, actors, expected):  # noqa: F811
+    assert triples(code_events(coder, stage, text, actors)) == expected
+
+
+OWN_OBJECT_CASES = [
+    # the first verb keeps an object of its own, even one that is no actor
+    ("Bolivian police arrested the driver and questioned three Peruvian tourists.",
+     {"Bolivian police": "BOLPOL", "Peruvian tourists": "PERCVL"}, ("173", "BOLPOL", None)),
+    ("Bolivian police arrested a Chilean trucker and fined three Peruvian tourists.",
+     {"Bolivian police": "BOLPOL", "Chilean trucker": "CHLCVL", "Peruvian tourists": "PERCVL"},
+     ("173", "BOLPOL", "CHLCVL")),
+]
+
+
+@pytest.mark.parametrize("text,actors,arrest", OWN_OBJECT_CASES, ids=[c[0][:40] for c in OWN_OBJECT_CASES])
+def test_first_conjunct_keeps_its_object(coder, stage, text, actors, arrest):  # noqa: F811
+    assert {t for t in triples(code_events(coder, stage, text, actors)) if t[0] == "173"} == {arrest}
