@@ -1,6 +1,6 @@
 """Coverage of events told in clauses the main verb does not carry (issue 11, item 3): verbs in
 relative clauses that act on the noun the clause hangs on, verbs conjoined before a shared
-object, and meals as meetings. Each row is a class of news
+object, meals as meetings, pleas in court and recalled envoys. Each row is a class of news
 language, written with other names and words than the stories that showed it."""
 from __future__ import annotations
 
@@ -38,6 +38,14 @@ CASES = [
      {"Macron": "FRAGOV", "Scholz": "DEUGOV"}, {("044", "FRAGOV", "DEUGOV"), ("044", "DEUGOV", "FRAGOV")}),
     # a lunch with no other party is no meeting
     ("The Omani foreign minister had lunch in Muscat.", {"Omani foreign minister": "OMNGOV"}, set()),
+    # a plea of not guilty denies the charges; a guilty plea is no event between actors
+    ("Three Ecuadorian police officers have pleaded not guilty.",
+     {"Ecuadorian police officers": "ECUPOL"}, {("016", "ECUPOL", None)}),
+    ("The former Ecuadorian vice president pleaded guilty to bribery on Tuesday.",
+     {"former Ecuadorian vice president": "ECUGOV"}, set()),
+    # recalling one's ambassador from a country: the country is the target, not the envoy
+    ("Morocco recalled its envoy from Algeria after the incident.",
+     {"Morocco": "MAR", "Algeria": "DZA", "its envoy": "MARGOV"}, {("160", "MAR", "DZA")}),
 ]
 
 
