@@ -23,6 +23,13 @@ CASES = [
     # a noun that does the relative clause's verb is its subject, not what it acts on
     ("The militants who attacked the Nigerien convoy fled into Mali.",
      {"militants": "NERREB", "Nigerien convoy": "NERMIL"}, {("190", "NERREB", "NERMIL")}),
+    # a relative clause on a class the subject belongs to tells what the subject did
+    ("Peru and Chile are among the countries that have banned importation of beef from Brazil.",
+     {"Peru": "PER", "Chile": "CHL", "Brazil": "BRA"}, {("163", "PER", "BRA"), ("163", "CHL", "BRA")}),
+    ("Iceland is one of the few states that have recognized Kosovo.",
+     {"Iceland": "ISL", "Kosovo": "XKX"}, {("054", "ISL", "XKX")}),
+    # ... but a class the subject is not said to belong to names nobody
+    ("The countries that have recognized Kosovo met in Vienna.", {"Kosovo": "XKX"}, set()),
     # verbs conjoined before the object they share: each takes that object
     ("Bangladeshi police arrested and interrogated four Myanmar nationals.",
      {"Bangladeshi police": "BGDPOL", "Myanmar nationals": "MMR"},

@@ -83,7 +83,7 @@ def subject_of(verb: Token, cues: Cues) -> tuple[Token | None, str]:
         subj = next((unlabelled(c) for c in t.children if c.dep_ in SUBJECT_DEPS and unlabelled(c) is not None), None)
         if subj is not None:
             if subj.lower_ in RELATIVE and t.dep_ == "relcl":
-                return t.head, "relative"
+                return member_of_class(t.head) or t.head, "relative"
             return subj, "subject"
         if t.dep_ in ("relcl", "acl") and t.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return t.head, "relative"
@@ -112,6 +112,23 @@ def subject_of(verb: Token, cues: Cues) -> tuple[Token | None, str]:
             continue
         break
     return None, "none"
+
+
+def member_of_class(noun: Token) -> Token | None:
+    """The subject a class of doers is predicated of: "*Canada* is among (the) countries that have
+    banned ...", "*Norway* is one of the few states that recognize ..." (the relative clause on
+    "countries" tells what Canada did)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep":
+        return None
+    holder = prep.head
+    if prep.lower_ == "of" and holder.lower_ == "one" and holder.dep_ == "attr":
+        holder = holder.head
+    elif prep.lower_ != "among":
+        return None
+    if lemma(holder) != "be":
+        return None
+    return child_of(holder, "nsubj")
 
 
 def producer(noun: Token, cues: Cues) -> Token | None:
