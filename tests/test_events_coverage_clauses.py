@@ -1,6 +1,6 @@
 """Coverage of events told in clauses the main verb does not carry (issue 11, item 3): verbs in
 relative clauses that act on the noun the clause hangs on, verbs conjoined before a shared
-object, meals as meetings, pleas in court and recalled envoys. Each row is a class of news
+object, meals as meetings, pleas and charges in court, recalled envoys. Each row is a class of news
 language, written with other names and words than the stories that showed it."""
 from __future__ import annotations
 
@@ -50,6 +50,14 @@ CASES = [
      {"Ecuadorian police officers": "ECUPOL"}, {("016", "ECUPOL", None)}),
     ("The former Ecuadorian vice president pleaded guilty to bribery on Tuesday.",
      {"former Ecuadorian vice president": "ECUGOV"}, set()),
+    # charging someone with a crime is legal action (173); "charged that ..." alleges (112)
+    ("Colombian prosecutors charged the former senator with money laundering.",
+     {"Colombian prosecutors": "COLJUD", "former senator": "COLLEG"}, {("173", "COLJUD", "COLLEG")}),
+    ("The Cuban opposition charged that the vote was rigged by Havana.",
+     {"Cuban opposition": "CUBOPP", "Havana": "CUBGOV"}, {("112", "CUBOPP", "CUBGOV")}),
+    # pressing or talking someone into an act is an appeal to them
+    ("The Ghanaian union pressured the Ghanaian government into raising wages.",
+     {"Ghanaian union": "GHALAB", "Ghanaian government": "GHAGOV"}, {("020", "GHALAB", "GHAGOV")}),
     # recalling one's ambassador from a country: the country is the target, not the envoy
     ("Morocco recalled its envoy from Algeria after the incident.",
      {"Morocco": "MAR", "Algeria": "DZA", "its envoy": "MARGOV"}, {("160", "MAR", "DZA")}),
