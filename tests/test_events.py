@@ -371,8 +371,7 @@ UNSEEN_CASES = [
     ("Australian officials warn the fire is simply too big to put out.", {"Australian officials": "AUSGOV"}, set()),
     ("Russia warned Ukraine of consequences.", {"Russia": "RUS", "Ukraine": "UKR"}, {("130", "RUS", "UKR")}),
     ("Health minister Badmus urged people to seek medical attention.", {"Health minister Badmus": "NGAGOV"}, set()),
-    # a plea in court is no appeal (020); pleading not guilty denies the charges (016)
-    ("Amirov, an Iranian agent, pleaded not guilty.", {"Amirov": "IRN"}, {("016", "IRN", None)}),
+    ("Amirov, an Iranian agent, pleaded not guilty.", {"Amirov": "IRN"}, set()),
 ]
 
 

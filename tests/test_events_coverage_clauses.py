@@ -1,6 +1,6 @@
 """Coverage of events told in clauses the main verb does not carry (issue 11, item 3): verbs in
 relative clauses that act on the noun the clause hangs on, verbs conjoined before a shared
-object, meals as meetings, pleas and charges in court, recalled envoys. Each row is a class of news
+object, meals as meetings, charges in court, recalled envoys. Each row is a class of news
 language, written with other names and words than the stories that showed it."""
 from __future__ import annotations
 
@@ -45,11 +45,11 @@ CASES = [
      {"Macron": "FRAGOV", "Scholz": "DEUGOV"}, {("044", "FRAGOV", "DEUGOV"), ("044", "DEUGOV", "FRAGOV")}),
     # a lunch with no other party is no meeting
     ("The Omani foreign minister had lunch in Muscat.", {"Omani foreign minister": "OMNGOV"}, set()),
-    # a plea of not guilty denies the charges; a guilty plea is no event between actors
+    # a plea in court names no other actor: no event (nor an appeal)
     ("Three Ecuadorian police officers have pleaded not guilty.",
-     {"Ecuadorian police officers": "ECUPOL"}, {("016", "ECUPOL", None)}),
-    ("The former Ecuadorian vice president pleaded guilty to bribery on Tuesday.",
-     {"former Ecuadorian vice president": "ECUGOV"}, set()),
+     {"Ecuadorian police officers": "ECUPOL"}, set()),
+    # an embargo falls on someone: a ban on a product with no country named is none
+    ("Canada is among the countries that have banned imports of shark fins.", {"Canada": "CAN"}, set()),
     # charging someone with a crime is legal action (173); "charged that ..." alleges (112)
     ("Colombian prosecutors charged the former senator with money laundering.",
      {"Colombian prosecutors": "COLJUD", "former senator": "COLLEG"}, {("173", "COLJUD", "COLLEG")}),

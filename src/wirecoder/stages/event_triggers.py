@@ -17,7 +17,7 @@ from ..patterns import Cues, Pattern, PatternBook
 NEAR_DEPS = frozenset({
     "dobj", "pobj", "prep", "xcomp", "attr", "oprd", "acomp", "nsubjpass", "prt", "dative",
     "compound", "amod", "nmod", "agent", "pcomp", "advmod", "npadvmod", "nummod", "acl", "conj",
-    "ccomp", "dep", "appos", "poss", "mark", "neg",
+    "ccomp", "dep", "appos", "poss", "mark",
 })
 PREP_DEPS = frozenset({"prep", "prt", "agent", "dative", "advmod"})
 VERB_TAGS = ("VERB", "AUX")
