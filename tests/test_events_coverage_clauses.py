@@ -1,6 +1,6 @@
 """Coverage of events told in clauses the main verb does not carry (issue 11, item 3): verbs in
 relative clauses that act on the noun the clause hangs on, verbs conjoined before a shared
-object, meals as meetings, charges in court, recalled envoys. Each row is a class of news
+object, meals as meetings, charges in court, recalled envoys, protests. Each row is a class of news
 language, written with other names and words than the stories that showed it."""
 from __future__ import annotations
 
@@ -58,6 +58,17 @@ CASES = [
     # pressing or talking someone into an act is an appeal to them
     ("The Ghanaian union pressured the Ghanaian government into raising wages.",
      {"Ghanaian union": "GHALAB", "Ghanaian government": "GHAGOV"}, {("020", "GHALAB", "GHAGOV")}),
+    # people protesting over a grievance protest (14); a protest lodged *to* a state complains (114)
+    ("Thousands of Chilean students protested over rising tuition fees.",
+     {"Chilean students": "CHLEDU"}, {("140", "CHLEDU", None)}),
+    ("Vietnam protested to China over the seizure of its fishing boats.",
+     {"Vietnam": "VNM", "China": "CHN"}, {("114", "VNM", "CHN")}),
+    # nouns conjoined before their agent share it; a protest set against a clause ("despite
+    # protests by X, Y ...") is a protest against that clause's subject
+    ("Despite strikes and protests by Greek farmers, the Greek government has raised fuel taxes.",
+     {"Greek farmers": "GRCCVL", "Greek government": "GRCGOV"}, {("140", "GRCCVL", "GRCGOV")}),
+    ("Amid demonstrations by Armenian students, the Armenian parliament passed the bill.",
+     {"Armenian students": "ARMEDU", "Armenian parliament": "ARMLEG"}, {("140", "ARMEDU", "ARMLEG")}),
     # recalling one's ambassador from a country: the country is the target, not the envoy
     ("Morocco recalled its envoy from Algeria after the incident.",
      {"Morocco": "MAR", "Algeria": "DZA", "its envoy": "MARGOV"}, {("160", "MAR", "DZA")}),

@@ -208,3 +208,20 @@ def shared_object(verb: Token) -> Token | None:
             t.dep_ == "cc" for t in between):
         return None
     return child_of(nxt, "dobj")
+
+
+# prepositions that set an act against the protests it faced ("*despite* protests by X, Y ...")
+FACED_PREPS = frozenset({"despite", "amid"})
+
+
+def faced_by(noun: Token, cues: Cues) -> Token | None:
+    """Who faced the protest a noun names: the subject of the clause the noun is set against
+    ("*despite* protests by farmers, *the government* refused", "*amid* protests, the junta
+    ...")."""
+    while noun.dep_ == "conj" and noun.head is not noun:     # "despite strikes and *protests*"
+        noun = noun.head
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in FACED_PREPS or prep.head.pos_ not in ("VERB", "AUX"):
+        return None
+    subj, how = subject_of(prep.head, cues)
+    return subj if how == "subject" else None

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 from ..doc import actor_by_id, actor_of_token, quote_at, sentence_of
 from ..patterns import Cues
 from ..records import Actor, Quote
-from .event_clauses import (child_of, pobj_of, passive_patient, producer, shared_object, speaker_of,
+from .event_clauses import (child_of, faced_by, pobj_of, passive_patient, producer, shared_object, speaker_of,
                             subject_of)
 from .event_triggers import Match, clause_verb, lemma, relative_object
 from .role_references import (PluralNouns, is_object_pronoun, plural_reference, pronoun_antecedent, source_codes,
@@ -184,7 +184,11 @@ def find_sources(doc: Doc, match: Match, cues: Cues,
                 ids = actors_of(doc, c)
                 if ids:
                     return ids, "modifier"
-        for c in trig.children:
+        # the agent of the noun, or of the nouns conjoined with it ("protests and lobbying *by* X")
+        shared = [g for n in trig.children if n.dep_ == "conj" for g in n.children]
+        if trig.dep_ == "conj":
+            shared += [g for g in trig.head.children if g.i > trig.i]
+        for c in [*trig.children, *shared]:
             if c.dep_ in ("agent",) or (c.dep_ == "prep" and c.lower_ in ("by", "from")):
                 ids = actors_of(doc, pobj_of(c))
                 if ids:
@@ -457,6 +461,11 @@ def find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues,
                    if not (t.dep_ == "poss" and _code_of(doc, a) in own)]
             if ids:
                 return ids[:1], "inside"
+    # "despite protests by X, *the government* refused": whom a protest was set against
+    if match.pattern.code[:2] == "14" and match.pattern.kind == "noun":
+        ids = keep(actors_of(doc, faced_by(trig, cues)))
+        if ids:
+            return ids, "faced"
     # 8. "Britain seeks a deal ... Trump backed *the deal*": the one who had it before
     if verbal:
         own = source_codes(doc, seen)
