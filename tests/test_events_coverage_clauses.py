@@ -60,7 +60,7 @@ CASES = [
      {"Ghanaian union": "GHALAB", "Ghanaian government": "GHAGOV"}, {("020", "GHALAB", "GHAGOV")}),
     # people protesting over a grievance protest (14); a protest lodged *to* a state complains (114)
     ("Thousands of Chilean students protested over rising tuition fees.",
-     {"Chilean students": "CHLEDU"}, {("140", "CHLEDU", None)}),
+     {"Chilean students": "CHLEDU"}, {("140", "CHLEDU", "CHLGOV")}),
     ("Vietnam protested to China over the seizure of its fishing boats.",
      {"Vietnam": "VNM", "China": "CHN"}, {("114", "VNM", "CHN")}),
     # nouns conjoined before their agent share it; a protest set against a clause ("despite
@@ -69,6 +69,13 @@ CASES = [
      {"Greek farmers": "GRCCVL", "Greek government": "GRCGOV"}, {("140", "GRCCVL", "GRCGOV")}),
     ("Amid demonstrations by Armenian students, the Armenian parliament passed the bill.",
      {"Armenian students": "ARMEDU", "Armenian parliament": "ARMLEG"}, {("140", "ARMEDU", "ARMLEG")}),
+    # a protest with no target named is against the protesters' own state; not a state body's
+    # own protest, and a named target stays
+    ("Hundreds of Bolivian miners took to the streets on Monday.",
+     {"Bolivian miners": "BOLLAB"}, {("140", "BOLLAB", "BOLGOV")}),
+    ("Bolivian miners protested against Chilean mining companies.",
+     {"Bolivian miners": "BOLLAB", "Chilean mining companies": "CHLBUS"}, {("140", "BOLLAB", "CHLBUS")}),
+    ("Bolivian lawmakers staged a walkout in protest.", {"Bolivian lawmakers": "BOLLEG"}, {("143", "BOLLEG", None)}),
     # recalling one's ambassador from a country: the country is the target, not the envoy
     ("Morocco recalled its envoy from Algeria after the incident.",
      {"Morocco": "MAR", "Algeria": "DZA", "its envoy": "MARGOV"}, {("160", "MAR", "DZA")}),
