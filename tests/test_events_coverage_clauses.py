@@ -76,6 +76,11 @@ CASES = [
     ("Bolivian miners protested against Chilean mining companies.",
      {"Bolivian miners": "BOLLAB", "Chilean mining companies": "CHLBUS"}, {("140", "BOLLAB", "CHLBUS")}),
     ("Bolivian lawmakers staged a walkout in protest.", {"Bolivian lawmakers": "BOLLEG"}, {("143", "BOLLEG", None)}),
+    # stamping out or defeating armed groups is fighting them; stamping out a protest is not
+    ("Malian troops vowed to stamp out the jihadist fighters near Gao.",
+     {"Malian troops": "MLIMIL", "jihadist fighters": "MLIREB"}, {("138", "MLIMIL", "MLIREB")}),
+    ("Colombian soldiers defeated the ELN rebels in Arauca.",
+     {"Colombian soldiers": "COLMIL", "ELN rebels": "COLREB"}, {("190", "COLMIL", "COLREB")}),
     # recalling one's ambassador from a country: the country is the target, not the envoy
     ("Morocco recalled its envoy from Algeria after the incident.",
      {"Morocco": "MAR", "Algeria": "DZA", "its envoy": "MARGOV"}, {("160", "MAR", "DZA")}),
