@@ -6,10 +6,9 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..patterns import Cues
-from .event_triggers import lemma
+from .event_triggers import RELATIVE, lemma
 
 SUBJECT_DEPS = ("nsubj", "csubj", "expl")
-RELATIVE = frozenset({"who", "that", "which", "whom", "whose"})
 # verbs whose object is the subject of their infinitive ("urged Iran to talk"), except these
 OBJECT_CONTROL_SKIP = frozenset({"promise"})
 
@@ -96,7 +95,7 @@ def subject_of(verb: Token, cues: Cues) -> tuple[Token | None, str]:
         subj = next((unlabelled(c) for c in t.children if c.dep_ in SUBJECT_DEPS and unlabelled(c) is not None), None)
         if subj is not None:
             if subj.lower_ in RELATIVE and t.dep_ == "relcl":
-                return t.head, "relative"
+                return member_of_class(t.head) or t.head, "relative"
             return subj, "subject"
         if t.dep_ in ("relcl", "acl") and t.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return t.head, "relative"
@@ -126,6 +125,23 @@ def subject_of(verb: Token, cues: Cues) -> tuple[Token | None, str]:
             continue
         break
     return None, "none"
+
+
+def member_of_class(noun: Token) -> Token | None:
+    """The subject a class of doers is predicated of: "*Canada* is among (the) countries that have
+    banned ...", "*Norway* is one of the few states that recognize ..." (the relative clause on
+    "countries" tells what Canada did)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep":
+        return None
+    holder = prep.head
+    if prep.lower_ == "of" and holder.lower_ == "one" and holder.dep_ == "attr":
+        holder = holder.head
+    elif prep.lower_ != "among":
+        return None
+    if lemma(holder) != "be":
+        return None
+    return child_of(holder, "nsubj")
 
 
 def producer(noun: Token, cues: Cues) -> Token | None:
@@ -189,3 +205,38 @@ def speaker_of(verb: Token, cues: Cues) -> Token | None:
         if t.pos_ in ("VERB", "AUX") and came_by not in ("ccomp", "conj", "xcomp", "advcl", "acomp"):
             return None
     return None
+
+
+def shared_object(verb: Token) -> Token | None:
+    """The object a transitive verb shares with the verb conjoined right after it: "police
+    *arrested* and charged three men", "troops surrounded and stormed the camp" (only "and"/"or",
+    commas or adverbs between them, and no object, subject or preposition of the first verb's
+    own)."""
+    if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("dobj", "dative", "prep", "ccomp", "xcomp")
+                                               for c in verb.children):
+        return None
+    nxt = next((c for c in verb.children if c.dep_ == "conj" and c.i > verb.i), None)
+    if nxt is None or nxt.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass") for c in nxt.children):
+        return None
+    between = verb.doc[verb.i + 1:nxt.i]
+    if not all(t.dep_ in ("cc", "punct", "advmod", "aux") for t in between) or not any(
+            t.dep_ == "cc" for t in between):
+        return None
+    return child_of(nxt, "dobj")
+
+
+# prepositions that set an act against the protests it faced ("*despite* protests by X, Y ...")
+FACED_PREPS = frozenset({"despite", "amid"})
+
+
+def faced_by(noun: Token, cues: Cues) -> Token | None:
+    """Who faced the protest a noun names: the subject of the clause the noun is set against
+    ("*despite* protests by farmers, *the government* refused", "*amid* protests, the junta
+    ...")."""
+    while noun.dep_ == "conj" and noun.head is not noun:     # "despite strikes and *protests*"
+        noun = noun.head
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in FACED_PREPS or prep.head.pos_ not in ("VERB", "AUX"):
+        return None
+    subj, how = subject_of(prep.head, cues)
+    return subj if how == "subject" else None

@@ -20,6 +20,7 @@ from ..records import Actor, Mention
 from .event_drafts import Draft
 from .event_roles import Roles, actors_of
 from .event_triggers import Match, lemma
+from .implicit_targets import NOT_COUNTRIES
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +39,9 @@ class ReducedWords:
     devices: frozenset[str] = frozenset()       # unclaimed_devices: nouns, code, sector
     device_code: str = "183"
     device_sector: str = "UAF"
+    protest_roots: frozenset[str] = frozenset()
+    protested_sector: str = ""
+    no_own_state: frozenset[str] = frozenset()
 
     def state_sector(self, code: str) -> str | None:
         """The sector of the state actor that does ``code`` (the longest listed prefix wins)."""
@@ -48,11 +52,12 @@ class ReducedWords:
 def load_reduced_words(folder: Path) -> ReducedWords:
     """Read every ``*.yaml`` in ``folder``; the lists of later files add to the earlier ones."""
     lists = ("victim_verbs", "inside", "other_side", "roots", "place_only", "receiving_verbs", "receiving_preps",
-             "of_agent_roots")
+             "of_agent_roots", "protest_roots", "no_own_state")
     merged: dict[str, set[str]] = {k: set() for k in lists}
     agents: dict[str, str] = {}
     devices: set[str] = set()
     device = {"code": "183", "sector": "UAF"}
+    protested = ""
     for _, data in yaml_mappings(folder, "reduced-clause data",
                                  "a mapping of word lists (victim_verbs, inside, other_side, roots)"):
         for key in merged:
@@ -61,10 +66,36 @@ def load_reduced_words(folder: Path) -> ReducedWords:
         unclaimed = data.get("unclaimed_devices") or {}
         devices.update(str(w).lower() for w in unclaimed.get("nouns") or ())
         device.update({k: str(unclaimed[k]) for k in ("code", "sector") if unclaimed.get(k)})
+        protested = str(data.get("protested_sector") or protested).upper()
     return ReducedWords(*(frozenset(merged[k]) for k in lists[:4]), tuple(sorted(agents.items())),
                         frozenset(merged["place_only"]), frozenset(merged["receiving_verbs"]),
                         frozenset(merged["receiving_preps"]), frozenset(merged["of_agent_roots"]),
-                        frozenset(devices), device["code"], device["sector"].upper())
+                        frozenset(devices), device["code"], device["sector"].upper(),
+                        frozenset(merged["protest_roots"]), protested,
+                        frozenset(w.upper() for w in merged["no_own_state"]))
+
+
+def protested_states(doc: Doc, drafts: list[Draft], words: ReducedWords, notes: list[str]) -> list[Draft]:
+    """"Tens of thousands of Sudanese took to the streets", "students protested over fees": a
+    protest that names no target (not even in its purpose clause) is against the protesters' own
+    state (its ``protested_sector``); not the protest of a state body or of people abroad
+    (``no_own_state`` sectors), nor of protesters of no country."""
+    if not words.protested_sector:
+        return drafts
+    out = []
+    for d in drafts:
+        trig = d.match.trigger
+        source = actor_by_id(doc, d.source)
+        country = source.country if source is not None else None
+        if d.target is not None or d.code[:2] not in words.protest_roots or not country \
+                or country in NOT_COUNTRIES or (source.sector or "") in words.no_own_state \
+                or any(c.dep_ in ("relcl", "acl") for c in trig.children):
+            out.append(d)   # (the state is grounded on the trigger: not on a noun a clause tells of)
+            continue
+        state = state_actor(doc, country, words.protested_sector, trig)
+        notes.append(f"'{trig.text}': a protest with no target named -> against its own state ({state.code})")
+        out.append(dataclasses.replace(d, target=state.id))
+    return out
 
 
 def _victim_verb(noun: Token, words: ReducedWords) -> Token | None:

@@ -13,8 +13,9 @@ from spacy.tokens import Doc, Token
 from ..doc import actor_by_id, actor_of_token, quote_at, sentence_of
 from ..patterns import Cues
 from ..records import Actor, Quote
-from .event_clauses import child_of, pobj_of, passive_patient, producer, speaker_of, subject_of
-from .event_triggers import Match, clause_verb, lemma
+from .event_clauses import (child_of, faced_by, pobj_of, passive_patient, producer, shared_object, speaker_of,
+                            subject_of)
+from .event_triggers import Match, clause_verb, lemma, relative_object
 from .interview_turns import speaking_turn
 from .role_references import (PluralNouns, is_object_pronoun, plural_reference, pronoun_antecedent, source_codes,
                               thing_holder)
@@ -189,7 +190,11 @@ def find_sources(doc: Doc, match: Match, cues: Cues,
                 ids = actors_of(doc, c)
                 if ids:
                     return ids, "modifier"
-        for c in trig.children:
+        # the agent of the noun, or of the nouns conjoined with it ("protests and lobbying *by* X")
+        shared = [g for n in trig.children if n.dep_ == "conj" for g in n.children]
+        if trig.dep_ == "conj":
+            shared += [g for g in trig.head.children if g.i > trig.i]
+        for c in [*trig.children, *shared]:
             if c.dep_ in ("agent",) or (c.dep_ == "prep" and c.lower_ in ("by", "from")):
                 ids = actors_of(doc, pobj_of(c))
                 if ids:
@@ -413,6 +418,19 @@ def find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues,
                     ids = plural_reference(doc, c, plurals, seen)   # "warned both sides"
                 if ids:
                     return ids, "object"
+    # a relative clause's verb acts on the noun the clause hangs on ("the journalists (whom)
+    # police *detained*", "the refugees *deported* to Syria")
+    acted_on = relative_object(trig) if match.pattern.kind == "verb" else None
+    if acted_on is not None and not reciprocal:
+        ids = keep(actors_of(doc, acted_on[0]))
+        if ids:
+            return ids, "relative-object"
+    # verbs conjoined before the object they share ("arrested and charged *three men*")
+    shared = shared_object(trig) if match.pattern.kind == "verb" else None
+    if shared is not None and not _is_own_force(doc, shared, seen):
+        ids = keep(_phrase_target(doc, shared, seen) if verbal else actors_of(doc, shared))
+        if ids:
+            return ids, "shared-object"
     if child_of(trig, "agent") is not None:
         ids = keep(actors_of(doc, passive_patient(trig, cues)))
         if ids:
@@ -490,7 +508,9 @@ def find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues,
     # not for a joint action, not the subject of a clause inside it ("tests that *experts* think ...")
     if reciprocal:
         return [], ""
-    for h in [c for c in trig.children if c.dep_ in ("dobj", "prep", "nsubjpass")] + list(match.words):
+    # (not the noun a relative clause hangs on: its phrase holds the clause itself)
+    words = [w for w in match.words if w not in trig.ancestors]
+    for h in [c for c in trig.children if c.dep_ in ("dobj", "prep", "nsubjpass")] + words:
         if h.dep_ == "prep" and h.lower_ in SETTING_PREPS and match.pattern.reciprocal:
             continue        # "met in Bangui": the place of a meeting is not a party to it
         for t in h.subtree:
@@ -504,6 +524,11 @@ def find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues,
                    if not (t.dep_ == "poss" and _code_of(doc, a) in own)]
             if ids:
                 return ids[:1], "inside"
+    # "despite protests by X, *the government* refused": whom a protest was set against
+    if match.pattern.code[:2] == "14" and match.pattern.kind == "noun":
+        ids = keep(actors_of(doc, faced_by(trig, cues)))
+        if ids:
+            return ids, "faced"
     # 8. "Britain seeks a deal ... Trump backed *the deal*": the one who had it before
     if verbal:
         own = source_codes(doc, seen)

@@ -22,6 +22,7 @@ NEAR_DEPS = frozenset({
 PREP_DEPS = frozenset({"prep", "prt", "agent", "dative", "advmod"})
 VERB_TAGS = ("VERB", "AUX")
 NOUN_TAGS = ("NOUN", "PROPN")
+RELATIVE = frozenset({"who", "that", "which", "whom", "whose"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +127,9 @@ class TriggerFinder:
             return None
         # each nearby word's lemma, form and relation read once for all the head's patterns
         around = [(t, t.i, lemma(t), t.lower_, t.dep_) for t in near(token, depth=3)]
+        acted_on = relative_object(token)
+        if acted_on is not None:
+            around.append((acted_on[0], acted_on[0].i, lemma(acted_on[0]), acted_on[0].lower_, acted_on[1]))
         frames = self.frames_action(token)
         for pattern in patterns:
             if frames and pattern.is_event and pattern.specificity == 0:
@@ -195,6 +199,32 @@ def _match(pattern: Pattern, token: Token, around: list[tuple[Token, int, str, s
         used.add(hit.i)
         preps.append(hit)
     return Match(token, pattern, tuple(words), tuple(preps))
+
+
+def relative_object(token: Token) -> tuple[Token, str] | None:
+    """The noun a relative clause's verb acts on, with the relation it has to the verb: "the
+    sanctions (that) Washington *imposed* on Moscow" (its object: ``dobj``), "the sanctions
+    *imposed* on Moscow by the EU", "the aid that was *sent* to Chad" (a passive's subject:
+    ``nsubjpass``).
+    None when the noun is what does the verb ("the troops that *attacked*") or the verb has an
+    object of its own."""
+    if token.dep_ not in ("relcl", "acl") or token.head.pos_ not in NOUN_TAGS or token.head is token:
+        return None
+    kids = {c.dep_: c for c in token.children}
+    obj = kids.get("dobj")
+    if obj is not None and obj.lower_ not in RELATIVE:
+        return None
+    if token.dep_ == "acl":
+        # only with its agent named: a bare participle after a noun is often a misparse
+        if token.tag_ == "VBN" and "agent" in kids and "nsubj" not in kids and "nsubjpass" not in kids:
+            return token.head, "nsubjpass"
+        return None
+    subj, patient = kids.get("nsubj"), kids.get("nsubjpass")
+    if subj is not None and subj.lower_ not in RELATIVE:
+        return token.head, "dobj"
+    if patient is not None and patient.lower_ in RELATIVE:
+        return token.head, "nsubjpass"
+    return None
 
 
 def infinitive_marker(token: Token) -> Token | None:

@@ -26,7 +26,8 @@ from .event_drafts import Draft, quantity_change, merge_consequences, purpose_ta
 from .event_roles import MATERIAL_ROOTS, Roles, actors_of, find_roles, find_targets, is_media, speaker_of, subject_of
 from .event_mood import decide_code, refine_mood
 from .event_devices import unclaimed_device_attack
-from .event_reduced import fight_victims, implicit_state_agent, load_reduced_words, received_events
+from .event_reduced import (fight_victims, implicit_state_agent, load_reduced_words, protested_states,
+                            received_events)
 from .event_statements import load_statement_coder
 from .event_triggers import Match, TriggerFinder, clause_verb, lemma, mood_of
 from .event_visits import not_a_visit
@@ -99,6 +100,7 @@ class EventsStage:
                     continue
                 found.extend(self._drafts(doc, sent, match, notes))
             found = purpose_targets(merge_consequences(found, notes), notes)
+            found = protested_states(doc, found, self.reduced, notes)
             found.extend(fight_victims(doc, sent, matches, found, self.reduced, notes))
             found = received_events(doc, sent, matches, found, self.reduced, notes)
             found.extend(self.statements.stances(doc, sent, found, notes))
