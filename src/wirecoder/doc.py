@@ -39,6 +39,12 @@ def register_extensions() -> None:
             Doc.set_extension(name, default=default)
 
 
+def extension(doc: Doc, name: str):
+    """``doc._.<name>`` for one of wirecoder's attributes, read where spaCy's ``Underscore``
+    keeps it (``doc._`` builds a new accessor object on every access; hot lookups use this)."""
+    return doc.user_data.get(("._.", name, None, None), _EXTENSIONS[name])
+
+
 def article_of(doc: Doc) -> Article:
     article = doc._.article
     if article is None:
@@ -192,7 +198,7 @@ class DocLookup:
 
     # -- mentions and actors ---------------------------------------------------------
     def mention_at(self, start: int, end: int) -> Mention | None:
-        mentions: tuple[Mention, ...] = self.doc._.mentions
+        mentions: tuple[Mention, ...] = extension(self.doc, "mentions")
         if mentions is not self._mentions:
             self._mentions = mentions
             self._mention_order = sorted(range(len(mentions)), key=lambda k: mentions[k].span[0])
@@ -210,7 +216,7 @@ class DocLookup:
         return best
 
     def actor_by_id(self, actor_id: str | None) -> Actor | None:
-        actors: tuple[Actor, ...] = self.doc._.actors
+        actors: tuple[Actor, ...] = extension(self.doc, "actors")
         if actors is not self._actors:
             self._actors = actors
             self._actor_ids = {}
@@ -272,7 +278,7 @@ def actor_of_token(doc: Doc, token: Token) -> Actor | None:
     """The actor of the mention covering ``token``, looked up once per token while the Doc's
     mentions and actors stay the same tuples."""
     lookup = doc_lookup(doc)
-    mentions, actors = doc._.mentions, doc._.actors
+    mentions, actors = extension(doc, "mentions"), extension(doc, "actors")
     memo = lookup.memo.get("doc.actor_of_token")
     if memo is None or memo[0] is not mentions or memo[1] is not actors:
         memo = lookup.memo["doc.actor_of_token"] = (mentions, actors, {})
@@ -286,7 +292,7 @@ def actor_of_token(doc: Doc, token: Token) -> Actor | None:
 
 def quote_at(doc: Doc, char: int) -> Quote | None:
     """The quote whose span contains ``char`` (direct quotes before indirect ones)."""
-    found = [q for q in doc._.quotes if q.span[0] <= char < q.span[1] and q.kind != "term"]
+    found = [q for q in extension(doc, "quotes") if q.span[0] <= char < q.span[1] and q.kind != "term"]
     found.sort(key=lambda q: (q.kind != "direct", q.span[1] - q.span[0]))
     return found[0] if found else None
 

@@ -48,13 +48,14 @@ def link_names(doc: Doc, found: list[Found], kb: KnowledgeBase, date: dt.date | 
             if not any(g.key == f.key for g in full.get(fold(words[-1]), [])):
                 full.setdefault(fold(words[-1]), []).append(f)
     later = {k: v[0] for k, v in full.items() if len(v) == 1}
-    toks = doc_lookup(doc).tokens
+    lookup = doc_lookup(doc)
+    toks, folded = lookup.tokens, lookup.folded  # folded[i] is fold(toks[i].text)
     i = 0
     n = len(doc)
     while i < n:
         f = found_at.get(i)
         if f is not None and f.end - f.start == 1 and (f.start in singles or f.key.startswith("org:")):
-            earlier = by_part.get(fold(toks[i].text)) or later.get(fold(toks[i].text))
+            earlier = by_part.get(folded[i]) or later.get(folded[i])
             if earlier is not None:
                 link = f.with_(key=earlier.key, name=earlier.name, resolved_by="coreference",
                                actor_kind="person", kind="name")
@@ -67,7 +68,7 @@ def link_names(doc: Doc, found: list[Found], kb: KnowledgeBase, date: dt.date | 
                 p = holders[0]
                 f = f.with_(key="person:" + name_key(p.name), name=p.name)
                 out.append(f)
-                by_part[fold(toks[i].text)] = f
+                by_part[folded[i]] = f
                 i = f.end
                 continue
         if f is not None:
@@ -85,7 +86,7 @@ def link_names(doc: Doc, found: list[Found], kb: KnowledgeBase, date: dt.date | 
             i = f.end
             continue
         tok = toks[i]
-        key = fold(tok.text)
+        key = folded[i]
         earlier = by_part.get(key) or later.get(key)
         if i not in covered and (_name_like(tok) or earlier is not None and _named_subject(tok)) and allowed(i):
             if earlier is not None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.attrs import LEMMA, LOWER, POS, TAG
 from spacy.tokens import Span as SpacySpan, Token
 
 from ..doc import doc_lookup
@@ -97,8 +98,11 @@ class TriggerFinder:
         # often the word recurs (bounded: memory stays flat over a corpus)
         self._headed: dict[tuple[int, int, int, int], tuple[Pattern, ...]] = {}
 
-    def candidates(self, token: Token) -> tuple[Pattern, ...]:
-        key = (token.pos, token.tag, token.lemma, token.lower)  # ids: no string is made
+    def candidates(self, token: Token, key: tuple[int, int, int, int] | None = None) -> tuple[Pattern, ...]:
+        """The patterns ``token`` can head; ``key``: its (POS, tag, lemma, lower-case) ids when
+        the caller has them (:func:`token_keys`)."""
+        if key is None:
+            key = (token.pos, token.tag, token.lemma, token.lower)  # ids: no string is made
         found = self._headed.get(key)
         if found is None:
             if len(self._headed) >= 1 << 16:
@@ -118,11 +122,9 @@ class TriggerFinder:
                 return index[form]
         return ()
 
-    def match_token(self, token: Token) -> Match | None:
-        if descriptive(token):
-            return None
-        patterns = self.candidates(token)
-        if not patterns:
+    def match_token(self, token: Token, key: tuple[int, int, int, int] | None = None) -> Match | None:
+        patterns = self.candidates(token, key)
+        if not patterns or descriptive(token):
             return None
         # each nearby word's lemma, form and relation read once for all the head's patterns
         around = [(t, t.i, lemma(t), t.lower_, t.dep_) for t in near(token, depth=3)]
@@ -145,12 +147,23 @@ class TriggerFinder:
     def matches(self, sent: SpacySpan) -> list[Match]:
         """Every match in the sentence, in text order; a token a governing match consumed
         (``refused to *meet*``) does not fire again."""
-        tokens = doc_lookup(sent.doc).tokens[sent.start:sent.end]
-        found = [m for m in (self.match_token(t) for t in tokens) if m is not None]
+        lookup = doc_lookup(sent.doc)
+        tokens, keys = lookup.tokens, token_keys(lookup)
+        found = [m for i in range(sent.start, sent.end) if (m := self.match_token(tokens[i], keys[i])) is not None]
         consumed: set[int] = set()
         for m in sorted(found, key=lambda m: -m.pattern.specificity):
             consumed |= m.consumed - {m.trigger.i}
         return [m for m in found if m.trigger.i not in consumed]
+
+
+def token_keys(lookup) -> list[tuple[int, int, int, int]]:
+    """(POS, tag, lemma, lower-case form) ids of every token of the Doc, read in one pass."""
+    keys = lookup.memo.get("event_triggers.keys")
+    if keys is None:
+        doc = lookup.doc
+        rows = doc.to_array([POS, TAG, LEMMA, LOWER]).tolist() if len(doc) else []
+        keys = lookup.memo["event_triggers.keys"] = [tuple(r) for r in rows]
+    return keys
 
 
 LOCATIVE = frozenset({"in", "near", "at", "inside", "outside", "around", "across", "throughout"})
