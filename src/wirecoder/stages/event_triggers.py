@@ -161,8 +161,8 @@ def token_keys(lookup) -> list[tuple[int, int, int, int]]:
     keys = lookup.memo.get("event_triggers.keys")
     if keys is None:
         doc = lookup.doc
-        rows = doc.to_array([POS, TAG, LEMMA, LOWER]).tolist() if len(doc) else []
-        keys = lookup.memo["event_triggers.keys"] = [tuple(r) for r in rows]
+        columns = doc.to_array([POS, TAG, LEMMA, LOWER]).T.tolist() if len(doc) else [[]] * 4
+        keys = lookup.memo["event_triggers.keys"] = list(zip(*columns))
     return keys
 
 

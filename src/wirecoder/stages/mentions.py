@@ -56,17 +56,19 @@ class MentionFinder:
         for key in phrases:
             self._matcher.add(key, [Doc(self._nlp.vocab, words=key.split(" "))])
         self.roles = RoleBook(kb, self._nlp)
+        self._case_fit: dict[tuple[int, str], tuple[Entry, ...]] = {}
 
     def hits(self, doc: Doc) -> list[Hit]:
         """Knowledge-base names in ``doc``, longest first, not overlapping, case-checked."""
-        folded = doc_lookup(doc).folded
-        shadow = Doc(self._nlp.vocab, words=[w or doc[i].text for i, w in enumerate(folded)])
+        lookup = doc_lookup(doc)
+        toks, text = lookup.tokens, lookup.text
+        shadow = Doc(self._nlp.vocab, words=[w or toks[i].text for i, w in enumerate(lookup.folded)])
         found = []
         for match_id, start, end in self._matcher(shadow):
-            key = self._nlp.vocab.strings[match_id]
-            entries = tuple(e for e in self._index.get(key, ()) if case_ok(e.phrase, doc[start:end].text))
+            last = toks[end - 1]
+            entries = self._entries(match_id, text[toks[start].idx:last.idx + len(last)])
             if entries:
-                found.append(Hit(start, end, rank(entries)))
+                found.append(Hit(start, end, entries))
         found.sort(key=lambda h: (-(h.end - h.start), h.start))
         taken: set[int] = set()
         out = []
@@ -75,6 +77,18 @@ class MentionFinder:
                 taken.update(range(h.start, h.end))
                 out.append(h)
         return sorted(out, key=lambda h: h.start)
+
+    def _entries(self, match_id: int, text: str) -> tuple[Entry, ...]:
+        """The entries of the matched key whose case fits ``text`` (the span as written), ranked;
+        found once per (key, text) however often a name recurs (bounded: memory stays flat)."""
+        got = self._case_fit.get((match_id, text))
+        if got is None:
+            if len(self._case_fit) >= 1 << 16:
+                self._case_fit.clear()
+            key = self._nlp.vocab.strings[match_id]
+            entries = tuple(e for e in self._index.get(key, ()) if case_ok(e.phrase, text))
+            got = self._case_fit[(match_id, text)] = rank(entries) if entries else ()
+        return got
 
     def _ethnic_group(self, doc: Doc, h: Hit, f: Found) -> Found:
         """"ethnic Albanians in south Serbia": civilians (CVL) of the country where the group
