@@ -215,6 +215,15 @@ class DocLookup:
                     best = m
         return best
 
+    def actor_memo(self, name: str) -> dict:
+        """A dict kept under ``name`` while ``doc._.mentions`` and ``doc._.actors`` stay the same
+        tuples: for answers that depend only on the parse, the mentions and the actors."""
+        mentions, actors = extension(self.doc, "mentions"), extension(self.doc, "actors")
+        memo = self.memo.get(name)
+        if memo is None or memo[0] is not mentions or memo[1] is not actors:
+            memo = self.memo[name] = (mentions, actors, {})
+        return memo[2]
+
     def actor_by_id(self, actor_id: str | None) -> Actor | None:
         actors: tuple[Actor, ...] = extension(self.doc, "actors")
         if actors is not self._actors:
@@ -277,12 +286,7 @@ def mention_of_token(doc: Doc, token: Token) -> Mention | None:
 def actor_of_token(doc: Doc, token: Token) -> Actor | None:
     """The actor of the mention covering ``token``, looked up once per token while the Doc's
     mentions and actors stay the same tuples."""
-    lookup = doc_lookup(doc)
-    mentions, actors = extension(doc, "mentions"), extension(doc, "actors")
-    memo = lookup.memo.get("doc.actor_of_token")
-    if memo is None or memo[0] is not mentions or memo[1] is not actors:
-        memo = lookup.memo["doc.actor_of_token"] = (mentions, actors, {})
-    found = memo[2]
+    found = doc_lookup(doc).actor_memo("doc.actor_of_token")
     i = token.i
     if i not in found:
         m = mention_of_token(doc, token)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from ..doc import actor_by_id, actor_of_token, quote_at, sentence_of
+from ..doc import actor_by_id, actor_of_token, doc_lookup, quote_at, sentence_of
 from ..patterns import Cues
 from ..records import Actor, Quote
 from .event_clauses import child_of, pobj_of, passive_patient, producer, speaker_of, subject_of
@@ -106,6 +106,15 @@ def actors_of(doc: Doc, token: Token | None, modifiers: bool = True) -> list[str
     conjoined modifier ("Hungarian and Romanian officials", "Cameroon and C.A.R. officials")."""
     if token is None:
         return []
+    found = doc_lookup(doc).actor_memo("event_roles.actors_of")
+    key = (token.i, modifiers)
+    got = found.get(key)
+    if got is None:
+        got = found[key] = tuple(_actors_of(doc, token, modifiers))
+    return list(got)
+
+
+def _actors_of(doc: Doc, token: Token, modifiers: bool) -> list[str]:
     out: list[str] = []
     for t in conjuncts(token):
         a = actor_of_phrase(doc, t, modifiers)
