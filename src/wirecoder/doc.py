@@ -8,7 +8,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from spacy.attrs import IDX, ORTH
+from spacy.attrs import IDX, LEMMA, ORTH
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from .records import Actor, Article, Mention, Quote, Span
@@ -65,7 +65,7 @@ class DocLookup:
     whenever a stage replaces ``doc._.mentions`` or ``doc._.actors``."""
 
     __slots__ = ("doc", "_tokens", "_metadata", "_text", "_ents", "_ent_starts", "_sents", "_sent_starts",
-                 "_sent_start_tokens", "_token_starts", "_folded", "_mentions", "_mention_order",
+                 "_sent_start_tokens", "_token_starts", "_folded", "_lemmas", "_mentions", "_mention_order",
                  "_mention_starts", "_mention_reach", "_actors", "_actor_ids", "memo")
 
     def __init__(self, doc: Doc) -> None:
@@ -80,6 +80,7 @@ class DocLookup:
         self._sent_start_tokens: list[int] = []
         self._token_starts: list[int] | None = None
         self._folded: tuple[str, ...] | None = None
+        self._lemmas: tuple[str, ...] | None = None
         self._mentions: tuple[Mention, ...] | None = None
         self._mention_order: list[int] = []
         self._mention_starts: list[int] = []
@@ -179,6 +180,21 @@ class DocLookup:
                 out.append(word)
             self._folded = tuple(out)
         return self._folded
+
+    @property
+    def lemmas(self) -> tuple[str, ...]:
+        """``token.lemma_.lower()`` of every token, computed once."""
+        if self._lemmas is None:
+            strings = self.doc.vocab.strings
+            seen: dict[int, str] = {}  # each distinct lemma is lowered once
+            out = []
+            for lemma in (self.doc.to_array(LEMMA).tolist() if len(self.doc) else ()):
+                word = seen.get(lemma)
+                if word is None:
+                    word = seen[lemma] = strings[lemma].lower()
+                out.append(word)
+            self._lemmas = tuple(out)
+        return self._lemmas
 
     def derived(self, key: str, source, build):
         """``build(source)``, kept under ``key`` while ``source`` is the same object (an index

@@ -122,12 +122,16 @@ class TriggerFinder:
                 return index[form]
         return ()
 
-    def match_token(self, token: Token, key: tuple[int, int, int, int] | None = None) -> Match | None:
+    def match_token(self, token: Token, key: tuple[int, int, int, int] | None = None,
+                    lemmas: tuple[str, ...] | None = None) -> Match | None:
+        """The match ``token`` heads, if any; ``key`` (:func:`token_keys`) and ``lemmas``
+        (:attr:`~wirecoder.doc.DocLookup.lemmas`): the Doc's per-token arrays, when at hand."""
         patterns = self.candidates(token, key)
         if not patterns or descriptive(token):
             return None
         # each nearby word's lemma, form and relation read once for all the head's patterns
-        around = [(t, t.i, lemma(t), t.lower_, t.dep_) for t in near(token, depth=3)]
+        around = [(t, i, lemmas[i] if lemmas is not None else lemma(t), t.lower_, t.dep_)
+                  for t in near(token, depth=3) for i in (t.i,)]
         frames = self.frames_action(token)
         for pattern in patterns:
             if frames and pattern.is_event and pattern.specificity == 0:
@@ -148,8 +152,9 @@ class TriggerFinder:
         """Every match in the sentence, in text order; a token a governing match consumed
         (``refused to *meet*``) does not fire again."""
         lookup = doc_lookup(sent.doc)
-        tokens, keys = lookup.tokens, token_keys(lookup)
-        found = [m for i in range(sent.start, sent.end) if (m := self.match_token(tokens[i], keys[i])) is not None]
+        tokens, keys, lemmas = lookup.tokens, token_keys(lookup), lookup.lemmas
+        found = [m for i in range(sent.start, sent.end)
+                 if (m := self.match_token(tokens[i], keys[i], lemmas)) is not None]
         consumed: set[int] = set()
         for m in sorted(found, key=lambda m: -m.pattern.specificity):
             consumed |= m.consumed - {m.trigger.i}

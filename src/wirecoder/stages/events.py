@@ -353,8 +353,11 @@ class EventsStage:
     def _stated_obligations(self, doc: Doc, sent: SpacySpan, notes: list[str]) -> list[Draft]:
         """"X said Y must/should ...", with no pattern in the clause: a demand of X on Y."""
         out: list[Draft] = []
-        for verb in doc_lookup(doc).tokens_of(sent):
-            if lemma(verb) not in self.cues.speech or verb.pos_ not in ("VERB", "AUX"):
+        lookup = doc_lookup(doc)
+        toks, lemmas = lookup.tokens, lookup.lemmas
+        for i in range(sent.start, sent.end):
+            verb = toks[i]
+            if lemmas[i] not in self.cues.speech or verb.pos_ not in ("VERB", "AUX"):
                 continue
             for comp in verb.children:
                 if comp.dep_ != "ccomp":
