@@ -133,9 +133,12 @@ class TriggerFinder:
         around = [(t, i, lemmas[i] if lemmas is not None else lemma(t), t.lower_, t.dep_)
                   for t in near(token, depth=3) for i in (t.i,)]
         frames = self.frames_action(token)
+        present = {w for _, _, lem, low, _ in around for w in (lem, low)}
         for pattern in patterns:
             if frames and pattern.is_event and pattern.specificity == 0:
                 continue
+            if any(present.isdisjoint(group) for group in pattern.words):
+                continue  # a word the pattern needs is nowhere near: _match would find nothing
             found = _match(pattern, token, around)
             if found is not None:
                 return found if pattern.is_event else None
