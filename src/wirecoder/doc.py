@@ -65,7 +65,7 @@ class DocLookup:
     whenever a stage replaces ``doc._.mentions`` or ``doc._.actors``."""
 
     __slots__ = ("doc", "_tokens", "_metadata", "_text", "_ents", "_ent_starts", "_sents", "_sent_starts",
-                 "_sent_start_tokens", "_token_starts", "_folded", "_lemmas", "_mentions", "_mention_order",
+                 "_sent_start_tokens", "_token_starts", "_texts", "_folded", "_lemmas", "_mentions", "_mention_order",
                  "_mention_starts", "_mention_reach", "_actors", "_actor_ids", "memo")
 
     def __init__(self, doc: Doc) -> None:
@@ -79,6 +79,7 @@ class DocLookup:
         self._sent_starts: list[int] = []
         self._sent_start_tokens: list[int] = []
         self._token_starts: list[int] | None = None
+        self._texts: tuple[str, ...] | None = None
         self._folded: tuple[str, ...] | None = None
         self._lemmas: tuple[str, ...] | None = None
         self._mentions: tuple[Mention, ...] | None = None
@@ -164,6 +165,14 @@ class DocLookup:
         if self._token_starts is None:
             self._token_starts = self.doc.to_array(IDX).tolist() if len(self.doc) else []
         return bisect_left(self._token_starts, start), bisect_left(self._token_starts, end)
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        """``token.text`` of every token, computed once."""
+        if self._texts is None:
+            strings = self.doc.vocab.strings
+            self._texts = tuple(strings[orth] for orth in (self.doc.to_array(ORTH).tolist() if len(self.doc) else ()))
+        return self._texts
 
     @property
     def folded(self) -> tuple[str, ...]:
