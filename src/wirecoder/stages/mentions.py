@@ -16,6 +16,7 @@ import re
 
 import spacy
 from spacy.matcher import PhraseMatcher
+from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc
 
 from ..doc import article_of, doc_lookup
@@ -29,6 +30,7 @@ from .mention_titles import STOP_TAGS
 
 ETHNIC = frozenset(("ethnic",))  # "ethnic Albanians": a people named by a demonym, not its country
 NAME_KINDS = ("country", "igo", "group", "metonym", "region", "capital")
+_NOUN_IDS = (NOUN, PROPN)  # ``token.pos`` ids: no string is made
 _DOTTED = re.compile(r"^(?:[a-z]\.){2,}$")
 
 
@@ -188,7 +190,7 @@ class MentionFinder:
         in_name = {k for h in hits if h.entry.kind in NAME_KINDS for k in range(h.start, h.end)}
         role_heads: list[int] = []
         for i, tok in enumerate(toks):
-            if i in covered or tok.pos_ not in ("NOUN", "PROPN") or skip(i):
+            if i in covered or tok.pos not in _NOUN_IDS or skip(i):
                 continue
             if i + 1 < len(doc) and toks[i + 1].pos_ in ("NOUN", "PROPN") and toks[i + 1].dep_ != "appos" \
                     and toks[i + 1].ent_type_ != "PERSON" and tok.tag_ not in STOP_TAGS:
