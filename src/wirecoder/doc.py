@@ -8,7 +8,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from spacy.attrs import IDX, LEMMA, ORTH
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, ORTH
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from .records import Actor, Article, Mention, Quote, Span
@@ -65,7 +65,7 @@ class DocLookup:
     whenever a stage replaces ``doc._.mentions`` or ``doc._.actors``."""
 
     __slots__ = ("doc", "_tokens", "_metadata", "_text", "_ents", "_ent_starts", "_sents", "_sent_starts",
-                 "_sent_start_tokens", "_token_starts", "_texts", "_folded", "_lemmas", "_mentions", "_mention_order",
+                 "_sent_start_tokens", "_token_starts", "_children", "_deps", "_texts", "_folded", "_lemmas", "_mentions", "_mention_order",
                  "_mention_starts", "_mention_reach", "_actors", "_actor_ids", "memo")
 
     def __init__(self, doc: Doc) -> None:
@@ -79,6 +79,8 @@ class DocLookup:
         self._sent_starts: list[int] = []
         self._sent_start_tokens: list[int] = []
         self._token_starts: list[int] | None = None
+        self._children: tuple[tuple[int, ...], ...] | None = None
+        self._deps: tuple[str, ...] | None = None
         self._texts: tuple[str, ...] | None = None
         self._folded: tuple[str, ...] | None = None
         self._lemmas: tuple[str, ...] | None = None
@@ -165,6 +167,27 @@ class DocLookup:
         if self._token_starts is None:
             self._token_starts = self.doc.to_array(IDX).tolist() if len(self.doc) else []
         return bisect_left(self._token_starts, start), bisect_left(self._token_starts, end)
+
+    @property
+    def children(self) -> tuple[tuple[int, ...], ...]:
+        """The indexes of each token's children in text order (``[c.i for c in token.children]``,
+        which builds every child Token anew), computed once from the heads."""
+        if self._children is None:
+            kids: list[list[int]] = [[] for _ in range(len(self.doc))]
+            heads = self.doc.to_array(HEAD).astype("int64").tolist() if len(self.doc) else []
+            for i, offset in enumerate(heads):
+                if offset:
+                    kids[i + offset].append(i)
+            self._children = tuple(tuple(k) for k in kids)
+        return self._children
+
+    @property
+    def deps(self) -> tuple[str, ...]:
+        """``token.dep_`` of every token, computed once."""
+        if self._deps is None:
+            strings = self.doc.vocab.strings
+            self._deps = tuple(strings[d] for d in (self.doc.to_array(DEP).tolist() if len(self.doc) else ()))
+        return self._deps
 
     @property
     def texts(self) -> tuple[str, ...]:

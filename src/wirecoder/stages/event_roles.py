@@ -45,14 +45,18 @@ class Roles:
 
 def conjuncts(token: Token) -> list[Token]:
     """The token and the tokens conjoined to it ("Russia and China")."""
+    lookup = doc_lookup(token.doc)
+    kids, relations, tokens = lookup.children, lookup.deps, lookup.tokens  # the Doc's arrays: no Token made
     out = [token]
-    frontier = [token]
+    seen = {token.i}
+    frontier = [token.i]
     while frontier:
         nxt = []
         for t in frontier:
-            for c in t.children:
-                if c.dep_ == "conj" and c not in out:
-                    out.append(c)
+            for c in kids[t]:
+                if relations[c] == "conj" and c not in seen:
+                    seen.add(c)
+                    out.append(tokens[c])
                     nxt.append(c)
         frontier = nxt
     return out

@@ -74,14 +74,16 @@ def descriptive(token: Token) -> bool:
 
 def near(token: Token, depth: int = 2, deps: frozenset[str] = NEAR_DEPS) -> list[Token]:
     """Tokens reachable from ``token`` through ``deps`` within ``depth`` steps (breadth first)."""
+    lookup = doc_lookup(token.doc)
+    kids, relations, tokens = lookup.children, lookup.deps, lookup.tokens  # the Doc's arrays: no Token made
     out: list[Token] = []
-    frontier = [token]
+    frontier = [token.i]
     for _ in range(depth):
-        nxt: list[Token] = []
+        nxt: list[int] = []
         for t in frontier:
-            for c in t.children:
-                if c.dep_ in deps:
-                    out.append(c)
+            for c in kids[t]:
+                if relations[c] in deps:
+                    out.append(tokens[c])
                     nxt.append(c)
         frontier = nxt
     return out
