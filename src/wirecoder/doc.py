@@ -173,12 +173,13 @@ class DocLookup:
         """The indexes of each token's children in text order (``[c.i for c in token.children]``,
         which builds every child Token anew), computed once from the heads."""
         if self._children is None:
-            kids: list[list[int]] = [[] for _ in range(len(self.doc))]
+            empty: tuple[int, ...] = ()
+            kids: list = [empty] * len(self.doc)
             heads = self.doc.to_array(HEAD).astype("int64").tolist() if len(self.doc) else []
             for i, offset in enumerate(heads):
                 if offset:
-                    kids[i + offset].append(i)
-            self._children = tuple(tuple(k) for k in kids)
+                    kids[i + offset] += (i,)  # few children a token: tuples stay small
+            self._children = tuple(kids)
         return self._children
 
     @property
