@@ -8,7 +8,7 @@ from bisect import bisect_right
 import pytest
 
 from wirecoder import Article
-from wirecoder.doc import Covering, doc_lookup, ents_in, in_metadata, mention_at, sentence_of
+from wirecoder.doc import Covering, doc_lookup, ents_in, extension, in_metadata, mention_at, sentence_of
 from wirecoder.knowledge.names import fold
 from wirecoder.records import Mention
 
@@ -50,6 +50,11 @@ def test_sentences_entities_words_and_tokens(nlp, text):
             [(e.start, e.end, e.label_) for e in span.ents]
     assert lookup.folded == tuple(fold(t.text) for t in doc)
     assert lookup.text == doc.text
+    # the per-token arrays the hot loops read instead of building Tokens
+    assert lookup.texts == tuple(t.text for t in doc)
+    assert lookup.lemmas == tuple(t.lemma_.lower() for t in doc)
+    assert lookup.deps == tuple(t.dep_ for t in doc)
+    assert lookup.children == tuple(tuple(c.i for c in t.children) for t in doc)
     for start, end in [(0, 1), (0, 30), (5, 6), (17, 60), (len(text) - 4, len(text))]:
         i, j = lookup.token_range(start, end)
         assert [t.i for t in doc[i:j]] == [t.i for t in doc if start <= t.idx < end]
@@ -94,3 +99,21 @@ def test_in_metadata_reads_the_articles_spans(nlp):
     doc = nlp(text)
     doc._.article = Article(text=text, published=dt.date(2024, 1, 1), metadata_spans=((0, 11), (12, 30)))
     assert [c for c in range(len(text)) if in_metadata(doc, c)] == list(range(0, 11)) + list(range(12, 30))
+
+
+@pytest.mark.parametrize("name, value", [("mentions", MENTIONS[:2]), ("actors", ()), ("quotes", None)])
+def test_extension_reads_what_doc_underscore_holds(nlp, name, value):
+    doc = nlp(TEXTS[2])
+    assert extension(doc, name) == getattr(doc._, name)  # the default before any stage set it
+    if value is not None:
+        setattr(doc._, name, value)
+        assert extension(doc, name) is getattr(doc._, name)
+
+
+def test_actor_memo_is_dropped_when_the_mentions_change(nlp):
+    doc = nlp(TEXTS[2])
+    lookup = doc_lookup(doc)
+    lookup.actor_memo("test")["k"] = 1
+    assert lookup.actor_memo("test") == {"k": 1}
+    doc._.mentions = MENTIONS[:1]
+    assert lookup.actor_memo("test") == {}

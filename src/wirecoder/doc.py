@@ -8,7 +8,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from spacy.attrs import IDX, ORTH
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, ORTH
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from .records import Actor, Article, Mention, Quote, Span
@@ -39,6 +39,12 @@ def register_extensions() -> None:
             Doc.set_extension(name, default=default)
 
 
+def extension(doc: Doc, name: str):
+    """``doc._.<name>`` for one of wirecoder's attributes, read where spaCy's ``Underscore``
+    keeps it (``doc._`` builds a new accessor object on every access; hot lookups use this)."""
+    return doc.user_data.get(("._.", name, None, None), _EXTENSIONS[name])
+
+
 def article_of(doc: Doc) -> Article:
     article = doc._.article
     if article is None:
@@ -59,7 +65,7 @@ class DocLookup:
     whenever a stage replaces ``doc._.mentions`` or ``doc._.actors``."""
 
     __slots__ = ("doc", "_tokens", "_metadata", "_text", "_ents", "_ent_starts", "_sents", "_sent_starts",
-                 "_sent_start_tokens", "_token_starts", "_folded", "_mentions", "_mention_order",
+                 "_sent_start_tokens", "_token_starts", "_children", "_deps", "_texts", "_folded", "_lemmas", "_mentions", "_mention_order",
                  "_mention_starts", "_mention_reach", "_actors", "_actor_ids", "memo")
 
     def __init__(self, doc: Doc) -> None:
@@ -73,7 +79,11 @@ class DocLookup:
         self._sent_starts: list[int] = []
         self._sent_start_tokens: list[int] = []
         self._token_starts: list[int] | None = None
+        self._children: tuple[tuple[int, ...], ...] | None = None
+        self._deps: tuple[str, ...] | None = None
+        self._texts: tuple[str, ...] | None = None
         self._folded: tuple[str, ...] | None = None
+        self._lemmas: tuple[str, ...] | None = None
         self._mentions: tuple[Mention, ...] | None = None
         self._mention_order: list[int] = []
         self._mention_starts: list[int] = []
@@ -159,6 +169,36 @@ class DocLookup:
         return bisect_left(self._token_starts, start), bisect_left(self._token_starts, end)
 
     @property
+    def children(self) -> tuple[tuple[int, ...], ...]:
+        """The indexes of each token's children in text order (``[c.i for c in token.children]``,
+        which builds every child Token anew), computed once from the heads."""
+        if self._children is None:
+            empty: tuple[int, ...] = ()
+            kids: list = [empty] * len(self.doc)
+            heads = self.doc.to_array(HEAD).astype("int64").tolist() if len(self.doc) else []
+            for i, offset in enumerate(heads):
+                if offset:
+                    kids[i + offset] += (i,)  # few children a token: tuples stay small
+            self._children = tuple(kids)
+        return self._children
+
+    @property
+    def deps(self) -> tuple[str, ...]:
+        """``token.dep_`` of every token, computed once."""
+        if self._deps is None:
+            strings = self.doc.vocab.strings
+            self._deps = tuple(strings[d] for d in (self.doc.to_array(DEP).tolist() if len(self.doc) else ()))
+        return self._deps
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        """``token.text`` of every token, computed once."""
+        if self._texts is None:
+            strings = self.doc.vocab.strings
+            self._texts = tuple(strings[orth] for orth in (self.doc.to_array(ORTH).tolist() if len(self.doc) else ()))
+        return self._texts
+
+    @property
     def folded(self) -> tuple[str, ...]:
         """``fold(token.text)`` of every token, computed once."""
         if self._folded is None:
@@ -173,6 +213,21 @@ class DocLookup:
                 out.append(word)
             self._folded = tuple(out)
         return self._folded
+
+    @property
+    def lemmas(self) -> tuple[str, ...]:
+        """``token.lemma_.lower()`` of every token, computed once."""
+        if self._lemmas is None:
+            strings = self.doc.vocab.strings
+            seen: dict[int, str] = {}  # each distinct lemma is lowered once
+            out = []
+            for lemma in (self.doc.to_array(LEMMA).tolist() if len(self.doc) else ()):
+                word = seen.get(lemma)
+                if word is None:
+                    word = seen[lemma] = strings[lemma].lower()
+                out.append(word)
+            self._lemmas = tuple(out)
+        return self._lemmas
 
     def derived(self, key: str, source, build):
         """``build(source)``, kept under ``key`` while ``source`` is the same object (an index
@@ -192,7 +247,7 @@ class DocLookup:
 
     # -- mentions and actors ---------------------------------------------------------
     def mention_at(self, start: int, end: int) -> Mention | None:
-        mentions: tuple[Mention, ...] = self.doc._.mentions
+        mentions: tuple[Mention, ...] = extension(self.doc, "mentions")
         if mentions is not self._mentions:
             self._mentions = mentions
             self._mention_order = sorted(range(len(mentions)), key=lambda k: mentions[k].span[0])
@@ -209,8 +264,17 @@ class DocLookup:
                     best = m
         return best
 
+    def actor_memo(self, name: str) -> dict:
+        """A dict kept under ``name`` while ``doc._.mentions`` and ``doc._.actors`` stay the same
+        tuples: for answers that depend only on the parse, the mentions and the actors."""
+        mentions, actors = extension(self.doc, "mentions"), extension(self.doc, "actors")
+        memo = self.memo.get(name)
+        if memo is None or memo[0] is not mentions or memo[1] is not actors:
+            memo = self.memo[name] = (mentions, actors, {})
+        return memo[2]
+
     def actor_by_id(self, actor_id: str | None) -> Actor | None:
-        actors: tuple[Actor, ...] = self.doc._.actors
+        actors: tuple[Actor, ...] = extension(self.doc, "actors")
         if actors is not self._actors:
             self._actors = actors
             self._actor_ids = {}
@@ -271,12 +335,7 @@ def mention_of_token(doc: Doc, token: Token) -> Mention | None:
 def actor_of_token(doc: Doc, token: Token) -> Actor | None:
     """The actor of the mention covering ``token``, looked up once per token while the Doc's
     mentions and actors stay the same tuples."""
-    lookup = doc_lookup(doc)
-    mentions, actors = doc._.mentions, doc._.actors
-    memo = lookup.memo.get("doc.actor_of_token")
-    if memo is None or memo[0] is not mentions or memo[1] is not actors:
-        memo = lookup.memo["doc.actor_of_token"] = (mentions, actors, {})
-    found = memo[2]
+    found = doc_lookup(doc).actor_memo("doc.actor_of_token")
     i = token.i
     if i not in found:
         m = mention_of_token(doc, token)
@@ -286,7 +345,7 @@ def actor_of_token(doc: Doc, token: Token) -> Actor | None:
 
 def quote_at(doc: Doc, char: int) -> Quote | None:
     """The quote whose span contains ``char`` (direct quotes before indirect ones)."""
-    found = [q for q in doc._.quotes if q.span[0] <= char < q.span[1] and q.kind != "term"]
+    found = [q for q in extension(doc, "quotes") if q.span[0] <= char < q.span[1] and q.kind != "term"]
     found.sort(key=lambda q: (q.kind != "direct", q.span[1] - q.span[0]))
     return found[0] if found else None
 

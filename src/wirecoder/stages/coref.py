@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from spacy.symbols import PRON
 from spacy.tokens import Doc
 
 from ..doc import doc_lookup
@@ -48,13 +49,14 @@ def link_names(doc: Doc, found: list[Found], kb: KnowledgeBase, date: dt.date | 
             if not any(g.key == f.key for g in full.get(fold(words[-1]), [])):
                 full.setdefault(fold(words[-1]), []).append(f)
     later = {k: v[0] for k, v in full.items() if len(v) == 1}
-    toks = doc_lookup(doc).tokens
+    lookup = doc_lookup(doc)
+    toks, texts, folded = lookup.tokens, lookup.texts, lookup.folded  # folded[i] is fold(texts[i])
     i = 0
     n = len(doc)
     while i < n:
         f = found_at.get(i)
         if f is not None and f.end - f.start == 1 and (f.start in singles or f.key.startswith("org:")):
-            earlier = by_part.get(fold(toks[i].text)) or later.get(fold(toks[i].text))
+            earlier = by_part.get(folded[i]) or later.get(folded[i])
             if earlier is not None:
                 link = f.with_(key=earlier.key, name=earlier.name, resolved_by="coreference",
                                actor_kind="person", kind="name")
@@ -67,7 +69,7 @@ def link_names(doc: Doc, found: list[Found], kb: KnowledgeBase, date: dt.date | 
                 p = holders[0]
                 f = f.with_(key="person:" + name_key(p.name), name=p.name)
                 out.append(f)
-                by_part[fold(toks[i].text)] = f
+                by_part[folded[i]] = f
                 i = f.end
                 continue
         if f is not None:
@@ -85,9 +87,9 @@ def link_names(doc: Doc, found: list[Found], kb: KnowledgeBase, date: dt.date | 
             i = f.end
             continue
         tok = toks[i]
-        key = fold(tok.text)
+        key = folded[i]
         earlier = by_part.get(key) or later.get(key)
-        if i not in covered and (_name_like(tok) or earlier is not None and _named_subject(tok)) and allowed(i):
+        if i not in covered and (texts[i][:1].isupper() and _name_like(tok) or earlier is not None and _named_subject(tok)) and allowed(i):
             if earlier is not None:
                 link = Found(i, i + 1, "name", "person", earlier.key, earlier.name, resolved_by="coreference")
                 nation = _stated_nationality(doc, i + 1, found_at)
@@ -255,14 +257,15 @@ def link_abbreviations(doc: Doc, found: list[Found]) -> list[Found]:
     aliases: dict[str, Found] = {}
     out = list(found)
     n = len(doc)
-    toks = doc_lookup(doc).tokens
-    for tok in toks:
-        i = tok.i
-        if tok.text == "(" and i + 2 < n and toks[i + 2].text == ")" and i in ends and _abbreviation(toks[i + 1]):
-            aliases[toks[i + 1].text] = ends[i]
+    lookup = doc_lookup(doc)
+    toks, texts = lookup.tokens, lookup.texts
+    for i in range(n):
+        text = texts[i]
+        if text == "(" and i + 2 < n and texts[i + 2] == ")" and i in ends and _abbreviation(toks[i + 1]):
+            aliases[texts[i + 1]] = ends[i]
         elif i in ends and (short := _initials(doc, ends[i])) is not None:
             aliases.setdefault(short, ends[i])   # "the National Congress Party ... the NCP's assets"
-        f = aliases.get(tok.text)
+        f = aliases.get(text)
         if f is not None and i not in covered and i >= f.end:
             out.append(f.with_(start=i, end=i + 1, kind="name", resolved_by="coreference",
                                possessor=None, anaphor=False))
@@ -281,9 +284,9 @@ def link_pronouns(doc: Doc, found: list[Found], allowed) -> list[Found]:
             token_found[k] = f
     out = list(found)
     for tok in doc_lookup(doc).tokens:
-        low = tok.lower_
-        if tok.i in covered or tok.pos_ != "PRON" or not allowed(tok.i):
+        if tok.i in covered or tok.pos != PRON or not allowed(tok.i):  # pos: the id, no string made
             continue
+        low = tok.lower_
         if low in PERSON_PRONOUNS:
             fits = lambda f: f.actor_kind == "person" and not f.plural  # noqa: E731
             target = _cataphor(tok, token_found, fits) or _last(doc, tok, token_found, fits,

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from ..doc import actor_by_id, actor_of_token, quote_at, sentence_of
+from ..doc import actor_by_id, actor_of_token, doc_lookup, quote_at, sentence_of
 from ..patterns import Cues
 from ..records import Actor, Quote
 from .event_clauses import (child_of, faced_by, pobj_of, passive_patient, producer, shared_object, speaker_of,
@@ -52,14 +52,18 @@ def is_first_person(token: Token, cues: Cues) -> bool:
 
 def conjuncts(token: Token) -> list[Token]:
     """The token and the tokens conjoined to it ("Russia and China")."""
+    lookup = doc_lookup(token.doc)
+    kids, relations, tokens = lookup.children, lookup.deps, lookup.tokens  # the Doc's arrays: no Token made
     out = [token]
-    frontier = [token]
+    seen = {token.i}
+    frontier = [token.i]
     while frontier:
         nxt = []
         for t in frontier:
-            for c in t.children:
-                if c.dep_ == "conj" and c not in out:
-                    out.append(c)
+            for c in kids[t]:
+                if relations[c] == "conj" and c not in seen:
+                    seen.add(c)
+                    out.append(tokens[c])
                     nxt.append(c)
         frontier = nxt
     return out
@@ -113,6 +117,15 @@ def actors_of(doc: Doc, token: Token | None, modifiers: bool = True) -> list[str
     conjoined modifier ("Hungarian and Romanian officials", "Cameroon and C.A.R. officials")."""
     if token is None:
         return []
+    found = doc_lookup(doc).actor_memo("event_roles.actors_of")
+    key = (token.i, modifiers)
+    got = found.get(key)
+    if got is None:
+        got = found[key] = tuple(_actors_of(doc, token, modifiers))
+    return list(got)
+
+
+def _actors_of(doc: Doc, token: Token, modifiers: bool) -> list[str]:
     out: list[str] = []
     for t in conjuncts(token):
         a = actor_of_phrase(doc, t, modifiers)

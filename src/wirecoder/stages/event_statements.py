@@ -256,8 +256,10 @@ class StatementCoder:
         found: list[Statement] = []
         seen: set[int] = set()
         lookup = doc_lookup(doc)
-        for verb in lookup.tokens_of(sent):
-            if verb.pos_ not in ("VERB", "AUX") or lemma(verb) not in self.words.evaluation_verbs:
+        toks, lemmas = lookup.tokens, lookup.lemmas
+        for i in range(sent.start, sent.end):
+            verb = toks[i]
+            if lemmas[i] not in self.words.evaluation_verbs or verb.pos_ not in ("VERB", "AUX"):
                 continue
             ev = self._evaluation(doc, verb)
             if ev is not None:

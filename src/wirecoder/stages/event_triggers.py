@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.attrs import LEMMA, LOWER, POS, TAG
 from spacy.tokens import Span as SpacySpan, Token
 
 from ..doc import doc_lookup
@@ -74,14 +75,16 @@ def descriptive(token: Token) -> bool:
 
 def near(token: Token, depth: int = 2, deps: frozenset[str] = NEAR_DEPS) -> list[Token]:
     """Tokens reachable from ``token`` through ``deps`` within ``depth`` steps (breadth first)."""
+    lookup = doc_lookup(token.doc)
+    kids, relations, tokens = lookup.children, lookup.deps, lookup.tokens  # the Doc's arrays: no Token made
     out: list[Token] = []
-    frontier = [token]
+    frontier = [token.i]
     for _ in range(depth):
-        nxt: list[Token] = []
+        nxt: list[int] = []
         for t in frontier:
-            for c in t.children:
-                if c.dep_ in deps:
-                    out.append(c)
+            for c in kids[t]:
+                if relations[c] in deps:
+                    out.append(tokens[c])
                     nxt.append(c)
         frontier = nxt
     return out
@@ -98,8 +101,11 @@ class TriggerFinder:
         # often the word recurs (bounded: memory stays flat over a corpus)
         self._headed: dict[tuple[int, int, int, int], tuple[Pattern, ...]] = {}
 
-    def candidates(self, token: Token) -> tuple[Pattern, ...]:
-        key = (token.pos, token.tag, token.lemma, token.lower)  # ids: no string is made
+    def candidates(self, token: Token, key: tuple[int, int, int, int] | None = None) -> tuple[Pattern, ...]:
+        """The patterns ``token`` can head; ``key``: its (POS, tag, lemma, lower-case) ids when
+        the caller has them (:func:`token_keys`)."""
+        if key is None:
+            key = (token.pos, token.tag, token.lemma, token.lower)  # ids: no string is made
         found = self._headed.get(key)
         if found is None:
             if len(self._headed) >= 1 << 16:
@@ -119,21 +125,26 @@ class TriggerFinder:
                 return index[form]
         return ()
 
-    def match_token(self, token: Token) -> Match | None:
-        if descriptive(token):
-            return None
-        patterns = self.candidates(token)
-        if not patterns:
+    def match_token(self, token: Token, key: tuple[int, int, int, int] | None = None,
+                    lemmas: tuple[str, ...] | None = None) -> Match | None:
+        """The match ``token`` heads, if any; ``key`` (:func:`token_keys`) and ``lemmas``
+        (:attr:`~wirecoder.doc.DocLookup.lemmas`): the Doc's per-token arrays, when at hand."""
+        patterns = self.candidates(token, key)
+        if not patterns or descriptive(token):
             return None
         # each nearby word's lemma, form and relation read once for all the head's patterns
-        around = [(t, t.i, lemma(t), t.lower_, t.dep_) for t in near(token, depth=3)]
+        around = [(t, i, lemmas[i] if lemmas is not None else lemma(t), t.lower_, t.dep_)
+                  for t in near(token, depth=3) for i in (t.i,)]
         acted_on = relative_object(token)
         if acted_on is not None:
             around.append((acted_on[0], acted_on[0].i, lemma(acted_on[0]), acted_on[0].lower_, acted_on[1]))
         frames = self.frames_action(token)
+        present = {w for _, _, lem, low, _ in around for w in (lem, low)}
         for pattern in patterns:
             if frames and pattern.is_event and pattern.specificity == 0:
                 continue
+            if any(present.isdisjoint(group) for group in pattern.words):
+                continue  # a word the pattern needs is nowhere near: _match would find nothing
             found = _match(pattern, token, around)
             if found is not None:
                 return found if pattern.is_event else None
@@ -149,12 +160,24 @@ class TriggerFinder:
     def matches(self, sent: SpacySpan) -> list[Match]:
         """Every match in the sentence, in text order; a token a governing match consumed
         (``refused to *meet*``) does not fire again."""
-        tokens = doc_lookup(sent.doc).tokens[sent.start:sent.end]
-        found = [m for m in (self.match_token(t) for t in tokens) if m is not None]
+        lookup = doc_lookup(sent.doc)
+        tokens, keys, lemmas = lookup.tokens, token_keys(lookup), lookup.lemmas
+        found = [m for i in range(sent.start, sent.end)
+                 if (m := self.match_token(tokens[i], keys[i], lemmas)) is not None]
         consumed: set[int] = set()
         for m in sorted(found, key=lambda m: -m.pattern.specificity):
             consumed |= m.consumed - {m.trigger.i}
         return [m for m in found if m.trigger.i not in consumed]
+
+
+def token_keys(lookup) -> list[tuple[int, int, int, int]]:
+    """(POS, tag, lemma, lower-case form) ids of every token of the Doc, read in one pass."""
+    keys = lookup.memo.get("event_triggers.keys")
+    if keys is None:
+        doc = lookup.doc
+        columns = doc.to_array([POS, TAG, LEMMA, LOWER]).T.tolist() if len(doc) else [[]] * 4
+        keys = lookup.memo["event_triggers.keys"] = list(zip(*columns))
+    return keys
 
 
 LOCATIVE = frozenset({"in", "near", "at", "inside", "outside", "around", "across", "throughout"})

@@ -166,21 +166,15 @@ class EventsStage:
         p = match.pattern
         mood = refine_mood(match, mood_of(match, self.cues), self.cues)
         code, negated, why = decide_code(p.code, mood, self.cues)
-        roles = implied_addressee(doc, match, find_roles(doc, match, self.cues, self.plurals), self.addressees,
-                                  self.civilians)
-        commander = commander_of(match.trigger, self.commands) if p.kind == "verb" else None
-        if commander is not None:
-            roles = self._commanded(doc, match, commander, roles)
         if p.kind == "noun" and topic_of_talk(match.trigger, self.cues):
             notes.append(f"'{match.trigger.text}' ({p.id}): the topic of a talk or question, not reported as happening")
             return []
         if mood.kind == "intent" and code is not None and self._predicted_by_commentator(doc, match):
             notes.append(f"'{match.trigger.text}' ({p.id}): a commentator's prediction, not an announcement")
             return []
-        if mood.kind == "obligation":
-            demand = self._obligation(doc, match)
-            if demand is not None:
-                code, roles, why = "100", demand, "an obligation the speaker states: a demand"
+        demand = self._obligation(doc, match) if mood.kind == "obligation" else None
+        if demand is not None:
+            code, why = "100", "an obligation the speaker states: a demand"
         if code is None:
             notes.append(f"'{match.trigger.text}' ({p.id}): not coded, {why}")
             return []
@@ -188,6 +182,8 @@ class EventsStage:
             notes.append(f"'{match.trigger.text}' ({p.id}): negated ({code}), did not happen: not output "
                          "(Settings.keep_negated outputs it flagged)")
             return []
+        # the roles, found only for a draft that is kept (a stated obligation has its own)
+        roles = demand if demand is not None else self._roles(doc, match)
         if not roles.sources:
             # "16 terrorists had been killed, the army said": a speaker who does such acts
             sources, targets = passive_agent(doc, match, self.cues, self.passive_agents)
@@ -304,6 +300,15 @@ class EventsStage:
                 return all(lemma(o) in self.cues.press_nouns for o in named)
         return False
 
+    def _roles(self, doc: Doc, match: Match) -> Roles:
+        """Who did it to whom: the parse's roles, an implied addressee, an order's giver."""
+        roles = implied_addressee(doc, match, find_roles(doc, match, self.cues, self.plurals), self.addressees,
+                                  self.civilians)
+        commander = commander_of(match.trigger, self.commands) if match.pattern.kind == "verb" else None
+        if commander is not None:
+            roles = self._commanded(doc, match, commander, roles)
+        return roles
+
     def _commanded(self, doc: Doc, match: Match, commander: Token, roles: Roles) -> Roles:
         """"X ordered its troops to withdraw": X is the source of the withdrawal; its forces are
         neither source nor target."""
@@ -380,8 +385,11 @@ class EventsStage:
     def _stated_obligations(self, doc: Doc, sent: SpacySpan, notes: list[str]) -> list[Draft]:
         """"X said Y must/should ...", with no pattern in the clause: a demand of X on Y."""
         out: list[Draft] = []
-        for verb in doc_lookup(doc).tokens_of(sent):
-            if lemma(verb) not in self.cues.speech or verb.pos_ not in ("VERB", "AUX"):
+        lookup = doc_lookup(doc)
+        toks, lemmas = lookup.tokens, lookup.lemmas
+        for i in range(sent.start, sent.end):
+            verb = toks[i]
+            if lemmas[i] not in self.cues.speech or verb.pos_ not in ("VERB", "AUX"):
                 continue
             for comp in verb.children:
                 if comp.dep_ != "ccomp":

@@ -16,6 +16,7 @@ import re
 
 import spacy
 from spacy.matcher import PhraseMatcher
+from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc
 
 from ..doc import article_of, doc_lookup
@@ -29,6 +30,7 @@ from .mention_titles import STOP_TAGS
 
 ETHNIC = frozenset(("ethnic",))  # "ethnic Albanians": a people named by a demonym, not its country
 NAME_KINDS = ("country", "igo", "group", "metonym", "region", "capital")
+_NOUN_IDS = (NOUN, PROPN)  # ``token.pos`` ids: no string is made
 _DOTTED = re.compile(r"^(?:[a-z]\.){2,}$")
 
 
@@ -56,17 +58,19 @@ class MentionFinder:
         for key in phrases:
             self._matcher.add(key, [Doc(self._nlp.vocab, words=key.split(" "))])
         self.roles = RoleBook(kb, self._nlp)
+        self._case_fit: dict[tuple[int, str], tuple[Entry, ...]] = {}
 
     def hits(self, doc: Doc) -> list[Hit]:
         """Knowledge-base names in ``doc``, longest first, not overlapping, case-checked."""
-        folded = doc_lookup(doc).folded
-        shadow = Doc(self._nlp.vocab, words=[w or doc[i].text for i, w in enumerate(folded)])
+        lookup = doc_lookup(doc)
+        toks, text = lookup.tokens, lookup.text
+        shadow = Doc(self._nlp.vocab, words=[w or toks[i].text for i, w in enumerate(lookup.folded)])
         found = []
         for match_id, start, end in self._matcher(shadow):
-            key = self._nlp.vocab.strings[match_id]
-            entries = tuple(e for e in self._index.get(key, ()) if case_ok(e.phrase, doc[start:end].text))
+            last = toks[end - 1]
+            entries = self._entries(match_id, text[toks[start].idx:last.idx + len(last)])
             if entries:
-                found.append(Hit(start, end, rank(entries)))
+                found.append(Hit(start, end, entries))
         found.sort(key=lambda h: (-(h.end - h.start), h.start))
         taken: set[int] = set()
         out = []
@@ -75,6 +79,18 @@ class MentionFinder:
                 taken.update(range(h.start, h.end))
                 out.append(h)
         return sorted(out, key=lambda h: h.start)
+
+    def _entries(self, match_id: int, text: str) -> tuple[Entry, ...]:
+        """The entries of the matched key whose case fits ``text`` (the span as written), ranked;
+        found once per (key, text) however often a name recurs (bounded: memory stays flat)."""
+        got = self._case_fit.get((match_id, text))
+        if got is None:
+            if len(self._case_fit) >= 1 << 16:
+                self._case_fit.clear()
+            key = self._nlp.vocab.strings[match_id]
+            entries = tuple(e for e in self._index.get(key, ()) if case_ok(e.phrase, text))
+            got = self._case_fit[(match_id, text)] = rank(entries) if entries else ()
+        return got
 
     def _ethnic_group(self, doc: Doc, h: Hit, f: Found) -> Found:
         """"ethnic Albanians in south Serbia": civilians (CVL) of the country where the group
@@ -174,7 +190,7 @@ class MentionFinder:
         in_name = {k for h in hits if h.entry.kind in NAME_KINDS for k in range(h.start, h.end)}
         role_heads: list[int] = []
         for i, tok in enumerate(toks):
-            if i in covered or tok.pos_ not in ("NOUN", "PROPN") or skip(i):
+            if i in covered or tok.pos not in _NOUN_IDS or skip(i):
                 continue
             if i + 1 < len(doc) and toks[i + 1].pos_ in ("NOUN", "PROPN") and toks[i + 1].dep_ != "appos" \
                     and toks[i + 1].ent_type_ != "PERSON" and tok.tag_ not in STOP_TAGS:

@@ -37,7 +37,10 @@ class ReportedClauses:
     @staticmethod
     def question(verb: Token) -> bool:
         """"Did the minister say the talks failed?": a question asks, it reports nothing."""
-        return verb.sent.text.rstrip(" \n\"”’'").endswith("?")
+        lookup = doc_lookup(verb.doc)
+        sent = lookup.sentence_of_token(verb)
+        # the sentence's text sliced from the Doc's text (``sent.text`` joins its tokens anew)
+        return lookup.text[sent.start_char:sent.end_char].rstrip(" \n\"”’'").endswith("?")
 
     def clause(self, verb: Token) -> SpacySpan | None:
         """The clause a reporting verb reports: its clause complement, or a "that"

@@ -46,12 +46,16 @@ class CueFinder:
         last_sent = doc[inside[-1].i].sent
         lo, hi = first_sent.start, last_sent.end
         # 1. a reporting verb that governs the quoted words
+        walked: dict[int, int] = {}  # head -> fewest steps a walk that found nothing reached it with
         for token in inside:
             head = token.head
             if start <= head.idx < end:
                 continue
             steps = 0
             while steps < 6 and lo <= head.i < hi:
+                if walked.get(head.i, 6) <= steps:
+                    break  # the walk on from here is part of one that found nothing
+                walked[head.i] = steps
                 if not self.in_quote(head.idx) and is_cue_verb(self.lex, head) and not infinitive(head):
                     found = self._attribution(head, "tree")
                     if found:

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 from typing import Callable
 
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Token
 
 from .quote_lexicon import QuoteLexicon
 from .quote_referents import carried_subject, name_before, stranded_subject
 
 SUBJECTS = ("nsubj", "nsubjpass")
+_VERB_IDS = (VERB, AUX)  # ``token.pos`` ids: no string is made
 _INHERIT = ("conj", "xcomp", "advcl", "acl")  # a verb that borrows its head's subject
 
 
@@ -29,7 +31,7 @@ def particle(token: Token) -> str | None:
 
 
 def is_cue_verb(lex: QuoteLexicon, token: Token, indirect: bool = False) -> bool:
-    if token.pos_ not in ("VERB", "AUX"):
+    if token.pos not in _VERB_IDS:
         return False
     lemma = token.lemma_.lower()
     prt = particle(token)

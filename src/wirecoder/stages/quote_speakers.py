@@ -16,7 +16,6 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..doc import actor_of_token, doc_lookup
@@ -378,7 +377,6 @@ def quote_mask(length: int, quoted: tuple[tuple[int, int], ...]) -> bytearray:
 def _tokens_by_lemma(doc: Doc) -> dict[str, list[int]]:
     """Token indexes by lowercased lemma, in text order."""
     out: dict[str, list[int]] = {}
-    strings = doc.vocab.strings
-    for i, lemma in enumerate(doc.to_array(LEMMA).tolist() if len(doc) else ()):
-        out.setdefault(strings[lemma].lower(), []).append(i)
+    for i, lemma in enumerate(doc_lookup(doc).lemmas):
+        out.setdefault(lemma, []).append(i)
     return out

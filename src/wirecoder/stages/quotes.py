@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, replace
 
+from spacy.symbols import NOUN
 from spacy.tokens import Doc, Span as SpacySpan
 
 from ..doc import Covering, Trace, doc_lookup, in_metadata, mention_at, sentence_of
@@ -275,8 +276,10 @@ class QuotesStage:
         """"Senator Ruiz's claim that the election was rigged": a noun of saying (speech_nouns.txt)
         with an owner and a "that" clause reports the clause; the owner is the speaker."""
         out = []
-        for noun in doc_lookup(doc).tokens:
-            if noun.pos_ != "NOUN" or not (noun.lemma_.lower() in self.lex.speech_nouns or (
+        lookup = doc_lookup(doc)
+        lemmas = lookup.lemmas
+        for noun in lookup.tokens:
+            if noun.pos != NOUN or not (lemmas[noun.i] in self.lex.speech_nouns or (
                     noun.dep_ == "ROOT" and self.lex.is_indirect_cue(noun.lemma_))):
                 continue
             if in_metadata(doc, noun.idx) or in_direct.holds(noun.idx):
