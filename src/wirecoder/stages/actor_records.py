@@ -92,7 +92,8 @@ def entry_code(entry: Entry) -> tuple[str | None, str | None]:
     if isinstance(t, Region):
         return t.code, None
     if isinstance(t, Group):
-        return split_code(t.code)
+        # "Kurdish" of several countries says none of them
+        return split_code(t.code) if t.one_homeland else (None, None)
     if isinstance(t, Person):
         return t.country, t.sector
     if isinstance(t, Learned):

@@ -11,7 +11,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from ..doc import doc_lookup
-from ..knowledge import Country, Igo, Metonym, Region, Role
+from ..knowledge import Country, Igo, Metonym, Region, Role, split_code
 from ..knowledge.names import fold, name_key
 from .actor_records import PERSON_KINDS, Found, Hit, entry_code, place_after
 from .mention_roles import RoleBook
@@ -185,6 +185,13 @@ def named_mention(doc: Doc, h: Hit) -> Found:
                      "region:" + t.code, t.name, t.code, None, resolved_by="knowledge",
                      plural=e.kind == "region" and text.endswith("s"))
     country, sector = entry_code(e)
+    if getattr(t, "kind", "") == "people":
+        # "the Rohingya", "Uyghurs", "Kurds": the people (civilians by default) of its country;
+        # a people of several countries takes the place after it or the story's (later)
+        name = getattr(t, "name", text)
+        return Found(h.start, h.end, "group", "group", "people:" + name_key(name), name, country,
+                     split_code(t.code)[1], resolved_by="knowledge" if country else None,
+                     context=country is None, plural=True, note=getattr(t, "note", None))
     return Found(h.start, h.end, "name", "group" if getattr(t, "kind", "") == "armed_group" else "organisation",
                  "group:" + name_key(getattr(t, "name", text)), getattr(t, "name", text), country, sector,
                  resolved_by="knowledge", note=getattr(t, "note", None))
