@@ -12,7 +12,8 @@ from .records import Country, Group, Igo, Metonym, Person, Region, Role
 log = logging.getLogger(__name__)
 
 PEOPLE_COLUMNS = ("name", "aliases", "country", "sector", "role", "start", "end", "note")
-ROLE_KINDS = ("strong", "weak", "generic", "modifier", "anaphor", "expert", "place", "body", "event", "facility", "leads", "venue")
+ROLE_KINDS = ("strong", "weak", "generic", "modifier", "anaphor", "expert", "place", "body", "event", "facility", "leads", "venue",
+              "igo_name")
 GROUP_COLUMNS = ("name", "aliases", "code", "kind", "start", "end", "note")
 PEOPLES_COLUMNS = ("name", "aliases", "countries", "sector")
 

@@ -52,6 +52,8 @@ def group(roles: RoleBook, doc: Doc, i: int, hits: dict[int, Hit], covered: set[
     while j < rstart and (doc[j].tag_ == "HYPH" or doc[j].lower_ in ("and", "&")):
         j += 1
     coding = roles.code_words(doc, j, i + 1, hits, (role, rstart))
+    if coding.country is None and doc[i].text[:1].isupper() and roles.is_igo_name(doc, j, i + 1):
+        coding = replace(coding, country="IGO")   # "the International Renewable Energy Agency"
     plural = doc[i].tag_ in ("NNS", "NNPS") or role.role.endswith("s") and not role.person
     before = doc[j - 1] if j > 0 else None
     k = j - 1  # "the banned separatist outfit": the determiner before participles and adverbs

@@ -243,6 +243,8 @@ class MentionFinder:
             if named and (sector is None or len({f.country for f in named}) != 1):
                 continue  # "Spanish" in an unknown "Spanish Foo Ltd": the demonym stays
             country = named[0].country if named else ("NGO" if sector == "NGO" else None)
+            if not named and self.roles.is_igo_name(doc, s, t):
+                country = "IGO"     # "the International Renewable Energy Agency"
             for f in named:
                 found.remove(f)
                 covered.difference_update(range(f.start, f.end))
