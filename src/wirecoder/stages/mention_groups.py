@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from ..doc import doc_lookup
 from ..knowledge import Country, Igo, Metonym, Region, Role, split_code
 from ..knowledge.names import fold, name_key
-from .actor_records import PERSON_KINDS, Found, Hit, entry_code, place_after
+from .actor_records import PERSON_KINDS, Found, Hit, entry_code, place_after, places_after
 from .mention_roles import RoleBook
 
 NOT_LOCAL = frozenset("foreign other international overseas outside".split())
@@ -112,6 +112,15 @@ def group(roles: RoleBook, doc: Doc, i: int, hits: dict[int, Hit], covered: set[
                  resolved, context=coding.country is None and not foreign and (modified or role.kind != "anaphor"),
                  head=role.words[-1], plural=plural, definite=definite, possessor=possessor,
                  former=coding.former, anaphor=role.kind == "anaphor")
+    places = places_after(doc, i, hits) if not role.person and (coding.country is None or where) else []
+    if len({c for _, _, c in places}) > 1:
+        # "politicians in Britain and the United States": one group per country (a government
+        # role too: the places are where they are from, not one capital they are posted to); the
+        # later ones are grounded on their place's name (the first keeps its own country mention)
+        first = base.with_(country=places[0][2], key="group:" + name_key(text) + f"@{places[0][2]}",
+                           resolved_by="title", context=False)
+        return [first] + [first.with_(start=s, end=e, country=c, key="group:" + name_key(text) + f"@{c}")
+                          for s, e, c in places[1:] if c != places[0][2]]
     if len({c for _, _, c in coding.countries}) < 2 or _origin_compound(doc, coding.countries):
         return [base]   # one country, or "Iranian American journalist": an American of Iranian origin
     # "Hungarian and Romanian officials": one actor per country
