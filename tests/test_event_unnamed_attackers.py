@@ -49,6 +49,9 @@ NEGATIVE = [
     ("targeted-work", "The Iranian journalist Leila Farahani has been targeted over her reporting for years."),
     # no place and no victim actor: no country to give the attacker
     ("no-country", "The vehicle came under attack on the way back."),
+    # a state attacked: its attacker is no force of its own
+    ("state-victim", "Estonia was attacked by missiles on Monday, officials in Tallinn said."),
+    ("state-under-attack", "Moldova came under attack overnight."),
 ]
 
 

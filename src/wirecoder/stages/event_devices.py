@@ -137,7 +137,10 @@ def unclaimed_attack(doc: Doc, sent: SpacySpan, match: Match, code: str, words: 
     subj = _attacked(match, words)
     if subj is None:
         return []
-    victims = [a for a in actors_of(doc, subj) if getattr(actor_by_id(doc, a), "country", None)]
+    named = [actor_by_id(doc, a) for a in actors_of(doc, subj)]
+    if any(a is not None and a.kind == "country" for a in named):
+        return []   # "Israel was attacked": a state's attacker is no force of its own
+    victims = [a.id for a in named if a is not None and a.country]
     word = _civilian_word(subj, civilians) if not victims else None
     country = place_country() or (getattr(actor_by_id(doc, victims[0]), "country", None) if victims else None)
     if not country or country in NOT_COUNTRIES or (not victims and word is None):
