@@ -1,6 +1,7 @@
-"""A lawsuit that speaks ("the suit alleges that X ...") with no owner named is its filers' act:
-the subject of "filed/brought a lawsuit" in the article, the nearest before first, else the first
-after it (data/roles/lawsuits.yaml). Invented sentences, other names than any story."""
+"""A lawsuit that speaks ("the suit alleges that X ...") with no owner named is its filers' act
+(``event_roles.earlier_author``): the subject of "filed lawsuits" before it, or for "the suits"
+the set named with its filers after it ("the groups bringing the lawsuits"). Invented sentences,
+other names than any story."""
 from __future__ import annotations
 
 import datetime

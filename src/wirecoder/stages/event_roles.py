@@ -319,7 +319,10 @@ def author_of(doc: Doc, document: Token, producing: bool = False) -> list[str]:
                 if ids:
                     return ids
     if producing and document.dep_ == "dobj" and document.head.pos_ == "VERB":
-        subj = child_of(document.head, "nsubj")
+        verb = document.head
+        subj = child_of(verb, "nsubj")
+        if subj is None and verb.dep_ == "acl" and verb.tag_ == "VBG":
+            subj = verb.head        # "the groups *bringing* the lawsuits"
         return actors_of(doc, subj) if subj is not None else []
     return []
 
@@ -346,6 +349,14 @@ def earlier_author(doc: Doc, document: Token, kinds: dict[str, str] | None = Non
             ids = author_of(doc, tok, producing=True)
             if ids:
                 return ids
+    if definite and document.tag_ == "NNS":
+        # "*The suits* allege ... the groups bringing the lawsuits": the set the story names
+        # with its authors after it
+        for tok in doc[document.sent.end:]:
+            if tok.pos_ == "NOUN" and tok.tag_ == "NNS" and kinds.get(tok.lemma_.lower(), tok.lemma_.lower()) == kind:
+                ids = author_of(doc, tok, producing=True)
+                if ids:
+                    return ids
     return []
 
 

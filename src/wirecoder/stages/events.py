@@ -26,7 +26,6 @@ from .event_drafts import Draft, quantity_change, merge_consequences, purpose_ta
 from .event_roles import MATERIAL_ROOTS, Roles, actors_of, find_roles, find_targets, is_media, speaker_of, subject_of
 from .event_mood import decide_code, refine_mood
 from .event_devices import unclaimed_attack, unclaimed_device_attack
-from .lawsuit_filers import lawsuit_filers, load_lawsuit_words
 from .event_reduced import (fight_victims, implicit_state_agent, load_reduced_words, protested_states,
                             received_events)
 from .event_statements import load_statement_coder
@@ -73,7 +72,6 @@ class EventsStage:
         self.event_nouns = load_speech_act_nouns(resources.settings.data_dir / "roles" / "referred_events.yaml")
         self.addressees = load_addressee_words(resources.settings.data_dir / "roles" / "addressees.yaml")
         self.passive_agents = load_passive_agents(resources.settings.data_dir / "roles" / "passive_agents.yaml")
-        self.lawsuits = load_lawsuit_words(resources.settings.data_dir / "roles" / "lawsuits.yaml")
         self.reduced = load_reduced_words(resources.settings.data_dir / "reduced")
         self.statements = load_statement_coder(resources.settings.data_dir, resources.ontology,
                                                self.cues.future | self.cues.possible | self.cues.obligation,
@@ -197,13 +195,6 @@ class EventsStage:
             if sources:
                 roles = Roles(tuple(sources), tuple(targets), "reporter", roles.quote,
                               "patient" if targets else "")
-        if not roles.sources:
-            # "the lawsuit alleges that ...": whoever filed it
-            filers = lawsuit_filers(doc, match, code, self.lawsuits, notes)
-            if filers:
-                targets, target_from = find_targets(doc, match, filers, self.cues)
-                targets = [t for t in targets if t not in filers]
-                roles = Roles(tuple(filers), tuple(targets), "filer", roles.quote, target_from if targets else "")
         if not roles.sources:
             if p.kind == "noun" or match.trigger.tag_ == "VBG" or (
                     match.trigger.tag_ == "VBN" and match.trigger.dep_ == "acl"):
