@@ -64,3 +64,10 @@ def test_user_file_adds_a_people(tmp_path):
     text = "Ogoni protesters blocked the oil terminal near Bori on Monday."
     got = _mentions(coder.code(Article(text=text, source="t", published=datetime.date(2025, 3, 12))), text)
     assert got.get("Ogoni protesters") == "NGACVL", got
+
+
+def test_people_in_apposition_is_no_body(coder):
+    """", an ethnic Tibetan living in India,": the person's people is not a body that codes the
+    person as its member (as ", a researcher at Human Rights Watch," would)."""
+    text = "Tenzin Dorje, an ethnic Tibetan living in India, criticized the decision."
+    assert _mentions(_coded(coder, text), text).get("Tenzin Dorje") != "CHNCVL"

@@ -98,7 +98,8 @@ def apposition(roles: RoleBook, doc: Doc, t: int, hits: dict[int, Hit]) -> tuple
         # "a senior fellow at the European Council on ..." -> the body's code
         for k in range(start, end):
             h = hits.get(k)
-            if h is not None and h.end <= end and h.entry.kind in ("group", "igo"):
+            if h is not None and h.end <= end and h.entry.kind in ("group", "igo") and \
+                    getattr(h.entry.target, "kind", "") != "people":   # ", an ethnic Uyghur,": no body
                 c, s = entry_code(h.entry)
                 return start, end, Coding(c, s, None, None, False, ((h.start, h.end, c or ""),))
         return None
