@@ -81,9 +81,9 @@ def group(roles: RoleBook, doc: Doc, i: int, hits: dict[int, Hit], covered: set[
         return []  # "a group of people": only "the group" refers back to a body
     if role.kind == "generic" and not modified and possessor is None:
         return []
-    if coding.country is None:  # "the president of Venezuela"
+    if coding.country is None:  # "the president of Venezuela", "representatives from Human Rights Watch"
         k = i + 1
-        if k < len(doc) and doc[k].lower_ == "of":
+        if k < len(doc) and (doc[k].lower_ == "of" or doc[k].lower_ == "from" and plural_role(doc, i, role)):
             k += 1
             if k < len(doc) and fold(doc[k].text) == "the":
                 k += 1
@@ -132,6 +132,11 @@ def group(roles: RoleBook, doc: Doc, i: int, hits: dict[int, Hit], covered: set[
         name = doc[span[0]:span[1]].text if last else f"{doc[s:e].text} {doc[i].text}"
         out.append(base.with_(start=span[0], end=span[1], country=c, key="group:" + name_key(name), name=name))
     return out
+
+
+def plural_role(doc: Doc, i: int, role: Role) -> bool:
+    """A group of people ("officials", "representatives"), who can come *from* a body or country."""
+    return doc[i].tag_ in ("NNS", "NNPS")
 
 
 def _origin_compound(doc: Doc, countries: tuple[tuple[int, int, str], ...]) -> bool:

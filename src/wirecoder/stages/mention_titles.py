@@ -68,6 +68,8 @@ def apposition(roles: RoleBook, doc: Doc, t: int, hits: dict[int, Hit]) -> tuple
     led = i + 1 < len(doc) and fold(doc[i].text) == "who" and doc[i + 1].lemma_.lower() in roles.lead_verbs
     if led:
         i += 2
+    if doc[i].pos_ in ("ADP", "SCONJ") and fold(doc[i].text) not in ("of", "as"):   # ", as president of X,"
+        return None   # ", after a meeting with X,", ", in a statement,": a fronted phrase, no title
     if fold(doc[i].text) in ("a", "an", "the"):
         i += 1
     start = i
