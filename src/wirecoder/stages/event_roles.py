@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..doc import actor_by_id, actor_of_token, doc_lookup, quote_at, sentence_of
+from .placed_groups import placed_groups
 from ..patterns import Cues
 from ..records import Actor, Quote
 from .event_clauses import (child_of, faced_by, pobj_of, passive_patient, producer, shared_object, speaker_of,
@@ -134,7 +135,7 @@ def _actors_of(doc: Doc, token: Token, modifiers: bool) -> list[str]:
         if a is None and not modifiers:
             continue
         if a is not None:
-            out.extend(x for x in _placed_groups(doc, t, a) if x not in out)
+            out.extend(x for x in placed_groups(doc, t, a) if x not in out)
         for m in t.children:
             if m.dep_ not in MODIFIER_DEPS or m.i > t.i or not any(c.dep_ == "conj" for c in m.children):
                 continue
@@ -142,25 +143,6 @@ def _actors_of(doc: Doc, token: Token, modifiers: bool) -> list[str]:
                 actor = _coded_actor(doc, part)
                 if actor is not None and actor.id not in out:
                     out.append(actor.id)
-    return out
-
-
-def _placed_groups(doc: Doc, token: Token, actor_id: str) -> list[str]:
-    """"Politicians in Britain and the United States": the groups of the same name grounded on
-    the conjoined places after the head (the actors stage makes one per country)."""
-    actor = actor_by_id(doc, actor_id)
-    if actor is None or actor.kind != "group":
-        return []
-    out = []
-    for prep in token.children:
-        if prep.dep_ != "prep" or prep.lower_ not in ("in", "on", "inside"):
-            continue
-        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-            for part in conjuncts(pobj)[1:]:
-                other = _coded_actor(doc, part)
-                if other is not None and other.id != actor_id and other.role and other.role == actor.role and \
-                        other.kind == actor.kind:
-                    out.append(other.id)
     return out
 
 
