@@ -1,0 +1,49 @@
+"""Sentences where no trigger matched at all: verbs, idioms and compounds of news language that
+the pattern data lacked. Each row is a class of phrasing, written with other names and words than
+the stories that showed it."""
+from __future__ import annotations
+
+import pytest
+
+from test_events import code_events, stage, triples  # noqa: F401  (the module's stage fixture)
+
+CASES = [
+    # re-prefixed arrests, and catching a wanted person, are arrests (173)
+    ("Zambian police rearrested the union leader on Friday.",
+     {"Zambian police": "ZMBPOL", "union leader": "ZMBLAB"}, {("173", "ZMBPOL", "ZMBLAB")}),
+    ("The blogger was rearrested by Tunisian police.",
+     {"blogger": "TUNMED", "Tunisian police": "TUNPOL"}, {("173", "TUNPOL", "TUNMED")}),
+    ("Two escaped inmates were caught by Bolivian police near the border.",
+     {"Bolivian police": "BOLPOL", "escaped inmates": "BOLCRM"}, {("173", "BOLPOL", "BOLCRM")}),
+    # ... catching a disease, a flight or fire is no arrest
+    ("The Bolivian minister caught the virus during the trip.", {"Bolivian minister": "BOLGOV"}, set()),
+    # a warrant for someone's arrest is an arrest order (173)
+    ("A Turkish court issued an arrest warrant for the Swedish reporter.",
+     {"Turkish court": "TURJUD", "Swedish reporter": "SWEMED"}, {("173", "TURJUD", "SWEMED")}),
+    # forbidding an actor to act, disqualifying a candidate: administrative sanctions (172x)
+    ("Belarus forbade the opposition from holding marches.",
+     {"Belarus": "BLR", "opposition": "BLROPP"}, {("172", "BLR", "BLROPP")}),
+    ("Zimbabwe's electoral commission disqualified the opposition candidate.",
+     {"electoral commission": "ZWEGOV", "opposition candidate": "ZWEOPP"}, {("1722", "ZWEGOV", "ZWEOPP")}),
+    # a loan disbursed or approved for a country is economic aid (071)
+    ("The African Development Bank disbursed a loan to Malawi.",
+     {"African Development Bank": "IGO", "Malawi": "MWI"}, {("071", "IGO", "MWI")}),
+    ("The Asian Development Bank approved a $500 million loan for Sri Lanka.",
+     {"Asian Development Bank": "IGO", "Sri Lanka": "LKA"}, {("071", "IGO", "LKA")}),
+    # downing an aircraft or drone is military force (190)
+    ("Lithuanian forces downed a Belarusian drone.",
+     {"Lithuanian forces": "LTUMIL", "Belarusian": "BLR"}, {("190", "LTUMIL", "BLR")}),
+    # artillery or rocket fire received from an armed group (194)
+    ("The Congolese base came under mortar fire from M23 rebels.",
+     {"Congolese base": "CODMIL", "M23 rebels": "CODREB"}, {("194", "CODREB", "CODMIL")}),
+    # measures unveiled or rolled out are measures imposed: the light verb's subject is the actor
+    ("Canada unveiled new sanctions against Belarus.",
+     {"Canada": "CAN", "Belarus": "BLR"}, {("163", "CAN", "BLR")}),
+    ("Australia rolled out fresh sanctions against Myanmar.",
+     {"Australia": "AUS", "Myanmar": "MMR"}, {("163", "AUS", "MMR")}),
+]
+
+
+@pytest.mark.parametrize("text,actors,expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_trigger_coverage(coder, stage, text, actors, expected):  # noqa: F811
+    assert triples(code_events(coder, stage, text, actors)) == expected
