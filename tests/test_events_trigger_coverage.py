@@ -41,6 +41,30 @@ CASES = [
      {"Canada": "CAN", "Belarus": "BLR"}, {("163", "CAN", "BLR")}),
     ("Australia rolled out fresh sanctions against Myanmar.",
      {"Australia": "AUS", "Myanmar": "MMR"}, {("163", "AUS", "MMR")}),
+    # people moved out by the state (migrants, detainees, asylum seekers) are expelled (174),
+    # not visited or diplomatically expelled
+    ("Denmark flew the rejected asylum seekers to Rwanda.",
+     {"Denmark": "DNK", "asylum seekers": "DNKREF"}, {("174", "DNK", "DNKREF")}),
+    ("Mauritania has expelled hundreds of migrants to Mali.",
+     {"Mauritania": "MRT", "migrants": "MRTREF"}, {("174", "MRT", "MRTREF")}),
+    ("Spain sent the migrants back to Morocco.",
+     {"Spain": "ESP", "migrants": "ESPREF"}, {("174", "ESP", "ESPREF")}),
+    ("Lebanon removed the detainees from the border camp.",
+     {"Lebanon": "LBN", "detainees": "LBNREF"}, {("174", "LBN", "LBNREF")}),
+    # ... while taking refugees in is giving them refuge (075)
+    ("Moldova took in thousands of refugees from the war.",
+     {"Moldova": "MDA", "refugees": "MDAREF"}, {("075", "MDA", "MDAREF")}),
+    ("Poland welcomed the Belarusian refugees.",
+     {"Poland": "POL", "Belarusian refugees": "BLRREF"}, {("075", "POL", "BLRREF")}),
+    # joint military flights and patrols are military cooperation between the partners (062)
+    ("Iran and Russia carried out joint naval patrols.",
+     {"Iran": "IRN", "Russia": "RUS"}, {("062", "IRN", "RUS"), ("062", "RUS", "IRN")}),
+    # calling a leader a friend or a hero is praise (051)
+    ("The Serbian president calls the Hungarian prime minister a true friend.",
+     {"Serbian president": "SRBGOV", "Hungarian prime minister": "HUNGOV"}, {("051", "SRBGOV", "HUNGOV")}),
+    # ... an appeal to allies is not (here an appeal for aid, 023)
+    ("The Ghanaian president called on his allies for help.",
+     {"Ghanaian president": "GHAGOV", "allies": "IGO"}, {("023", "GHAGOV", "IGO")}),
 ]
 
 
