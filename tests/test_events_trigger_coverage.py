@@ -62,6 +62,21 @@ CASES = [
     # calling a leader a friend or a hero is praise (051)
     ("The Serbian president calls the Hungarian prime minister a true friend.",
      {"Serbian president": "SRBGOV", "Hungarian prime minister": "HUNGOV"}, {("051", "SRBGOV", "HUNGOV")}),
+    ("State television portrayed the Cuban doctor as a hero.",
+     {"State television": "VENMED", "Cuban doctor": "CUBMED"}, {("051", "VENMED", "CUBMED")}),
+    ("The Greek premier described his Cypriot counterpart as a trusted partner.",
+     {"Greek premier": "GRCGOV", "Cypriot counterpart": "CYPGOV"}, {("051", "GRCGOV", "CYPGOV")}),
+    # spreading violence or terror over a region is military force against it (190)
+    ("The militia has sown terror across eastern Chad.",
+     {"militia": "TCDREB", "Chad": "TCD"}, {("190", "TCDREB", "TCD")}),
+    ("Armed gangs wreaked havoc on villages in Zamfara, Nigerian officials said.",
+     {"Armed gangs": "NGACRM", "villages in Zamfara": "NGACVL"}, {("190", "NGACRM", "NGACVL")}),
+    # catching a person is an arrest; catching fire, a flight or being caught in fighting is not
+    ("Colombian police caught the cartel leader in Medellin.",
+     {"Colombian police": "COLPOL", "cartel leader": "COLCRM"}, {("173", "COLPOL", "COLCRM")}),
+    ("The Chilean minister caught a flight to Lima.", {"Chilean minister": "CHLGOV"}, set()),
+    ("The Sudanese aid workers were caught in the crossfire.", {"Sudanese aid workers": "SDNNGO"}, set()),
+    ("The Ghanaian fuel depot caught fire.", {"Ghanaian fuel depot": "GHABUS"}, set()),
     # ... an appeal to allies is not (here an appeal for aid, 023)
     ("The Ghanaian president called on his allies for help.",
      {"Ghanaian president": "GHAGOV", "allies": "IGO"}, {("023", "GHAGOV", "IGO")}),
