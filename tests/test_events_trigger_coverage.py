@@ -77,6 +77,25 @@ CASES = [
     ("The Chilean minister caught a flight to Lima.", {"Chilean minister": "CHLGOV"}, set()),
     ("The Sudanese aid workers were caught in the crossfire.", {"Sudanese aid workers": "SDNNGO"}, set()),
     ("The Ghanaian fuel depot caught fire.", {"Ghanaian fuel depot": "GHABUS"}, set()),
+    # money allocated or deposited, rescuers dispatched: aid (07x)
+    ("The Arab Monetary Fund allocated 200 million dollars to Sudan.",
+     {"Arab Monetary Fund": "IGO", "Sudan": "SDN"}, {("070", "IGO", "SDN")}),
+    ("Algeria dispatched rescuers to Libya after the floods.",
+     {"Algeria": "DZA", "Libya": "LBY"}, {("070", "DZA", "LBY")}),
+    ("Britain supplied Estonia with anti-tank missiles.",
+     {"Britain": "GBR", "Estonia": "EST"}, {("072", "GBR", "EST")}),
+    # ... a bank moving funds between accounts is no aid between actors
+    ("The bank transferred the funds to a new account.", {}, set()),
+    # land or sovereignty ceded to another actor is a concession (080)
+    ("Serbia ceded two districts to Hungary.",
+     {"Serbia": "SRB", "Hungary": "HUN"}, {("080", "SRB", "HUN")}),
+    # ending an agreement with a partner (127); revoking visas or closing schools (172)
+    ("Chad terminated its defense pact with France.",
+     {"Chad": "TCD", "France": "FRA"}, {("127", "TCD", "FRA")}),
+    ("Canada revoked the visas of Iranian officials.",
+     {"Canada": "CAN", "Iranian officials": "IRNGOV"}, {("172", "CAN", "IRNGOV")}),
+    ("The junta closed the universities in Niamey.",
+     {"junta": "NERMIL", "universities": "NEREDU"}, {("172", "NERMIL", "NEREDU")}),
     # ... an appeal to allies is not (here an appeal for aid, 023)
     ("The Ghanaian president called on his allies for help.",
      {"Ghanaian president": "GHAGOV", "allies": "IGO"}, {("023", "GHAGOV", "IGO")}),
