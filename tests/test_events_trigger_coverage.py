@@ -59,9 +59,7 @@ CASES = [
     # joint military flights and patrols are military cooperation between the partners (062)
     ("Iran and Russia carried out joint naval patrols.",
      {"Iran": "IRN", "Russia": "RUS"}, {("062", "IRN", "RUS"), ("062", "RUS", "IRN")}),
-    # calling a leader a friend or a hero is praise (051)
-    ("The Serbian president calls the Hungarian prime minister a true friend.",
-     {"Serbian president": "SRBGOV", "Hungarian prime minister": "HUNGOV"}, {("051", "SRBGOV", "HUNGOV")}),
+    # describing or portraying a leader as a friend or a hero is praise (051)
     ("State television portrayed the Cuban doctor as a hero.",
      {"State television": "VENMED", "Cuban doctor": "CUBMED"}, {("051", "VENMED", "CUBMED")}),
     ("The Greek premier described his Cypriot counterpart as a trusted partner.",
@@ -72,8 +70,8 @@ CASES = [
     ("Armed gangs wreaked havoc on villages in Zamfara, Nigerian officials said.",
      {"Armed gangs": "NGACRM", "villages in Zamfara": "NGACVL"}, {("190", "NGACRM", "NGACVL")}),
     # catching a person is an arrest; catching fire, a flight or being caught in fighting is not
-    ("Colombian police caught the cartel leader in Medellin.",
-     {"Colombian police": "COLPOL", "cartel leader": "COLCRM"}, {("173", "COLPOL", "COLCRM")}),
+    ("Colombian police caught the escaped convict in Medellin.",
+     {"Colombian police": "COLPOL", "escaped convict": "COLCRM"}, {("173", "COLPOL", "COLCRM")}),
     ("The Chilean minister caught a flight to Lima.", {"Chilean minister": "CHLGOV"}, set()),
     ("The Sudanese aid workers were caught in the crossfire.", {"Sudanese aid workers": "SDNNGO"}, set()),
     ("The Ghanaian fuel depot caught fire.", {"Ghanaian fuel depot": "GHABUS"}, set()),
@@ -96,6 +94,17 @@ CASES = [
      {"Canada": "CAN", "Iranian officials": "IRNGOV"}, {("172", "CAN", "IRNGOV")}),
     ("The junta closed the universities in Niamey.",
      {"junta": "NERMIL", "universities": "NEREDU"}, {("172", "NERMIL", "NEREDU")}),
+    # measures imposed against a group are restrictions (172); banning sales to a country is an
+    # embargo (163); drills held near another country are a show of force (150)
+    ("The Iranian authorities have imposed tough measures against Baha'i students.",
+     {"Iranian authorities": "IRNGOV", "Baha'i students": "IRNEDU"}, {("172", "IRNGOV", "IRNEDU")}),
+    ("Germany banned the sale of tanks to Saudi Arabia.",
+     {"Germany": "DEU", "Saudi Arabia": "SAU"}, {("163", "DEU", "SAU")}),
+    ("Russia staged naval exercises near Norway.",
+     {"Russia": "RUS", "Norway": "NOR"}, {("150", "RUS", "NOR")}),
+    # ... exercises of two partners are no show of force against anyone
+    ("Brazil and Paraguay held joint river patrols.",
+     {"Brazil": "BRA", "Paraguay": "PRY"}, {("062", "BRA", "PRY"), ("062", "PRY", "BRA")}),
     # ... an appeal to allies is not (here an appeal for aid, 023)
     ("The Ghanaian president called on his allies for help.",
      {"Ghanaian president": "GHAGOV", "allies": "IGO"}, {("023", "GHAGOV", "IGO")}),
