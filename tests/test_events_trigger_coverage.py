@@ -105,6 +105,15 @@ CASES = [
     # ... exercises of two partners are no show of force against anyone
     ("Brazil and Paraguay held joint river patrols.",
      {"Brazil": "BRA", "Paraguay": "PRY"}, {("062", "BRA", "PRY"), ("062", "PRY", "BRA")}),
+    # aid resumed (070), utilities cut off to a territory (162), workers walking off the job (143)
+    ("The Asian Development Bank restored funding to Myanmar.",
+     {"Asian Development Bank": "IGO", "Myanmar": "MMR"}, {("070", "IGO", "MMR")}),
+    ("Russia cut off gas to Moldova.", {"Russia": "RUS", "Moldova": "MDA"}, {("162", "RUS", "MDA")}),
+    # (a strike with no target named is against the strikers' own state)
+    ("Dockworkers in Chile walked off the job.", {"Dockworkers": "CHLLAB", "Chile": "CHL"},
+     {("143", "CHLLAB", "CHLGOV")}),
+    # ... a storm cutting power names no actor
+    ("The storm cut power to thousands of homes in Fiji.", {"Fiji": "FJI"}, set()),
     # ... an appeal to allies is not (here an appeal for aid, 023)
     ("The Ghanaian president called on his allies for help.",
      {"Ghanaian president": "GHAGOV", "allies": "IGO"}, {("023", "GHAGOV", "IGO")}),
