@@ -30,6 +30,7 @@ from ..patterns import Pattern
 from ..records import Quote
 from .event_affiliations import affiliation_targets
 from .event_drafts import Draft
+from .event_reported_wrongs import reported_wrongs
 from .event_roles import Roles, actors_of, is_media
 from .event_triggers import Match, lemma
 
@@ -68,6 +69,7 @@ class StatementWords:
     armed_sectors: frozenset[str] = frozenset()
     victim_nouns: frozenset[str] = frozenset()
     judging_verbs: frozenset[str] = frozenset()
+    reported_wrong_roots: tuple[str, ...] = ()
 
 
 def load_statement_words(folder: Path, ontology: Ontology | None = None) -> StatementWords:
@@ -76,7 +78,8 @@ def load_statement_words(folder: Path, ontology: Ontology | None = None) -> Stat
     lists = ("allegation_verbs", "evaluation_verbs", "allegation_nouns", "stative_verbs", "victim_sectors",
              "commentator_sectors", "place_prepositions", "stance_prepositions", "evaluated_acts",
              "allegation_words", "alleged_codes",
-             "hedged_allegations", "state_sectors", "suffering_verbs", "armed_sectors", "victim_nouns", "judging_verbs")
+             "hedged_allegations", "state_sectors", "suffering_verbs", "armed_sectors", "victim_nouns", "judging_verbs",
+             "reported_wrong_roots")
     for _, data in yaml_mappings(folder, "statement data",
                                  "a mapping (see data/patterns/README.md, 'Statements')"):
         for key in ("negative", "positive", "strongly_negative", "report_negative", "praise_veto"):
@@ -99,9 +102,10 @@ def load_statement_words(folder: Path, ontology: Ontology | None = None) -> Stat
             ontology.get(code)  # raises, naming the unknown code
     return StatementWords(merged["negative"], merged["positive"], merged["strongly_negative"],
                           merged["report_negative"], dict(merged["codes"]),
-                          *(frozenset(merged.get(k, ())) for k in lists[:-3]), dict(merged["polarity"]),
+                          *(frozenset(merged.get(k, ())) for k in lists[:-4]), dict(merged["polarity"]),
                           dict(merged["stance_adjectives"]), merged.get("praise_veto", -4.0),
-                          dict(merged["affiliations"]), *(frozenset(merged.get(k, ())) for k in lists[-3:]))
+                          dict(merged["affiliations"]), *(frozenset(merged.get(k, ())) for k in lists[-4:-1]),
+                          tuple(sorted(merged.get("reported_wrong_roots", ()))))
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,7 +174,10 @@ class StatementCoder:
                     inside = set(st.about.subtree)
                     out = [d for d in out if not (d.match.trigger in inside and d.source in st.sources)] + denial
                 continue
-            if any(d.source in st.sources for d in out) or any(d.match.trigger in st.content for d in out):
+            if any(d.source in st.sources for d in out):
+                continue
+            if any(d.match.trigger in st.content for d in out):
+                out.extend(reported_wrongs(self, doc, sent, st, out, notes))
                 continue
             out.extend(self._code(doc, sent, st, notes))
         return out

@@ -1,0 +1,62 @@
+"""Root 11 on news language, round 2: wrongs a speaker tells of another actor ("rights groups say
+the army tortured detainees") are the speaker's allegation (112) beside the wrong itself; the
+speaker's own side and an armed group's attack told by officials are no accusation. Invented
+names and words, one row per class."""
+from __future__ import annotations
+
+import pytest
+
+from wirecoder.records import Quote
+
+from test_events import code_events, triples  # noqa: F401
+from test_events import stage  # noqa: F401  (the module's stage fixture)
+
+
+def quoted(text: str, content: str, cue: str) -> tuple[Quote, ...]:
+    s, c = text.index(content), text.index(cue)
+    return (Quote("Q1", "indirect", (s, s + len(content)), content, "A1", None, (c, c + len(cue))),)
+
+
+REPORTED_WRONGS = [
+    # a rights group tells of a state's abuses: its allegation towards the state, beside the abuse
+    ("The Velmar Rights Forum says Brenia's border police beat migrants at the crossing.",
+     {"Velmar Rights Forum": "VLMNGO", "Brenia's border police": "BRNPOL"},
+     "Brenia's border police beat migrants at the crossing", "says", ("112", "VLMNGO", "BRNPOL")),
+    ("Lawyers for the Tamsin Bar said Quoran prison guards had tortured three inmates.",
+     {"Tamsin Bar": "TMSJUD", "Quoran prison guards": "QRNPOL"},
+     "Quoran prison guards had tortured three inmates", "said", ("112", "TMSJUD", "QRNPOL")),
+    ("Opposition leader Mara Ostby said the Veltan army had arrested dozens of her supporters.",
+     {"Mara Ostby": "VLTOPP", "Veltan army": "VLTMIL"},
+     "the Veltan army had arrested dozens of her supporters", "said", ("112", "VLTOPP", "VLTMIL")),
+]
+
+
+@pytest.mark.parametrize("text,actors,content,cue,expected", REPORTED_WRONGS,
+                         ids=[c[0][:45] for c in REPORTED_WRONGS])
+def test_a_wrong_told_of_another_is_an_allegation(coder, stage, text, actors, content, cue, expected):  # noqa: F811
+    assert expected in triples(code_events(coder, stage, text, actors, quotes=quoted(text, content, cue)))
+
+
+NO_ALLEGATION = [
+    # the speaker's own side: a government telling of its army's raid
+    ("The Veltan defence ministry said the Veltan army had arrested dozens of smugglers.",
+     {"Veltan defence ministry": "VLTGOV", "Veltan army": "VLTMIL"},
+     "the Veltan army had arrested dozens of smugglers", "said"),
+    # "our troops": the speaker's own side by the possessive
+    ("Colonel Ruud Jansen of Quora said our troops shelled the ridge overnight.",
+     {"Ruud Jansen": "QRNMIL", "troops": "QRNMIL"}, "our troops shelled the ridge overnight", "said"),
+    # an armed group's attack told by officials: the news of the attack, no accusation
+    ("Brenian police said Red Dawn fighters attacked a checkpoint near the border.",
+     {"Brenian police": "BRNPOL", "Red Dawn fighters": "BRNREB"},
+     "Red Dawn fighters attacked a checkpoint near the border", "said"),
+    # only possible: no wrong told
+    ("The Velmar Rights Forum says Brenia's border police could beat migrants at the crossing.",
+     {"Velmar Rights Forum": "VLMNGO", "Brenia's border police": "BRNPOL"},
+     "Brenia's border police could beat migrants at the crossing", "says"),
+]
+
+
+@pytest.mark.parametrize("text,actors,content,cue", NO_ALLEGATION, ids=[c[0][:45] for c in NO_ALLEGATION])
+def test_no_allegation_for_own_side_or_armed_attack(coder, stage, text, actors, content, cue):  # noqa: F811
+    found = triples(code_events(coder, stage, text, actors, quotes=quoted(text, content, cue)))
+    assert not any(code.startswith("11") for code, _, _ in found), found
