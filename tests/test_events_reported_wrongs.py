@@ -60,3 +60,50 @@ NO_ALLEGATION = [
 def test_no_allegation_for_own_side_or_armed_attack(coder, stage, text, actors, content, cue):  # noqa: F811
     found = triples(code_events(coder, stage, text, actors, quotes=quoted(text, content, cue)))
     assert not any(code.startswith("11") for code, _, _ in found), found
+
+
+CRITICISM_WORDS = [
+    # verbs of rebuke news uses beside criticise/condemn
+    ("Senator Lio Brandt chastised the Quoran cabinet for its silence.", {"Lio Brandt": "VLTLEG", "Quoran cabinet": "QRNGOV"}),
+    ("Senator Lio Brandt reproached the Quoran cabinet.", {"Lio Brandt": "VLTLEG", "Quoran cabinet": "QRNGOV"}),
+    ("Senator Lio Brandt admonished the Quoran cabinet over the leak.", {"Lio Brandt": "VLTLEG", "Quoran cabinet": "QRNGOV"}),
+    ("Senator Lio Brandt reprimanded the Quoran cabinet.", {"Lio Brandt": "VLTLEG", "Quoran cabinet": "QRNGOV"}),
+    ("Senator Lio Brandt railed against the Quoran cabinet on Sunday.", {"Lio Brandt": "VLTLEG", "Quoran cabinet": "QRNGOV"}),
+    ("Senator Lio Brandt spoke out against the Quoran cabinet.", {"Lio Brandt": "VLTLEG", "Quoran cabinet": "QRNGOV"}),
+    ("Senator Lio Brandt called out the Quoran cabinet for its double standards.",
+     {"Lio Brandt": "VLTLEG", "Quoran cabinet": "QRNGOV"}),
+    ("Senator Lio Brandt derided the Quoran cabinet's budget.", {"Lio Brandt": "VLTLEG", "Quoran cabinet": "QRNGOV"}),
+    # a rebuke noun with its giver and its addressee
+    ("Veltan's pointed rebuke to the Quoran cabinet surprised diplomats.", {"Veltan": "VLT", "Quoran cabinet": "QRNGOV"}),
+    # "called X's decision shameful": the parser's small clause still names what is judged
+    ("Senator Lio Brandt called the Quoran cabinet's decision shameful.", {"Lio Brandt": "VLTLEG", "Quoran cabinet": "QRNGOV"}),
+    ("Senator Lio Brandt called the Quoran cabinet's remarks outrageous.", {"Lio Brandt": "VLTLEG", "Quoran cabinet": "QRNGOV"}),
+]
+
+
+@pytest.mark.parametrize("text,actors", CRITICISM_WORDS, ids=[c[0][:45] for c in CRITICISM_WORDS])
+def test_words_of_criticism(coder, stage, text, actors):  # noqa: F811
+    source, target = actors.values()
+    assert ("111", source, target) in triples(code_events(coder, stage, text, actors))
+
+
+NO_CRITICISM = [
+    # "called ... out of" is no calling out; a rebuke noun with no giver names no source
+    ("Senator Lio Brandt called the Quoran nurses out of the ward.", {"Lio Brandt": "VLTLEG", "Quoran nurses": "QRNHLH"}),
+    # the small clause praising: no criticism
+    ("Senator Lio Brandt called the Quoran cabinet's decision wise.", {"Lio Brandt": "VLTLEG", "Quoran cabinet": "QRNGOV"}),
+]
+
+
+@pytest.mark.parametrize("text,actors", NO_CRITICISM, ids=[c[0][:45] for c in NO_CRITICISM])
+def test_no_criticism(coder, stage, text, actors):  # noqa: F811
+    found = triples(code_events(coder, stage, text, actors))
+    assert not any(code.startswith("11") for code, _, _ in found), found
+
+
+def test_an_implied_doer_is_not_accused(coder, stage):  # noqa: F811
+    text = "The Quoran consulate said two Veltan reporters were detained at the airport."
+    actors = {"Quoran consulate": "QRNGOV", "Veltan reporters": "VLTMED"}
+    found = triples(code_events(coder, stage, text, actors,
+                                quotes=quoted(text, "two Veltan reporters were detained at the airport", "said")))
+    assert not any(code.startswith("11") for code, _, _ in found), found

@@ -9,7 +9,8 @@ the wrongdoer. Nothing is added when the wrongdoer is the speaker's own side: th
 code, "its forces" / "our troops", or the same country's state (a government telling of its army's
 raids, a police force of its arrests); nor for a media report or a commentator, nor for a wrong
 that is only possible, future, conditional or denied. An armed group's attack told by officials
-is the news of the attack, not an accusation: wrongs of ``armed_sectors`` add nothing.
+is the news of the attack, not an accusation: wrongs of ``armed_sectors`` add nothing; nor does a doer the
+clause does not name ("students were detained": the police only implied).
 """
 from __future__ import annotations
 
@@ -52,7 +53,7 @@ def reported_wrongs(coder: StatementCoder, doc: Doc, sent: SpacySpan, st: Statem
         verb = d.match.trigger
         if verb not in content or d.negated or not d.code.startswith(roots) or d.source in st.sources:
             continue
-        if not d.source or d.source in accused or coder._unreal(verb):
+        if not d.source or d.roles.source_from == "implicit" or d.source in accused or coder._unreal(verb):
             continue
         doer = _code(doc, d.source)
         if not doer or doer[3:6] in coder.words.armed_sectors or any(same_side(coder, s, doer) for s in speaker_codes):

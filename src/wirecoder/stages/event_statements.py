@@ -32,6 +32,7 @@ from .event_affiliations import affiliation_targets
 from .event_drafts import Draft
 from .event_reported_wrongs import reported_wrongs
 from .event_roles import Roles, actors_of, is_media
+from .event_small_clauses import small_clause
 from .event_triggers import Match, lemma
 
 KINDS = ("criticism", "allegation", "denial", "praise")
@@ -303,15 +304,16 @@ class StatementCoder:
     def _evaluation(self, doc: Doc, verb: Token) -> Statement | None:
         """"X described Y as '...'", "X called Y '...'": Y is what is evaluated."""
         obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
-        if obj is None:
+        small = small_clause(verb) if obj is None else None  # "called X's decision shameful"
+        if obj is None and small is None:
             return None
-        pred: list[Token] = []
-        for c in verb.children:
+        obj, pred = small or (obj, [])
+        for c in verb.children if small is None else ():
             if c.dep_ == "prep" and c.lower_ == "as":
                 pred.extend(t for x in c.children for t in x.subtree)
             elif c.dep_ in CONTENT_DEPS and c.i > obj.i:
                 pred.extend(c.subtree)
-        for c in obj.children:
+        for c in obj.children if small is None else ():
             # "called them 'a punishment'", "described the plan as a disaster": the parser may
             # hang the predicate on the object
             if c.dep_ in ("appos", "amod", "acl") and c.i > obj.i and verb.lemma_ != "describe":
