@@ -28,6 +28,17 @@ REPORTED_WRONGS = [
     ("Opposition leader Mara Ostby said the Veltan army had arrested dozens of her supporters.",
      {"Mara Ostby": "VLTOPP", "Veltan army": "VLTMIL"},
      "the Veltan army had arrested dozens of her supporters", "said", ("112", "VLTOPP", "VLTMIL")),
+    # defying a ruling (128) told of another
+    ("Mara Ostby said the Quoran cabinet had flouted the appeals court's order.",
+     {"Mara Ostby": "VLTOPP", "Quoran cabinet": "QRNGOV"},
+     "the Quoran cabinet had flouted the appeals court's order", "said", ("112", "VLTOPP", "QRNGOV")),
+    # deceit VADER scores too mildly for a report: an allegation (words in data/statements)
+    ("Mara Ostby said the Quoran cabinet had misled the parliament.",
+     {"Mara Ostby": "VLTOPP", "Quoran cabinet": "QRNGOV"},
+     "the Quoran cabinet had misled the parliament", "said", ("112", "VLTOPP", "QRNGOV")),
+    ("Mara Ostby said the Quoran cabinet lied about the budget deficit.",
+     {"Mara Ostby": "VLTOPP", "Quoran cabinet": "QRNGOV"},
+     "the Quoran cabinet lied about the budget deficit", "said", ("112", "VLTOPP", "QRNGOV")),
 ]
 
 
