@@ -118,3 +118,31 @@ def test_an_implied_doer_is_not_accused(coder, stage):  # noqa: F811
     found = triples(code_events(coder, stage, text, actors,
                                 quotes=quoted(text, "two Veltan reporters were detained at the airport", "said")))
     assert not any(code.startswith("11") for code, _, _ in found), found
+
+
+ACCUSATIONS_RECEIVED_AND_DOCUMENTED = [
+    # the accused faces accusations "of N from X": the from-phrase may hang on the of-object
+    ("Governor Tave Moen faces accusations of bribery from the Brenian auditors.",
+     {"Tave Moen": "QRNGOV", "Brenian auditors": "BRNGOV"}, ("112", "BRNGOV", "QRNGOV")),
+    ("Governor Tave Moen has faced allegations of fraud from the Brenian auditors.",
+     {"Tave Moen": "QRNGOV", "Brenian auditors": "BRNGOV"}, ("112", "BRNGOV", "QRNGOV")),
+    # a watchdog documents a wrong by someone
+    ("The Velmar Rights Forum documented torture by the Quoran border guards.",
+     {"Velmar Rights Forum": "VLMNGO", "Quoran border guards": "QRNMIL"}, ("112", "VLMNGO", "QRNMIL")),
+    # "took X to task": criticism, not an arrest or an act of force
+    ("Senator Lio Brandt took the Quoran cabinet to task over the budget.",
+     {"Lio Brandt": "VLTLEG", "Quoran cabinet": "QRNGOV"}, ("111", "VLTLEG", "QRNGOV")),
+]
+
+
+@pytest.mark.parametrize("text,actors,expected", ACCUSATIONS_RECEIVED_AND_DOCUMENTED,
+                         ids=[c[0][:45] for c in ACCUSATIONS_RECEIVED_AND_DOCUMENTED])
+def test_accusations_received_and_documented(coder, stage, text, actors, expected):  # noqa: F811
+    assert expected in triples(code_events(coder, stage, text, actors))
+
+
+def test_a_by_phrase_inside_the_of_object_is_its_own_doer(coder, stage):  # noqa: F811
+    # "criticism of the raid by X": X did the raid, not the criticism
+    text = "The Quoran cabinet drew criticism of the raid by Veltan commandos."
+    found = triples(code_events(coder, stage, text, {"Quoran cabinet": "QRNGOV", "Veltan commandos": "VLTMIL"}))
+    assert ("111", "VLTMIL", "QRNGOV") not in found, found
