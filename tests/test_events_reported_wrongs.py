@@ -1,6 +1,7 @@
-"""Root 11 on news language, round 2: wrongs a speaker tells of another actor ("rights groups say
-the army tortured detainees") are the speaker's allegation (112) beside the wrong itself; the
-speaker's own side and an armed group's attack told by officials are no accusation. Invented
+"""Root 11 on news language, round 2: wrongs a watchdog or an opponent tells of another actor
+("rights groups say the army tortured detainees") are the speaker's allegation (112) beside the
+wrong itself; officials' and witnesses' news of a raid, the speaker's own side and an armed
+group's attack are no accusation; words and constructions of rebuke. Invented
 names and words, one row per class."""
 from __future__ import annotations
 
@@ -22,9 +23,10 @@ REPORTED_WRONGS = [
     ("The Velmar Rights Forum says Brenia's border police beat migrants at the crossing.",
      {"Velmar Rights Forum": "VLMNGO", "Brenia's border police": "BRNPOL"},
      "Brenia's border police beat migrants at the crossing", "says", ("112", "VLMNGO", "BRNPOL")),
-    ("Lawyers for the Tamsin Bar said Quoran prison guards had tortured three inmates.",
-     {"Tamsin Bar": "TMSJUD", "Quoran prison guards": "QRNPOL"},
-     "Quoran prison guards had tortured three inmates", "said", ("112", "TMSJUD", "QRNPOL")),
+    # the opposition of the same country accuses its police
+    ("The Quoran opposition alliance said Quoran prison guards had tortured three inmates.",
+     {"Quoran opposition alliance": "QRNOPP", "Quoran prison guards": "QRNPOL"},
+     "Quoran prison guards had tortured three inmates", "said", ("112", "QRNOPP", "QRNPOL")),
     ("Opposition leader Mara Ostby said the Veltan army had arrested dozens of her supporters.",
      {"Mara Ostby": "VLTOPP", "Veltan army": "VLTMIL"},
      "the Veltan army had arrested dozens of her supporters", "said", ("112", "VLTOPP", "VLTMIL")),
@@ -49,6 +51,13 @@ def test_a_wrong_told_of_another_is_an_allegation(coder, stage, text, actors, co
 
 
 NO_ALLEGATION = [
+    # officials, soldiers and witnesses tell the news of a raid or an arrest: no accusation
+    ("The Quoran foreign ministry said Veltan troops shelled a border village.",
+     {"Quoran foreign ministry": "QRNGOV", "Veltan troops": "VLTMIL"},
+     "Veltan troops shelled a border village", "said"),
+    ("Two Brenian shopkeepers said Quoran police had arrested their neighbours.",
+     {"Brenian shopkeepers": "BRNBUS", "Quoran police": "QRNPOL"},
+     "Quoran police had arrested their neighbours", "said"),
     # the speaker's own side: a government telling of its army's raid
     ("The Veltan defence ministry said the Veltan army had arrested dozens of smugglers.",
      {"Veltan defence ministry": "VLTGOV", "Veltan army": "VLTMIL"},

@@ -1,16 +1,16 @@
 """Wrongs told by a speaker as accusations: "rights groups say the army tortured detainees",
-"officials said rebels attacked three villages", "the ministry said its forces came under attack
-from insurgents".
+"the opposition said police beat its supporters", "a UN panel said the militia flouted the
+ruling".
 
 A statement whose reported clause the patterns already coded as a material wrong (a code whose
-root is in ``reported_wrong_roots`` of ``data/statements/*.yaml``: coercion, assault, fighting,
-mass violence) by another actor keeps that event and adds the speaker's allegation (112) towards
-the wrongdoer. Nothing is added when the wrongdoer is the speaker's own side: the same actor or
-code, "its forces" / "our troops", or the same country's state (a government telling of its army's
-raids, a police force of its arrests); nor for a media report or a commentator, nor for a wrong
-that is only possible, future, conditional or denied. An armed group's attack told by officials
-is the news of the attack, not an accusation: wrongs of ``armed_sectors`` add nothing; nor does a doer the
-clause does not name ("students were detained": the police only implied).
+root is in ``reported_wrong_roots`` of ``data/statements/*.yaml``: defiance, coercion, assault,
+fighting, mass violence) keeps that event and adds the speaker's allegation (112) towards its
+doer, when the speaker is one who accuses by telling (``accuser_sectors``: a rights group, an
+international body, the opposition). What officials, soldiers, police or witnesses tell of an
+attack or an arrest is the news of it, not an accusation. Nothing is added either when the doer
+is the speaker's own side (the same code, "our troops", the same country's state), an armed group
+(``armed_sectors``: its attack is the news), or only implied ("students were detained": the
+police not named); nor for a wrong only possible, future, conditional or denied.
 """
 from __future__ import annotations
 
@@ -48,6 +48,9 @@ def reported_wrongs(coder: StatementCoder, doc: Doc, sent: SpacySpan, st: Statem
         return []
     content = set(st.content)
     speaker_codes = [_code(doc, s) for s in st.sources]
+    accusers = coder.words.accuser_sectors
+    if not all(c[:3] in accusers or c[3:6] in accusers for c in speaker_codes):
+        return []
     accused: list[str] = []
     for d in drafts:
         verb = d.match.trigger

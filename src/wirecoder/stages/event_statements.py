@@ -71,6 +71,7 @@ class StatementWords:
     victim_nouns: frozenset[str] = frozenset()
     judging_verbs: frozenset[str] = frozenset()
     reported_wrong_roots: tuple[str, ...] = ()
+    accuser_sectors: frozenset[str] = frozenset()
 
 
 def load_statement_words(folder: Path, ontology: Ontology | None = None) -> StatementWords:
@@ -80,7 +81,7 @@ def load_statement_words(folder: Path, ontology: Ontology | None = None) -> Stat
              "commentator_sectors", "place_prepositions", "stance_prepositions", "evaluated_acts",
              "allegation_words", "alleged_codes",
              "hedged_allegations", "state_sectors", "suffering_verbs", "armed_sectors", "victim_nouns", "judging_verbs",
-             "reported_wrong_roots")
+             "reported_wrong_roots", "accuser_sectors")
     for _, data in yaml_mappings(folder, "statement data",
                                  "a mapping (see data/patterns/README.md, 'Statements')"):
         for key in ("negative", "positive", "strongly_negative", "report_negative", "praise_veto"):
@@ -103,10 +104,11 @@ def load_statement_words(folder: Path, ontology: Ontology | None = None) -> Stat
             ontology.get(code)  # raises, naming the unknown code
     return StatementWords(merged["negative"], merged["positive"], merged["strongly_negative"],
                           merged["report_negative"], dict(merged["codes"]),
-                          *(frozenset(merged.get(k, ())) for k in lists[:-4]), dict(merged["polarity"]),
+                          *(frozenset(merged.get(k, ())) for k in lists[:-5]), dict(merged["polarity"]),
                           dict(merged["stance_adjectives"]), merged.get("praise_veto", -4.0),
-                          dict(merged["affiliations"]), *(frozenset(merged.get(k, ())) for k in lists[-4:-1]),
-                          tuple(sorted(merged.get("reported_wrong_roots", ()))))
+                          dict(merged["affiliations"]), *(frozenset(merged.get(k, ())) for k in lists[-5:-2]),
+                          tuple(sorted(merged.get("reported_wrong_roots", ()))),
+                          frozenset(merged.get("accuser_sectors", ())))
 
 
 @dataclass(frozen=True, slots=True)
