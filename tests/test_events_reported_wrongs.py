@@ -155,3 +155,21 @@ def test_a_by_phrase_inside_the_of_object_is_its_own_doer(coder, stage):  # noqa
     text = "The Quoran cabinet drew criticism of the raid by Veltan commandos."
     found = triples(code_events(coder, stage, text, {"Quoran cabinet": "QRNGOV", "Veltan commandos": "VLTMIL"}))
     assert ("111", "VLTMIL", "QRNGOV") not in found, found
+
+
+FOR_QUESTIONING = [
+    # a purpose gerund: no disapproval
+    ("Brenian police detained two Quoran sailors for questioning.",
+     {"Brenian police": "BRNPOL", "Quoran sailors": "QRNCVL"}, set()),
+    ("Brenian prosecutors asked Governor Tave Moen to appear for questioning in the port inquiry.",
+     {"Brenian prosecutors": "BRNJUD", "Tave Moen": "BRNGOV"}, set()),
+    # the criticism that governs such a gerund stays
+    ("Senator Lio Brandt criticised the Quoran cabinet for questioning the court's independence.",
+     {"Lio Brandt": "VLTLEG", "Quoran cabinet": "QRNGOV"}, {("111", "VLTLEG", "QRNGOV")}),
+]
+
+
+@pytest.mark.parametrize("text,actors,expected", FOR_QUESTIONING, ids=[c[0][:45] for c in FOR_QUESTIONING])
+def test_held_for_questioning_is_no_disapproval(coder, stage, text, actors, expected):  # noqa: F811
+    found = {t for t in triples(code_events(coder, stage, text, actors)) if t[0].startswith("11")}
+    assert found == expected
