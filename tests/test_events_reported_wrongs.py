@@ -173,3 +173,21 @@ FOR_QUESTIONING = [
 def test_held_for_questioning_is_no_disapproval(coder, stage, text, actors, expected):  # noqa: F811
     found = {t for t in triples(code_events(coder, stage, text, actors)) if t[0].startswith("11")}
     assert found == expected
+
+
+JAILING = [
+    # a bare "jailed him" by soldiers or a junta is a detention
+    ("The Veltan junta ousted Governor Tave Moen and jailed him.",
+     {"Veltan junta": "VLTMIL", "Tave Moen": "VLTGOV"}, "173"),
+    # for a term, for a crime, or on charges: a sentence
+    ("A Veltan court jailed Governor Tave Moen for six years.",
+     {"Veltan court": "VLTJUD", "Tave Moen": "VLTGOV"}, "116"),
+    ("The Veltan authorities jailed Governor Tave Moen on charges of sedition.",
+     {"Veltan authorities": "VLTGOV", "Tave Moen": "VLTOPP"}, "116"),
+]
+
+
+@pytest.mark.parametrize("text,actors,code", JAILING, ids=[c[0][:45] for c in JAILING])
+def test_jailing_is_detention_or_sentence(coder, stage, text, actors, code):  # noqa: F811
+    codes = {c for c, _, _ in triples(code_events(coder, stage, text, actors))}
+    assert code in codes and not (codes & ({"116", "173"} - {code})), codes
