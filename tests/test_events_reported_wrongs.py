@@ -191,3 +191,31 @@ JAILING = [
 def test_jailing_is_detention_or_sentence(coder, stage, text, actors, code):  # noqa: F811
     codes = {c for c, _, _ in triples(code_events(coder, stage, text, actors))}
     assert code in codes and not (codes & ({"116", "173"} - {code})), codes
+
+
+WHAT_IT_CALLED = [
+    # the target is named in what the speaker calls the thing judged
+    ("The Veltan foreign ministry denounced what it called the Quoran cabinet's provocations.",
+     {"Veltan foreign ministry": "VLTGOV", "Quoran cabinet": "QRNGOV"}, ("111", "VLTGOV", "QRNGOV")),
+    ("Senator Lio Brandt condemned what he described as the Quoran cabinet's attacks on judges.",
+     {"Lio Brandt": "VLTLEG", "Quoran cabinet": "QRNGOV"}, ("111", "VLTLEG", "QRNGOV")),
+    # more words of rebuke and one of refusal
+    ("The Veltan foreign ministry hit back at the Quoran cabinet on Friday.",
+     {"Veltan foreign ministry": "VLTGOV", "Quoran cabinet": "QRNGOV"}, ("111", "VLTGOV", "QRNGOV")),
+    ("Senator Lio Brandt lashed out against the Quoran cabinet.",
+     {"Lio Brandt": "VLTLEG", "Quoran cabinet": "QRNGOV"}, ("111", "VLTLEG", "QRNGOV")),
+    ("Senator Lio Brandt slammed the door on talks with the Quoran cabinet.",
+     {"Lio Brandt": "VLTLEG", "Quoran cabinet": "QRNGOV"}, ("120", "VLTLEG", "QRNGOV")),
+]
+
+
+@pytest.mark.parametrize("text,actors,expected", WHAT_IT_CALLED, ids=[c[0][:45] for c in WHAT_IT_CALLED])
+def test_what_it_called_and_more_rebukes(coder, stage, text, actors, expected):  # noqa: F811
+    found = triples(code_events(coder, stage, text, actors))
+    assert expected in found
+    assert not any(c.startswith("11") for c, _, _ in found if c != expected[0]), found
+
+
+def test_what_it_called_names_no_actor(coder, stage):  # noqa: F811
+    text = "Senator Lio Brandt denounced what he called a shameful deal."
+    assert triples(code_events(coder, stage, text, {"Lio Brandt": "VLTLEG"})) <= {("111", "VLTLEG", None)}
