@@ -43,7 +43,7 @@ def same_side(coder: StatementCoder, speaker: str, doer: str) -> bool:
 def reported_wrongs(coder: StatementCoder, doc: Doc, sent: SpacySpan, st: Statement,
                     drafts: list[Draft], notes: list[str]) -> list[Draft]:
     """The speaker's allegations towards the doers of the wrongs coded inside ``st``'s content."""
-    roots = coder.words.reported_wrong_roots
+    roots = tuple(sorted(coder.words.reported_wrong_roots))
     if not roots or coder._is_media_or_commentator(doc, st):
         return []
     content = set(st.content)

@@ -70,7 +70,7 @@ class StatementWords:
     armed_sectors: frozenset[str] = frozenset()
     victim_nouns: frozenset[str] = frozenset()
     judging_verbs: frozenset[str] = frozenset()
-    reported_wrong_roots: tuple[str, ...] = ()
+    reported_wrong_roots: frozenset[str] = frozenset()
     accuser_sectors: frozenset[str] = frozenset()
 
 
@@ -106,9 +106,7 @@ def load_statement_words(folder: Path, ontology: Ontology | None = None) -> Stat
                           merged["report_negative"], dict(merged["codes"]),
                           *(frozenset(merged.get(k, ())) for k in lists[:-5]), dict(merged["polarity"]),
                           dict(merged["stance_adjectives"]), merged.get("praise_veto", -4.0),
-                          dict(merged["affiliations"]), *(frozenset(merged.get(k, ())) for k in lists[-5:-2]),
-                          tuple(sorted(merged.get("reported_wrong_roots", ()))),
-                          frozenset(merged.get("accuser_sectors", ())))
+                          dict(merged["affiliations"]), *(frozenset(merged.get(k, ())) for k in lists[-5:]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,12 +175,9 @@ class StatementCoder:
                     inside = set(st.about.subtree)
                     out = [d for d in out if not (d.match.trigger in inside and d.source in st.sources)] + denial
                 continue
-            if any(d.source in st.sources for d in out):
-                continue
-            if any(d.match.trigger in st.content for d in out):
-                out.extend(reported_wrongs(self, doc, sent, st, out, notes))
-                continue
-            out.extend(self._code(doc, sent, st, notes))
+            if not any(d.source in st.sources for d in out):  # a wrong told inside: reported_wrongs
+                told = any(d.match.trigger in st.content for d in out)
+                out.extend(reported_wrongs(self, doc, sent, st, out, notes) if told else self._code(doc, sent, st, notes))
         return out
 
     def stances(self, doc: Doc, sent: SpacySpan, coded: list[Draft], notes: list[str]) -> list[Draft]:
