@@ -98,10 +98,11 @@ VIOLATIONS_TOLD = [
     ("Zembla rights groups say it violates Osterlich's treaty obligations.",
      {"Zembla rights groups": "ZEMNGO", "Osterlich": "OST"}, "it violates Osterlich's treaty obligations", "say",
      {("112", "ZEMNGO", "OST")}),
-    # the violator named as the subject does it: the pattern's own event
+    # the violator named as the subject does it: the pattern's own event, and a watchdog telling
+    # it accuses the violator (stages/event_reported_wrongs.py)
     ("Zembla rights groups say Osterlich violates the arms treaty.",
      {"Zembla rights groups": "ZEMNGO", "Osterlich": "OST"}, "Osterlich violates the arms treaty", "say",
-     {("128", "OST", None)}),
+     {("128", "OST", None), ("112", "ZEMNGO", "OST")}),
 ]
 
 

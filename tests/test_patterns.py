@@ -182,7 +182,10 @@ def test_no_trigger_round2(nlp, finder, text, word):
 def test_not_event_groups_load(book):
     slam = book.index("verb")["slam"]
     assert any(not p.is_event for p in slam) and any(p.is_event for p in slam)
-    assert slam[0].text == "slam|crash|smash|plow|plough|hit|strike into"
+    # the not-event reading is tried before the bare criticism ("slammed into" is no "slammed")
+    texts = [p.text for p in slam]
+    assert texts.index("slam|crash|smash|plow|plough|hit|strike into") < next(
+        i for i, p in enumerate(slam) if p.is_event and p.specificity == 0)
 
 
 @pytest.mark.parametrize("text,mood", [

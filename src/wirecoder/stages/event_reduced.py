@@ -173,7 +173,12 @@ def received_events(doc: Doc, sent: SpacySpan, matches: list[Match], found: list
         if got is None:
             continue
         verb, receivers = got
-        preps = [p for p in (*noun.children, *verb.children) if p.dep_ in ("prep", "agent")
+        # "faced accusations of graft *from* X": the parser may hang the from-phrase on the
+        # noun's of-object
+        # noun's of-object (a by-phrase there is the of-noun's own doer: "criticism of the raid by X")
+        inner = [c for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for o in p.children if o.dep_ == "pobj" for c in o.children if c.lower_ == "from"]
+        preps = [p for p in (*noun.children, *verb.children, *inner) if p.dep_ in ("prep", "agent")
                  and p.lower_ in ("from", "by")]
         if not preps and receivers and _of_agent(noun, m.pattern.code, words):
             # "the plan has the backing of X" with no actor as the subject stays uncoded: the

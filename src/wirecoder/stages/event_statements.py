@@ -30,7 +30,9 @@ from ..patterns import Pattern
 from ..records import Quote
 from .event_affiliations import affiliation_targets
 from .event_drafts import Draft
+from .event_reported_wrongs import reported_wrongs
 from .event_roles import Roles, actors_of, is_media
+from .event_small_clauses import small_clause
 from .event_triggers import Match, lemma
 
 KINDS = ("criticism", "allegation", "denial", "praise")
@@ -68,6 +70,8 @@ class StatementWords:
     armed_sectors: frozenset[str] = frozenset()
     victim_nouns: frozenset[str] = frozenset()
     judging_verbs: frozenset[str] = frozenset()
+    reported_wrong_roots: frozenset[str] = frozenset()
+    accuser_sectors: frozenset[str] = frozenset()
 
 
 def load_statement_words(folder: Path, ontology: Ontology | None = None) -> StatementWords:
@@ -76,7 +80,8 @@ def load_statement_words(folder: Path, ontology: Ontology | None = None) -> Stat
     lists = ("allegation_verbs", "evaluation_verbs", "allegation_nouns", "stative_verbs", "victim_sectors",
              "commentator_sectors", "place_prepositions", "stance_prepositions", "evaluated_acts",
              "allegation_words", "alleged_codes",
-             "hedged_allegations", "state_sectors", "suffering_verbs", "armed_sectors", "victim_nouns", "judging_verbs")
+             "hedged_allegations", "state_sectors", "suffering_verbs", "armed_sectors", "victim_nouns", "judging_verbs",
+             "reported_wrong_roots", "accuser_sectors")
     for _, data in yaml_mappings(folder, "statement data",
                                  "a mapping (see data/patterns/README.md, 'Statements')"):
         for key in ("negative", "positive", "strongly_negative", "report_negative", "praise_veto"):
@@ -99,9 +104,9 @@ def load_statement_words(folder: Path, ontology: Ontology | None = None) -> Stat
             ontology.get(code)  # raises, naming the unknown code
     return StatementWords(merged["negative"], merged["positive"], merged["strongly_negative"],
                           merged["report_negative"], dict(merged["codes"]),
-                          *(frozenset(merged.get(k, ())) for k in lists[:-3]), dict(merged["polarity"]),
+                          *(frozenset(merged.get(k, ())) for k in lists[:-5]), dict(merged["polarity"]),
                           dict(merged["stance_adjectives"]), merged.get("praise_veto", -4.0),
-                          dict(merged["affiliations"]), *(frozenset(merged.get(k, ())) for k in lists[-3:]))
+                          dict(merged["affiliations"]), *(frozenset(merged.get(k, ())) for k in lists[-5:]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,9 +175,9 @@ class StatementCoder:
                     inside = set(st.about.subtree)
                     out = [d for d in out if not (d.match.trigger in inside and d.source in st.sources)] + denial
                 continue
-            if any(d.source in st.sources for d in out) or any(d.match.trigger in st.content for d in out):
-                continue
-            out.extend(self._code(doc, sent, st, notes))
+            if not any(d.source in st.sources for d in out):  # a wrong told inside: reported_wrongs
+                told = any(d.match.trigger in st.content for d in out)
+                out.extend(reported_wrongs(self, doc, sent, st, out, notes) if told else self._code(doc, sent, st, notes))
         return out
 
     def stances(self, doc: Doc, sent: SpacySpan, coded: list[Draft], notes: list[str]) -> list[Draft]:
@@ -296,15 +301,16 @@ class StatementCoder:
     def _evaluation(self, doc: Doc, verb: Token) -> Statement | None:
         """"X described Y as '...'", "X called Y '...'": Y is what is evaluated."""
         obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
-        if obj is None:
+        small = small_clause(verb) if obj is None else None  # "called X's decision shameful"
+        if obj is None and small is None:
             return None
-        pred: list[Token] = []
-        for c in verb.children:
+        obj, pred = small or (obj, [])
+        for c in verb.children if small is None else ():
             if c.dep_ == "prep" and c.lower_ == "as":
                 pred.extend(t for x in c.children for t in x.subtree)
             elif c.dep_ in CONTENT_DEPS and c.i > obj.i:
                 pred.extend(c.subtree)
-        for c in obj.children:
+        for c in obj.children if small is None else ():
             # "called them 'a punishment'", "described the plan as a disaster": the parser may
             # hang the predicate on the object
             if c.dep_ in ("appos", "amod", "acl") and c.i > obj.i and verb.lemma_ != "describe":

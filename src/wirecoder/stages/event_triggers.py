@@ -69,7 +69,12 @@ def base_forms(word: str) -> tuple[str, ...]:
 
 def descriptive(token: Token) -> bool:
     """A participle used as an adjective before a noun ("the *alleged* bombers", "a *banned*
-    group", "*prohibited* weapons", "the *occupied* West Bank") describes, it reports no event."""
+    group", "*prohibited* weapons", "the *occupied* West Bank") describes, it reports no event;
+    nor does a bare gerund of purpose after "for", with no subject or object of its own ("held
+    *for questioning*", "summoned for questioning in the inquiry")."""
+    if token.tag_ == "VBG" and token.dep_ in ("pobj", "pcomp") and token.head.lower_ == "for" \
+            and not any(c.dep_ in ("dobj", "nsubj", "ccomp", "xcomp") for c in token.children):
+        return True  # "detained *for questioning*": the purpose of what is done, no act of its own
     return token.dep_ == "amod" and token.tag_ in ("VBN", "VBG", "JJ") and token.head.i > token.i
 
 

@@ -23,6 +23,7 @@ from .event_commands import commander_of, load_command_words
 from .event_frames import (asked_for, meeting_attendee, quoted_obligations, quoted_speaker, stranded_partner,
                            topic_of_talk)
 from .event_drafts import Draft, quantity_change, merge_consequences, purpose_targets
+from .event_free_relatives import called_targets
 from .event_roles import MATERIAL_ROOTS, Roles, actors_of, find_roles, find_targets, is_media, speaker_of, subject_of
 from .event_mood import decide_code, refine_mood
 from .event_devices import unclaimed_attack, unclaimed_device_attack
@@ -103,6 +104,7 @@ class EventsStage:
             found = protested_states(doc, found, self.reduced, notes)
             found.extend(fight_victims(doc, sent, matches, found, self.reduced, notes))
             found = received_events(doc, sent, matches, found, self.reduced, notes)
+            found = called_targets(doc, found, self.statements.words.evaluation_verbs, notes)
             found.extend(self.statements.stances(doc, sent, found, notes))
             found = self.statements.revise(doc, sent, found, notes)
             drafts.extend(self._answered(doc, found, drafts, notes))
