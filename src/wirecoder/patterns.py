@@ -115,6 +115,8 @@ class Cues:
     document_synonyms: tuple[tuple[str, str], ...] = ()
     agent_nouns: frozenset[str] = frozenset()
     copulas: frozenset[str] = frozenset()
+    change_verbs: frozenset[str] = frozenset()
+    predictions: frozenset[str] = frozenset()
 
     def negated_code(self, code: str) -> str | None:
         """The code a negated action of ``code`` is itself ("does not support the plan" -> 110),
@@ -289,7 +291,7 @@ def load_cues(path: Path) -> Cues:
         documents=words("documents"), judgements=words("judgements"),
         private_life=words("private_life"), speaker_passives=words("speaker_passives"),
         document_synonyms=table("document_synonyms"), agent_nouns=words("agent_nouns"),
-        copulas=words("copulas"),
+        copulas=words("copulas"), change_verbs=words("change_verbs"), predictions=words("predictions"),
     )
 
 

@@ -198,6 +198,21 @@ def _where_not_what(word: Token, verb: Token) -> bool:
     return False
 
 
+def _on_naming_complement(prep: Token, verb: Token) -> bool:
+    """A preposition inside what a verb names its object ("called the drills *a punishment for*
+    separatist acts", "what they called a victory *for* Sudan") belongs to that name, not to the
+    verb: it makes no "call for". The parser may hang it on the verb after the name ("called a
+    great day *for* Bolivia")."""
+    if prep.head.i == verb.i and any(c.dep_ == "oprd" and c.i < prep.i for c in verb.children):
+        return True
+    t = prep
+    while t.i != verb.i and t.head.i != t.i:
+        if t.dep_ == "oprd":
+            return True
+        t = t.head
+    return False
+
+
 _WORD_DEPS_NOT = PREP_DEPS - {"advmod"}  # a pattern's word is no preposition (an adverb may be)
 
 
@@ -214,7 +229,8 @@ def _match(pattern: Pattern, token: Token, around: list[tuple[Token, int, str, s
         words.append(hit)
     preps: list[Token] = []
     for group in pattern.preps:
-        hit = next((t for t, i, _, low, dep in around if i not in used and dep in PREP_DEPS and low in group), None)
+        hit = next((t for t, i, _, low, dep in around if i not in used and dep in PREP_DEPS and low in group
+                    and not _on_naming_complement(t, token)), None)
         if hit is None and "to" in group:
             hit = infinitive_marker(token)
         if hit is None:

@@ -21,7 +21,7 @@ from .dates import DateResolver
 from .event_clauses import child_of
 from .event_commands import commander_of, load_command_words
 from .event_frames import (asked_for, meeting_attendee, quoted_obligations, quoted_speaker, stranded_partner,
-                           topic_of_talk)
+                           topic_of_talk, asked_infinitive)
 from .event_drafts import Draft, quantity_change, merge_consequences, purpose_targets
 from .event_roles import MATERIAL_ROOTS, Roles, actors_of, find_roles, find_targets, is_media, speaker_of, subject_of
 from .event_mood import decide_code, refine_mood
@@ -143,7 +143,7 @@ class EventsStage:
                 drop.add(commander.i)
                 notes.append(f"'{commander.text}' commands its own forces: coded as the ordered '{verb.text}'")
                 continue
-            gov = verb.head if verb.dep_ == "xcomp" else None
+            gov = verb.head if verb.dep_ == "xcomp" or asked_infinitive(verb, by_token) else None
             if gov is not None and gov.dep_ == "acomp":
                 gov = gov.head
             if gov is None or gov.i not in by_token or gov.i == m.trigger.i:
@@ -256,7 +256,7 @@ class EventsStage:
         if code[:2] == "12" and p.kind == "verb" and self._press_refusal(match.trigger):
             notes.append(f"'{match.trigger.text}' ({p.id}): declines a reporter's question, no event")
             return []
-        if p.kind == "verb" and quantity_change(match.trigger):
+        if p.kind == "verb" and quantity_change(match.trigger, self.cues.change_verbs):
             notes.append(f"'{match.trigger.text}' ({p.id}): a number that changed, no event")
             return []
         # an actor's own public call for something ("Washington's call for denuclearization") needs

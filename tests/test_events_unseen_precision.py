@@ -1,0 +1,52 @@
+"""Precision classes found by judging the coder's events on news it was not tuned on: words of
+event patterns used in a sense that reports no event, and actions that are only asked for,
+predicted or possible. Each row: a sentence, then a code (prefix) that must not be coded; the
+FACTS rows keep the same words in the sense that is an event."""
+import pytest
+
+NOT_EVENTS = [
+    # a figure or trend that falls: "decline" with no object and no infinitive is no refusal
+    ("As Portugal's population continues to decline, schools are closing.", "12"),
+    ("Exports from Chile declined sharply last year, the central bank said.", "12"),
+    # declining to be named to a reporter is no political refusal
+    ("A ministry official, who declined to be identified, said the talks would resume.", "12"),
+    ("Two diplomats declined to be named because they were not authorised to speak.", "12"),
+    # naming something ("called X a Y for Z") is no call for Z
+    ("Protesters cheered what they called a great day for Bolivia.", "10"),
+    ("Moscow called the sanctions a reward for obedience to Washington.", "10"),
+    # what an asker asks another to do is the request, not an act of the asker
+    ("Bolivian miners and truckers are calling on authorities at home and abroad to lift fuel "
+     "restrictions imposed during the drought.", "08"),
+    ("The opposition leader urged supporters in the capital and in the provinces to attack "
+     "police stations.", "19"),
+    # a modal on the verb of a reflexive small clause ("could find itself excluded")
+    ("Hungary could find itself suspended from European funding talks.", "16"),
+    # a prediction in an evaluative clause ("it was evident that X would ...")
+    ('"It was evident that the junta would impose curfews in many towns," the historian said.', "1"),
+    ("It is likely that the militia will attack the border posts again, analysts said.", "1"),
+]
+
+FACTS = [
+    ("Ecuador declined the invitation to the summit in Lima.", "12"),
+    ("The Kenyan governor declined to meet the striking nurses on Tuesday.", "12"),
+    ("Serbia's parliament speaker called for the minister's resignation.", "02"),
+    ("Moscow called for an inquiry into the killings in Sudan.", "10"),
+    ("Bolivian miners are calling on authorities at home and abroad to lift fuel restrictions.", "02"),
+    ("The EU suspended Hungary from the talks on Monday.", "16"),
+    ("Myanmar's military imposed a curfew in three towns on Friday.", "17"),
+    ("The border guards will attack the smugglers' camps, the Chadian army said.", "13"),
+]
+
+
+def _codes(coder, text):
+    return [e.cameo for e in coder.code(text, published="2025-03-01").events if not e.negated]
+
+
+@pytest.mark.parametrize("text,code", NOT_EVENTS)
+def test_not_an_event(coder, text, code):
+    assert not any(c.startswith(code) for c in _codes(coder, text)), _codes(coder, text)
+
+
+@pytest.mark.parametrize("text,code", FACTS)
+def test_event_still_coded(coder, text, code):
+    assert any(c.startswith(code) for c in _codes(coder, text)), _codes(coder, text)
