@@ -50,3 +50,32 @@ def test_not_an_event(coder, text, code):
 @pytest.mark.parametrize("text,code", FACTS)
 def test_event_still_coded(coder, text, code):
     assert any(c.startswith(code) for c in _codes(coder, text)), _codes(coder, text)
+
+
+# Private life: a person the text gives no role, acting on no one (or only on the country the
+# story places them in), is no political actor; their words and protests still are events.
+PRIVATE_ACTS = [
+    ("Norway's government raised fuel taxes on Monday. Tomas Berg, a 30-year-old baker in Oslo, says "
+     "he and his wife started talking about moving to Norway's north.", "04"),
+    ('Peru\'s health ministry announced new rules on Monday. "I have a commitment to honesty," said '
+     "Maria Lopez, who has lived in Lima for 30 years.", "03"),
+    ("Chad's government opened a new camp in the east. Ahmed Saleh was among the first refugees to "
+     "arrive at the camp 20 years ago.", "03"),
+]
+
+PUBLIC_ACTS = [
+    ("Peru's health ministry announced new rules on Monday. Maria Lopez, who has lived in Lima for 30 "
+     "years, accused the ministry of lying.", "11"),
+    ("Kenya's president signed the tax bill on Monday. John Otieno, who sits in Kenya's parliament, "
+     "began a hunger strike to protest the president's decision.", "14"),
+]
+
+
+@pytest.mark.parametrize("text,code", PRIVATE_ACTS)
+def test_private_act_not_coded(coder, text, code):
+    assert not any(c.startswith(code) for c in _codes(coder, text)), _codes(coder, text)
+
+
+@pytest.mark.parametrize("text,code", PUBLIC_ACTS)
+def test_private_voice_still_coded(coder, text, code):
+    assert any(c.startswith(code) for c in _codes(coder, text)), _codes(coder, text)

@@ -117,6 +117,7 @@ class Cues:
     copulas: frozenset[str] = frozenset()
     change_verbs: frozenset[str] = frozenset()
     predictions: frozenset[str] = frozenset()
+    private_voice: frozenset[str] = frozenset()
 
     def negated_code(self, code: str) -> str | None:
         """The code a negated action of ``code`` is itself ("does not support the plan" -> 110),
@@ -292,6 +293,7 @@ def load_cues(path: Path) -> Cues:
         private_life=words("private_life"), speaker_passives=words("speaker_passives"),
         document_synonyms=table("document_synonyms"), agent_nouns=words("agent_nouns"),
         copulas=words("copulas"), change_verbs=words("change_verbs"), predictions=words("predictions"),
+        private_voice=words("private_voice"),
     )
 
 

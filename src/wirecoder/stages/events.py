@@ -26,6 +26,7 @@ from .event_drafts import Draft, quantity_change, merge_consequences, purpose_ta
 from .event_roles import MATERIAL_ROOTS, Roles, actors_of, find_roles, find_targets, is_media, speaker_of, subject_of
 from .event_mood import decide_code, refine_mood
 from .event_devices import unclaimed_device_attack
+from .event_private import public_pairs
 from .event_reduced import (fight_victims, implicit_state_agent, load_reduced_words, protested_states,
                             received_events)
 from .event_statements import load_statement_coder
@@ -33,7 +34,7 @@ from .event_triggers import Match, TriggerFinder, clause_verb, lemma, mood_of
 from .event_visits import not_a_visit
 from .role_references import load_plural_nouns, mutual_object
 from .implied_addressees import implied_addressee, load_addressee_words, peace_counterparts
-from .implicit_targets import (civilian_country, civilians_actor, is_civilian, load_civilian_words, load_passive_agents,
+from .implicit_targets import (civilian_country, civilians_actor, load_civilian_words, load_passive_agents,
                                load_speech_act_nouns, passive_agent, referred_event, referred_speech_act,
                                victim)
 from .locations import Gazetteer, LocationResolver
@@ -273,11 +274,10 @@ class EventsStage:
             if not pairs:
                 notes.append(f"'{match.trigger.text}' ({p.id}): {code} with the news media, journalism: not coded")
                 return []
-        if code in self.cues.private_life or code[:2] in self.cues.private_life:
-            pairs = [(s, t) for s, t in pairs if not (is_civilian(doc, s) or (t is not None and is_civilian(doc, t)))]
-            if not pairs:
-                notes.append(f"'{match.trigger.text}' ({p.id}): {code} by private people, not politics: not coded")
-                return []
+        pairs = public_pairs(doc, pairs, code, self.cues)
+        if not pairs:
+            notes.append(f"'{match.trigger.text}' ({p.id}): {code} by private people, not politics: not coded")
+            return []
         note = f"'{match.trigger.text}' fired {p.id} -> {code}" + (f" ({why})" if why else "") + \
             f"; source by {roles.source_from}" + (f", target by {roles.target_from}" if roles.targets else "")
         notes.append(note)
