@@ -24,6 +24,9 @@ NOT_EVENTS = [
     # a prediction in an evaluative clause ("it was evident that X would ...")
     ('"It was evident that the junta would impose curfews in many towns," the historian said.', "1"),
     ("It is likely that the militia will attack the border posts again, analysts said.", "1"),
+    # a reporter's request for comment; an emergency declared over a disease
+    ("The ministry ignored Reuters requests for comment.", "02"),
+    ("The WHO declared the cholera outbreak a public health emergency on Friday.", "17"),
 ]
 
 FACTS = [
@@ -34,6 +37,8 @@ FACTS = [
     ("Bolivian miners are calling on authorities at home and abroad to lift fuel restrictions.", "02"),
     ("The EU suspended Hungary from the talks on Monday.", "16"),
     ("Myanmar's military imposed a curfew in three towns on Friday.", "17"),
+    ("Peru's president declared a state of emergency in Lima on Friday.", "17"),
+    ("Kenya's request to the African Union for troops was approved on Monday.", "02"),
     ("The border guards will attack the smugglers' camps, the Chadian army said.", "13"),
 ]
 
