@@ -84,3 +84,32 @@ def test_private_act_not_coded(coder, text, code):
 @pytest.mark.parametrize("text,code", PUBLIC_ACTS)
 def test_private_voice_still_coded(coder, text, code):
     assert any(c.startswith(code) for c in _codes(coder, text)), _codes(coder, text)
+
+
+# What a quoted speaker talks about is not their act: a gerund inside a noun's phrase ("a law
+# against deporting", "preparations for launching"), a passive whose patient is the speaker
+# ("we are accused of", "that I am implicated"). Their own acts in the first person still are.
+NOT_THE_SPEAKERS = [
+    ('Nigeria\'s army chief spoke to reporters. "These are preparations for launching a major '
+     'offensive," he said of the rebels\' movements.', "19"),
+    ('Peru\'s foreign minister spoke on Monday. "Our country has a law against deporting refugees," '
+     "she said.", "17"),
+    ('Uganda\'s opposition leader spoke on Monday. "We are accused of plotting a coup," she said.', "11"),
+    ('Mexico\'s interior minister spoke on Monday. "Nobody in Mexico can say that I am implicated in '
+     'any bribery scheme," he said.', "11"),
+]
+
+THE_SPEAKERS = [
+    ('Chile\'s defence minister spoke on Monday. "We retaliated by shelling their positions," he said.', "19"),
+    ('Peru\'s foreign minister spoke on Monday. "We deported the smugglers to Bolivia," she said.', "17"),
+]
+
+
+@pytest.mark.parametrize("text,code", NOT_THE_SPEAKERS)
+def test_not_the_speakers_act(coder, text, code):
+    assert not any(c.startswith(code) for c in _codes(coder, text)), _codes(coder, text)
+
+
+@pytest.mark.parametrize("text,code", THE_SPEAKERS)
+def test_the_speakers_own_act(coder, text, code):
+    assert any(c.startswith(code) for c in _codes(coder, text)), _codes(coder, text)
