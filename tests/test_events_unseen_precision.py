@@ -113,3 +113,23 @@ def test_not_the_speakers_act(coder, text, code):
 @pytest.mark.parametrize("text,code", THE_SPEAKERS)
 def test_the_speakers_own_act(coder, text, code):
     assert any(c.startswith(code) for c in _codes(coder, text)), _codes(coder, text)
+
+
+# Getting ready for an act of force is force posture (150), not a threat (13x, announced);
+# a stated readiness ("is prepared to", "is ready to") and other prepared actions keep their mood.
+PREPARATIONS = [
+    ("The Macedonian army prepared to resume shelling Albanian rebel-held territory.", "150"),
+    ("Serbia's army is preparing to attack the rebels in the north.", "150"),
+    ("As Tehran appears to be preparing to launch a satellite, analysts expect new sanctions.", "150"),
+    ("Iraq's interim government announced that it is prepared to impose martial law in Baghdad.", "13"),
+    ("Chile's government is preparing to sign a trade agreement with Peru.", "03"),
+    ("Serbia's army is ready to attack the rebels, the defence minister said.", "13"),
+]
+
+
+@pytest.mark.parametrize("text,code", PREPARATIONS)
+def test_preparation(coder, text, code):
+    codes = _codes(coder, text)
+    assert any(c.startswith(code) for c in codes), codes
+    if code == "150":
+        assert not any(c.startswith("13") for c in codes), codes

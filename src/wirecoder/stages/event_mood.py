@@ -29,7 +29,9 @@ def decide_code(code: str, mood: Mood, cues: Cues) -> tuple[str | None, bool, st
         if root in COOPERATIVE or root == "03":
             return cues.reject_code(code), False, mood.reason
         return code, True, mood.reason
-    if mood.kind == "intent":
+    if mood.kind == "prepared" and cues.preparation_code(code) and not mood.negated:
+        return cues.preparation_code(code), False, mood.reason + ": getting ready, force posture"
+    if mood.kind in ("intent", "prepared"):
         if root in COOPERATIVE:
             if mood.negated:
                 return cues.reject_code(code), False, mood.reason + ", negated: a refusal"
@@ -162,7 +164,8 @@ def refine_mood(match: Match, mood: Mood, cues: Cues) -> Mood:
             if lemma(head) in cues.refusal:
                 return Mood("refused", negated, f"refused ('{head.text}')")
             if lemma(head) in cues.intent:
-                return Mood("intent", negated or _negated(head), f"intended ('{head.text}')")
+                kind = "prepared" if lemma(head) in cues.preparation and head.tag_ != "VBN" else "intent"
+                return Mood(kind, negated or _negated(head), f"intended ('{head.text}')")
             if lemma(head) in cues.obligation:
                 return Mood("obligation", negated, f"an obligation ('{head.text} to')")
         elif (t.dep_ == "xcomp" and lemma(t.head) in cues.continuation or t.dep_ == "oprd") and t.head is not t:

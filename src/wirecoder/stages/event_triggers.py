@@ -44,7 +44,7 @@ class Match:
 class Mood:
     """How the sentence presents a matched action."""
 
-    kind: str           # fact | intent | ultimatum | refused | possible | conditional | obligation
+    kind: str           # fact | intent | prepared | ultimatum | refused | possible | conditional | obligation
     negated: bool
     reason: str         # a few words for explain
 
@@ -349,7 +349,8 @@ def mood_of(match: Match, cues: Cues) -> Mood:
             return Mood("refused", negated, f"refused ('{gov.text}')")
         if gl in cues.intent_adjectives or gl in cues.intent or (gl == "go" and gov.tag_ == "VBG"):
             neg = negated or _negated(gov, cues)
-            return Mood("intent", neg, f"intended ('{gov.text}')")
+            ready = gl in cues.preparation and gov.tag_ != "VBN" and gov.pos_ == "VERB"  # not "is prepared to"
+            return Mood("prepared" if ready else "intent", neg, f"intended ('{gov.text}')")
         if gl not in cues.continuation:
             break
         head = gov
