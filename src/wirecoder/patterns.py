@@ -115,6 +115,11 @@ class Cues:
     document_synonyms: tuple[tuple[str, str], ...] = ()
     agent_nouns: frozenset[str] = frozenset()
     copulas: frozenset[str] = frozenset()
+    change_verbs: frozenset[str] = frozenset()
+    predictions: frozenset[str] = frozenset()
+    private_voice: frozenset[str] = frozenset()
+    preparation: frozenset[str] = frozenset()
+    preparation_codes: tuple[tuple[str, str], ...] = ()
 
     def negated_code(self, code: str) -> str | None:
         """The code a negated action of ``code`` is itself ("does not support the plan" -> 110),
@@ -135,6 +140,10 @@ class Cues:
         if code.startswith("03"):
             return code
         return self._lookup(self.intent_codes, code) or "030"
+
+    def preparation_code(self, code: str) -> str | None:
+        """The code of getting ready for ``code`` ("the army is preparing to attack": 150), or None."""
+        return self._lookup(self.preparation_codes, code)
 
     def threat_code(self, code: str) -> str:
         """The 13x code for a conflictual action that is only announced."""
@@ -289,7 +298,9 @@ def load_cues(path: Path) -> Cues:
         documents=words("documents"), judgements=words("judgements"),
         private_life=words("private_life"), speaker_passives=words("speaker_passives"),
         document_synonyms=table("document_synonyms"), agent_nouns=words("agent_nouns"),
-        copulas=words("copulas"),
+        copulas=words("copulas"), change_verbs=words("change_verbs"), predictions=words("predictions"),
+        private_voice=words("private_voice"), preparation=words("preparation"),
+        preparation_codes=table("preparation_codes"),
     )
 
 

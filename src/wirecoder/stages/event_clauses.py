@@ -240,3 +240,20 @@ def faced_by(noun: Token, cues: Cues) -> Token | None:
         return None
     subj, how = subject_of(prep.head, cues)
     return subj if how == "subject" else None
+
+
+def gerund_of_noun(trigger: Token) -> bool:
+    """A gerund complement of a noun's preposition ("preparations *for launching* a missile", "a
+    law *against deporting* people"): its doer is not the one who speaks of it."""
+    prep = trigger.head
+    return (trigger.dep_ == "pcomp" and prep is not trigger and prep.dep_ == "prep"
+            and prep.head.pos_ in ("NOUN", "PROPN"))
+
+
+def speaker_passive(verb: Token, code: str, cues: Cues) -> bool:
+    """Whether a passive with no agent of ``code``, told by a speaker, is the speaker's own act
+    (``cues.speaker_passives``: "X are accused of ..., police said") — never when the speaker is
+    its patient ("*we* are accused of plotting", "that *I* am implicated")."""
+    if not any(code.startswith(c) for c in cues.speaker_passives):
+        return False
+    return not any(c.dep_ == "nsubjpass" and c.lower_ in cues.first_person and c.text != "US" for c in verb.children)

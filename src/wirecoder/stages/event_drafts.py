@@ -113,10 +113,15 @@ def _is_figure(token: Token) -> bool:
                                   for p in of.children)
 
 
-def quantity_change(trigger: Token) -> bool:
+def quantity_change(trigger: Token, change_verbs: frozenset[str] = frozenset()) -> bool:
     """"The number of refugees *declined to* 230,000", "fell by 20%": an intransitive verb whose
-    "to"/"by"/"from" object is a number reports a changed figure, not an act."""
+    "to"/"by"/"from" object is a number reports a changed figure, not an act. A verb of
+    ``change_verbs`` (cues.yaml) with no object or clause of its own reports one whatever follows
+    ("as the population continues to *decline*")."""
     if any(c.dep_ in ("dobj", "xcomp", "ccomp", "dative") for c in trigger.children):
         return False
+    if trigger.lemma_.lower() in change_verbs and not any(
+            c.dep_ in ("nsubjpass", "auxpass", "prt") for c in trigger.children):
+        return True
     return any(c.dep_ == "prep" and c.lower_ in ("to", "by", "from") and any(
         p.dep_ == "pobj" and _is_figure(p) for p in c.children) for c in trigger.children)

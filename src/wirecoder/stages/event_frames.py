@@ -113,6 +113,20 @@ def asked_for(noun: Token, by_token: dict[int, Match]) -> Token | None:
     return asker.trigger if asker.pattern.code[:2] in ASKING_ROOTS else None
 
 
+def asked_infinitive(verb: Token, by_token: dict[int, Match]) -> bool:
+    """"Miners are calling on authorities at home and abroad *to lift* restrictions": after a
+    long addressee the parser hangs the asked action as an adverbial clause, not a complement.
+    A "to" infinitive with no subject of its own on an appeal or demand is what is asked, as its
+    complement would be."""
+    if verb.dep_ != "advcl" or verb.head.i not in by_token or verb.head.i == verb.i:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    return by_token[verb.head.i].pattern.code[:2] in ASKING_ROOTS
+
+
 def stranded_partner(doc: Doc, trigger: Token, sources: tuple[str, ...]) -> list[str]:
     """"The colonel who led the revolt against X *and opposition leaders* signed an accord": the
     parser hangs the second signer on the relative clause's object. For a joint act with only

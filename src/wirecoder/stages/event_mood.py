@@ -11,6 +11,8 @@ from ..patterns import Cues
 from .event_triggers import Match, Mood, clause_verb, lemma
 
 COOPERATIVE = ("04", "05", "06", "07", "08")
+# the subject of a small clause that is its governor's own subject ("could find *itself* excluded")
+REFLEXIVE = frozenset({"itself", "themselves", "himself", "herself", "ourselves", "myself", "yourself"})
 CONFLICTUAL = ("14", "15", "16", "17", "18", "19", "20")
 
 
@@ -27,7 +29,9 @@ def decide_code(code: str, mood: Mood, cues: Cues) -> tuple[str | None, bool, st
         if root in COOPERATIVE or root == "03":
             return cues.reject_code(code), False, mood.reason
         return code, True, mood.reason
-    if mood.kind == "intent":
+    if mood.kind == "prepared" and cues.preparation_code(code) and not mood.negated:
+        return cues.preparation_code(code), False, mood.reason + ": getting ready, force posture"
+    if mood.kind in ("intent", "prepared"):
         if root in COOPERATIVE:
             if mood.negated:
                 return cues.reject_code(code), False, mood.reason + ", negated: a refusal"
@@ -69,6 +73,19 @@ def _chain_top(verb: Token) -> Token:
     return t
 
 
+def _weighed_likelihood(verb: Token, cues: Cues) -> Token | None:
+    """The word that weighs how likely a future or possible action is ("it was *evident* that
+    they would impose curfews", "it is *likely* that the militia will attack"), or None: such an
+    action is a prediction, not its actor's announcement."""
+    if verb.dep_ != "ccomp" or verb.head is verb or not _auxes(verb) & (cues.future | cues.possible):
+        return None
+    head = verb.head
+    if head.lower_ in cues.predictions or lemma(head) in cues.predictions:
+        return head
+    return next((c for c in head.children if c.dep_ in ("acomp", "attr")
+                 and (c.lower_ in cues.predictions or lemma(c) in cues.predictions)), None)
+
+
 def refine_mood(match: Match, mood: Mood, cues: Cues) -> Mood:
     """What :func:`mood_of` does not see in the trigger's own clause:
 
@@ -89,6 +106,9 @@ def refine_mood(match: Match, mood: Mood, cues: Cues) -> Mood:
         return Mood("possible", mood.negated, "only possible (the action has no actor)")
     if mood.kind in ("conditional", "possible"):
         return mood
+    weighed = _weighed_likelihood(verb, cues)
+    if weighed is not None:
+        return Mood("possible", mood.negated, f"a prediction ('{weighed.text} that ... {verb.text}'): not a fact")
     negated = mood.negated
     top = _chain_top(verb)
     if top.dep_ in ("acl", "relcl") and top.head.pos_ in ("NOUN", "PROPN") and _has_to(top):
@@ -144,11 +164,15 @@ def refine_mood(match: Match, mood: Mood, cues: Cues) -> Mood:
             if lemma(head) in cues.refusal:
                 return Mood("refused", negated, f"refused ('{head.text}')")
             if lemma(head) in cues.intent:
-                return Mood("intent", negated or _negated(head), f"intended ('{head.text}')")
+                kind = "prepared" if lemma(head) in cues.preparation and head.tag_ != "VBN" else "intent"
+                return Mood(kind, negated or _negated(head), f"intended ('{head.text}')")
             if lemma(head) in cues.obligation:
                 return Mood("obligation", negated, f"an obligation ('{head.text} to')")
         elif (t.dep_ == "xcomp" and lemma(t.head) in cues.continuation or t.dep_ == "oprd") and t.head is not t:
             head = t.head       # "continue to support", "find itself *excluded*"
+        elif t.dep_ == "ccomp" and t.head is not t and any(
+                c.dep_ == "nsubj" and c.lower_ in REFLEXIVE for c in t.children):
+            head = t.head       # "could find itself *excluded*": the small clause shares the modal
         elif t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.lower_ == "by" \
                 and t.head.head.pos_ in ("VERB", "AUX"):
             head = t.head.head  # "could escalate threats *by testing* its weapons": the means shares the modal

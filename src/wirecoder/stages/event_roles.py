@@ -14,8 +14,8 @@ from ..doc import actor_by_id, actor_of_token, doc_lookup, quote_at, sentence_of
 from .placed_groups import placed_groups
 from ..patterns import Cues
 from ..records import Actor, Quote
-from .event_clauses import (child_of, faced_by, pobj_of, passive_patient, producer, shared_object, speaker_of,
-                            subject_of)
+from .event_clauses import (child_of, faced_by, gerund_of_noun, pobj_of, passive_patient, producer, shared_object,
+                            speaker_of, speaker_passive, subject_of)
 from .event_triggers import Match, clause_verb, lemma, relative_object
 from .interview_turns import speaking_turn
 from .role_references import (PluralNouns, is_object_pronoun, plural_reference, pronoun_antecedent, source_codes,
@@ -586,14 +586,14 @@ def find_roles(doc: Doc, match: Match, cues: Cues, plurals: PluralNouns | None =
         verb = clause_verb(match.trigger)
         subj, how = subject_of(verb, cues)
         speaker = speaker_of(verb, cues)
-        if how == "passive" and any(match.pattern.code.startswith(c) for c in cues.speaker_passives):
+        if how == "passive" and speaker_passive(verb, match.pattern.code, cues):
             how = "speaker-passive"  # "X are accused of ..., police said": the speaker accuses
         if speaker is not None and how != "passive" and (subj is None or subj.tag_ == "PRP" or how == "speaker-passive"):
             # "the Kremlin said *it* was deepening ...": a personal pronoun may be the speaker;
             # "this", "that" are not actors
             sources, how = actors_of(doc, speaker), "speaker"
-        if not sources and quote is not None and quote.speaker and how != "passive" and (
-                subj is None or is_first_person(subj, cues)
+        if not sources and quote is not None and quote.speaker and how not in ("passive", "speaker-passive") and (
+                (is_first_person(subj, cues) if subj is not None else not gerund_of_noun(match.trigger))
                 or (match.pattern.kind == "noun" and quote.kind == "direct")):
             sources, how = [quote.speaker], "quote"
         if not sources and how == "speaker-passive" and quote is not None and quote.speaker:

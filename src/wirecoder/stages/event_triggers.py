@@ -44,7 +44,7 @@ class Match:
 class Mood:
     """How the sentence presents a matched action."""
 
-    kind: str           # fact | intent | ultimatum | refused | possible | conditional | obligation
+    kind: str           # fact | intent | prepared | ultimatum | refused | possible | conditional | obligation
     negated: bool
     reason: str         # a few words for explain
 
@@ -203,6 +203,21 @@ def _where_not_what(word: Token, verb: Token) -> bool:
     return False
 
 
+def _on_naming_complement(prep: Token, verb: Token) -> bool:
+    """A preposition inside what a verb names its object ("called the drills *a punishment for*
+    separatist acts", "what they called a victory *for* Sudan") belongs to that name, not to the
+    verb: it makes no "call for". The parser may hang it on the verb after the name ("called a
+    great day *for* Bolivia")."""
+    if prep.head.i == verb.i and any(c.dep_ == "oprd" and c.i < prep.i for c in verb.children):
+        return True
+    t = prep
+    while t.i != verb.i and t.head.i != t.i:
+        if t.dep_ == "oprd":
+            return True
+        t = t.head
+    return False
+
+
 _WORD_DEPS_NOT = PREP_DEPS - {"advmod"}  # a pattern's word is no preposition (an adverb may be)
 
 
@@ -219,7 +234,8 @@ def _match(pattern: Pattern, token: Token, around: list[tuple[Token, int, str, s
         words.append(hit)
     preps: list[Token] = []
     for group in pattern.preps:
-        hit = next((t for t, i, _, low, dep in around if i not in used and dep in PREP_DEPS and low in group), None)
+        hit = next((t for t, i, _, low, dep in around if i not in used and dep in PREP_DEPS and low in group
+                    and not _on_naming_complement(t, token)), None)
         if hit is None and "to" in group:
             hit = infinitive_marker(token)
         if hit is None:
@@ -338,7 +354,8 @@ def mood_of(match: Match, cues: Cues) -> Mood:
             return Mood("refused", negated, f"refused ('{gov.text}')")
         if gl in cues.intent_adjectives or gl in cues.intent or (gl == "go" and gov.tag_ == "VBG"):
             neg = negated or _negated(gov, cues)
-            return Mood("intent", neg, f"intended ('{gov.text}')")
+            ready = gl in cues.preparation and gov.tag_ != "VBN" and gov.pos_ == "VERB"  # not "is prepared to"
+            return Mood("prepared" if ready else "intent", neg, f"intended ('{gov.text}')")
         if gl not in cues.continuation:
             break
         head = gov

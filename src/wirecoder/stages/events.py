@@ -21,12 +21,13 @@ from .dates import DateResolver
 from .event_clauses import child_of
 from .event_commands import commander_of, load_command_words
 from .event_frames import (asked_for, meeting_attendee, quoted_obligations, quoted_speaker, stranded_partner,
-                           topic_of_talk)
+                           topic_of_talk, asked_infinitive)
 from .event_drafts import Draft, quantity_change, merge_consequences, purpose_targets
 from .event_free_relatives import called_targets
 from .event_roles import MATERIAL_ROOTS, Roles, actors_of, find_roles, find_targets, is_media, speaker_of, subject_of
 from .event_mood import decide_code, refine_mood
 from .event_devices import unclaimed_attack, unclaimed_device_attack
+from .event_private import public_pairs
 from .event_reduced import (fight_victims, implicit_state_agent, load_reduced_words, protested_states,
                             received_events)
 from .event_statements import load_statement_coder
@@ -34,7 +35,7 @@ from .event_triggers import Match, TriggerFinder, clause_verb, lemma, mood_of
 from .event_visits import not_a_visit
 from .role_references import load_plural_nouns, mutual_object
 from .implied_addressees import implied_addressee, load_addressee_words, peace_counterparts
-from .implicit_targets import (civilian_country, civilians_actor, is_civilian, load_civilian_words, load_passive_agents,
+from .implicit_targets import (civilian_country, civilians_actor, load_civilian_words, load_passive_agents,
                                load_speech_act_nouns, passive_agent, referred_event, referred_speech_act,
                                victim)
 from .locations import Gazetteer, LocationResolver
@@ -145,7 +146,7 @@ class EventsStage:
                 drop.add(commander.i)
                 notes.append(f"'{commander.text}' commands its own forces: coded as the ordered '{verb.text}'")
                 continue
-            gov = verb.head if verb.dep_ == "xcomp" else None
+            gov = verb.head if verb.dep_ == "xcomp" or asked_infinitive(verb, by_token) else None
             if gov is not None and gov.dep_ == "acomp":
                 gov = gov.head
             if gov is None or gov.i not in by_token or gov.i == m.trigger.i:
@@ -261,7 +262,7 @@ class EventsStage:
         if code[:2] == "12" and p.kind == "verb" and self._press_refusal(match.trigger):
             notes.append(f"'{match.trigger.text}' ({p.id}): declines a reporter's question, no event")
             return []
-        if p.kind == "verb" and quantity_change(match.trigger):
+        if p.kind == "verb" and quantity_change(match.trigger, self.cues.change_verbs):
             notes.append(f"'{match.trigger.text}' ({p.id}): a number that changed, no event")
             return []
         # an actor's own public call for something ("Washington's call for denuclearization") needs
@@ -278,11 +279,10 @@ class EventsStage:
             if not pairs:
                 notes.append(f"'{match.trigger.text}' ({p.id}): {code} with the news media, journalism: not coded")
                 return []
-        if code in self.cues.private_life or code[:2] in self.cues.private_life:
-            pairs = [(s, t) for s, t in pairs if not (is_civilian(doc, s) or (t is not None and is_civilian(doc, t)))]
-            if not pairs:
-                notes.append(f"'{match.trigger.text}' ({p.id}): {code} by private people, not politics: not coded")
-                return []
+        pairs = public_pairs(doc, pairs, code, self.cues)
+        if not pairs:
+            notes.append(f"'{match.trigger.text}' ({p.id}): {code} by private people, not politics: not coded")
+            return []
         note = f"'{match.trigger.text}' fired {p.id} -> {code}" + (f" ({why})" if why else "") + \
             f"; source by {roles.source_from}" + (f", target by {roles.target_from}" if roles.targets else "")
         notes.append(note)
