@@ -6,6 +6,7 @@ happened, is only intended or threatened, refused, negated, or merely possible/c
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from spacy.attrs import LEMMA, LOWER, POS, TAG
@@ -113,6 +114,17 @@ class TriggerFinder:
             found = self._headed[key] = self._headed_by(token.pos_, token.tag_, token.lemma_, token.lower_)
         return found
 
+    def _heads(self, lookup, tokens, keys) -> list[int]:
+        """The indexes of the Doc's tokens that can head a pattern, found once per Doc
+        (a sentence then tries only these, not each of its tokens)."""
+        name = f"event_triggers.heads.{id(self)}"  # the heads of this finder's pattern book
+        heads = lookup.memo.get(name)
+        if heads is None:
+            candidates = self.candidates
+            heads = lookup.memo[name] = [
+                i for i, key in enumerate(keys) if candidates(tokens[i], key)]
+        return heads
+
     def _headed_by(self, pos: str, tag: str, lemma_: str, lower: str) -> tuple[Pattern, ...]:
         if pos in VERB_TAGS or tag.startswith("VB"):
             index = self.verbs
@@ -162,7 +174,8 @@ class TriggerFinder:
         (``refused to *meet*``) does not fire again."""
         lookup = doc_lookup(sent.doc)
         tokens, keys, lemmas = lookup.tokens, token_keys(lookup), lookup.lemmas
-        found = [m for i in range(sent.start, sent.end)
+        heads = self._heads(lookup, tokens, keys)
+        found = [m for i in heads[bisect_left(heads, sent.start):bisect_left(heads, sent.end)]
                  if (m := self.match_token(tokens[i], keys[i], lemmas)) is not None]
         consumed: set[int] = set()
         for m in sorted(found, key=lambda m: -m.pattern.specificity):
