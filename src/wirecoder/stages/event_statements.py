@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from ..datafiles import yaml_mappings
-from ..doc import actor_by_id, doc_lookup
+from ..doc import actor_by_id, doc_lookup, extension
 from ..errors import KnowledgeError
 from ..ontology import Ontology
 from ..patterns import Pattern
@@ -594,7 +594,7 @@ def _quotes_by_sentence(lookup):
 
 def _quotes_of(lookup, sent: SpacySpan) -> tuple[Quote, ...] | list[Quote]:
     """The quotes that may overlap ``sent``: its own when it is one of the Doc's sentences."""
-    quotes = lookup.doc._.quotes
+    quotes = extension(lookup.doc, "quotes")
     if not len(sent):
         return quotes
     here = lookup.sentence_index_of_token(sent.start)
