@@ -150,7 +150,7 @@ def addressee(doc: Doc, quote: Quote, cues: Cues) -> str | None:
         sent = sentence_of(doc, char)
         if sent is None:
             continue
-        for t in sent:
+        for t in doc_lookup(doc).tokens_of(sent):
             if lemma(t) in cues.message_nouns:
                 for prep in t.children:
                     if prep.dep_ == "prep" and prep.lower_ == "to" and pobj_of(prep) is not None:
