@@ -69,11 +69,12 @@ def test_a_passive_accusation_is_the_speakers(coder, stage, text, actors, conten
 
 
 LEGAL = [
-    # a legal charge is a lawsuit brought (115); with no agent, the state's prosecutors brought it
+    # charging someone with a crime is legal action (173, as CAMEO names it); with no agent, the
+    # state's law enforcement did it
     ("Two Osterlich opposition deputies were charged with sedition on Friday.",
-     {"Osterlich opposition deputies": "OSTOPP"}, {("115", "OSTJUD", "OSTOPP")}),
+     {"Osterlich opposition deputies": "OSTOPP"}, {("173", "OSTPOL", "OSTOPP")}),
     ("The Zembla attorney general charged the port director with embezzlement.",
-     {"Zembla attorney general": "ZEMJUD", "port director": "ZEMBUS"}, {("115", "ZEMJUD", "ZEMBUS")}),
+     {"Zembla attorney general": "ZEMJUD", "port director": "ZEMBUS"}, {("173", "ZEMJUD", "ZEMBUS")}),
     # an indictment brings charges (115), no arrest
     ("The Zembla deputy mayor was indicted by the Osterlich tribunal for bribery.",
      {"Zembla deputy mayor": "ZEMGOV", "Osterlich tribunal": "OSTJUD"}, {("115", "OSTJUD", "ZEMGOV")}),
@@ -316,8 +317,9 @@ def test_involvement_in_a_wrong(coder, stage, text, actors, content, expected): 
 
 
 PROTESTS = [
-    # protesting over something is a demonstration (14); a protest made *to* someone a complaint (114)
-    ("Zembla dockers protested over the new port fees.", {"Zembla dockers": "ZEMLAB"}, {("140", "ZEMLAB", None)}),
+    # protesting over something is a demonstration (14), against the protesters' own state when no
+    # target is named; a protest made *to* someone a complaint (114)
+    ("Zembla dockers protested over the new port fees.", {"Zembla dockers": "ZEMLAB"}, {("140", "ZEMLAB", "ZEMGOV")}),
     ("The Zembla foreign ministry protested to Osterlich over the border incident.",
      {"Zembla foreign ministry": "ZEMGOV", "Osterlich": "OST"}, {("114", "ZEMGOV", "OST")}),
 ]

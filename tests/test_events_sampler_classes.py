@@ -172,8 +172,9 @@ def test_event_noun_in_the_for_phrase_of_a_coming(coder, stage, text, actors, ev
 RESORT_CASES = [
     ("Greek students resorted to throwing stones at riot police in Athens.",
      {"Greek students": "GRCEDU", "riot police": "GRCPOL"}, ("145", "GRCEDU", "GRCPOL"), True),
+    # no target named: a protest is against the protesters' own state
     ("Chilean strikers threw rocks during the march in Santiago.",
-     {"Chilean strikers": "CHLLAB"}, ("145", "CHLLAB", None), True),
+     {"Chilean strikers": "CHLLAB"}, ("145", "CHLLAB", "CHLGOV"), True),
 ]
 
 

@@ -12,7 +12,7 @@ from ..settings import Settings
 from .base import Entry, KnowledgeBase, PersonAt
 from .learn import learn, read_learned, write_learned
 from .records import Country, Group, Igo, Learned, Metonym, Person, Region, Role, join_code, split_code
-from .tables import (load_countries, load_groups, load_igos, load_metonyms, load_people, load_places, load_shared_places,
+from .tables import (load_countries, load_groups, load_peoples, load_igos, load_metonyms, load_people, load_places, load_shared_places,
                      load_regions, load_roles)
 from .user import load_user_files
 
@@ -40,7 +40,7 @@ def load_knowledge(settings: Settings) -> KnowledgeBase:
         regions=regions,
         roles=load_roles(d / "roles.tsv"),
         people=user_people + load_people(d / "people.tsv"),
-        groups=user_groups + load_groups(d / "groups.tsv"),
+        groups=user_groups + load_groups(d / "groups.tsv") + load_peoples(d / "peoples.tsv"),
         learned=read_learned(settings.learned_path),
         places=MappingProxyType({**load_places(d / "places_extra.tsv"), **load_places(d / "places.tsv")}),
         shared_places=MappingProxyType(load_shared_places(d / "places_shared.tsv")),

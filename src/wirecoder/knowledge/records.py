@@ -103,6 +103,14 @@ class Group:
     end: dt.date | None = None
     note: str | None = None
     source: str = "builtin"
+    # kind "people" (peoples.tsv): a people or ethnic group; the countries it lives in. With
+    # several, the code's country part is only the first: mentions take the place or the story's
+    homelands: tuple[str, ...] = ()
+
+    @property
+    def one_homeland(self) -> bool:
+        """A people of one country (Uyghurs: CHN), not of several (Kurds)."""
+        return len(self.homelands) <= 1
 
     def active(self, date: dt.date | None) -> bool:
         if date is None:

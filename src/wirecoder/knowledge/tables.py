@@ -12,8 +12,10 @@ from .records import Country, Group, Igo, Metonym, Person, Region, Role
 log = logging.getLogger(__name__)
 
 PEOPLE_COLUMNS = ("name", "aliases", "country", "sector", "role", "start", "end", "note")
-ROLE_KINDS = ("strong", "weak", "generic", "modifier", "anaphor", "expert", "place", "body", "event", "facility", "leads", "venue")
+ROLE_KINDS = ("strong", "weak", "generic", "modifier", "anaphor", "expert", "place", "body", "event", "facility", "leads", "venue",
+              "igo_name")
 GROUP_COLUMNS = ("name", "aliases", "code", "kind", "start", "end", "note")
+PEOPLES_COLUMNS = ("name", "aliases", "countries", "sector")
 
 
 def read_rows(path: Path, required: tuple[str, ...], *, optional: bool = False) -> Iterator[tuple[int, dict[str, str]]]:
@@ -139,6 +141,20 @@ def load_groups(path: Path, source: str = "builtin") -> tuple[Group, ...]:
             kind=row.get("kind") or "other", start=parse_date(row.get("start"), where),
             end=parse_date(row.get("end"), where), note=row.get("note") or None, source=source))
     return tuple(groups)
+
+
+def load_peoples(path: Path) -> tuple[Group, ...]:
+    """Peoples and ethnic groups (peoples.tsv) as groups of kind ``people``: "Uyghurs" CHNCVL,
+    "Kurds" of several countries (the first gives the code; mentions take the place or story)."""
+    peoples = []
+    for lineno, row in read_rows(path, PEOPLES_COLUMNS, optional=True):
+        countries = tuple(c.upper() for c in split(row.get("countries")))
+        sector = (row.get("sector") or "CVL").upper()
+        if not row["name"] or not countries:
+            raise KnowledgeError(f"{path}:{lineno}: a people needs a name and at least one country")
+        peoples.append(Group(name=row["name"], aliases=split(row.get("aliases")), code=countries[0] + sector,
+                             kind="people", note=row.get("note") or None, homelands=countries))
+    return tuple(peoples)
 
 
 def clean_cell(value: str | None, separator: str = "") -> str:

@@ -27,7 +27,7 @@ from ..errors import KnowledgeError
 from .records import Group, Person, split_code
 
 GROUP_KINDS = ("armed_group", "agency", "legislature", "court", "media", "ngo", "party", "company",
-               "other", "group", "organisation", "organization")
+               "other", "group", "organisation", "organization", "people")
 
 
 def load_user_file(path: Path, countries: frozenset[str] = frozenset()

@@ -92,7 +92,8 @@ def entry_code(entry: Entry) -> tuple[str | None, str | None]:
     if isinstance(t, Region):
         return t.code, None
     if isinstance(t, Group):
-        return split_code(t.code)
+        # "Kurdish" of several countries says none of them
+        return split_code(t.code) if t.one_homeland else (None, None)
     if isinstance(t, Person):
         return t.country, t.sector
     if isinstance(t, Learned):
@@ -158,6 +159,21 @@ def extend_particles(doc: Doc, s: int, t: int) -> tuple[int, int]:
 
 def title_text(doc: Doc, s: int, t: int) -> str:
     return doc[s:t].text
+
+
+def places_after(doc: Doc, i: int, hits: dict[int, Hit]) -> list[tuple[int, int, str]]:
+    """Every country of conjoined places right after a group ("politicians in Britain and the
+    United States"): (start, end, country) of each place's name, in text order."""
+    out: list[tuple[int, int, str]] = []
+    for prep in (c for c in doc[i].rights if c.dep_ == "prep" and c.lower_ in WHERE_PREPS):
+        for k in range(prep.i + 1, min(prep.right_edge.i + 1, prep.i + 12)):
+            h = hits.get(k)
+            if h is not None and h.entry.kind in ("country", "capital") and h.end <= prep.right_edge.i + 1:
+                head = doc[h.end - 1]
+                if head.dep_ in ("pobj", "conj") and (head.head.i == prep.i or head.dep_ == "conj"):
+                    out.append((h.start, h.end, entry_code(h.entry)[0]))
+        break
+    return out
 
 
 def place_after(doc: Doc, i: int, hits: dict[int, Hit]) -> str | None:

@@ -186,7 +186,9 @@ class ActorsStage:
         first_coded: dict[str, int] = {}  # key -> token of its first mention with a country
         evidence: list[tuple[int, str, int | None]] = []
         for f in found:
-            if f.country and self.kb.country(f.country) and not f.context:
+            if f.country and self.kb.country(f.country) and not f.context and not f.key.startswith("people:"):
+                # a people ("Uyghurs held in Thailand") often lives away from its country: no
+                # evidence of where the story is
                 coded_keys.setdefault(f.key, f.country)
                 first_coded.setdefault(f.key, f.start)
                 verb = _destination(doc, f) if f.actor_kind == "country" else None

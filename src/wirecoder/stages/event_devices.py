@@ -5,6 +5,9 @@ No one is named who set the device, so the attacker is an unidentified armed for
 ``UAF``) of the country where it happened, and the event is the bombing's code; the victims are
 the object of the active verb or the subject of the passive. The words are
 ``unclaimed_devices`` in ``data/reduced/*.yaml``.
+
+Attacks told with no attacker at all ("the convoy came under attack", "a patrol was ambushed
+near the border") are the same unidentified force's, towards the subject (``unclaimed_attacks``).
 """
 from __future__ import annotations
 
@@ -17,6 +20,7 @@ from .event_drafts import Draft
 from .event_reduced import ReducedWords, state_actor
 from .event_roles import Roles, actors_of
 from .event_triggers import Match, lemma
+from .implicit_targets import NOT_COUNTRIES, CivilianWords, civilians_actor
 
 HARM_ROOTS = frozenset({"18", "19", "20"})
 DEVICE_PREPS = frozenset({"by", "in", "with"})
@@ -67,3 +71,87 @@ def unclaimed_device_attack(doc: Doc, sent: SpacySpan, match: Match, code: str, 
     note = f"'{verb.text}': done by a device with no one named -> {attacker.code} ({words.device_code})"
     notes.append(note)
     return [Draft(match, words.device_code, attacker.id, v, False, roles, sent, note) for v in victims]
+
+
+def _under_attack(noun: Token, words: ReducedWords) -> Token | None:
+    """The verb of "X came under (a gun) attack" / "X was under fire" on the attack noun."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in words.attack_preps:
+        return None
+    verb = prep.head
+    return verb if lemma(verb) in words.attack_receivers else None
+
+
+def _subject(verb: Token, deps: tuple[str, ...]) -> Token | None:
+    """The subject of ``verb`` (of the verb it is conjoined to: "the car hit a mine and *was
+    attacked*")."""
+    for v in (verb, verb.head if verb.dep_ == "conj" else None):
+        subj = next((c for c in v.children if c.dep_ in deps), None) if v is not None else None
+        if subj is not None:
+            return subj
+    return None
+
+
+def _attacked(match: Match, words: ReducedWords) -> Token | None:
+    """Who was attacked when no attacker is named: the subject of "came under attack" (a noun
+    pattern), of an agentless passive "was ambushed"; None when someone is named by/from."""
+    trig = match.trigger
+    if match.pattern.kind == "noun":
+        verb = _under_attack(trig, words)
+        if verb is None:
+            return None
+        named = [p for p in (*trig.children, *verb.children) if p.dep_ in ("prep", "agent")
+                 and p.lower_ in ("by", "from")]
+        return None if named else _subject(verb, ("nsubj",))
+    if match.pattern.kind != "verb" or trig.tag_ != "VBN" or lemma(trig) not in words.attack_verbs:
+        return None
+    if any(c.dep_ == "agent" for c in trig.children):
+        return None
+    if not any(c.dep_ == "auxpass" for c in trig.children):
+        return None
+    return _subject(trig, ("nsubjpass", "nsubj"))
+
+
+def _civilian_word(subj: Token, civilians: CivilianWords) -> Token | None:
+    """The people or civilian place the attacked subject names: itself ("the bus") or its
+    apposition ("the Night Star, a passenger ferry,"), or for a
+    pronoun the last such word before it in the sentence ("the train, with 300 people on board,
+    ... when *it* came under attack")."""
+    for word in (subj, *(c for c in subj.children if c.dep_ == "appos")):   # "X, a passenger train,"
+        if civilians.names_civilians(word):
+            return word
+    if subj.pos_ == "PRON":
+        earlier = [x for x in subj.sent if x.i < subj.i and x.pos_ == "NOUN" and civilians.names_civilians(x)]
+        return earlier[-1] if earlier else None
+    return None
+
+
+def unclaimed_attack(doc: Doc, sent: SpacySpan, match: Match, code: str, words: ReducedWords,
+                     civilians: CivilianWords, place_country: Callable[[], str | None],
+                     notes: list[str]) -> list[Draft]:
+    """Drafts of an attack whose attacker the text never names ("the convoy came under attack",
+    "a patrol was ambushed"): an unidentified armed force of the country where it happened (else
+    of the victims') did it to the subject, or to the civilians the subject names."""
+    if code[:2] not in HARM_ROOTS or not words.attack_preps and not words.attack_verbs:
+        return []
+    subj = _attacked(match, words)
+    if subj is None:
+        return []
+    named = [actor_by_id(doc, a) for a in actors_of(doc, subj)]
+    if any(a is not None and a.kind == "country" for a in named):
+        return []   # "Israel was attacked": a state's attacker is no force of its own
+    victims = [a.id for a in named if a is not None and a.country]
+    word = _civilian_word(subj, civilians) if not victims else None
+    country = place_country() or (getattr(actor_by_id(doc, victims[0]), "country", None) if victims else None)
+    if not country or country in NOT_COUNTRIES or (not victims and word is None):
+        return []
+    if not victims:
+        victims = [civilians_actor(doc, country, word).id]
+    attacker = state_actor(doc, country, words.device_sector, match.trigger)
+    victims = [v for v in victims if v != attacker.id]
+    if not victims:
+        return []
+    roles = Roles((attacker.id,), tuple(victims), "implicit", None, "patient")
+    note = f"'{match.trigger.text}': an attack with no attacker named -> {attacker.code} ({code})"
+    notes.append(note)
+    return [Draft(match, code, attacker.id, v, False, roles, sent, note) for v in victims]

@@ -42,6 +42,12 @@ class ReducedWords:
     protest_roots: frozenset[str] = frozenset()
     protested_sector: str = ""
     no_own_state: frozenset[str] = frozenset()
+    # unclaimed_attacks: attacks whose attacker the text never names ("came under attack", "was
+    # ambushed near X"): verbs of a passive with no agent, the preposition and the verbs of
+    # "came under (a gun) attack"
+    attack_verbs: frozenset[str] = frozenset()
+    attack_preps: frozenset[str] = frozenset()
+    attack_receivers: frozenset[str] = frozenset()
 
     def state_sector(self, code: str) -> str | None:
         """The sector of the state actor that does ``code`` (the longest listed prefix wins)."""
@@ -58,6 +64,7 @@ def load_reduced_words(folder: Path) -> ReducedWords:
     devices: set[str] = set()
     device = {"code": "183", "sector": "UAF"}
     protested = ""
+    attacks: dict[str, set[str]] = {"verbs": set(), "preps": set(), "receivers": set()}
     for _, data in yaml_mappings(folder, "reduced-clause data",
                                  "a mapping of word lists (victim_verbs, inside, other_side, roots)"):
         for key in merged:
@@ -67,12 +74,16 @@ def load_reduced_words(folder: Path) -> ReducedWords:
         devices.update(str(w).lower() for w in unclaimed.get("nouns") or ())
         device.update({k: str(unclaimed[k]) for k in ("code", "sector") if unclaimed.get(k)})
         protested = str(data.get("protested_sector") or protested).upper()
+        for key, words in attacks.items():
+            words.update(str(w).lower() for w in (data.get("unclaimed_attacks") or {}).get(key) or ())
     return ReducedWords(*(frozenset(merged[k]) for k in lists[:4]), tuple(sorted(agents.items())),
                         frozenset(merged["place_only"]), frozenset(merged["receiving_verbs"]),
                         frozenset(merged["receiving_preps"]), frozenset(merged["of_agent_roots"]),
                         frozenset(devices), device["code"], device["sector"].upper(),
                         frozenset(merged["protest_roots"]), protested,
-                        frozenset(w.upper() for w in merged["no_own_state"]))
+                        frozenset(w.upper() for w in merged["no_own_state"]),
+                        attack_verbs=frozenset(attacks["verbs"]), attack_preps=frozenset(attacks["preps"]),
+                        attack_receivers=frozenset(attacks["receivers"]))
 
 
 def protested_states(doc: Doc, drafts: list[Draft], words: ReducedWords, notes: list[str]) -> list[Draft]:

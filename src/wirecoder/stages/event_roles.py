@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..doc import actor_by_id, actor_of_token, doc_lookup, extension, quote_at, sentence_of
+from .placed_groups import placed_groups
 from ..patterns import Cues
 from ..records import Actor, Quote
 from .event_clauses import (child_of, faced_by, pobj_of, passive_patient, producer, shared_object, speaker_of,
@@ -133,6 +134,8 @@ def _actors_of(doc: Doc, token: Token, modifiers: bool) -> list[str]:
             out.append(a)
         if a is None and not modifiers:
             continue
+        if a is not None:
+            out.extend(x for x in placed_groups(doc, t, a) if x not in out)
         for m in t.children:
             if m.dep_ not in MODIFIER_DEPS or m.i > t.i or not any(c.dep_ == "conj" for c in m.children):
                 continue
@@ -298,7 +301,10 @@ def author_of(doc: Doc, document: Token, producing: bool = False) -> list[str]:
                 if ids:
                     return ids
     if producing and document.dep_ == "dobj" and document.head.pos_ == "VERB":
-        subj = child_of(document.head, "nsubj")
+        verb = document.head
+        subj = child_of(verb, "nsubj")
+        if subj is None and verb.dep_ == "acl" and verb.tag_ == "VBG":
+            subj = verb.head        # "the groups *bringing* the lawsuits"
         return actors_of(doc, subj) if subj is not None else []
     return []
 
@@ -325,6 +331,14 @@ def earlier_author(doc: Doc, document: Token, kinds: dict[str, str] | None = Non
             ids = author_of(doc, tok, producing=True)
             if ids:
                 return ids
+    if definite and document.tag_ == "NNS":
+        # "*The suits* allege ... the groups bringing the lawsuits": the set the story names
+        # with its authors after it
+        for tok in doc[document.sent.end:]:
+            if tok.pos_ == "NOUN" and tok.tag_ == "NNS" and kinds.get(tok.lemma_.lower(), tok.lemma_.lower()) == kind:
+                ids = author_of(doc, tok, producing=True)
+                if ids:
+                    return ids
     return []
 
 

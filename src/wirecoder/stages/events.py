@@ -25,7 +25,7 @@ from .event_frames import (asked_for, meeting_attendee, quoted_obligations, quot
 from .event_drafts import Draft, quantity_change, merge_consequences, purpose_targets
 from .event_roles import MATERIAL_ROOTS, Roles, actors_of, find_roles, find_targets, is_media, speaker_of, subject_of
 from .event_mood import decide_code, refine_mood
-from .event_devices import unclaimed_device_attack
+from .event_devices import unclaimed_attack, unclaimed_device_attack
 from .event_reduced import (fight_victims, implicit_state_agent, load_reduced_words, protested_states,
                             received_events)
 from .event_statements import load_statement_coder
@@ -213,7 +213,10 @@ class EventsStage:
 
                 implicit = implicit_state_agent(doc, sent, match, code, self.reduced, place_country, notes) or \
                     unclaimed_device_attack(doc, sent, match, code, self.reduced, lambda: place_country() or getattr(
-                        self.places.anywhere(sent), "country", None), notes)
+                        self.places.anywhere(sent), "country", None), notes) or \
+                    unclaimed_attack(doc, sent, match, code, self.reduced, self.civilians, lambda: place_country() or
+                                     getattr(self.places.anywhere(sent), "country", None) or
+                                     self.places.only_country(sent), notes)
                 if implicit:
                     return implicit
                 notes.append(f"'{match.trigger.text}' ({p.id}): trigger but no source actor")

@@ -194,7 +194,8 @@ class PassiveAgents:
 
     def acts(self, root: str, code: str | None) -> bool:
         """Whether an actor coded ``code`` does acts of ``root`` (a bare country has sector "")."""
-        return code is not None and code[3:6] in self.sectors.get(root, frozenset())
+        # an international body or NGO ("IGO") is no state: its empty sector is not a bare country's
+        return code is not None and code[:3] not in NOT_COUNTRIES and code[3:6] in self.sectors.get(root, frozenset())
 
 
 def load_passive_agents(path: Path) -> PassiveAgents:

@@ -125,6 +125,13 @@ class LocationResolver:
                     return loc
         return None
 
+    def only_country(self, sent: SpacySpan) -> str | None:
+        """The country of every place the sentence names, with any preposition ("travelling from
+        Lahore to Karachi", "crossing Sindh province"), when they all lie in one country."""
+        countries = {loc.country for ent in ents_in(sent) if ent.label_ in PLACE_LABELS
+                     and (loc := self._resolve(ent)) is not None}
+        return next(iter(countries)) if len(countries) == 1 else None
+
     def _resolve(self, ent: SpacySpan) -> Location | None:
         loc = self.gazetteer.location(ent.text, "text")
         if loc is not None:

@@ -11,9 +11,9 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from ..doc import doc_lookup
-from ..knowledge import Country, Igo, Metonym, Region, Role
+from ..knowledge import Country, Igo, Metonym, Region, Role, split_code
 from ..knowledge.names import fold, name_key
-from .actor_records import PERSON_KINDS, Found, Hit, entry_code, place_after
+from .actor_records import PERSON_KINDS, Found, Hit, entry_code, place_after, places_after
 from .mention_roles import RoleBook
 
 NOT_LOCAL = frozenset("foreign other international overseas outside".split())
@@ -52,6 +52,8 @@ def group(roles: RoleBook, doc: Doc, i: int, hits: dict[int, Hit], covered: set[
     while j < rstart and (doc[j].tag_ == "HYPH" or doc[j].lower_ in ("and", "&")):
         j += 1
     coding = roles.code_words(doc, j, i + 1, hits, (role, rstart))
+    if coding.country is None and doc[i].text[:1].isupper() and roles.is_igo_name(doc, j, i + 1):
+        coding = replace(coding, country="IGO")   # "the International Renewable Energy Agency"
     plural = doc[i].tag_ in ("NNS", "NNPS") or role.role.endswith("s") and not role.person
     before = doc[j - 1] if j > 0 else None
     k = j - 1  # "the banned separatist outfit": the determiner before participles and adverbs
@@ -79,9 +81,9 @@ def group(roles: RoleBook, doc: Doc, i: int, hits: dict[int, Hit], covered: set[
         return []  # "a group of people": only "the group" refers back to a body
     if role.kind == "generic" and not modified and possessor is None:
         return []
-    if coding.country is None:  # "the president of Venezuela"
+    if coding.country is None:  # "the president of Venezuela", "representatives from Human Rights Watch"
         k = i + 1
-        if k < len(doc) and doc[k].lower_ == "of":
+        if k < len(doc) and (doc[k].lower_ == "of" or doc[k].lower_ == "from" and plural_role(doc, i, role)):
             k += 1
             if k < len(doc) and fold(doc[k].text) == "the":
                 k += 1
@@ -110,6 +112,15 @@ def group(roles: RoleBook, doc: Doc, i: int, hits: dict[int, Hit], covered: set[
                  resolved, context=coding.country is None and not foreign and (modified or role.kind != "anaphor"),
                  head=role.words[-1], plural=plural, definite=definite, possessor=possessor,
                  former=coding.former, anaphor=role.kind == "anaphor")
+    places = places_after(doc, i, hits) if not role.person and (coding.country is None or where) else []
+    if len({c for _, _, c in places}) > 1:
+        # "politicians in Britain and the United States": one group per country (a government
+        # role too: the places are where they are from, not one capital they are posted to); the
+        # later ones are grounded on their place's name (the first keeps its own country mention)
+        first = base.with_(country=places[0][2], key="group:" + name_key(text) + f"@{places[0][2]}",
+                           resolved_by="title", context=False)
+        return [first] + [first.with_(start=s, end=e, country=c, key="group:" + name_key(text) + f"@{c}")
+                          for s, e, c in places[1:] if c != places[0][2]]
     if len({c for _, _, c in coding.countries}) < 2 or _origin_compound(doc, coding.countries):
         return [base]   # one country, or "Iranian American journalist": an American of Iranian origin
     # "Hungarian and Romanian officials": one actor per country
@@ -121,6 +132,11 @@ def group(roles: RoleBook, doc: Doc, i: int, hits: dict[int, Hit], covered: set[
         name = doc[span[0]:span[1]].text if last else f"{doc[s:e].text} {doc[i].text}"
         out.append(base.with_(start=span[0], end=span[1], country=c, key="group:" + name_key(name), name=name))
     return out
+
+
+def plural_role(doc: Doc, i: int, role: Role) -> bool:
+    """A group of people ("officials", "representatives"), who can come *from* a body or country."""
+    return doc[i].tag_ in ("NNS", "NNPS")
 
 
 def _origin_compound(doc: Doc, countries: tuple[tuple[int, int, str], ...]) -> bool:
@@ -185,6 +201,13 @@ def named_mention(doc: Doc, h: Hit) -> Found:
                      "region:" + t.code, t.name, t.code, None, resolved_by="knowledge",
                      plural=e.kind == "region" and text.endswith("s"))
     country, sector = entry_code(e)
+    if getattr(t, "kind", "") == "people":
+        # "the Rohingya", "Uyghurs", "Kurds": the people (civilians by default) of its country;
+        # a people of several countries takes the place after it or the story's (later)
+        name = getattr(t, "name", text)
+        return Found(h.start, h.end, "group", "group", "people:" + name_key(name), name, country,
+                     split_code(t.code)[1], resolved_by="knowledge" if country else None,
+                     context=country is None, plural=True, note=getattr(t, "note", None))
     return Found(h.start, h.end, "name", "group" if getattr(t, "kind", "") == "armed_group" else "organisation",
                  "group:" + name_key(getattr(t, "name", text)), getattr(t, "name", text), country, sector,
                  resolved_by="knowledge", note=getattr(t, "note", None))

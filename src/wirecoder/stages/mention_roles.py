@@ -40,8 +40,11 @@ class RoleBook:
         self.facility_nouns = frozenset(r.role for r in kb.roles if r.kind == "facility")
         # verbs of leading a body: ", who heads the U.N. mission," codes a person like an apposition
         self.lead_verbs = frozenset(r.role for r in kb.roles if r.kind == "leads")
+        # first and last word of an unknown organisation's name that make it an international
+        # body ("International Renewable Energy Agency" IGO)
+        self.igo_names = frozenset((r.words[0], r.words[-1]) for r in kb.roles if r.kind == "igo_name")
         for role in kb.roles:
-            if role.kind in ("place", "body", "event", "facility", "leads", "venue"):
+            if role.kind in ("place", "body", "event", "facility", "leads", "venue", "igo_name"):
                 continue
             words = tuple(fold(t.text) for t in nlp.make_doc(role.role))
             self._roles_by_last.setdefault(words[-1], []).append((words, role))
@@ -149,6 +152,13 @@ class RoleBook:
             sector = "ELI"
         return Coding(country, sector, role.role if role else None,
                       role.words[-1] if role else None, former, tuple(countries))
+
+    def is_igo_name(self, doc: Doc, s: int, t: int) -> bool:
+        """An unknown organisation's name of an international body: "International ... Agency",
+        "Intergovernmental ... Panel" (``igo_name`` rows of roles.tsv: its first and last word)."""
+        if fold(doc[s].text) == "the":
+            s += 1
+        return t - s >= 2 and (fold(doc[s].text), lemma(doc[t - 1])) in self.igo_names
 
     def body_sector(self, doc: Doc, s: int, t: int) -> str | None:
         """The sector the words of an unknown organisation's name give ("... Institute" EDU)."""

@@ -68,6 +68,8 @@ def apposition(roles: RoleBook, doc: Doc, t: int, hits: dict[int, Hit]) -> tuple
     led = i + 1 < len(doc) and fold(doc[i].text) == "who" and doc[i + 1].lemma_.lower() in roles.lead_verbs
     if led:
         i += 2
+    if doc[i].pos_ in ("ADP", "SCONJ") and fold(doc[i].text) not in ("of", "as"):   # ", as president of X,"
+        return None   # ", after a meeting with X,", ", in a statement,": a fronted phrase, no title
     if fold(doc[i].text) in ("a", "an", "the"):
         i += 1
     start = i
@@ -98,7 +100,8 @@ def apposition(roles: RoleBook, doc: Doc, t: int, hits: dict[int, Hit]) -> tuple
         # "a senior fellow at the European Council on ..." -> the body's code
         for k in range(start, end):
             h = hits.get(k)
-            if h is not None and h.end <= end and h.entry.kind in ("group", "igo"):
+            if h is not None and h.end <= end and h.entry.kind in ("group", "igo") and \
+                    getattr(h.entry.target, "kind", "") != "people":   # ", an ethnic Uyghur,": no body
                 c, s = entry_code(h.entry)
                 return start, end, Coding(c, s, None, None, False, ((h.start, h.end, c or ""),))
         return None

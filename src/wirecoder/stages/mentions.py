@@ -22,7 +22,8 @@ from spacy.tokens import Doc
 from ..doc import article_of, doc_lookup
 from ..knowledge import Entry, KnowledgeBase
 from ..knowledge.names import fold, name_key
-from .actor_records import PERSON_KINDS, Found, Hit, case_ok, extend_particles, on_date, rank, strip_the, trim_name
+from .actor_records import (PERSON_KINDS, Found, Hit, case_ok, extend_particles, on_date, place_after, rank, strip_the,
+                            trim_name)
 from .mention_groups import group, inside_longer_org, named_mention
 from .mention_people import person, unlabelled_names
 from .mention_roles import RoleBook, lemma
@@ -217,6 +218,12 @@ class MentionFinder:
                 elif f.kind == "demonym" and f.actor_kind == "country" and h.start > 0 and \
                         doc[h.start - 1].lower_ in ETHNIC:
                     f = self._ethnic_group(doc, h, f)
+                elif f.key.startswith("people:") and f.country is None:
+                    # "Kurds in Syria": a people of several countries lives where the text puts it
+                    where = place_after(doc, h.end - 1, by_start)
+                    if where:
+                        f = f.with_(country=where, resolved_by="title", context=False,
+                                    key=f"{f.key}@{where}")
                 add(f)
         # organisations spaCy knows and the knowledge base does not, coded from their own words
         for e in ents:
@@ -236,6 +243,8 @@ class MentionFinder:
             if named and (sector is None or len({f.country for f in named}) != 1):
                 continue  # "Spanish" in an unknown "Spanish Foo Ltd": the demonym stays
             country = named[0].country if named else ("NGO" if sector == "NGO" else None)
+            if not named and self.roles.is_igo_name(doc, s, t):
+                country = "IGO"     # "the International Renewable Energy Agency"
             for f in named:
                 found.remove(f)
                 covered.difference_update(range(f.start, f.end))
