@@ -18,6 +18,7 @@ import datetime as dt
 import logging
 from collections import Counter
 
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc
 
 from ..doc import Trace, article_of, doc_lookup, ents_in, sentence_of
@@ -30,6 +31,8 @@ from .actor_records import Found
 from .mentions import MentionFinder
 
 log = logging.getLogger(__name__)
+
+_VERB_IDS = (VERB, AUX)  # ``token.pos`` ids: no string is made
 
 RANK = {"title": 0, "apposition": 0, "knowledge": 1, "metonym": 1, "coreference": 2, "context": 3, None: 4}
 SAME_SENTENCE, NEIGHBOUR, ARTICLE, DATELINE = 3.0, 1.0, 0.25, 1.0
@@ -173,7 +176,7 @@ class ActorsStage:
         groups, g = [], 0
         for sent in lookup.sents:
             groups.append(g)
-            if any(t.pos_ in ("VERB", "AUX") for t in sent):
+            if any(t.pos in _VERB_IDS for t in lookup.tokens_of(sent)):
                 g += 1
 
         def sentence(i: int) -> int:

@@ -17,7 +17,7 @@ from functools import lru_cache
 import dateparser
 from spacy.tokens import Span as SpacySpan, Token
 
-from ..doc import ents_in
+from ..doc import doc_lookup, ents_in
 from ..patterns import Cues
 from .event_triggers import lemma
 
@@ -150,7 +150,8 @@ class DateResolver:
             if tense:
                 background, reason = True, tense
         if not background:
-            clause = " " + " ".join(t.lower_ for t in sent if t.i in scope) + " "
+            tokens = doc_lookup(sent.doc).tokens
+            clause = " " + " ".join(tokens[i].lower_ for i in range(sent.start, sent.end) if i in scope) + " "
             phrase = next((p for p in self.cues.background_phrases if f" {p} " in clause), None)
             if phrase:
                 background, reason = True, f"'{phrase}'"

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from ..doc import actor_by_id, actor_of_token, doc_lookup, quote_at, sentence_of
+from ..doc import actor_by_id, actor_of_token, doc_lookup, extension, quote_at, sentence_of
 from .placed_groups import placed_groups
 from ..patterns import Cues
 from ..records import Actor, Quote
@@ -153,7 +153,7 @@ def addressee(doc: Doc, quote: Quote, cues: Cues) -> str | None:
         sent = sentence_of(doc, char)
         if sent is None:
             continue
-        for t in sent:
+        for t in doc_lookup(doc).tokens_of(sent):
             if lemma(t) in cues.message_nouns:
                 for prep in t.children:
                     if prep.dep_ == "prep" and prep.lower_ == "to" and pobj_of(prep) is not None:
@@ -170,14 +170,14 @@ def addressee(doc: Doc, quote: Quote, cues: Cues) -> str | None:
 
 def is_media(doc: Doc, actor_id: str) -> bool:
     """Is the actor the news media (sector MED: "VOA", "Reuters")?"""
-    actor = next((a for a in doc._.actors if a.id == actor_id), None)
+    actor = actor_by_id(doc, actor_id)  # the first actor with that id, from the Doc's index
     return actor is not None and (actor.code or "")[3:].startswith("MED")
 
 
 def earlier_addressee(doc: Doc, quote: Quote, cues: Cues) -> str | None:
     """A message goes on over several quotes: the addressee of the speaker's earlier quotes
     ("Putin said in a message to Maduro: ..." then "..., Putin said."), up to another speaker's quote."""
-    earlier = sorted((q for q in doc._.quotes if q.span[0] < quote.span[0]), key=lambda q: q.span[0])
+    earlier = sorted((q for q in extension(doc, "quotes") if q.span[0] < quote.span[0]), key=lambda q: q.span[0])
     for q in reversed(earlier):
         if q.speaker != quote.speaker:
             return None
@@ -347,7 +347,7 @@ def _is_own_force(doc: Doc, token: Token, sources: set[str], moved: bool = False
     its target; "Akar reiterated *Ankara's stance*": a thing of the source's own body is no target.
     ``moved``: the forces a deployment pattern names ("the government *sent soldiers* into X to
     fight the rebels") are the source's own when they are of its country, with or without "its"."""
-    codes = {a.code for a in doc._.actors if a.id in sources}
+    codes = {a.code for a in extension(doc, "actors") if a.id in sources}
     for c in token.children:
         if c.dep_ == "poss" and c.pos_ == "PROPN" and not actor_of_token(doc, token):
             owner = _coded_actor(doc, c)
@@ -355,10 +355,10 @@ def _is_own_force(doc: Doc, token: Token, sources: set[str], moved: bool = False
                 return True
     if not moved and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
         return False
-    own = {(a.code or "")[:3] for a in doc._.actors if a.id in sources}
+    own = {(a.code or "")[:3] for a in extension(doc, "actors") if a.id in sources}
     ids = actors_of(doc, token)
     return bool(ids) and all((a.code or "")[:3] in own and (a.sector or "") in ("MIL", "POL")
-                             for a in doc._.actors if a.id in ids)
+                             for a in extension(doc, "actors") if a.id in ids)
 
 
 def _code_of(doc: Doc, actor_id: str) -> str | None:
@@ -546,7 +546,7 @@ def find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues,
             if topical and t.dep_ in MODIFIER_DEPS:
                 continue
             # not the source's own body as an owner ("reiterated *Ankara's* stance")
-            own = {a.code for a in doc._.actors if a.id in seen}
+            own = {a.code for a in extension(doc, "actors") if a.id in seen}
             ids = [a for a in keep(actors_of(doc, t, modifiers=False))
                    if not (t.dep_ == "poss" and _code_of(doc, a) in own)]
             if ids:

@@ -6,9 +6,10 @@ happened, is only intended or threatened, refused, negated, or merely possible/c
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
-from spacy.attrs import LEMMA, LOWER, POS, TAG
+from spacy.attrs import HEAD, LEMMA, LOWER, POS, TAG
 from spacy.tokens import Span as SpacySpan, Token
 
 from ..doc import doc_lookup
@@ -118,6 +119,17 @@ class TriggerFinder:
             found = self._headed[key] = self._headed_by(token.pos_, token.tag_, token.lemma_, token.lower_)
         return found
 
+    def _heads(self, lookup, tokens, keys) -> list[int]:
+        """The indexes of the Doc's tokens that can head a pattern, found once per Doc
+        (a sentence then tries only these, not each of its tokens)."""
+        name = f"event_triggers.heads.{id(self)}"  # the heads of this finder's pattern book
+        heads = lookup.memo.get(name)
+        if heads is None:
+            candidates = self.candidates
+            heads = lookup.memo[name] = [
+                i for i, key in enumerate(keys) if candidates(tokens[i], key)]
+        return heads
+
     def _headed_by(self, pos: str, tag: str, lemma_: str, lower: str) -> tuple[Pattern, ...]:
         if pos in VERB_TAGS or tag.startswith("VB"):
             index = self.verbs
@@ -131,12 +143,15 @@ class TriggerFinder:
         return ()
 
     def match_token(self, token: Token, key: tuple[int, int, int, int] | None = None,
-                    lemmas: tuple[str, ...] | None = None) -> Match | None:
+                    lemmas: tuple[str, ...] | None = None, sentence: set[str] | None = None) -> Match | None:
         """The match ``token`` heads, if any; ``key`` (:func:`token_keys`) and ``lemmas``
-        (:attr:`~wirecoder.doc.DocLookup.lemmas`): the Doc's per-token arrays, when at hand."""
+        (:attr:`~wirecoder.doc.DocLookup.lemmas`): the Doc's per-token arrays, when at hand;
+        ``sentence``: the lemmas and lower-case forms of the token's sentence, when at hand."""
         patterns = self.candidates(token, key)
         if not patterns or descriptive(token):
             return None
+        if sentence is not None and all(p.words and any(sentence.isdisjoint(g) for g in p.words) for p in patterns):
+            return None  # each pattern needs a word its sentence lacks (its words are near the head or none)
         # each nearby word's lemma, form and relation read once for all the head's patterns
         around = [(t, i, lemmas[i] if lemmas is not None else lemma(t), t.lower_, t.dep_)
                   for t in near(token, depth=3) for i in (t.i,)]
@@ -167,8 +182,13 @@ class TriggerFinder:
         (``refused to *meet*``) does not fire again."""
         lookup = doc_lookup(sent.doc)
         tokens, keys, lemmas = lookup.tokens, token_keys(lookup), lookup.lemmas
-        found = [m for i in range(sent.start, sent.end)
-                 if (m := self.match_token(tokens[i], keys[i], lemmas)) is not None]
+        heads = self._heads(lookup, tokens, keys)
+        here = heads[bisect_left(heads, sent.start):bisect_left(heads, sent.end)]
+        words = None
+        if here and _own_trees(lookup, sent):
+            lowers = _lowers(lookup, keys)
+            words = {*lemmas[sent.start:sent.end], *lowers[sent.start:sent.end]}
+        found = [m for i in here if (m := self.match_token(tokens[i], keys[i], lemmas, words)) is not None]
         consumed: set[int] = set()
         for m in sorted(found, key=lambda m: -m.pattern.specificity):
             consumed |= m.consumed - {m.trigger.i}
@@ -183,6 +203,37 @@ def token_keys(lookup) -> list[tuple[int, int, int, int]]:
         columns = doc.to_array([POS, TAG, LEMMA, LOWER]).T.tolist() if len(doc) else [[]] * 4
         keys = lookup.memo["event_triggers.keys"] = list(zip(*columns))
     return keys
+
+
+def _own_trees(lookup, sent: SpacySpan) -> bool:
+    """``sent`` is one of the Doc's sentences and no dependency arc of the Doc leaves its
+    sentence: the words near a token are then words of its sentence."""
+    here = lookup.sents[lookup.sentence_index_of_token(sent.start)]
+    if here.start != sent.start or here.end != sent.end:
+        return False
+    closed = lookup.memo.get("event_triggers.closed")
+    if closed is None:
+        heads = lookup.doc.to_array(HEAD).astype("int64").tolist()
+        closed = lookup.memo["event_triggers.closed"] = all(
+            s.start <= k + heads[k] < s.end for s in lookup.sents for k in range(s.start, s.end))
+    return closed
+
+
+def _lowers(lookup, keys: list[tuple[int, int, int, int]]) -> tuple[str, ...]:
+    """``token.lower_`` of every token of the Doc (from :func:`token_keys`), each distinct
+    form read once."""
+    lowers = lookup.memo.get("event_triggers.lowers")
+    if lowers is None:
+        strings = lookup.doc.vocab.strings
+        seen: dict[int, str] = {}
+        out = []
+        for key in keys:
+            word = seen.get(key[3])
+            if word is None:
+                word = seen[key[3]] = strings[key[3]]
+            out.append(word)
+        lowers = lookup.memo["event_triggers.lowers"] = tuple(out)
+    return lowers
 
 
 LOCATIVE = frozenset({"in", "near", "at", "inside", "outside", "around", "across", "throughout"})

@@ -59,12 +59,14 @@ def interview_turns(doc: Doc) -> tuple[Turn, ...]:
     """The turns of a Q&A transcript, or () when the text is not one."""
     actors = {a.id: a.code or "" for a in doc._.actors}
     labels: list[tuple[int, int, str]] = []   # (label start, colon, speaker)
-    for sent in doc_lookup(doc).sents:
-        for tok in sent[:LABEL_MAX_TOKENS + 1]:
-            if tok.text == ":":
-                speaker = _label_speaker(doc, sent.start, tok.i, actors)
+    lookup = doc_lookup(doc)
+    texts = lookup.texts  # the Doc's words: no Token is made
+    for sent in lookup.sents:
+        for i in range(sent.start, min(sent.end, sent.start + LABEL_MAX_TOKENS + 1)):
+            if texts[i] == ":":
+                speaker = _label_speaker(doc, sent.start, i, actors)
                 if speaker is not None:
-                    labels.append((sent.start, tok.i, speaker))
+                    labels.append((sent.start, i, speaker))
                 break
     speakers = {s for _, _, s in labels}
     media = {s for s in speakers if actors[s].endswith("MED")}

@@ -7,6 +7,7 @@ Functions over a parsed ``Doc``; roles come from
 """
 from __future__ import annotations
 
+from spacy.symbols import PROPN
 from spacy.tokens import Doc
 
 from ..doc import doc_lookup
@@ -121,7 +122,7 @@ def unlabelled_names(roles: RoleBook, doc: Doc, people, hits: list[Hit], skip) -
     i = 0
     while i < len(doc):
         j = i
-        while j < len(doc) and j - i < 4 and toks[j].pos_ == "PROPN" and toks[j].text[:1].isupper() \
+        while j < len(doc) and j - i < 4 and toks[j].pos == PROPN and toks[j].text[:1].isupper() \
                 and toks[j].ent_type_ in NAME_ENTS + ("ORG",) and j not in taken and toks[j].is_alpha:
             j += 1
         if j - i >= 2 and not skip(i):

@@ -193,7 +193,7 @@ class MentionFinder:
         for i, tok in enumerate(toks):
             if i in covered or tok.pos not in _NOUN_IDS or skip(i):
                 continue
-            if i + 1 < len(doc) and toks[i + 1].pos_ in ("NOUN", "PROPN") and toks[i + 1].dep_ != "appos" \
+            if i + 1 < len(doc) and toks[i + 1].pos in _NOUN_IDS and toks[i + 1].dep_ != "appos" \
                     and toks[i + 1].ent_type_ != "PERSON" and tok.tag_ not in STOP_TAGS:
                 continue  # a modifier of the noun after it ("military drills", "police officers")
             if i in in_name:

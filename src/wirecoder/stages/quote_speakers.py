@@ -184,7 +184,7 @@ class SpeakerResolver:
         sentences = doc_lookup(self.doc).sents
         here = doc_lookup(self.doc).sentence_index_of_token(pronoun.i)
         for sent in reversed(sentences[max(0, here - _ANTECEDENT_SENTENCES):here + 1]):
-            subjects = [t for t in sent if t.dep_ in SUBJECTS and t.i < pronoun.i
+            subjects = [t for t in doc_lookup(self.doc).tokens_of(sent) if t.dep_ in SUBJECTS and t.i < pronoun.i
                         and not self._in_quote(t.idx)]
             # a subject that reports speech is the likelier antecedent of a speaker pronoun
             # ("X told VOA that Cyclone Jude had moved ... she said": X, not the cyclone)

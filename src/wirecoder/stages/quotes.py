@@ -57,6 +57,9 @@ class QuotesStage:
         self.resources = resources
         self.lex = QuoteLexicon.load(resources.settings.data_dir)
         self.clauses = ReportedClauses(self.lex)
+        # the lemmas an indirect cue starts with ("say", "point" of "point out"): other tokens
+        # are passed over by their lemma before any test that builds strings
+        self._indirect_heads = frozenset(c.split(" ", 1)[0] for c in self.lex.indirect_cues)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_lookup(doc).text
@@ -240,8 +243,10 @@ class QuotesStage:
         cues = {f.cue[0] for f in attributed if f.cue}
         in_direct = Covering(direct_spans)
         found: list[_Found] = []
-        for token in doc_lookup(doc).tokens:
-            if not is_cue_verb(self.lex, token, indirect=True):
+        lookup = doc_lookup(doc)
+        lemmas, heads = lookup.lemmas, self._indirect_heads
+        for i, token in enumerate(lookup.tokens):
+            if lemmas[i] not in heads or not is_cue_verb(self.lex, token, indirect=True):
                 continue
             if in_metadata(doc, token.idx) or in_direct.holds(token.idx):
                 continue
