@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from ..doc import actor_by_id
-from .event_roles import actors_of
+from .phrase_actors import actors_of
 from .event_triggers import lemma
 
 if TYPE_CHECKING:  # pragma: no cover

@@ -31,7 +31,8 @@ from ..records import Quote
 from .event_affiliations import affiliation_targets
 from .event_drafts import Draft
 from .event_reported_wrongs import reported_wrongs
-from .event_roles import Roles, actors_of, is_media
+from .event_roles import Roles
+from .phrase_actors import actors_of, is_media
 from .event_small_clauses import small_clause
 from .event_triggers import Match, lemma
 

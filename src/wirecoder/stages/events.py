@@ -18,13 +18,15 @@ from ..patterns import Pattern, PatternBook, load_patterns
 from ..records import Article, Event
 from ..resources import Resources
 from .dates import DateResolver
-from .event_clauses import child_of
+from .event_clauses import child_of, speaker_of, subject_of
 from .event_commands import commander_of, load_command_words
 from .event_frames import (asked_for, meeting_attendee, quoted_obligations, quoted_speaker, stranded_partner,
                            topic_of_talk, asked_infinitive)
 from .event_drafts import Draft, quantity_change, merge_consequences, purpose_targets
 from .event_free_relatives import called_targets
-from .event_roles import MATERIAL_ROOTS, Roles, actors_of, find_roles, find_targets, is_media, speaker_of, subject_of
+from .event_roles import MATERIAL_ROOTS, Roles, find_roles
+from .event_targets import find_targets
+from .phrase_actors import actors_of, is_media
 from .event_mood import decide_code, refine_mood
 from .event_devices import unclaimed_attack, unclaimed_device_attack
 from .event_private import public_pairs
