@@ -25,7 +25,8 @@ from .phrase_actors import actors_of
 from .event_triggers import Match
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .event_statements import Statement, StatementCoder
+    from .event_statements import StatementCoder
+    from .statement_reading import Statement
 
 
 def _code(doc: Doc, actor_id: str) -> str:
