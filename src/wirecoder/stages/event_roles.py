@@ -3,6 +3,9 @@
 Sources are subjects (or the ``by`` agent of a passive, or the noun a relative clause hangs on);
 targets are objects and the objects of the pattern's preposition. Conjoined actors give one actor
 each. When the clause names no actor, reported speech and quotes supply the speaker.
+
+The sources are found in :mod:`.event_sources`, the targets in :mod:`.event_targets`, the actors
+a phrase names in :mod:`.phrase_actors`, a document's author in :mod:`.document_authors`.
 """
 from __future__ import annotations
 
