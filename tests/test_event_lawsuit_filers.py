@@ -1,5 +1,5 @@
 """A lawsuit that speaks ("the suit alleges that X ...") with no owner named is its filers' act
-(``event_roles.earlier_author``): the subject of "filed lawsuits" before it, or for "the suits"
+(``document_authors.earlier_author``): the subject of "filed lawsuits" before it, or for "the suits"
 the set named with its filers after it ("the groups bringing the lawsuits"). Invented sentences,
 other names than any story."""
 from __future__ import annotations

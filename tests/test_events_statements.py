@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from wirecoder.records import Quote
-from wirecoder.stages.event_statements import StatementCoder, load_statement_words
+from wirecoder.stages.event_statements import StatementCoder
+from wirecoder.stages.statement_words import load_statement_words
 
 from test_events import code_events, stage, triples  # noqa: F401  (the module's stage fixture)
 

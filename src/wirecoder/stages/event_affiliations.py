@@ -17,11 +17,12 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from ..doc import actor_by_id
-from .event_roles import actors_of
+from .phrase_actors import actors_of
 from .event_triggers import lemma
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .event_statements import Statement, StatementCoder
+    from .event_statements import StatementCoder
+    from .statement_reading import Statement
 
 CLAUSE_CLIMB = frozenset({"attr", "acomp", "pobj", "prep", "dobj", "npadvmod", "advmod", "oprd"})
 

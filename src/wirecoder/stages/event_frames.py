@@ -12,7 +12,9 @@ from ..doc import quote_at
 from ..patterns import Cues, Pattern
 from .event_clauses import subject_of
 from .event_drafts import Draft
-from .event_roles import Roles, actors_of, find_targets
+from .event_roles import Roles
+from .event_targets import find_targets
+from .phrase_actors import actors_of
 from .event_triggers import Match, lemma
 from .role_references import PluralNouns
 

@@ -13,7 +13,7 @@ import dataclasses
 from spacy.tokens import Doc, Token
 
 from .event_drafts import Draft
-from .event_roles import actors_of
+from .phrase_actors import actors_of
 from .event_triggers import lemma
 
 WH_OBJECTS = frozenset({"what", "whatever"})

@@ -18,7 +18,8 @@ from ..datafiles import yaml_mappings
 from ..doc import actor_by_id
 from ..records import Actor, Mention
 from .event_drafts import Draft
-from .event_roles import Roles, actors_of
+from .event_roles import Roles
+from .phrase_actors import actors_of
 from .event_triggers import Match, lemma
 from .implicit_targets import NOT_COUNTRIES
 

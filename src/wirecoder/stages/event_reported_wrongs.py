@@ -20,11 +20,13 @@ from spacy.tokens import Doc, Span as SpacySpan
 
 from ..doc import actor_by_id
 from .event_drafts import Draft
-from .event_roles import Roles, actors_of
+from .event_roles import Roles
+from .phrase_actors import actors_of
 from .event_triggers import Match
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .event_statements import Statement, StatementCoder
+    from .event_statements import StatementCoder
+    from .statement_reading import Statement
 
 
 def _code(doc: Doc, actor_id: str) -> str:

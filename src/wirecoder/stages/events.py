@@ -13,47 +13,43 @@ import logging
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from ..doc import Trace, actor_by_id, doc_lookup, quote_at
+from ..doc import Trace, actor_by_id, doc_lookup
 from ..patterns import Pattern, PatternBook, load_patterns
-from ..records import Article, Event
+from ..records import Article
 from ..resources import Resources
 from .dates import DateResolver
-from .event_clauses import child_of
+from .event_clauses import child_of, speaker_of, subject_of
 from .event_commands import commander_of, load_command_words
-from .event_frames import (asked_for, meeting_attendee, quoted_obligations, quoted_speaker, stranded_partner,
-                           topic_of_talk, asked_infinitive)
+from .event_answers import EarlierEvents
+from .event_frames import asked_for, meeting_attendee, stranded_partner, topic_of_talk, asked_infinitive
 from .event_drafts import Draft, quantity_change, merge_consequences, purpose_targets
 from .event_free_relatives import called_targets
-from .event_roles import MATERIAL_ROOTS, Roles, actors_of, find_roles, find_targets, is_media, speaker_of, subject_of
+from .event_roles import MATERIAL_ROOTS, Roles, find_roles
+from .event_targets import find_targets
+from .phrase_actors import actors_of, is_media
 from .event_mood import decide_code, refine_mood
+from .event_obligations import StatedObligations
+from .event_records import EventRecords
 from .event_devices import unclaimed_attack, unclaimed_device_attack
 from .event_private import public_pairs
 from .event_reduced import (fight_victims, implicit_state_agent, load_reduced_words, protested_states,
                             received_events)
 from .event_statements import load_statement_coder
 from .event_triggers import Match, TriggerFinder, clause_verb, lemma, mood_of
-from .event_visits import not_a_visit
 from .role_references import load_plural_nouns, mutual_object
 from .implied_addressees import implied_addressee, load_addressee_words, peace_counterparts
 from .implicit_targets import (civilian_country, civilians_actor, load_civilian_words, load_passive_agents,
-                               load_speech_act_nouns, passive_agent, referred_event, referred_speech_act,
-                               victim)
+                               load_speech_act_nouns, passive_agent, victim)
 from .locations import Gazetteer, LocationResolver
 
 log = logging.getLogger(__name__)
 
-VERBAL_QUADS = (1, 3)
 # cooperation that conjoined actors with no other target do with each other ("X and Y agreed to
 # ...", "X and Y upgraded their ties"); conjoined actors of other roots act each alone
 JOINT_ROOTS = ("03", "04", "05", "06")
-# reactions whose object may be an earlier event ("condemned *the attack*", "praised the raid",
-# "returned fire")
-REACTION_ROOTS = ("01", "02", "05", "11", "12", "13", "19")
-# forces moved and operations with no target named answer the last attack by a non-state side
-RESPONSE_ROOTS = ("15", "19")
-ATTACK_ROOTS = ("18", "19", "20")
-STATE_FORCES = frozenset({"GOV", "MIL", "POL", "SPY"})
-class EventsStage:
+
+
+class EventsStage(EarlierEvents, StatedObligations, EventRecords):
     name = "events"
 
     def __init__(self, resources: Resources) -> None:
@@ -326,44 +322,6 @@ class EventsStage:
         targets = [t for t in targets if t not in forces]
         return Roles(tuple(sources), tuple(targets), "commander", roles.quote, target_from if targets else "")
 
-    def _answered(self, doc: Doc, found: list[Draft], earlier: list[Draft], notes: list[str]) -> list[Draft]:
-        """"Kim asked Trump for relief. Trump denied *the request*": a response to a speech act
-        the text made before targets whoever made it."""
-        def code(actor_id: str | None) -> str | None:
-            actor = actor_by_id(doc, actor_id)
-            return actor.code if actor is not None else None
-
-        out = []
-        for d in found:
-            roots = referred_speech_act(d.match, self.speech_acts) if d.target is None else ()
-            prior = next((e for e in reversed(earlier) if e.code[:2] in roots and e.target is not None
-                          and code(e.target) == code(d.source) and code(e.source) != code(d.source)), None)
-            if prior is not None:
-                d = dataclasses.replace(d, target=prior.source)
-                notes.append(f"'{d.match.trigger.text}' answers the earlier '{prior.match.trigger.text}': "
-                             "its target is who made it")
-            elif d.target is None and d.code[:2] in REACTION_ROOTS:
-                # "The president condemned *the attack*": the reaction targets who attacked
-                roots = referred_event(d.match, self.event_nouns)
-                prior = next((e for e in reversed(earlier) if e.code[:2] in roots and e.source is not None
-                              and code(e.source) != code(d.source)), None)
-                if prior is not None:
-                    d = dataclasses.replace(d, target=prior.source)
-                    notes.append(f"'{d.match.trigger.text}' reacts to the earlier "
-                                 f"'{prior.match.trigger.text}': its target is who did it")
-            if d.target is None and d.code[:2] in RESPONSE_ROOTS and not d.negated:
-                # "militants seized a train ... security forces were dispatched": forces moved or an
-                # operation with no one named answer the last attack by another side
-                prior = next((e for e in reversed(earlier) if e.code[:2] in ATTACK_ROOTS and e.source is not None
-                              and code(e.source) != code(d.source)
-                              and (code(e.source) or "")[3:6] not in STATE_FORCES), None)
-                if prior is not None:
-                    d = dataclasses.replace(d, target=prior.source)
-                    notes.append(f"'{d.match.trigger.text}' answers the earlier "
-                                 f"'{prior.match.trigger.text}': its target is who did it")
-            out.append(d)
-        return out
-
     def _predicted_by_commentator(self, doc: Doc, match: Match) -> bool:
         """"Experts think North Korea *will* increase threats": a future someone without an actor
         code (experts, analysts) predicts is nobody's announced intention."""
@@ -386,54 +344,6 @@ class EventsStage:
         if actor.id in roles.sources:
             return roles
         return Roles(roles.sources, (actor.id,), roles.source_from, roles.quote, "civilians")
-
-    def _stated_obligations(self, doc: Doc, sent: SpacySpan, notes: list[str]) -> list[Draft]:
-        """"X said Y must/should ...", with no pattern in the clause: a demand of X on Y."""
-        out: list[Draft] = []
-        lookup = doc_lookup(doc)
-        toks, lemmas = lookup.tokens, lookup.lemmas
-        for i in range(sent.start, sent.end):
-            verb = toks[i]
-            if lemmas[i] not in self.cues.speech or verb.pos_ not in ("VERB", "AUX"):
-                continue
-            for comp in verb.children:
-                if comp.dep_ != "ccomp":
-                    continue
-                modal = next((a for a in comp.children if a.dep_ == "aux" and a.lower_ in self.cues.obligation), None)
-                if modal is None or any(a.dep_ == "aux" and a.lower_ == "have" for a in comp.children):
-                    continue
-                subj, _ = subject_of(verb, self.cues)
-                sources = actors_of(doc, subj)
-                target_subj, _ = subject_of(comp, self.cues)
-                targets = [a for a in actors_of(doc, target_subj) if a not in sources]
-                if not sources or not targets:
-                    continue
-                match = Match(modal, self.demand, (), ())
-                roles = Roles(tuple(sources), tuple(targets), "speaker", None)
-                note = f"'{verb.text} ... {modal.text}': a stated obligation -> 100 (demand)"
-                notes.append(note)
-                out.extend(Draft(match, "100", s, t, False, roles, sent, note)
-                           for s, t in self._pairs(roles, False, True))
-        out.extend(quoted_obligations(doc, sent, self.cues, self.demand, self._pairs, notes))
-        return out
-
-    def _obligation(self, doc: Doc, match: Match) -> Roles | None:
-        """"X said Y must/should ...": X demands of Y. In a direct quote with no speech verb
-        ("“The ministry must stop these raids,” the union said") the quote's speaker demands."""
-        verb = clause_verb(match.trigger)
-        speaker = speaker_of(verb, self.cues)
-        subj, _ = subject_of(verb, self.cues)
-        if speaker is None:
-            sources = quoted_speaker(doc, verb)
-            targets = [a for a in actors_of(doc, subj) if a not in sources]
-            if not sources or not targets:
-                return None
-            return Roles(tuple(sources), tuple(targets), "quote", quote_at(doc, verb.idx))
-        sources = actors_of(doc, speaker)
-        targets = [a for a in actors_of(doc, subj) if a not in sources]
-        if not sources:
-            return None
-        return Roles(tuple(sources), tuple(targets), "speaker", None)
 
     @staticmethod
     def _between(doc: Doc, match: Match) -> list[str]:
@@ -469,54 +379,3 @@ class EventsStage:
         else:
             pairs = [(s, None) for s in sources]
         return list(dict.fromkeys(pairs))
-
-    # ------------------------------------------------------------------ records
-    def _finish(self, doc: Doc, article: Article | None, drafts: list[Draft]) -> tuple[Event, ...]:
-        published = article.published if article is not None else None
-        dateline = article.dateline if article is not None else None
-        seen: set[tuple[int, str, str | None, str]] = set()
-        events: list[Event] = []
-        for d in sorted(drafts, key=lambda d: d.match.trigger.idx):
-            src, tgt = actor_by_id(doc, d.source), actor_by_id(doc, d.target)
-            key = (d.sent.start_char, src.code if src else d.source, tgt.code if tgt else d.target, d.code)
-            if key in seen:
-                continue
-            seen.add(key)
-            trig = d.match.trigger
-            if not_a_visit(d.code, trig, src, tgt, self.cues) is not None:
-                continue
-            speech = speaker_of(clause_verb(trig), self.cues)
-            when = self.dates.when(d.sent, trig, published, speech.head if speech is not None else None)
-            info = self.ontology.get(d.code)
-            location = self.places.from_text(d.sent, trig)
-            if location is None and dateline is not None and not when.background \
-                    and info.quad_class in VERBAL_QUADS:
-                location = self.places.from_dateline(dateline.place)
-                # a statement is made at the dateline only by an actor of that country: in a
-                # MOSCOW story, the Kremlin speaks in Moscow, Washington does not
-                if location is not None and src is not None and src.country and location.country \
-                        and src.country != location.country:
-                    location = None
-            start, end = self._trigger_span(d.match)
-            events.append(Event(
-                id=f"E{len(events) + 1}", cameo=info.code,
-                root=info.root, plover=info.plover, plover_mode=info.plover_mode,
-                goldstein=info.goldstein, quad_class=info.quad_class,
-                source=d.source, target=d.target,
-                source_code=src.code if src else None, target_code=tgt.code if tgt else None,
-                date=when.date, background=when.background, negated=d.negated,
-                trigger=(start, end), sentence=(d.sent.start_char, d.sent.end_char),
-                quote=d.roles.quote.id if d.roles.quote else None, location=location,
-                pattern=d.match.pattern.id,
-                contexts=tuple(c for c in (info.plover_context or "").split(",") if c),
-            ))
-        return tuple(events)
-
-    @staticmethod
-    def _trigger_span(match: Match) -> tuple[int, int]:
-        """The trigger words: the head and the pattern words next to it in the text."""
-        toks = sorted([match.trigger, *match.words, *match.preps], key=lambda t: t.i)
-        near = [t for t in toks if abs(t.i - match.trigger.i) <= 4]
-        first, last = near[0], near[-1]
-        return first.idx, last.idx + len(last)
-

@@ -25,7 +25,7 @@ from ..errors import KnowledgeError
 from ..patterns import load_word_lists, read_role_file
 from ..records import Actor, Location, Mention
 from .event_clauses import child_of, passive_patient, speaker_of, subject_of
-from .event_roles import actors_of
+from .phrase_actors import actors_of
 from .event_triggers import Match, clause_verb, lemma
 
 # sectors of actors that fight at home: their country is where their attack happens

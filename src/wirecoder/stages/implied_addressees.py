@@ -37,7 +37,8 @@ from spacy.tokens import Doc, Token
 from ..doc import actor_by_id
 from ..patterns import load_word_lists
 from .event_drafts import Draft
-from .event_roles import Roles, actors_of
+from .event_roles import Roles
+from .phrase_actors import actors_of
 from .event_triggers import Match, lemma
 from .implicit_targets import NOT_COUNTRIES, CivilianWords, civilians_actor
 

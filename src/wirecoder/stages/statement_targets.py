@@ -1,0 +1,192 @@
+"""Whom a statement is about: the actor the evaluated phrase or a clause of the content names,
+an act judged with no actor named, and who may take a stand (not the media, commentators,
+private persons, nor the victims a statement tells of)."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..doc import actor_by_id
+from .event_triggers import lemma
+from .phrase_actors import actors_of, is_media
+from .statement_reading import Statement
+from .statement_words import StatementWords
+
+
+class StatementTargets:
+    """Finds the targets of statements; a base of :class:`.event_statements.StatementCoder`."""
+
+    words: StatementWords
+    unreal_aux: frozenset[str]
+    conditional: frozenset[str]
+
+    def _is_media_or_commentator(self, doc: Doc, st: Statement) -> bool:
+        """The news media report, commentators predict, a private person (a witness, a resident:
+        a person with a country and no sector) tells: none takes a political stand towards an actor."""
+        for s in st.sources:
+            actor = actor_by_id(doc, s)
+            code = (actor.code or "") if actor is not None else ""
+            if is_media(doc, s) or code[3:6] in self.words.commentator_sectors or (
+                    actor is not None and actor.kind == "person" and len(code) == 3):
+                return True
+        return False
+
+    def _may_judge_state(self, doc: Doc, st: Statement) -> bool:
+        """A journalist or writer judging a state ("the writer said the government was cruel and
+        corrupt") takes a stand; what they report of it does not. A private person (often a
+        former official speaking as a commentator) and a commentator stay commentary."""
+        return all(is_media(doc, s) for s in st.sources)
+
+    def _all_state(self, doc: Doc, targets: list) -> bool:
+        """Every target is a state: a country or one of its ``state_sectors`` (government, army ...)."""
+        codes = [(getattr(actor_by_id(doc, t), "code", None) or "") if t else "" for t in targets]
+        return bool(codes) and all(len(c) == 3 or c[3:6] in self.words.state_sectors for c in codes)
+
+    def _names_armed(self, doc: Doc, predicate: list[Token], targets: list) -> bool:
+        """The predicate of "called X ..." names an armed group (``armed_sectors``) other than X."""
+        named = {a for t in predicate for a in actors_of(doc, t, modifiers=False)} - set(targets)
+        return any((getattr(actor_by_id(doc, a), "code", None) or "")[3:6] in self.words.armed_sectors
+                   for a in named)
+
+    def _others(self, doc: Doc, ids: list[str], speaker_codes: set[str | None]) -> list[str]:
+        return [a for a in ids if getattr(actor_by_id(doc, a), "code", None) not in speaker_codes]
+
+    def _evaluated(self, doc: Doc, st: Statement,
+                   speaker_codes: set[str | None]) -> tuple[list[str], list[Token], bool] | None:
+        """"described *the plan* as ...": the actor the evaluated phrase names, or one inside it
+        ("called the allegations *by X* baseless", "X's claims")."""
+        assert st.about is not None
+        ids = self._others(doc, actors_of(doc, st.about), speaker_codes)
+        if not ids:
+            said = set(st.content)  # the predicate may hang on the phrase: "the plan as a disaster for X"
+            inner = [a for t in st.about.subtree if t is not st.about and t not in said for a in actors_of(doc, t)]
+            ids = self._others(doc, list(dict.fromkeys(inner)), speaker_codes)[:1]
+        return (ids, list(st.content), False) if ids else None
+
+    def _clause_target(self, doc: Doc, st: Statement,
+                       speaker_codes: set[str | None]) -> tuple[list[str], list[Token], bool] | None:
+        """The subject (or ``by`` agent) of a clause of the content that names another actor, the
+        words said of it (its clause without its own phrase), and whether the clause reports an act
+        of it (an allegation) rather than a state (a criticism). The patient of a passive is a
+        victim, never the target of the statement."""
+        content = set(st.content)
+        alleged = lemma(st.trigger) in self.words.allegation_verbs or any(
+            t.lower_ in self.words.allegation_words for t in st.content)
+        for t in st.content:
+            if t.dep_ == "nsubj":
+                verb = t.head
+            elif t.dep_ == "pobj" and t.head.dep_ == "agent":
+                verb = t.head.head
+            else:
+                continue
+            if verb not in content or self._unreal_claim(verb) or self._own_side(t):
+                continue
+            ids = self._targets(doc, actors_of(doc, t, modifiers=alleged), speaker_codes,
+                                keep_victims=self._wrongdoer(verb, alleged))
+            if not ids:
+                # "*Kenya's* ultimatum is ...": the owner of what the clause is about
+                ids = self._targets(doc, [a for c in t.children if c.dep_ == "poss"
+                                          for a in actors_of(doc, c, modifiers=False)], speaker_codes)
+            if not ids:
+                continue
+            own = set(t.subtree) if t.dep_ == "nsubj" else set(t.head.subtree)
+            # an allegation verb: the whole content is what the target is said to be or do
+            predicate = list(st.content) if alleged else [w for w in verb.subtree if w in content and w not in own]
+            passive = any(c.dep_ == "auxpass" for c in verb.children)
+            acts = t.dep_ == "pobj" or (lemma(verb) not in self.words.stative_verbs and not passive)
+            return ids, predicate, acts
+        # "claimed the attack was planned *in Afghanistan*", "it violates *Thailand's* obligations":
+        # an actor anywhere in the content, when the whole content is clearly negative (an
+        # allegation verb is enough by itself)
+        if not alleged and self.polarity(st.content) > self.words.strongly_negative:
+            return None  # (tested first: cheaper than the actors of every word)
+        named = (t for t in st.content if alleged or not self._place(t))
+        ids = self._targets(doc, list(dict.fromkeys(a for t in named for a in actors_of(doc, t))), speaker_codes)
+        if not ids:
+            return None
+        roots = [t for t in st.content if t.head not in content or t.head is t]
+        if any(self._unreal_claim(r) for r in roots):
+            return None
+        acts = alleged or any(lemma(r) not in self.words.stative_verbs and r.pos_ == "VERB"
+                              and not any(c.dep_ == "auxpass" for c in r.children) for r in roots)
+        return ids[:1], list(st.content), acts
+
+    def _act_evaluated(self, st: Statement) -> tuple[list[str | None], list[Token], bool] | None:
+        """"described *the jailbreak* as deplorable", "said *the ban* was a disaster": an act or
+        policy (``evaluated_acts``) judged with no actor named in it is a criticism with no target."""
+        if st.about is not None:
+            return ([None], list(st.content), False) if self._is_act(st.about) else None
+        content = set(st.content)
+        # the subjects in the content, and those of its verbs standing just before a quotation
+        # that starts after them ('said the deal "gives in to pressure"')
+        # ... or a passive that reads negative by itself ("the vote *was rigged*", "was stolen")
+        subjects = [t for t in st.content if t.dep_ == "nsubj" or (
+            t.dep_ == "nsubjpass" and (lemma(t.head) in self.words.judging_verbs
+                                       or self.polarity([t.head]) <= self.words.negative))] + [
+            c for v in st.content if v.head not in content and v.pos_ in ("VERB", "AUX")
+            for c in v.children if c.dep_ == "nsubj" and c not in content]
+        for t in subjects:
+            verb = t.head
+            # a judgement says what the act is ("the law *is* cruel"); what it did ("the bombing
+            # killed two soldiers") is a report of the act, not a stand
+            # ... or what it shows or amounts to ("the transfers *demonstrate* a disregard for the
+            # law", "the crackdown *amounts* to collective punishment"); hedged ("may amount"), an
+            # act with no doer named is left uncoded (its target would be a guess)
+            if not self._is_act(t) or verb not in content or self._unreal(verb) \
+                    or (t.dep_ == "nsubj" and lemma(verb) not in self.words.stative_verbs | self.words.judging_verbs):
+                continue
+            own = set(t.subtree)
+            # a legal charge it amounts to is an allegation ("may amount to crimes against humanity")
+            return [None], [w for w in verb.subtree if w in content and w not in own], \
+                lemma(verb) in self.words.hedged_allegations
+        return None
+
+    def _is_act(self, noun: Token) -> bool:
+        # "the riot and *jailbreak*": any of the conjoined nouns
+        return any(n.pos_ in ("NOUN", "PROPN") and lemma(n) in self.words.evaluated_acts for n in (noun, *noun.conjuncts))
+
+    def _about_act(self, adj: Token) -> bool:
+        """The stance adjective's prepositional object is an act or policy ("critical of the deal")."""
+        return any(self._is_act(o) for p in adj.children if p.dep_ == "prep" and p.lower_ in self.words.stance_prepositions
+                   for o in p.children if o.dep_ == "pobj")
+
+    def _wrongdoer(self, verb: Token, alleged: bool) -> bool:
+        """The subject of an active verb of a wrong ("the migrants *smuggled* weapons", "the
+        refugees were *allegedly* behind ...") is the accused, even a civilian or a refugee; what
+        one suffers ("*suffered* abuses", "*fled* the shelling") leaves them the victims."""
+        if any(c.dep_ == "auxpass" for c in verb.children) or lemma(verb) in self.words.suffering_verbs \
+                or lemma(verb) in self.words.stative_verbs:
+            return False
+        return alleged or self.polarity([verb]) <= self.words.negative
+
+    def _targets(self, doc: Doc, ids: list[str], speaker_codes: set[str | None],
+                 keep_victims: bool = False) -> list[str]:
+        """Other actors than the speaker, and not the victims (civilians, refugees) a statement
+        tells of, unless they are told as the wrongdoers (``keep_victims``)."""
+        out = []
+        for a in self._others(doc, ids, speaker_codes):
+            code = getattr(actor_by_id(doc, a), "code", None) or ""
+            if keep_victims or code[3:6] not in self.words.victim_sectors:
+                out.append(a)
+        return out
+
+    def _place(self, token: Token) -> bool:
+        """"in Haiti", "across Europe": a country named as the place of what is told."""
+        return token.dep_ == "pobj" and token.head.lower_ in self.words.place_prepositions
+
+    @staticmethod
+    def _own_side(subject: Token) -> bool:
+        """"his firm", "our troops": the speaker's own side, not an actor the speaker judges."""
+        return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subject.children)
+
+    def _unreal_claim(self, verb: Token) -> bool:
+        """Unreal, except a hedged legal charge ("their treatment *may amount* to crimes against
+        humanity"), which news reports as an accusation."""
+        return self._unreal(verb) and lemma(verb) not in self.words.hedged_allegations
+
+    def _unreal(self, verb: Token) -> bool:
+        """A clause only possible, future or conditional says nothing that happened or holds."""
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return True  # "the need for the government to invest": a wish, not a fact
+        return any((c.dep_ == "aux" and c.lower_ in self.unreal_aux) or
+                   (c.dep_ == "mark" and c.lower_ in self.conditional) for c in verb.children) or \
+            verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in self.conditional for c in verb.children)
