@@ -1,7 +1,8 @@
 """Finding mentions: knowledge-base names, people, titles, appositions and role groups.
 
-:class:`MentionFinder` is built once from the knowledge base (one PhraseMatcher over
-case- and diacritic-folded tokens, and a :class:`~wirecoder.stages.mention_roles.RoleBook`)
+:class:`MentionFinder` is built once from the knowledge base (an index of every name's
+case- and diacritic-folded words by its first word, matched against the Doc's folded words
+without building a second Doc, and a :class:`~wirecoder.stages.mention_roles.RoleBook`)
 and turns a parsed ``Doc`` into
 :class:`~wirecoder.stages.actor_records.Found` records: token spans with what the text
 itself says about the actor (country, sector, role). The kinds of mention are found by
@@ -15,7 +16,6 @@ from __future__ import annotations
 import re
 
 import spacy
-from spacy.matcher import PhraseMatcher
 from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc
 
@@ -46,7 +46,6 @@ class MentionFinder:
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         self._nlp = spacy.blank("en")
-        self._matcher = PhraseMatcher(self._nlp.vocab)
         self._index: dict[str, list[Entry]] = {}
         phrases: dict[str, list] = {}
         for entry in kb.entries():
@@ -56,22 +55,36 @@ class MentionFinder:
             for variant in dict.fromkeys((key, _undotted(key))):
                 self._index.setdefault(variant, []).append(entry)
                 phrases.setdefault(variant, [])
+        # first folded word -> lengths of the names it starts (longest first) and name words -> key
+        self._starts: dict[str, tuple[int, ...]] = {}
+        self._names: dict[tuple[str, ...], str] = {}
         for key in phrases:
-            self._matcher.add(key, [Doc(self._nlp.vocab, words=key.split(" "))])
+            words = tuple(key.split(" "))
+            self._names[words] = key
+            self._starts[words[0]] = tuple(sorted({*self._starts.get(words[0], ()), len(words)}, reverse=True))
         self.roles = RoleBook(kb, self._nlp)
-        self._case_fit: dict[tuple[int, str], tuple[Entry, ...]] = {}
+        self._case_fit: dict[tuple[str, str], tuple[Entry, ...]] = {}
 
     def hits(self, doc: Doc) -> list[Hit]:
         """Knowledge-base names in ``doc``, longest first, not overlapping, case-checked."""
         lookup = doc_lookup(doc)
         toks, text = lookup.tokens, lookup.text
-        shadow = Doc(self._nlp.vocab, words=[w or toks[i].text for i, w in enumerate(lookup.folded)])
+        texts = lookup.texts
+        words = [w or texts[i] for i, w in enumerate(lookup.folded)]
+        starts, names, n = self._starts, self._names, len(words)
         found = []
-        for match_id, start, end in self._matcher(shadow):
-            last = toks[end - 1]
-            entries = self._entries(match_id, text[toks[start].idx:last.idx + len(last)])
-            if entries:
-                found.append(Hit(start, end, entries))
+        for start, word in enumerate(words):
+            lengths = starts.get(word)
+            if lengths is None:
+                continue
+            for size in lengths:
+                end = start + size
+                key = names.get(tuple(words[start:end])) if end <= n else None
+                if key is not None:
+                    last = toks[end - 1]
+                    entries = self._entries(key, text[toks[start].idx:last.idx + len(last)])
+                    if entries:
+                        found.append(Hit(start, end, entries))
         found.sort(key=lambda h: (-(h.end - h.start), h.start))
         taken: set[int] = set()
         out = []
@@ -81,16 +94,15 @@ class MentionFinder:
                 out.append(h)
         return sorted(out, key=lambda h: h.start)
 
-    def _entries(self, match_id: int, text: str) -> tuple[Entry, ...]:
+    def _entries(self, key: str, text: str) -> tuple[Entry, ...]:
         """The entries of the matched key whose case fits ``text`` (the span as written), ranked;
         found once per (key, text) however often a name recurs (bounded: memory stays flat)."""
-        got = self._case_fit.get((match_id, text))
+        got = self._case_fit.get((key, text))
         if got is None:
             if len(self._case_fit) >= 1 << 16:
                 self._case_fit.clear()
-            key = self._nlp.vocab.strings[match_id]
             entries = tuple(e for e in self._index.get(key, ()) if case_ok(e.phrase, text))
-            got = self._case_fit[(match_id, text)] = rank(entries) if entries else ()
+            got = self._case_fit[(key, text)] = rank(entries) if entries else ()
         return got
 
     def _ethnic_group(self, doc: Doc, h: Hit, f: Found) -> Found:
