@@ -38,6 +38,16 @@ def triples(doc):
     return {(e.cameo, e.source_code, e.target_code) for e in doc._.events}
 
 
+def quoted(text: str, content: str, cue: str | None = None, speaker: str = "A1",
+           kind: str | None = None) -> tuple[Quote, ...]:
+    """One quote of ``content`` (a substring of ``text``) by actor ``speaker`` (A1 = first actor):
+    indirect when cued by ``cue`` (a substring too), direct when not, unless ``kind`` says."""
+    s = text.index(content)
+    c = text.index(cue) if cue is not None else None
+    return (Quote("Q1", kind or ("indirect" if cue is not None else "direct"), (s, s + len(content)), content,
+                  speaker, None, (c, c + len(cue)) if cue is not None else None),)
+
+
 CASES = [
     ("Russian President Vladimir Putin congratulated Nicolas Maduro on his victory.",
      {"Vladimir Putin": "RUSGOV", "Nicolas Maduro": "VENGOV"}, {("051", "RUSGOV", "VENGOV")}),

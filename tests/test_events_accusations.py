@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_events import code_events, stage, triples  # noqa: F401  (the module's stage fixture)
+from test_events import code_events, quoted, stage, triples  # noqa: F401  (the module's stage fixture)
 
 WRONGDOING_POINTED_OUT = [
     ("The Zembla envoy highlighted the Osterlich junta's violation of the ceasefire.",
@@ -59,10 +59,6 @@ def test_indefinite_document_takes_no_earlier_author(coder, stage):  # noqa: F81
     assert ("112", "ZEMNGO", "ZEMGOV") not in triples(code_events(coder, stage, text, actors))
 
 
-def quoted(text: str, content: str, cue: str, speaker: str = "A1"):
-    from wirecoder.records import Quote
-    s, c = text.index(content), text.index(cue)
-    return (Quote("Q1", "indirect", (s, s + len(content)), content, speaker, None, (c, c + len(cue))),)
 
 
 REPORTERS_JUDGING_A_STATE = [

@@ -5,14 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from wirecoder.records import Quote
-from test_events import code_events, stage, triples  # noqa: F401  (the module's stage fixture)
+from test_events import code_events, quoted, stage, triples  # noqa: F401  (the module's stage fixture)
 
 
-def quoted(text: str, content: str, speaker: str = "A1") -> tuple[Quote, ...]:
-    """One direct quote of ``content`` (a substring of ``text``) by actor ``speaker``."""
-    s = text.index(content)
-    return (Quote("Q1", "direct", (s, s + len(content)), content, speaker, None, None),)
 
 
 CASES = [

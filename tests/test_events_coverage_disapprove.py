@@ -5,14 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from wirecoder.records import Quote
 
-from test_events import code_events, stage, triples  # noqa: F401  (the module's stage fixture)
+from test_events import code_events, quoted, stage, triples  # noqa: F401  (the module's stage fixture)
 
 
-def quoted(text: str, content: str, cue: str, speaker: str = "A1") -> tuple[Quote, ...]:
-    s, c = text.index(content), text.index(cue)
-    return (Quote("Q1", "indirect", (s, s + len(content)), content, speaker, None, (c, c + len(cue))),)
 
 
 EVALUATED_ACTS = [

@@ -7,15 +7,11 @@ from __future__ import annotations
 
 import pytest
 
-from wirecoder.records import Quote
 
-from test_events import code_events, triples  # noqa: F401
+from test_events import code_events, quoted, triples  # noqa: F401
 from test_events import stage  # noqa: F401  (the module's stage fixture)
 
 
-def quoted(text: str, content: str, cue: str) -> tuple[Quote, ...]:
-    s, c = text.index(content), text.index(cue)
-    return (Quote("Q1", "indirect", (s, s + len(content)), content, "A1", None, (c, c + len(cue))),)
 
 
 REPORTED_WRONGS = [

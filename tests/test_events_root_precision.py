@@ -5,14 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from wirecoder.records import Quote
-from test_events import code_events, stage, triples  # noqa: F401  (the module's stage fixture)
+from test_events import code_events, quoted, stage, triples  # noqa: F401  (the module's stage fixture)
 
 
-def quoted(text: str, content: str, speaker: str = "A1") -> tuple[Quote, ...]:
-    """One direct quote of ``content`` (a substring of ``text``) by actor ``speaker``."""
-    s = text.index(content)
-    return (Quote("Q1", "direct", (s, s + len(content)), content, speaker, None, None),)
 
 
 CASES = [
@@ -85,7 +80,7 @@ QUOTED = [
 
 @pytest.mark.parametrize("text,content,actors,speaker,expected", QUOTED)
 def test_quoted_praise(coder, stage, text, content, actors, speaker, expected):
-    got = triples(code_events(coder, stage, text, actors, quotes=quoted(text, content, speaker)))
+    got = triples(code_events(coder, stage, text, actors, quotes=quoted(text, content, speaker=speaker)))
     assert {t for t in got if t[0].startswith("05")} == {t for t in expected if t[0].startswith("05")}
 
 

@@ -4,18 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from wirecoder.records import Quote
 from wirecoder.stages.event_statements import StatementCoder
 from wirecoder.stages.statement_words import load_statement_words
 
-from test_events import code_events, stage, triples  # noqa: F401  (the module's stage fixture)
+from test_events import code_events, quoted, stage, triples  # noqa: F401  (the module's stage fixture)
 
 
-def quoted(text: str, content: str, cue: str, speaker: str = "A1", kind: str = "indirect") -> tuple[Quote, ...]:
-    """One quote of ``content`` cued by ``cue``, spoken by actor ``speaker`` (A1 = first actor)."""
-    s = text.index(content)
-    c = text.index(cue)
-    return (Quote("Q1", kind, (s, s + len(content)), content, speaker, None, (c, c + len(cue))),)
 
 
 STATEMENTS = [
