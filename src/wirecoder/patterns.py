@@ -8,7 +8,7 @@ holds the word lists that steer mood, speech and time. Built once per pipeline b
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -272,36 +272,19 @@ def load_word_lists(path: Path, keys: tuple[str, ...]) -> tuple[frozenset[str], 
 
 
 def load_cues(path: Path) -> Cues:
+    """Read ``cues.yaml``: each key fills the :class:`Cues` field of the same name, by the field's
+    type: word lists lower-cased (``frozenset``), tables as (key, value) pairs, phrases in order."""
     data = _read_yaml(path) or {}
-
-    def words(key: str) -> frozenset[str]:
-        return frozenset(str(w).lower() for w in data.get(key) or ())
-
-    def table(key: str) -> tuple[tuple[str, str], ...]:
-        return tuple((str(k), str(v)) for k, v in (data.get(key) or {}).items())
-
-    return Cues(
-        speech=words("speech"), intent=words("intent"), intent_adjectives=words("intent_adjectives"),
-        continuation=words("continuation"), future=words("future"), possible=words("possible"),
-        obligation=words("obligation"), conditional=words("conditional"),
-        background_words=words("background_words"),
-        background_phrases=tuple(str(p).lower() for p in data.get("background_phrases") or ()),
-        light=words("light"), light_in=words("light_in"), light_for=words("light_for"), clause_object=words("clause_object"), not_in_purpose=words("not_in_purpose"), needs_target_verbs=words("needs_target_verbs"), first_person=words("first_person"), message_nouns=words("message_nouns"),
-        refusal=words("refusal"), stative=words("stative"), intent_codes=table("intent_codes"),
-        threat_codes=table("threat_codes"), reject_codes=table("reject_codes"),
-        unilateral=words("unilateral"), needs_target=words("needs_target"),
-        needs_object=words("needs_object"), journalism=words("journalism"),
-        negative_arguments=words("negative_arguments"),
-        press_replies=words("press_replies"), press_nouns=words("press_nouns"),
-        purpose_givers=words("purpose_givers"), evidential=words("evidential"), denial=words("denial"),
-        protective=words("protective"), negated_codes=table("negated_codes"),
-        documents=words("documents"), judgements=words("judgements"),
-        private_life=words("private_life"), speaker_passives=words("speaker_passives"),
-        document_synonyms=table("document_synonyms"), agent_nouns=words("agent_nouns"),
-        copulas=words("copulas"), change_verbs=words("change_verbs"), predictions=words("predictions"),
-        private_voice=words("private_voice"), preparation=words("preparation"),
-        preparation_codes=table("preparation_codes"),
-    )
+    values: dict[str, Any] = {}
+    for field in fields(Cues):
+        raw = data.get(field.name)
+        if field.type == "tuple[tuple[str, str], ...]":
+            values[field.name] = tuple((str(k), str(v)) for k, v in (raw or {}).items())
+        elif field.type == "tuple[str, ...]":
+            values[field.name] = tuple(str(p).lower() for p in raw or ())
+        else:
+            values[field.name] = frozenset(str(w).lower() for w in raw or ())
+    return Cues(**values)
 
 
 def load_patterns(folder: Path, ontology: Ontology | None = None,

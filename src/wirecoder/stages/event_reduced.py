@@ -77,14 +77,12 @@ def load_reduced_words(folder: Path) -> ReducedWords:
         protested = str(data.get("protested_sector") or protested).upper()
         for key, words in attacks.items():
             words.update(str(w).lower() for w in (data.get("unclaimed_attacks") or {}).get(key) or ())
-    return ReducedWords(*(frozenset(merged[k]) for k in lists[:4]), tuple(sorted(agents.items())),
-                        frozenset(merged["place_only"]), frozenset(merged["receiving_verbs"]),
-                        frozenset(merged["receiving_preps"]), frozenset(merged["of_agent_roots"]),
-                        frozenset(devices), device["code"], device["sector"].upper(),
-                        frozenset(merged["protest_roots"]), protested,
-                        frozenset(w.upper() for w in merged["no_own_state"]),
-                        attack_verbs=frozenset(attacks["verbs"]), attack_preps=frozenset(attacks["preps"]),
-                        attack_receivers=frozenset(attacks["receivers"]))
+    return ReducedWords(**{k: frozenset(merged[k]) for k in lists if k != "no_own_state"},
+                        no_own_state=frozenset(w.upper() for w in merged["no_own_state"]),
+                        implicit_state_agents=tuple(sorted(agents.items())), devices=frozenset(devices),
+                        device_code=device["code"], device_sector=device["sector"].upper(),
+                        protested_sector=protested, attack_verbs=frozenset(attacks["verbs"]),
+                        attack_preps=frozenset(attacks["preps"]), attack_receivers=frozenset(attacks["receivers"]))
 
 
 def protested_states(doc: Doc, drafts: list[Draft], words: ReducedWords, notes: list[str]) -> list[Draft]:

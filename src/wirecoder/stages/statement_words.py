@@ -79,8 +79,7 @@ def load_statement_words(folder: Path, ontology: Ontology | None = None) -> Stat
     if ontology is not None:
         for code in [*merged["codes"].values(), *merged["stance_adjectives"].values()]:
             ontology.get(code)  # raises, naming the unknown code
-    return StatementWords(merged["negative"], merged["positive"], merged["strongly_negative"],
-                          merged["report_negative"], dict(merged["codes"]),
-                          *(frozenset(merged.get(k, ())) for k in lists[:-5]), dict(merged["polarity"]),
-                          dict(merged["stance_adjectives"]), merged.get("praise_veto", -4.0),
-                          dict(merged["affiliations"]), *(frozenset(merged.get(k, ())) for k in lists[-5:]))
+    return StatementWords(**{k: merged[k] for k in ("negative", "positive", "strongly_negative", "report_negative")},
+                          praise_veto=merged.get("praise_veto", -4.0),
+                          **{k: dict(merged[k]) for k in ("codes", "polarity", "stance_adjectives", "affiliations")},
+                          **{k: frozenset(merged.get(k, ())) for k in lists})
