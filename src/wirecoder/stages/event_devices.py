@@ -64,14 +64,8 @@ def unclaimed_device_attack(doc: Doc, sent: SpacySpan, match: Match, code: str, 
     country = place_country()
     if not country:
         return []
-    attacker = state_actor(doc, country, words.device_sector, verb)
-    victims = [v for v in victims if v != attacker.id]
-    if not victims:
-        return []
-    roles = Roles((attacker.id,), tuple(victims), "implicit", None, "patient")
-    note = f"'{verb.text}': done by a device with no one named -> {attacker.code} ({words.device_code})"
-    notes.append(note)
-    return [Draft(match, words.device_code, attacker.id, v, False, roles, sent, note) for v in victims]
+    return _by_unnamed_force(doc, sent, match, words.device_code, country, victims, words,
+                             "done by a device with no one named", notes)
 
 
 def _under_attack(noun: Token, words: ReducedWords) -> Token | None:
@@ -148,11 +142,19 @@ def unclaimed_attack(doc: Doc, sent: SpacySpan, match: Match, code: str, words: 
         return []
     if not victims:
         victims = [civilians_actor(doc, country, word).id]
+    return _by_unnamed_force(doc, sent, match, code, country, victims, words, "an attack with no attacker named",
+                             notes)
+
+
+def _by_unnamed_force(doc: Doc, sent: SpacySpan, match: Match, code: str, country: str, victims: list[str],
+                      words: ReducedWords, why: str, notes: list[str]) -> list[Draft]:
+    """Drafts of ``code`` by the unidentified armed force of ``country`` towards each victim
+    (not the force itself), noted with ``why``."""
     attacker = state_actor(doc, country, words.device_sector, match.trigger)
     victims = [v for v in victims if v != attacker.id]
     if not victims:
         return []
     roles = Roles((attacker.id,), tuple(victims), "implicit", None, "patient")
-    note = f"'{match.trigger.text}': an attack with no attacker named -> {attacker.code} ({code})"
+    note = f"'{match.trigger.text}': {why} -> {attacker.code} ({code})"
     notes.append(note)
     return [Draft(match, code, attacker.id, v, False, roles, sent, note) for v in victims]
