@@ -323,6 +323,12 @@ def actor_by_id(doc: Doc, actor_id: str | None) -> Actor | None:
     return doc_lookup(doc).actor_by_id(actor_id)
 
 
+def code_of(doc: Doc, actor_id: str | None) -> str | None:
+    """The code of the actor ``actor_id`` ("RUSGOV"); None for no such actor."""
+    actor = doc_lookup(doc).actor_by_id(actor_id)
+    return actor.code if actor is not None else None
+
+
 def mention_at(doc: Doc, start: int, end: int | None = None) -> Mention | None:
     """The mention covering char ``start`` (or overlapping ``[start, end)``)."""
     return doc_lookup(doc).mention_at(start, start + 1 if end is None else end)

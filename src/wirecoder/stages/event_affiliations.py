@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from ..doc import actor_by_id
+from ..doc import code_of
 from .phrase_actors import actors_of
 from .event_triggers import lemma
 
@@ -69,7 +69,7 @@ def affiliation_targets(coder: StatementCoder, doc: Doc, st: Statement,
             continue
         tied = coder._others(doc, list(dict.fromkeys(a for t in prep.subtree for a in actors_of(doc, t))),
                              speaker_codes)
-        armed = any(((getattr(actor_by_id(doc, a), "code", None) or "")[3:6] in words.armed_sectors)
+        armed = any(((code_of(doc, a) or "")[3:6] in words.armed_sectors)
                     for a in tied)
         own = [t for t in subj.subtree]
         victim = lemma(subj) in words.victim_nouns

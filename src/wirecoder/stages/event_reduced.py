@@ -15,7 +15,7 @@ from typing import Callable
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..datafiles import yaml_mappings
-from ..doc import actor_by_id
+from ..doc import actor_by_id, code_of
 from ..records import Actor, Mention
 from .event_drafts import Draft
 from .event_roles import Roles
@@ -272,7 +272,7 @@ def implicit_state_agent(doc: Doc, sent: SpacySpan, match: Match, code: str, wor
     country = place_country() or (victim.country if victim is not None and own else None)
     if not country:
         return []
-    victims = [v for v in victims if getattr(actor_by_id(doc, v), "code", None) != f"{country}{sector}"]
+    victims = [v for v in victims if code_of(doc, v) != f"{country}{sector}"]
     if not victims:
         return []
     state = state_actor(doc, country, sector, verb)

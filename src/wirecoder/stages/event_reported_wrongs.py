@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span as SpacySpan
 
-from ..doc import actor_by_id
+from ..doc import code_of
 from .event_drafts import Draft
 from .event_roles import Roles
 from .phrase_actors import actors_of
@@ -27,10 +27,6 @@ from .event_triggers import Match
 if TYPE_CHECKING:  # pragma: no cover
     from .event_statements import StatementCoder
     from .statement_reading import Statement
-
-
-def _code(doc: Doc, actor_id: str) -> str:
-    return getattr(actor_by_id(doc, actor_id), "code", None) or ""
 
 
 def same_side(coder: StatementCoder, speaker: str, doer: str) -> bool:
@@ -49,7 +45,7 @@ def reported_wrongs(coder: StatementCoder, doc: Doc, sent: SpacySpan, st: Statem
     if not roots or coder._is_media_or_commentator(doc, st):
         return []
     content = set(st.content)
-    speaker_codes = [_code(doc, s) for s in st.sources]
+    speaker_codes = [code_of(doc, s) or "" for s in st.sources]
     accusers = coder.words.accuser_sectors
     if not all(c[:3] in accusers or c[3:6] in accusers for c in speaker_codes):
         return []
@@ -60,7 +56,7 @@ def reported_wrongs(coder: StatementCoder, doc: Doc, sent: SpacySpan, st: Statem
             continue
         if not d.source or d.roles.source_from == "implicit" or d.source in accused or coder._unreal(verb):
             continue
-        doer = _code(doc, d.source)
+        doer = code_of(doc, d.source) or ""
         if not doer or doer[3:6] in coder.words.armed_sectors or any(same_side(coder, s, doer) for s in speaker_codes):
             continue
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)

@@ -20,7 +20,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span as SpacySpan, Token
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from ..doc import actor_by_id, doc_lookup
+from ..doc import code_of, doc_lookup
 from ..ontology import Ontology
 from ..patterns import Pattern
 from .event_affiliations import affiliation_targets
@@ -92,7 +92,7 @@ class StatementCoder(StatementReader, StatementTargets):
             sources = actors_of(doc, subj)
             if not sources:
                 continue
-            speaker_codes = {getattr(actor_by_id(doc, s), "code", None) for s in sources}
+            speaker_codes = {code_of(doc, s) for s in sources}
             phrase = [t for p in adj.children if p.dep_ == "prep" and p.lower_ in self.words.stance_prepositions
                       for t in p.subtree]
             targets: list[str | None] = list(self._targets(
@@ -115,7 +115,7 @@ class StatementCoder(StatementReader, StatementTargets):
         score = self.polarity(st.content)
         if score > self.words.negative or self._is_media_or_commentator(doc, st):
             return []
-        speaker_codes = {getattr(actor_by_id(doc, s), "code", None) for s in st.sources}
+        speaker_codes = {code_of(doc, s) for s in st.sources}
         found = self._evaluated(doc, st, speaker_codes)
         targets: list[str | None] = list(found[0]) if found else [None]
         pattern = self.patterns["denial"]
@@ -127,7 +127,7 @@ class StatementCoder(StatementReader, StatementTargets):
                 for s in st.sources for t in targets if s != t]
 
     def _code(self, doc: Doc, sent: SpacySpan, st: Statement, notes: list[str]) -> list[Draft]:
-        speaker_codes = {getattr(actor_by_id(doc, s), "code", None) for s in st.sources}
+        speaker_codes = {code_of(doc, s) for s in st.sources}
         reporter = self._is_media_or_commentator(doc, st)
         if reporter and not self._may_judge_state(doc, st):
             return []

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from ..doc import actor_by_id, actor_of_token, extension
+from ..doc import actor_by_id, actor_of_token, code_of, extension
 from ..patterns import Cues
 from .event_clauses import child_of, faced_by, passive_patient, pobj_of, shared_object, subject_of
 from .event_triggers import Match, clause_verb, lemma, relative_object
@@ -52,11 +52,6 @@ def _is_own_force(doc: Doc, token: Token, sources: set[str], moved: bool = False
                              for a in extension(doc, "actors") if a.id in ids)
 
 
-def _code_of(doc: Doc, actor_id: str) -> str | None:
-    actor = actor_by_id(doc, actor_id)
-    return actor.code if actor is not None else None
-
-
 def _phrase_target(doc: Doc, token: Token | None, exclude: set[str] | None = None) -> list[str]:
     """The actors a phrase names, or its author: "a fresh offer *from Afghanistan*", "a demand
     *by* X"; an unlinked object pronoun ("accusing *it* of ...") refers back to an earlier actor
@@ -67,7 +62,7 @@ def _phrase_target(doc: Doc, token: Token | None, exclude: set[str] | None = Non
     if is_object_pronoun(token):
         # "Beijing criticized *them*": not the source itself (that would be "themselves")
         own = source_codes(doc, exclude or set())
-        ids = [a for a in ids if _code_of(doc, a) not in own]
+        ids = [a for a in ids if code_of(doc, a) not in own]
         back = pronoun_antecedent(doc, token, exclude or set())
         return ids or ([back] if back else [])
     if ids:
@@ -239,7 +234,7 @@ def find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues,
             # not the source's own body as an owner ("reiterated *Ankara's* stance")
             own = {a.code for a in extension(doc, "actors") if a.id in seen}
             ids = [a for a in keep(actors_of(doc, t, modifiers=False))
-                   if not (t.dep_ == "poss" and _code_of(doc, a) in own)]
+                   if not (t.dep_ == "poss" and code_of(doc, a) in own)]
             if ids:
                 return ids[:1], "inside"
     # "despite protests by X, *the government* refused": whom a protest was set against
@@ -250,7 +245,7 @@ def find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues,
     # 8. "Britain seeks a deal ... Trump backed *the deal*": the one who had it before
     if verbal:
         own = source_codes(doc, seen)
-        ids = [a for a in keep(actors_of(doc, thing_holder(trig))) if _code_of(doc, a) not in own]
+        ids = [a for a in keep(actors_of(doc, thing_holder(trig))) if code_of(doc, a) not in own]
         if ids:
             return ids, "holder"
     return [], ""

@@ -13,7 +13,7 @@ import logging
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from ..doc import Trace, actor_by_id, doc_lookup
+from ..doc import Trace, actor_by_id, code_of, doc_lookup
 from ..patterns import Pattern, PatternBook, load_patterns
 from ..records import Article
 from ..resources import Resources
@@ -189,8 +189,8 @@ class EventsStage(EarlierEvents, StatedObligations, EventRecords):
             if targets and code[:2] in MATERIAL_ROOTS:
                 # "two soldiers were wounded, the Pakistani army said": the victims' own side
                 # reports its losses; it is not their attacker
-                victims = {getattr(actor_by_id(doc, t), "code", None) for t in targets}
-                sources = [s for s in sources if getattr(actor_by_id(doc, s), "code", None) not in victims]
+                victims = {code_of(doc, t) for t in targets}
+                sources = [s for s in sources if code_of(doc, s) not in victims]
             if sources:
                 roles = Roles(tuple(sources), tuple(targets), "reporter", roles.quote,
                               "patient" if targets else "")

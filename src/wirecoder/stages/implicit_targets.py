@@ -20,7 +20,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
-from ..doc import actor_by_id, quote_at
+from ..doc import actor_by_id, code_of, quote_at
 from ..errors import KnowledgeError
 from ..patterns import load_word_lists, read_role_file
 from ..records import Actor, Location, Mention
@@ -236,15 +236,10 @@ def passive_agent(doc: Doc, match: Match, cues, agents: PassiveAgents) -> tuple[
     quote = quote_at(doc, match.trigger.idx)
     if not sources and quote is not None and quote.speaker:
         sources = [quote.speaker]
-    if not sources or not all(agents.acts(root, _code(doc, a)) for a in sources):
+    if not sources or not all(agents.acts(root, code_of(doc, a)) for a in sources):
         return [], []
     targets = [a for a in actors_of(doc, passive_patient(verb, cues)) if a not in sources]
     return sources, targets
-
-
-def _code(doc: Doc, actor_id: str) -> str | None:
-    actor = actor_by_id(doc, actor_id)
-    return actor.code if actor is not None else None
 
 
 def is_civilian(doc: Doc, actor_id: str) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from ..doc import actor_by_id
+from ..doc import actor_by_id, code_of
 from .event_triggers import lemma
 from .phrase_actors import actors_of, is_media
 from .statement_reading import Statement
@@ -38,17 +38,17 @@ class StatementTargets:
 
     def _all_state(self, doc: Doc, targets: list) -> bool:
         """Every target is a state: a country or one of its ``state_sectors`` (government, army ...)."""
-        codes = [(getattr(actor_by_id(doc, t), "code", None) or "") if t else "" for t in targets]
+        codes = [(code_of(doc, t) or "") if t else "" for t in targets]
         return bool(codes) and all(len(c) == 3 or c[3:6] in self.words.state_sectors for c in codes)
 
     def _names_armed(self, doc: Doc, predicate: list[Token], targets: list) -> bool:
         """The predicate of "called X ..." names an armed group (``armed_sectors``) other than X."""
         named = {a for t in predicate for a in actors_of(doc, t, modifiers=False)} - set(targets)
-        return any((getattr(actor_by_id(doc, a), "code", None) or "")[3:6] in self.words.armed_sectors
+        return any((code_of(doc, a) or "")[3:6] in self.words.armed_sectors
                    for a in named)
 
     def _others(self, doc: Doc, ids: list[str], speaker_codes: set[str | None]) -> list[str]:
-        return [a for a in ids if getattr(actor_by_id(doc, a), "code", None) not in speaker_codes]
+        return [a for a in ids if code_of(doc, a) not in speaker_codes]
 
     def _evaluated(self, doc: Doc, st: Statement,
                    speaker_codes: set[str | None]) -> tuple[list[str], list[Token], bool] | None:
@@ -164,7 +164,7 @@ class StatementTargets:
         tells of, unless they are told as the wrongdoers (``keep_victims``)."""
         out = []
         for a in self._others(doc, ids, speaker_codes):
-            code = getattr(actor_by_id(doc, a), "code", None) or ""
+            code = code_of(doc, a) or ""
             if keep_victims or code[3:6] not in self.words.victim_sectors:
                 out.append(a)
         return out
