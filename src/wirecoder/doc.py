@@ -319,6 +319,20 @@ def doc_lookup(doc: Doc) -> DocLookup:
     return lookup
 
 
+def drop_working_data(doc: Doc) -> None:
+    """Remove what the stages keep on ``doc`` (its records, its :class:`DocLookup` and the
+    ``sent`` hooks that call it). They hold Tokens and Spans pointing back at the Doc; once
+    gone, the Doc is freed as soon as its last user drops it instead of waiting for the
+    garbage collector's slowest pass."""
+    lookup = doc.user_data.get(_LOOKUP)
+    if lookup is not None:
+        for hooks, hook in ((doc.user_token_hooks, lookup.sentence_of_token),
+                            (doc.user_span_hooks, lookup.sentence_of_span)):
+            if hooks.get("sent") == hook:
+                del hooks["sent"]
+    doc.user_data.clear()
+
+
 def actor_by_id(doc: Doc, actor_id: str | None) -> Actor | None:
     return doc_lookup(doc).actor_by_id(actor_id)
 
