@@ -200,18 +200,12 @@ class DocLookup:
 
     @property
     def folded(self) -> tuple[str, ...]:
-        """``fold(token.text)`` of every token, computed once."""
+        """``fold(token.text)`` of every token, computed once (each distinct word folded once)."""
         if self._folded is None:
             from .knowledge.names import fold
-            strings = self.doc.vocab.strings
-            seen: dict[int, str] = {}  # each distinct word is folded once
-            out = []
-            for orth in (self.doc.to_array(ORTH).tolist() if len(self.doc) else ()):
-                word = seen.get(orth)
-                if word is None:
-                    word = seen[orth] = fold(strings[orth])
-                out.append(word)
-            self._folded = tuple(out)
+            texts = self.texts
+            words = {word: fold(word) for word in set(texts)}
+            self._folded = tuple(map(words.__getitem__, texts))
         return self._folded
 
     @property

@@ -4,8 +4,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from spacy.attrs import POS
 from spacy.tokens import Doc
 
+from ..doc import doc_lookup
 from ..knowledge import Country, Entry, Group, Igo, Learned, Metonym, Person, Region
 from ..knowledge.records import split_code
 from ..knowledge.names import fold
@@ -158,7 +160,27 @@ def extend_particles(doc: Doc, s: int, t: int) -> tuple[int, int]:
 
 
 def title_text(doc: Doc, s: int, t: int) -> str:
-    return doc[s:t].text
+    return span_text(doc, s, t)
+
+
+def span_text(doc: Doc, s: int, t: int) -> str:
+    """``doc[s:t].text`` without building the Span: the text from token ``s`` to the end of
+    token ``t - 1`` (tokens ``0 <= s <= t <= len(doc)``)."""
+    if t <= s:
+        return ""
+    lookup = doc_lookup(doc)
+    toks = lookup.tokens
+    last = toks[t - 1]
+    return lookup.text[toks[s].idx:last.idx + len(last)]
+
+
+def pos_ids(doc: Doc) -> list[int]:
+    """``token.pos`` of every token (an id, no string), read once per Doc."""
+    lookup = doc_lookup(doc)
+    got = lookup.memo.get("actors.pos")
+    if got is None:
+        got = lookup.memo["actors.pos"] = doc.to_array(POS).tolist() if len(doc) else []
+    return got  # type: ignore[return-value]
 
 
 def places_after(doc: Doc, i: int, hits: dict[int, Hit]) -> list[tuple[int, int, str]]:

@@ -14,6 +14,7 @@ story's country come later (:mod:`wirecoder.stages.coref`, :mod:`wirecoder.stage
 from __future__ import annotations
 
 import re
+from itertools import compress
 
 import spacy
 from spacy.symbols import NOUN, PROPN
@@ -22,8 +23,8 @@ from spacy.tokens import Doc
 from ..doc import article_of, doc_lookup
 from ..knowledge import Entry, KnowledgeBase
 from ..knowledge.names import fold, name_key
-from .actor_records import (PERSON_KINDS, Found, Hit, case_ok, extend_particles, on_date, place_after, rank, strip_the,
-                            trim_name)
+from .actor_records import (PERSON_KINDS, Found, Hit, case_ok, extend_particles, on_date, place_after, pos_ids, rank,
+                            span_text, strip_the, trim_name)
 from .mention_groups import group, inside_longer_org, named_mention
 from .mention_people import person, unlabelled_names
 from .mention_roles import RoleBook, lemma
@@ -69,15 +70,14 @@ class MentionFinder:
         """Knowledge-base names in ``doc``, longest first, not overlapping, case-checked."""
         lookup = doc_lookup(doc)
         toks, text = lookup.tokens, lookup.text
-        texts = lookup.texts
-        words = [w or texts[i] for i, w in enumerate(lookup.folded)]
+        folded = lookup.folded
+        # a word that folds to nothing is matched as written
+        words = [w or lookup.texts[i] for i, w in enumerate(folded)] if "" in folded else folded
         starts, names, n = self._starts, self._names, len(words)
         found = []
-        for start, word in enumerate(words):
-            lengths = starts.get(word)
-            if lengths is None:
-                continue
-            for size in lengths:
+        # only the words that start a name are tried (the test runs in C over the whole Doc)
+        for start in compress(range(n), map(starts.__contains__, words)):
+            for size in starts[words[start]]:
                 end = start + size
                 key = names.get(tuple(words[start:end])) if end <= n else None
                 if key is not None:
@@ -178,7 +178,7 @@ class MentionFinder:
         def add(f: Found) -> None:
             if covered.intersection(range(f.start, f.end)):
                 return
-            if not any(ch.isalpha() for ch in doc[f.start:f.end].text):
+            if not any(map(str.isalpha, span_text(doc, f.start, f.end))):
                 return  # an emoji, a symbol or a number names no actor
             covered.update(range(f.start, f.end))
             owner.update((k, f) for k in range(f.start, f.end))
@@ -202,11 +202,12 @@ class MentionFinder:
         # knowledge-base names other than people: countries, capitals, metonyms, bodies, groups
         in_name = {k for h in hits if h.entry.kind in NAME_KINDS for k in range(h.start, h.end)}
         role_heads: list[int] = []
-        for i, tok in enumerate(toks):
-            if i in covered or tok.pos not in _NOUN_IDS or skip(i):
+        pos, deps, n = pos_ids(doc), lookup.deps, len(toks)
+        for i in [i for i, p in enumerate(pos) if p in _NOUN_IDS]:
+            if i in covered or skip(i):
                 continue
-            if i + 1 < len(doc) and toks[i + 1].pos in _NOUN_IDS and toks[i + 1].dep_ != "appos" \
-                    and toks[i + 1].ent_type_ != "PERSON" and tok.tag_ not in STOP_TAGS:
+            if i + 1 < n and pos[i + 1] in _NOUN_IDS and deps[i + 1] != "appos" \
+                    and toks[i + 1].ent_type_ != "PERSON" and toks[i].tag_ not in STOP_TAGS:
                 continue  # a modifier of the noun after it ("military drills", "police officers")
             if i in in_name:
                 continue  # part of a knowledge-base name ("European Union", "Security Council")
