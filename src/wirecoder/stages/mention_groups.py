@@ -12,8 +12,8 @@ from spacy.tokens import Doc
 
 from ..doc import doc_lookup
 from ..knowledge import Country, Igo, Metonym, Region, Role, split_code
-from ..knowledge.names import fold, name_key
-from .actor_records import PERSON_KINDS, Found, Hit, entry_code, place_after, places_after
+from ..knowledge.names import name_key
+from .actor_records import PERSON_KINDS, Found, Hit, entry_code, place_after, places_after, span_text
 from .mention_roles import RoleBook
 
 NOT_LOCAL = frozenset("foreign other international overseas outside".split())
@@ -24,8 +24,10 @@ DEFINITE = frozenset("the this that these those".split())
 def group(roles: RoleBook, doc: Doc, i: int, hits: dict[int, Hit], covered: set[int]) -> list[Found]:
     """The group (or one-person role) whose role head is token ``i``, with the words in front
     that code it; "Hungarian and Romanian officials" gives one mention per country."""
+    lookup = doc_lookup(doc)
+    toks, folded = lookup.tokens, lookup.folded
     role, rstart = roles.role_at(doc, i)  # type: ignore[misc]
-    sent_start = doc[i].sent.start
+    sent_start = toks[i].sent.start
     hit_end = doc_lookup(doc).derived("titles.hit_end", hits, lambda hs: {h.end: h for h in hs.values()})
     j = rstart
     while j > sent_start and rstart - j < 7:
@@ -33,7 +35,7 @@ def group(roles: RoleBook, doc: Doc, i: int, hits: dict[int, Hit], covered: set[
         if h is not None and h.entry.kind not in PERSON_KINDS:
             j = h.start
             continue
-        tok = doc[j - 1]
+        tok = toks[j - 1]
         if j - 1 in covered:
             break
         if tok.lower_ in ("and", "&") and j - 2 >= sent_start and hit_end.get(j - 1) and \
@@ -44,33 +46,33 @@ def group(roles: RoleBook, doc: Doc, i: int, hits: dict[int, Hit], covered: set[
                                   and not tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "PERSON")):
             j -= 1
             continue
-        if tok.like_num and j - 2 >= sent_start and doc[j - 2].tag_ == "HYPH" or \
+        if tok.like_num and j - 2 >= sent_start and toks[j - 2].tag_ == "HYPH" or \
                 tok.tag_ == "CD" and "-" in tok.text and tok.text[:1].isalpha():
             j -= 1  # a model number: "F-16 jets", "Su-35 fighters"
             continue
         break
-    while j < rstart and (doc[j].tag_ == "HYPH" or doc[j].lower_ in ("and", "&")):
+    while j < rstart and (toks[j].tag_ == "HYPH" or toks[j].lower_ in ("and", "&")):
         j += 1
     coding = roles.code_words(doc, j, i + 1, hits, (role, rstart))
-    if coding.country is None and doc[i].text[:1].isupper() and roles.is_igo_name(doc, j, i + 1):
+    if coding.country is None and toks[i].text[:1].isupper() and roles.is_igo_name(doc, j, i + 1):
         coding = replace(coding, country="IGO")   # "the International Renewable Energy Agency"
-    plural = doc[i].tag_ in ("NNS", "NNPS") or role.role.endswith("s") and not role.person
-    before = doc[j - 1] if j > 0 else None
+    plural = toks[i].tag_ in ("NNS", "NNPS") or role.role.endswith("s") and not role.person
+    before = toks[j - 1] if j > 0 else None
     k = j - 1  # "the banned separatist outfit": the determiner before participles and adverbs
-    while k > sent_start and j - k <= 3 and doc[k].tag_ in ("VBN", "RB", "JJ", "JJR", "JJS") \
-            and doc[k].dep_ in ("amod", "advmod", "compound"):
+    while k > sent_start and j - k <= 3 and toks[k].tag_ in ("VBN", "RB", "JJ", "JJR", "JJS") \
+            and toks[k].dep_ in ("amod", "advmod", "compound"):
         k -= 1
-    definite = k >= 0 and fold(doc[k].text) in DEFINITE
+    definite = k >= 0 and folded[k] in DEFINITE
     possessor = None
     if before is not None and before.tag_ == "POS" and j >= 2:
         possessor = j - 2
     elif before is not None and before.tag_ == "PRP$":
         possessor = j - 1
     modified = bool(coding.country) or roles.has_modifier(doc, j, rstart)
-    if role.kind == "anaphor" and doc[i].text[:1].isupper() and not doc[i].is_sent_start:
+    if role.kind == "anaphor" and toks[i].text[:1].isupper() and not toks[i].is_sent_start:
         # "the ruling Socialist Party": a name, not a word referring back
-        n0 = next(n for n in range(j, i + 1) if doc[n].text[:1].isupper())
-        text = doc[n0:i + 1].text
+        n0 = next(n for n in range(j, i + 1) if toks[n].text[:1].isupper())
+        text = span_text(doc, n0, i + 1)
         return [Found(j, i + 1, "name", "organisation", "org:" + name_key(text), text, coding.country,
                       coding.sector, resolved_by="title" if coding.country else None,
                       context=coding.country is None)]
@@ -83,9 +85,9 @@ def group(roles: RoleBook, doc: Doc, i: int, hits: dict[int, Hit], covered: set[
         return []
     if coding.country is None:  # "the president of Venezuela", "representatives from Human Rights Watch"
         k = i + 1
-        if k < len(doc) and (doc[k].lower_ == "of" or doc[k].lower_ == "from" and plural_role(doc, i, role)):
+        if k < len(doc) and (toks[k].lower_ == "of" or toks[k].lower_ == "from" and plural_role(doc, i, role)):
             k += 1
-            if k < len(doc) and fold(doc[k].text) == "the":
+            if k < len(doc) and folded[k] == "the":
                 k += 1
             h = hits.get(k)
             if h is not None:
@@ -98,10 +100,10 @@ def group(roles: RoleBook, doc: Doc, i: int, hits: dict[int, Hit], covered: set[
         if c:
             coding = replace(coding, country=c)
             where = c
-    text = doc[j:i + 1].text
+    text = span_text(doc, j, i + 1)
     resolved = "title" if coding.country else None
     not_local = NOT_LOCAL if coding.sector == "NGO" else NOT_LOCAL | VAGUE
-    foreign = any(fold(doc[k].text) in not_local for k in range(max(j - 1, 0), i))
+    foreign = any(folded[k] in not_local for k in range(max(j - 1, 0), i))
     if role.kind == "expert" and coding.country is None and any(
             k in hits and hits[k].entry.kind in ("country", "region") for k in range(j, rstart)):
         foreign = True  # "Russia experts": who they are is not the story's country either
@@ -129,14 +131,15 @@ def group(roles: RoleBook, doc: Doc, i: int, hits: dict[int, Hit], covered: set[
     for n, (s, e, c) in enumerate(parts):
         last = n == len(parts) - 1
         span = (s, i + 1) if last else (j if n == 0 else s, e)
-        name = doc[span[0]:span[1]].text if last else f"{doc[s:e].text} {doc[i].text}"
+        name = span_text(doc, span[0], span[1]) if last else f"{span_text(doc, s, e)} {toks[i].text}"
         out.append(base.with_(start=span[0], end=span[1], country=c, key="group:" + name_key(name), name=name))
     return out
 
 
 def plural_role(doc: Doc, i: int, role: Role) -> bool:
     """A group of people ("officials", "representatives"), who can come *from* a body or country."""
-    return doc[i].tag_ in ("NNS", "NNPS")
+    toks = doc_lookup(doc).tokens
+    return toks[i].tag_ in ("NNS", "NNPS")
 
 
 def _origin_compound(doc: Doc, countries: tuple[tuple[int, int, str], ...]) -> bool:
@@ -149,14 +152,16 @@ def _origin_compound(doc: Doc, countries: tuple[tuple[int, int, str], ...]) -> b
 def body_of_place(roles: RoleBook, doc: Doc, i: int, role: Role, hits: dict[int, Hit]) -> Found | None:
     """A capitalised body role followed by "of" and a name is one organisation ("University
     of Melbourne" EDU): the whole name, its country from the place in it when known."""
-    if role.person or not doc[i].text[:1].isupper() or i + 2 >= len(doc) or doc[i + 1].lower_ != "of":
+    lookup = doc_lookup(doc)
+    toks, folded = lookup.tokens, lookup.folded
+    if role.person or not toks[i].text[:1].isupper() or i + 2 >= len(doc) or toks[i + 1].lower_ != "of":
         return None
     t = i + 2
-    while t < len(doc) and doc[t].pos_ == "PROPN" and doc[t].text[:1].isupper() and t - i < 6:
+    while t < len(doc) and toks[t].pos_ == "PROPN" and toks[t].text[:1].isupper() and t - i < 6:
         t += 1
     if t == i + 2:
         return None
-    s = i - 1 if i > 0 and fold(doc[i - 1].text) == "the" else i
+    s = i - 1 if i > 0 and folded[i - 1] == "the" else i
     country = None
     for k in range(i + 2, t):
         h = hits.get(k)
@@ -164,10 +169,10 @@ def body_of_place(roles: RoleBook, doc: Doc, i: int, role: Role, hits: dict[int,
             country = entry_code(h.entry)[0]
             break
     if country is None:
-        country = roles.kb.place_country(doc[i + 2:t].text)
+        country = roles.kb.place_country(span_text(doc, i + 2, t))
     if country in ("IGO", "NGO"):
         country = None
-    text = doc[i:t].text
+    text = span_text(doc, i, t)
     return Found(s, t, "name", "organisation", "org:" + name_key(text), text, country, role.sector or None,
                  resolved_by="title" if country else None, context=country is None)
 
@@ -175,8 +180,9 @@ def body_of_place(roles: RoleBook, doc: Doc, i: int, role: Role, hits: dict[int,
 def named_mention(doc: Doc, h: Hit) -> Found:
     """The mention a knowledge-base name other than a person makes: country, demonym, capital,
     metonym, IGO, region or a named group."""
+    toks = doc_lookup(doc).tokens
     e = h.entry
-    text = doc[h.start:h.end].text
+    text = span_text(doc, h.start, h.end)
     t = e.target
     if isinstance(t, Country):
         if e.kind == "capital":
@@ -185,7 +191,7 @@ def named_mention(doc: Doc, h: Hit) -> Found:
         kind = "demonym" if e.kind == "demonym" else "country"
         # "Kenyans", and the demonyms with no plural -s used as a plural noun ("thousands of
         # Sudanese", "the Vietnamese say"): the people, that "they" can refer back to
-        last = doc[h.end - 1]
+        last = toks[h.end - 1]
         plural = e.kind == "demonym" and (text.endswith("s") and not text.endswith("ss")
                                           or last.tag_ in ("NNS", "NNPS") and last.dep_ not in ("amod", "compound"))
         return Found(h.start, h.end, kind, "country", "country:" + t.code, t.name, t.code, None,
@@ -219,19 +225,20 @@ def inside_longer_org(doc: Doc, h: Hit, hits: list[Hit]) -> bool:
     Capitalised words of the entity outside the hit that no other knowledge name covers
     in front make the longer name ("U.N." in "U.N. Security Council" is a name of its own;
     words after the hit make a part of the body: "Hamas Political Bureau")."""
+    toks = doc_lookup(doc).tokens
     if h.entry.kind not in ("group", "igo", "metonym"):
         return False
-    ent_type = {doc[k].ent_type_ for k in range(h.start, h.end)}
+    ent_type = {toks[k].ent_type_ for k in range(h.start, h.end)}
     if ent_type != {"ORG"}:
         return False
     s = h.start
-    while s > 0 and doc[s].ent_iob_ == "I":
+    while s > 0 and toks[s].ent_iob_ == "I":
         s -= 1
     # only words in front: "Hamas Political Bureau" still belongs to Hamas
     # the tokens of the other hits; ``h`` itself covers none of the words in front of it
     other = doc_lookup(doc).derived("groups.hit_tokens", hits,
                                     lambda hs: {k for g in hs for k in range(g.start, g.end)})
     extra = [k for k in range(s, h.start)
-             if k not in other and doc[k].is_alpha and doc[k].text[:1].isupper()
-             and doc[k].lower_ != "the"]
+             if k not in other and toks[k].is_alpha and toks[k].text[:1].isupper()
+             and toks[k].lower_ != "the"]
     return bool(extra)

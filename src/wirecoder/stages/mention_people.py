@@ -11,8 +11,8 @@ from spacy.symbols import PROPN
 from spacy.tokens import Doc
 
 from ..doc import doc_lookup
-from ..knowledge.names import fold, name_key
-from .actor_records import Found, Hit, person_name, title_text
+from ..knowledge.names import name_key
+from .actor_records import Found, Hit, person_name, pos_ids, span_text, title_text
 from .mention_roles import RoleBook
 from .mention_titles import apposition, stated_nationality, title_start
 
@@ -25,7 +25,7 @@ PLACE_PREPS = frozenset("in into inside outside near across throughout".split())
 def person(roles: RoleBook, doc: Doc, s: int, t: int, hit: Hit | None, hits: dict[int, Hit]) -> list[Found]:
     """The person named by tokens ``[s, t)`` (``hit`` when the knowledge base knows them), coded
     from the title in front or the apposition after; the apposition is a mention of its own."""
-    name = doc[s:t].text if hit is None else person_name(hit)
+    name = span_text(doc, s, t) if hit is None else person_name(hit)
     base = Found(s, t, "name", "person", "person:" + name_key(name), name)
     out = []
     ts = title_start(roles, doc, s, hits)
@@ -57,6 +57,8 @@ def not_person(roles: RoleBook, doc: Doc, s: int, t: int) -> bool:
     spaCy calls it a place, it is a known city, it follows "Cyclone"/"Operation", it is the
     object of "in"/"into"/"near" ("camps in Kakuma", "flew into JFK"), or it only modifies a
     noun that is no role ("Jim Crow laws")."""
+    lookup = doc_lookup(doc)
+    toks, folded = lookup.tokens, lookup.folded
     span = doc[s:t]
     if any(tok.ent_type_ in PLACE_ENTS for tok in span) and not any(tok.ent_type_ == "PERSON" for tok in span):
         return True
@@ -70,7 +72,7 @@ def not_person(roles: RoleBook, doc: Doc, s: int, t: int) -> bool:
             return True
     if _named_event_before(roles, doc, s, words):
         return True
-    last = doc[t - 1]
+    last = toks[t - 1]
     while last.dep_ == "conj" and last.head.i < s:  # "in Dadaab and Kakuma camps"
         last = last.head
     if last.dep_ == "pobj" and last.head.lower_ in PLACE_PREPS:
@@ -119,17 +121,21 @@ def unlabelled_names(roles: RoleBook, doc: Doc, people, hits: list[Hit], skip) -
     taken = {k for s, t, _ in people for k in range(s, t)} | {k for h in hits for k in range(h.start, h.end)}
     out = []
     toks = doc_lookup(doc).tokens
+    pos = pos_ids(doc)
+    n = len(toks)
     i = 0
-    while i < len(doc):
-        j = i
-        while j < len(doc) and j - i < 4 and toks[j].pos == PROPN and toks[j].text[:1].isupper() \
+    for start in [k for k, p in enumerate(pos) if p == PROPN]:  # a run starts at a proper noun
+        if start < i:
+            continue
+        i = j = start
+        while j < n and j - i < 4 and pos[j] == PROPN and toks[j].text[:1].isupper() \
                 and toks[j].ent_type_ in NAME_ENTS + ("ORG",) and j not in taken and toks[j].is_alpha:
             j += 1
         if j - i >= 2 and not skip(i):
-            last = doc[j - 1]
-            labelled = all(doc[k].ent_type_ in NAME_ENTS for k in range(i, j))
+            last = toks[j - 1]
+            labelled = all(toks[k].ent_type_ in NAME_ENTS for k in range(i, j))
             speaks = last.dep_ in ("nsubj", "nsubjpass") and last.head.lemma_ in SPEECH
-            appos = j < len(doc) and doc[j].text == "," and any(c.dep_ == "appos" for c in last.children)
+            appos = j < n and toks[j].text == "," and any(c.dep_ == "appos" for c in last.children)
             if labelled and (speaks or appos) or after_title(roles, doc, i, hits):
                 out.append((i, j))
         i = max(j, i + 1)
@@ -138,11 +144,13 @@ def unlabelled_names(roles: RoleBook, doc: Doc, people, hits: list[Hit], skip) -
 
 def after_title(roles: RoleBook, doc: Doc, i: int, hits: list[Hit]) -> bool:
     """True when a one-person role ends just before token ``i`` ("envoy for Syria | Geir ...")."""
+    lookup = doc_lookup(doc)
+    toks, folded = lookup.tokens, lookup.folded
     k = i - 1
     for h in hits:
-        if h.end == i and h.start >= 2 and fold(doc[h.start - 1].text) in ("for", "of"):
+        if h.end == i and h.start >= 2 and folded[h.start - 1] in ("for", "of"):
             k = h.start - 2
-    if k < 0 or doc[k].text[:1].isupper() and doc[k].pos_ == "PROPN":
+    if k < 0 or toks[k].text[:1].isupper() and toks[k].pos_ == "PROPN":
         return False
     r = roles.role_at(doc, k)
     return r is not None and r[0].person

@@ -110,6 +110,8 @@ class RoleBook:
     def code_words(self, doc: Doc, start: int, end: int, hits: dict[int, Hit],
                    head: tuple[Role, int] | None) -> Coding:
         """Country and sector of the words ``[start, end)`` whose head role is ``head``."""
+        lookup = doc_lookup(doc)
+        toks, folded = lookup.tokens, lookup.folded
         country = sector_mod = kb_sector = None
         countries: list[tuple[int, int, str]] = []
         former = field = False
@@ -117,7 +119,7 @@ class RoleBook:
         stop = head[1] if head else end
         while i < stop:
             hit = hits.get(i)
-            if hit is not None and i >= 2 and doc[i - 1].text == "-" and fold(doc[i - 2].text) in ("anti", "pro"):
+            if hit is not None and i >= 2 and toks[i - 1].text == "-" and folded[i - 2] in ("anti", "pro"):
                 i = hit.end  # "anti-Syria journalist", "pro-Russian separatists": not that country's
                 continue
             if hit is not None:
@@ -130,8 +132,7 @@ class RoleBook:
                     kb_sector = s
                 i = hit.end
                 continue
-            tok = doc[i]
-            if fold(tok.text) in ("former", "ex"):
+            if folded[i] in ("former", "ex"):
                 former = True
             r = self.role_at(doc, i)
             if r is not None and r[1] >= start:
@@ -156,13 +157,16 @@ class RoleBook:
     def is_igo_name(self, doc: Doc, s: int, t: int) -> bool:
         """An unknown organisation's name of an international body: "International ... Agency",
         "Intergovernmental ... Panel" (``igo_name`` rows of roles.tsv: its first and last word)."""
-        if fold(doc[s].text) == "the":
+        lookup = doc_lookup(doc)
+        toks, folded = lookup.tokens, lookup.folded
+        if folded[s] == "the":
             s += 1
-        return t - s >= 2 and (fold(doc[s].text), lemma(doc[t - 1])) in self.igo_names
+        return t - s >= 2 and (folded[s], lemma(toks[t - 1])) in self.igo_names
 
     def body_sector(self, doc: Doc, s: int, t: int) -> str | None:
         """The sector the words of an unknown organisation's name give ("... Institute" EDU)."""
-        words = [fold(doc[k].text) for k in range(s, t)]
+        folded = doc_lookup(doc).folded
+        words = [folded[k] for k in range(s, t)]
         for k in range(len(words) - 1, -1, -1):
             for body, sector in self._body_words:
                 if tuple(words[k:k + len(body)]) == body:

@@ -12,7 +12,6 @@ from spacy.tokens import Doc
 
 from ..doc import doc_lookup
 from ..knowledge import Role
-from ..knowledge.names import fold
 from .actor_records import PERSON_KINDS, Coding, Hit, entry_code
 from .mention_roles import RoleBook
 
@@ -23,23 +22,25 @@ NATIONAL_NOUNS = frozenset("national citizen".split())  # "an Azerbaijani nation
 
 def title_start(roles: RoleBook, doc: Doc, s: int, hits: dict[int, Hit]) -> int:
     """Where the title in front of a name begins ("U.S. Secretary of State | Antony Blinken")."""
-    hit_end = doc_lookup(doc).derived("titles.hit_end", hits, lambda hs: {h.end: h for h in hs.values()})
+    lookup = doc_lookup(doc)
+    toks, folded = lookup.tokens, lookup.folded
+    hit_end = lookup.derived("titles.hit_end", hits, lambda hs: {h.end: h for h in hs.values()})
     i = s
-    limit = max(doc[s].sent.start, s - 8)
+    limit = max(toks[s].sent.start, s - 8)
     while i > limit:
         h = hit_end.get(i)
         if h is not None and h.entry.kind not in PERSON_KINDS and h.start >= limit:
             i = h.start
             continue
-        tok = doc[i - 1]
-        low = fold(tok.text)
+        tok = toks[i - 1]
+        low = folded[i - 1]
         if low in ("of", "for") and i - 1 > limit and i < s:
             if any(roles.person_role_from(doc, k, i) for k in range(i, s)):
                 break  # "party of | former President Omar al-Bashir": the title has its role
             i -= 1
             continue
         if tok.pos_ == "NOUN" and i < s and roles.role_at(doc, i - 1) is None and low not in TITLE_WORDS \
-                and (i in hits and hits[i].entry.kind not in PERSON_KINDS or fold(doc[i].text) in TITLE_WORDS):
+                and (i in hits and hits[i].entry.kind not in PERSON_KINDS or folded[i] in TITLE_WORDS):
             break  # "Communist Party control | Chinese President Xi": a noun outside the title
         if tok.tag_ == "HYPH" and i < s:
             i -= 1
@@ -50,7 +51,7 @@ def title_start(roles: RoleBook, doc: Doc, s: int, hits: dict[int, Hit]) -> int:
                 break
         i -= 1
     # keep the title only from its first meaningful word
-    while i < s and fold(doc[i].text) in ("of", "for"):
+    while i < s and folded[i] in ("of", "for"):
         i += 1
     # ``hits`` is keyed by where each hit starts: the hits inside [i, s) start in range(i, s)
     has_code = any(roles.role_at(doc, k) for k in range(i, s)) or any(
@@ -61,24 +62,26 @@ def title_start(roles: RoleBook, doc: Doc, s: int, hits: dict[int, Hit]) -> int:
 def apposition(roles: RoleBook, doc: Doc, t: int, hits: dict[int, Hit]) -> tuple[int, int, Coding] | None:
     """", the U.S. secretary of state," after a name: its span and coding; also ", who heads the
     U.N. mission," (a verb of leading, ``RoleBook.lead_verbs``): the body's code."""
-    if t + 1 >= len(doc) or doc[t].text != "," or doc[t].sent != doc[t + 1].sent:
+    lookup = doc_lookup(doc)
+    toks, folded = lookup.tokens, lookup.folded
+    if t + 1 >= len(doc) or toks[t].text != "," or toks[t].sent != toks[t + 1].sent:
         return None
     i = t + 1
     # ", who heads the U.N. mission in Haiti,": the body the person leads codes the person
-    led = i + 1 < len(doc) and fold(doc[i].text) == "who" and doc[i + 1].lemma_.lower() in roles.lead_verbs
+    led = i + 1 < len(doc) and folded[i] == "who" and toks[i + 1].lemma_.lower() in roles.lead_verbs
     if led:
         i += 2
-    if doc[i].pos_ in ("ADP", "SCONJ") and fold(doc[i].text) not in ("of", "as"):   # ", as president of X,"
+    if toks[i].pos_ in ("ADP", "SCONJ") and folded[i] not in ("of", "as"):   # ", as president of X,"
         return None   # ", after a meeting with X,", ", in a statement,": a fronted phrase, no title
-    if fold(doc[i].text) in ("a", "an", "the"):
+    if folded[i] in ("a", "an", "the"):
         i += 1
     start = i
     end = i
     while end < len(doc) and end - start < 12:
-        tok = doc[end]
+        tok = toks[end]
         if tok.is_punct and tok.tag_ != "HYPH" or tok.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "NUM"):
             break
-        if fold(tok.text) in ("who", "which", "that", "and"):
+        if folded[end] in ("who", "which", "that", "and"):
             break
         end += 1
     if end <= start:
@@ -126,24 +129,26 @@ def stated_nationality(doc: Doc, t: int, hits: dict[int, Hit]) -> tuple[int, int
     """A nationality the text states for the person whose name ends before token ``t``:
     ", who is Azerbaijani," / ", an Azerbaijani national," / ", a Turkish citizen,". Its span
     (the demonym and its noun) and country; it beats any country the story's context gives."""
-    if t + 2 >= len(doc) or doc[t].text != "," or doc[t].sent != doc[t + 1].sent:
+    lookup = doc_lookup(doc)
+    toks, folded = lookup.tokens, lookup.folded
+    if t + 2 >= len(doc) or toks[t].text != "," or toks[t].sent != toks[t + 1].sent:
         return None
     i = t + 1
-    if fold(doc[i].text) == "who" and i + 1 < len(doc) and fold(doc[i + 1].text) in ("is", "was"):
+    if folded[i] == "who" and i + 1 < len(doc) and folded[i + 1] in ("is", "was"):
         i += 2
         relative = True
     else:
         relative = False
-    if i < len(doc) and fold(doc[i].text) in ("a", "an"):
+    if i < len(doc) and folded[i] in ("a", "an"):
         i += 1
     h = hits.get(i)
     if h is None or h.entry.kind != "demonym":
         return None
     country, _ = entry_code(h.entry)
     end = h.end
-    if end < len(doc) and fold(doc[end].text) in NATIONAL_NOUNS:
+    if end < len(doc) and folded[end] in NATIONAL_NOUNS:
         end += 1
-    elif not relative or end < len(doc) and not doc[end].is_punct:
+    elif not relative or end < len(doc) and not toks[end].is_punct:
         return None  # "an Iranian journalist" is a role phrase; "who is Iranian-born" is no nationality
     return (h.start, end, country) if country else None
 
@@ -154,14 +159,15 @@ def body_led(roles: RoleBook, doc: Doc, head: tuple[Role, int], head_end: int, e
     REB, "spokesman for Hamas" PSEREB, "president of the Houston Restaurant Association"
     (an organisation with no known sector: no sector). None when the role is not followed
     by "of/at/for" + a body (a country keeps the role's own sector: "president of Ghana")."""
-    if not head[0].person or head_end >= end - 1 or doc[head_end].lower_ not in ("of", "at", "for"):
+    toks = doc_lookup(doc).tokens
+    if not head[0].person or head_end >= end - 1 or toks[head_end].lower_ not in ("of", "at", "for"):
         return None
     for k in range(head_end + 1, end):
         h = hits.get(k)
         if h is not None and h.end <= end and h.entry.kind in ("group", "igo", "metonym"):
             return entry_code(h.entry)
     last = end - 1
-    while last > head_end and not doc[last].is_alpha:
+    while last > head_end and not toks[last].is_alpha:
         last -= 1
     r = roles.role_at(doc, last)
     if r is not None and r[1] > head_end and r[0].kind in ("strong", "weak") and r[0].sector:
@@ -171,7 +177,7 @@ def body_led(roles: RoleBook, doc: Doc, head: tuple[Role, int], head_end: int, e
     body = roles.body_sector(doc, head_end + 1, end)
     if body:
         return None, body
-    words = [doc[k] for k in range(head_end + 1, end) if doc[k].is_alpha and doc[k].lower_ != "the"]
+    words = [toks[k] for k in range(head_end + 1, end) if toks[k].is_alpha and toks[k].lower_ != "the"]
     if len(words) >= 2 and all(w.text[:1].isupper() for w in words) and \
             all(w.ent_type_ == "ORG" for w in words) and r is None:
         return None, None  # an organisation of its own whose sector the words do not say
