@@ -10,7 +10,6 @@ from spacy.tokens import Doc
 from ..doc import doc_lookup
 from ..knowledge import Country, Entry, Group, Igo, Learned, Metonym, Person, Region
 from ..knowledge.records import split_code
-from ..knowledge.names import fold
 
 
 WHERE_PREPS = frozenset("in on inside".split())
@@ -135,9 +134,10 @@ def person_name(hit: Hit) -> str:
 
 def trim_name(doc: Doc, s: int, t: int) -> tuple[int, int]:
     """A name without a leading 'the' and a trailing possessive."""
-    while s < t and (doc[s].lower_ in ("the", "a", "an") or doc[s].is_punct):
+    toks = doc_lookup(doc).tokens
+    while s < t and (toks[s].lower_ in ("the", "a", "an") or toks[s].is_punct):
         s += 1
-    while t > s and (doc[t - 1].tag_ == "POS" or doc[t - 1].is_punct or doc[t - 1].is_space):
+    while t > s and (toks[t - 1].tag_ == "POS" or toks[t - 1].is_punct or toks[t - 1].is_space):
         t -= 1
     return s, t
 
@@ -145,16 +145,18 @@ def trim_name(doc: Doc, s: int, t: int) -> tuple[int, int]:
 def extend_particles(doc: Doc, s: int, t: int) -> tuple[int, int]:
     """A personal name cut at a particle takes the rest of the name: "Hans Van | den Broek",
     "Ursula von der | Leyen", "Luiz Inacio Lula | da Silva" (particles, then a capitalised word)."""
+    lookup = doc_lookup(doc)
+    toks, folded = lookup.tokens, lookup.folded
     if t - s < 1:
         return s, t
     k = t
-    while k > s + 1 and fold(doc[k - 1].text) in SURNAME_PARTICLES:
+    while k > s + 1 and folded[k - 1] in SURNAME_PARTICLES:
         k -= 1  # "Hans Van": the name ends in particles
     j = t
-    while j < len(doc) and j - t < 3 and fold(doc[j].text) in SURNAME_PARTICLES:
+    while j < len(doc) and j - t < 3 and folded[j] in SURNAME_PARTICLES:
         j += 1
-    if (k < t or j > t) and j < len(doc) and doc[j].text[:1].isupper() and doc[j].is_alpha \
-            and doc[j].pos_ == "PROPN" and doc[j - 1].whitespace_:
+    if (k < t or j > t) and j < len(doc) and toks[j].text[:1].isupper() and toks[j].is_alpha \
+            and toks[j].pos_ == "PROPN" and toks[j - 1].whitespace_:
         return s, j + 1
     return s, t
 
@@ -186,12 +188,13 @@ def pos_ids(doc: Doc) -> list[int]:
 def places_after(doc: Doc, i: int, hits: dict[int, Hit]) -> list[tuple[int, int, str]]:
     """Every country of conjoined places right after a group ("politicians in Britain and the
     United States"): (start, end, country) of each place's name, in text order."""
+    toks = doc_lookup(doc).tokens
     out: list[tuple[int, int, str]] = []
-    for prep in (c for c in doc[i].rights if c.dep_ == "prep" and c.lower_ in WHERE_PREPS):
+    for prep in (c for c in toks[i].rights if c.dep_ == "prep" and c.lower_ in WHERE_PREPS):
         for k in range(prep.i + 1, min(prep.right_edge.i + 1, prep.i + 12)):
             h = hits.get(k)
             if h is not None and h.entry.kind in ("country", "capital") and h.end <= prep.right_edge.i + 1:
-                head = doc[h.end - 1]
+                head = toks[h.end - 1]
                 if head.dep_ in ("pobj", "conj") and (head.head.i == prep.i or head.dep_ == "conj"):
                     out.append((h.start, h.end, entry_code(h.entry)[0]))
         break
@@ -201,8 +204,9 @@ def places_after(doc: Doc, i: int, hits: dict[int, Hit]) -> list[tuple[int, int,
 def place_after(doc: Doc, i: int, hits: dict[int, Hit]) -> str | None:
     """The country of a place right after a group ("rebels in eastern Congo", "militants
     based in Pakistan", "fighters present on Afghan soil"), or None."""
-    preps = [c for c in doc[i].rights if c.dep_ == "prep" and c.lower_ in WHERE_PREPS]
-    for c in doc[i].rights:
+    toks = doc_lookup(doc).tokens
+    preps = [c for c in toks[i].rights if c.dep_ == "prep" and c.lower_ in WHERE_PREPS]
+    for c in toks[i].rights:
         if c.dep_ in ("amod", "acl") and c.i <= i + 2:
             preps.extend(p for p in c.rights if p.dep_ == "prep" and p.lower_ in WHERE_PREPS)
     for prep in preps:

@@ -27,7 +27,7 @@ from ..knowledge.records import join_code
 from ..records import Actor, Mention
 from ..resources import Resources
 from .coref import link_abbreviations, link_anaphors, link_names, link_pronouns, link_roles
-from .actor_records import Found
+from .actor_records import Found, span_text
 from .mentions import MentionFinder
 
 log = logging.getLogger(__name__)
@@ -58,12 +58,13 @@ class ActorsStage:
         self.finder = MentionFinder(self.kb)
 
     def __call__(self, doc: Doc) -> Doc:
+        toks = doc_lookup(doc).tokens
         article = article_of(doc)
         date = article.published
         headline = article.headline_span
 
         def allowed(i: int) -> bool:
-            c = doc[i].idx
+            c = toks[i].idx
             if headline and headline[0] <= c < headline[1]:
                 return True
             return not doc_lookup(doc).in_metadata(c)
@@ -171,6 +172,7 @@ class ActorsStage:
 
     # --- the story's country, for mentions without one ------------------------------------------------------------
     def _context(self, doc: Doc, found: list[Found]) -> list[Found]:
+        toks = doc_lookup(doc).tokens
         lookup = doc_lookup(doc)
         # a verbless fragment (a crosshead: "Recent attacks") counts with the sentence after it
         groups, g = [], 0
@@ -245,7 +247,7 @@ class ActorsStage:
             if f.country is None and f.possessor is not None:
                 owner = by_token.get(f.possessor)
                 country = owner.country if owner is not None else None
-                if owner is None and doc[f.possessor].tag_ == "PRP$":
+                if owner is None and toks[f.possessor].tag_ == "PRP$":
                     country = self._pronoun_owner(doc, f.possessor, found)
                 if country and country not in ("IGO", "NGO"):
                     f = f.with_(country=country, resolved_by="coreference", context=False)
@@ -278,15 +280,16 @@ class ActorsStage:
     def _place_in(self, doc: Doc, f: Found) -> str | None:
         """The country of a known place (city, U.S. state) named inside a mention's own words,
         outside the person's name: "Houston" in "president of the Houston Restaurant Association"."""
+        toks = doc_lookup(doc).tokens
         if f.kind not in ("title", "role", "group", "name") or f.end - f.start < 2:
             return None
         for i in range(f.start, f.end):
-            tok = doc[i]
+            tok = toks[i]
             if tok.pos_ != "PROPN" or not tok.is_alpha or not tok.text[:1].isupper() or tok.ent_type_ == "PERSON":
                 continue
             for n in (3, 2, 1):
-                if i + n <= f.end and all(doc[k].ent_type_ != "PERSON" for k in range(i, i + n)):
-                    c = self.kb.place_country(doc[i:i + n].text)
+                if i + n <= f.end and all(toks[k].ent_type_ != "PERSON" for k in range(i, i + n)):
+                    c = self.kb.place_country(span_text(doc, i, i + n))
                     if c:
                         return c
         return None
@@ -295,11 +298,12 @@ class ActorsStage:
         """Where the court sits: the place the story last named on a court or its proceedings
         ("a trial in New York", "Manhattan federal court"), else the nearest known place (city,
         U.S. state) spaCy marks in a judicial mention's sentence or the one before."""
+        toks = doc_lookup(doc).tokens
         venue = self._venue_place(doc, f.start)
         if venue:
             return venue
-        sent = doc[f.start].sent
-        before = doc[sent.start - 1].sent if sent.start > 0 else None
+        sent = toks[f.start].sent
+        before = toks[sent.start - 1].sent if sent.start > 0 else None
         for span in (sent, before):
             if span is None:
                 continue
@@ -314,9 +318,10 @@ class ActorsStage:
     def _venue_place(self, doc: Doc, end: int) -> str | None:
         """The country of the last place named on a court or its proceedings before token ``end``
         (its sentence included): "at a trial *in* New York", "*Manhattan* federal court"."""
+        toks = doc_lookup(doc).tokens
         venues = {r.role for r in self.kb.roles if r.kind == "venue" or r.sector == "JUD" and not r.person
                   and r.kind == "strong"}
-        stop = doc[end].sent.end
+        stop = toks[end].sent.end
         for tok in reversed(doc[:stop]):
             if tok.lemma_.lower() not in venues or tok.pos_ != "NOUN":
                 continue
@@ -333,7 +338,8 @@ class ActorsStage:
 
     def _pronoun_owner(self, doc: Doc, i: int, found: list[Found]) -> str | None:
         """The country of "his"/"its" in "his opposition rival": the nearest earlier coded subject."""
-        low = doc[i].lower_
+        toks = doc_lookup(doc).tokens
+        low = toks[i].lower_
         for f in reversed([f for f in found if f.end <= i]):
             if not f.country:
                 continue
@@ -345,6 +351,7 @@ class ActorsStage:
 
     # --- step 7: actors and mentions ----------------------------------------------------------
     def _assemble(self, doc: Doc, found: list[Found]) -> tuple[tuple[Actor, ...], tuple[Mention, ...]]:
+        toks = doc_lookup(doc).tokens
         text = doc_lookup(doc).text
         groups: dict[str, list[Found]] = {}
         for f in sorted(found, key=lambda f: f.start):
@@ -366,7 +373,7 @@ class ActorsStage:
                 name = _display(doc, first)
             spans = []
             for f in fs:
-                start, end = doc[f.start].idx, doc[f.end - 1].idx + len(doc[f.end - 1].text)
+                start, end = toks[f.start].idx, toks[f.end - 1].idx + len(toks[f.end - 1].text)
                 spans.append((start, end))
                 mentions.append(Mention((start, end), aid, text[start:end], f.kind))
             code = join_code(country, sector)
@@ -386,7 +393,8 @@ def _destination(doc: Doc, f: Found) -> int | None:
     """The verb whose movers a country is only the destination of: "sent soldiers into Somalia",
     "deployed troops to Mali". The subject and object of that verb are not of that country;
     -1 for "Somalia-based", a cue for no other actor in its sentence."""
-    tok = doc[f.end - 1]
+    toks = doc_lookup(doc).tokens
+    tok = toks[f.end - 1]
     if tok.dep_ == "pobj" and tok.head.lower_ in ("into", "to", "toward", "towards") and \
             tok.head.head.pos_ == "VERB":
         return tok.head.head.i
@@ -399,7 +407,8 @@ def _destination(doc: Doc, f: Found) -> int | None:
 
 def _governor(doc: Doc, i: int) -> int:
     """The word a mention starting at token ``i`` hangs on ("Li Wenbo was detained" -> detained)."""
-    tok = doc[i]
+    toks = doc_lookup(doc).tokens
+    tok = toks[i]
     while tok.dep_ == "compound" and tok.head.i != tok.i:
         tok = tok.head
     return tok.head.i
@@ -408,7 +417,8 @@ def _governor(doc: Doc, i: int) -> int:
 def _movers(doc: Doc, verb: int) -> tuple[int, ...]:
     """The verbs whose subject moves by ``verb``: itself, and the verb a subject-less adverbial
     clause hangs on ("*After arriving* in Canada, she *was detained*")."""
-    v = doc[verb]
+    toks = doc_lookup(doc).tokens
+    v = toks[verb]
     if v.dep_ in ("advcl", "pcomp", "xcomp") and not any(c.dep_.startswith("nsubj") for c in v.children):
         head = v.head.head if v.dep_ == "pcomp" else v.head   # "after arriving": pcomp of "after"
         return verb, head.i
@@ -418,9 +428,10 @@ def _movers(doc: Doc, verb: int) -> tuple[int, ...]:
 def _several_parties(doc: Doc, f: Found, found: list[Found]) -> bool:
     """A generic plural for several parties: "both leaders", "the two sides", or "the leaders"
     when its sentence or the one before names two or more countries."""
+    toks = doc_lookup(doc).tokens
     if f.actor_kind != "group" or f.kind == "pronoun" or f.country is not None:
         return False
-    head = doc[f.end - 1]
+    head = toks[f.end - 1]
     if head.tag_ not in ("NNS", "NNPS"):
         return False
     words = {t.lower_ for t in head.children}
@@ -428,7 +439,7 @@ def _several_parties(doc: Doc, f: Found, found: list[Found]) -> bool:
         if "both" in words or words & {"two", "three"} and head.lemma_.lower() in PARTY_NOUNS:
             return True  # "both groups", "the two sides"; not "the top two militant groups"
         sent = head.sent
-        first = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        first = toks[sent.start - 1].sent.start if sent.start > 0 else sent.start
         named = {g.country for g in found if g.country and g is not f and first <= g.start < sent.end}
         return len(named) >= 2
     return False
@@ -436,9 +447,10 @@ def _several_parties(doc: Doc, f: Found, found: list[Found]) -> bool:
 
 def _region_nation(doc: Doc, f: Found) -> bool:
     """A region's demonym before "nation"/"country" with "the": "the central African nation"."""
+    toks = doc_lookup(doc).tokens
     if f.actor_kind != "region" or f.kind != "demonym" or f.end >= len(doc):
         return False
-    noun = doc[f.end]
+    noun = toks[f.end]
     if noun.lemma_.lower() not in NATION_NOUNS and noun.lower_ not in NATION_NOUNS:
         return False
     return any(t.lower_ == "the" and t.dep_ == "det" for t in noun.children)

@@ -115,19 +115,21 @@ def link_names(doc: Doc, found: list[Found], kb: KnowledgeBase, date: dt.date | 
 def _stated_nationality(doc: Doc, t: int, found_at: dict[int, Found]) -> Found | None:
     """The demonym mention of ", who is Azerbaijani," / ", an Azerbaijani national," right after a
     bare surname ending before token ``t`` (the nationality the text states for that person)."""
-    if t + 2 >= len(doc) or doc[t].text != "," or doc[t].sent != doc[t + 1].sent:
+    lookup = doc_lookup(doc)
+    toks, folded = lookup.tokens, lookup.folded
+    if t + 2 >= len(doc) or toks[t].text != "," or toks[t].sent != toks[t + 1].sent:
         return None
     i = t + 1
-    relative = fold(doc[i].text) == "who" and fold(doc[i + 1].text) in ("is", "was")
+    relative = folded[i] == "who" and folded[i + 1] in ("is", "was")
     i += 2 if relative else 0
-    if i < len(doc) and fold(doc[i].text) in ("a", "an"):
+    if i < len(doc) and folded[i] in ("a", "an"):
         i += 1
     f = found_at.get(i)
     if f is None or f.kind != "demonym" or f.actor_kind != "country" or not f.country:
         return None
-    if f.end < len(doc) and fold(doc[f.end].text) in NATIONAL_NOUNS:
+    if f.end < len(doc) and folded[f.end] in NATIONAL_NOUNS:
         return f.with_(end=f.end + 1)
-    if not relative or f.end < len(doc) and not doc[f.end].is_punct:
+    if not relative or f.end < len(doc) and not toks[f.end].is_punct:
         return None  # "an Iranian journalist" is a role phrase
     return f
 
@@ -136,24 +138,25 @@ def _stated_origin(doc: Doc, t: int, found_at: dict[int, Found]) -> str | None:
     """The country a person (or each of two conjoined people) is said to come from, right after a
     surname ending before token ``t``: "Amirov and Omarov, *both from Azerbaijan*, pleaded",
     "Lekic, *from Serbia*, said"."""
+    toks = doc_lookup(doc).tokens
     i = t
-    if i < len(doc) and doc[i].lower_ == "and":   # "Amirov | and Omarov, both from ..."
+    if i < len(doc) and toks[i].lower_ == "and":   # "Amirov | and Omarov, both from ..."
         i += 1
-        while i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper():
+        while i < len(doc) and toks[i].pos_ == "PROPN" and toks[i].text[:1].isupper():
             i += 1
         if i == t + 1:
             return None
-    if i + 2 >= len(doc) or doc[i].text != ",":
+    if i + 2 >= len(doc) or toks[i].text != ",":
         return None
     i += 1
-    if doc[i].lower_ in ("both", "all"):
+    if toks[i].lower_ in ("both", "all"):
         i += 1
-    if i + 1 >= len(doc) or doc[i].lower_ != "from":
+    if i + 1 >= len(doc) or toks[i].lower_ != "from":
         return None
     f = found_at.get(i + 1)
     if f is None or f.actor_kind != "country" or f.kind not in ("country", "name") or not f.country:
         return None
-    return f.country if f.end >= len(doc) or doc[f.end].is_punct else None
+    return f.country if f.end >= len(doc) or toks[f.end].is_punct else None
 
 
 def _named_subject(tok) -> bool:
@@ -202,16 +205,17 @@ def link_anaphors(doc: Doc, found: list[Found]) -> list[Found]:
     (a group, organisation or international body) of a compatible country and sector within
     ANAPHOR_SENTENCES sentences; a role group of the same sector ("rebels") when the anaphor
     has one. A bare "the group" that refers to nothing is not an actor."""
+    toks = doc_lookup(doc).tokens
     out: list[Found] = []
     for f in found:
         if not f.anaphor or f.plural or not (f.definite or f.possessor is not None):
             out.append(f)
             continue
-        first = doc[f.start].sent.start
+        first = toks[f.start].sent.start
         for _ in range(ANAPHOR_SENTENCES):
             if first == 0:
                 break
-            first = doc[first - 1].sent.start
+            first = toks[first - 1].sent.start
         target = None
         for g in reversed(out):
             if g.start < first:
@@ -349,12 +353,13 @@ def _singular_thing(tok) -> bool:
 def _last(doc: Doc, pron, token_found: dict, fits, block, any_role: bool = False) -> Found | None:
     """The nearest earlier subject mention that fits (current and previous sentences); a
     non-actor subject that could be the antecedent (``block``) stops the search."""
+    toks = doc_lookup(doc).tokens
     sent = pron.sent
     first_sent_start = sent.start
     for _ in range(LOOKBACK_SENTENCES):
         if first_sent_start == 0:
             break
-        first_sent_start = doc[first_sent_start - 1].sent.start
+        first_sent_start = toks[first_sent_start - 1].sent.start
     fallback = None
     lookup = doc_lookup(doc)
     toks = lookup.tokens

@@ -109,17 +109,18 @@ class MentionFinder:
         """"ethnic Albanians in south Serbia": civilians (CVL) of the country where the group
         lives, the place after "in", else the story's country (filled in later), never the
         demonym's own country."""
+        toks = doc_lookup(doc).tokens
         country = None
-        if h.end < len(doc) and doc[h.end].lower_ == "in":
+        if h.end < len(doc) and toks[h.end].lower_ == "in":
             for i in range(h.end + 1, min(h.end + 5, len(doc))):
-                tok = doc[i]
+                tok = toks[i]
                 if tok.pos_ == "PROPN" and tok.text[:1].isupper():
                     for n in (3, 2, 1):
-                        country = self.kb.place_country(doc[i:i + n].text) if i + n <= len(doc) else None
+                        country = self.kb.place_country(span_text(doc, i, i + n)) if i + n <= len(doc) else None
                         if country:
                             break
                     break
-        demonym = doc[h.start:h.end].text
+        demonym = span_text(doc, h.start, h.end)
         return f.with_(start=h.start - 1, kind="group", actor_kind="group",
                        key=f"ethnic:{f.country}:{country or 'context'}", name=f"ethnic {demonym}",
                        country=country, sector="CVL", resolved_by="title" if country else None,
@@ -129,7 +130,8 @@ class MentionFinder:
         """A country or demonym in front of a facility that is not its sentence's subject:
         "a French military base", "a joint Kenya-U.S. military base" (through the modifiers
         between them); the subject ("the U.S. base fired") stays an actor."""
-        tok = doc[h.end - 1]
+        toks = doc_lookup(doc).tokens
+        tok = toks[h.end - 1]
         while tok.dep_ in ("amod", "compound", "nmod", "poss") and tok.head.i > tok.i and \
                 tok.head.pos_ in ("NOUN", "PROPN", "ADJ"):
             tok = tok.head
@@ -220,7 +222,7 @@ class MentionFinder:
         for h in hits:
             if h.entry.kind not in PERSON_KINDS:
                 f = named_mention(doc, h)
-                last = doc[h.end - 1]
+                last = toks[h.end - 1]
                 if f.actor_kind == "country" and last.dep_ in ("amod", "compound", "poss", "nmod") and \
                         lemma(last.head) in self.roles.place_nouns and last.head.i >= h.end:
                     # "shelled Iraqi towns", "Pakistan's Balochistan province": the people of a
@@ -229,7 +231,7 @@ class MentionFinder:
                 elif f.actor_kind == "country" and self._on_facility(doc, h):
                     continue  # "the bombing of a French military base": a place, not France
                 elif f.kind == "demonym" and f.actor_kind == "country" and h.start > 0 and \
-                        doc[h.start - 1].lower_ in ETHNIC:
+                        toks[h.start - 1].lower_ in ETHNIC:
                     f = self._ethnic_group(doc, h, f)
                 elif f.key.startswith("people:") and f.country is None:
                     # "Kurds in Syria": a people of several countries lives where the text puts it
@@ -250,7 +252,7 @@ class MentionFinder:
             if astride or len(named) != len(inside) or covered.intersection(range(e.start, e.end)) and not named:
                 continue
             s, t = trim_name(doc, e.start, e.end)
-            if t - s < 2 and not named or not doc[t - 1].dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj"):
+            if t - s < 2 and not named or not toks[t - 1].dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj"):
                 continue
             sector = self.roles.body_sector(doc, s, t)
             if named and (sector is None or len({f.country for f in named}) != 1):
@@ -263,7 +265,7 @@ class MentionFinder:
                 covered.difference_update(range(f.start, f.end))
                 for k in range(f.start, f.end):
                     owner.pop(k, None)
-            add(Found(s, t, "name", "organisation", "org:" + name_key(doc[s:t].text), doc[s:t].text,
+            add(Found(s, t, "name", "organisation", "org:" + name_key(span_text(doc, s, t)), span_text(doc, s, t),
                       country, sector, resolved_by="title" if country else None))
         found.sort(key=lambda f: f.start)
         return found, by_start
