@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from typing import NamedTuple
 
 from spacy.attrs import POS
 from spacy.tokens import Doc
@@ -33,9 +34,10 @@ class Hit:
         return self.entries[0]
 
 
-@dataclass(frozen=True, slots=True)
-class Found:
-    """A mention before actors are assembled: token span, what it is, what the text says."""
+class Found(NamedTuple):
+    """A mention before actors are assembled: token span, what it is, what the text says.
+    An immutable named tuple (the stage makes and changes some hundred an article: a frozen
+    dataclass paid a ``object.__setattr__`` per field on every one)."""
 
     start: int                  # token index
     end: int                    # token index, exclusive
@@ -57,7 +59,7 @@ class Found:
     anaphor: bool = False         # "the group", "the rebel group": may refer back to a named body
 
     def with_(self, **changes) -> "Found":
-        return replace(self, **changes)
+        return self._replace(**changes)
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,12 +27,12 @@ from ..knowledge.records import join_code
 from ..records import Actor, Mention
 from ..resources import Resources
 from .coref import link_abbreviations, link_anaphors, link_names, link_pronouns, link_roles
-from .actor_records import Found, span_text
+from .actor_records import Found, pos_ids, span_text
 from .mentions import MentionFinder
 
 log = logging.getLogger(__name__)
 
-_VERB_IDS = (VERB, AUX)  # ``token.pos`` ids: no string is made
+_VERBS = frozenset((VERB, AUX))  # ``token.pos`` ids: no string is made
 
 RANK = {"title": 0, "apposition": 0, "knowledge": 1, "metonym": 1, "coreference": 2, "context": 3, None: 4}
 SAME_SENTENCE, NEIGHBOUR, ARTICLE, DATELINE = 3.0, 1.0, 0.25, 1.0
@@ -172,13 +172,13 @@ class ActorsStage:
 
     # --- the story's country, for mentions without one ------------------------------------------------------------
     def _context(self, doc: Doc, found: list[Found]) -> list[Found]:
-        toks = doc_lookup(doc).tokens
         lookup = doc_lookup(doc)
+        toks, pos = lookup.tokens, pos_ids(doc)
         # a verbless fragment (a crosshead: "Recent attacks") counts with the sentence after it
         groups, g = [], 0
         for sent in lookup.sents:
             groups.append(g)
-            if any(t.pos in _VERB_IDS for t in lookup.tokens_of(sent)):
+            if not _VERBS.isdisjoint(pos[sent.start:sent.end]):
                 g += 1
 
         def sentence(i: int) -> int:
@@ -206,8 +206,19 @@ class ActorsStage:
             for k in range(f.start, f.end):
                 by_token[k] = f
 
+        known: dict[int, str | None] = {}  # sentence -> its story country, when the mention does not count
+
         def story_country(i: int) -> str | None:
             k = sentence(i)
+            if k in known:
+                return known[k]
+            got = _story_country(i, k)
+            # the answer depends on the mention itself only through a destination verb in its sentence
+            if all(evidence[e][2] is None for e in near.get(k, ())):
+                known[k] = got
+            return got
+
+        def _story_country(i: int, k: int) -> str | None:
             score: Counter = Counter()
             local: Counter = Counter()  # a tie goes to the country nearest the mention
             for e in sorted(near.get(k - 1, []) + near.get(k, []) + near.get(k + 1, [])):
@@ -458,7 +469,7 @@ def _region_nation(doc: Doc, f: Found) -> bool:
 
 def _display(doc: Doc, f: Found) -> str:
     """The name a group is shown by: its words without a leading article."""
-    words = doc[f.start:f.end]
-    if len(words) > 1 and words[0].lower_ in ("the", "a", "an"):
-        words = words[1:]
-    return words.text
+    start = f.start
+    if f.end - start > 1 and doc_lookup(doc).tokens[start].lower_ in ("the", "a", "an"):
+        start += 1
+    return span_text(doc, start, f.end)

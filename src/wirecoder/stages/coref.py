@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from ..doc import doc_lookup
 from ..knowledge import KnowledgeBase
 from ..knowledge.names import fold, name_key
-from .actor_records import Found
+from .actor_records import Found, pos_ids
 from .mention_titles import NATIONAL_NOUNS
 
 PERSON_PRONOUNS = frozenset("he him his himself she her hers herself".split())
@@ -287,9 +287,11 @@ def link_pronouns(doc: Doc, found: list[Found], allowed) -> list[Found]:
         for k in range(f.start, f.end):
             token_found[k] = f
     out = list(found)
-    for tok in doc_lookup(doc).tokens:
-        if tok.i in covered or tok.pos != PRON or not allowed(tok.i):  # pos: the id, no string made
+    toks = doc_lookup(doc).tokens
+    for i in [i for i, p in enumerate(pos_ids(doc)) if p == PRON]:  # pos: the id, no string made
+        if i in covered or not allowed(i):
             continue
+        tok = toks[i]
         low = tok.lower_
         if low in PERSON_PRONOUNS:
             fits = lambda f: f.actor_kind == "person" and not f.plural  # noqa: E731
