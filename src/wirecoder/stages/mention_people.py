@@ -7,6 +7,8 @@ Functions over a parsed ``Doc``; roles come from
 """
 from __future__ import annotations
 
+from itertools import compress
+
 from spacy.symbols import PROPN
 from spacy.tokens import Doc
 
@@ -92,13 +94,10 @@ def _named_event_before(roles: RoleBook, doc: Doc, s: int, words: tuple[str, ...
     if memo is None:
         # the tokens right after each event word, by their folded text, in text order;
         # then per name, the first place it follows an event word
-        by_first: dict[str, list[tuple[str, ...]]] = {}
-        for ev in roles.event_words:
-            if ev:
-                by_first.setdefault(ev[0], []).append(ev)
+        by_first = roles.event_words_by_first
         after: dict[str, list[int]] = {}
-        for p, word in enumerate(folded):
-            for ev in by_first.get(word, ()):
+        for p in compress(range(len(folded)), map(by_first.__contains__, folded)):
+            for ev in by_first[folded[p]]:
                 q = p + len(ev)
                 if folded[p:q] == ev and q < len(folded):
                     after.setdefault(folded[q], []).append(q)

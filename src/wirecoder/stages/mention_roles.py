@@ -36,6 +36,13 @@ class RoleBook:
         self._body_words = tuple((r.words, r.sector) for r in kb.roles if r.kind == "body")
         # words that make the name after them an event ("Cyclone Chido", "Operation X")
         self.event_words = tuple(r.words for r in kb.roles if r.kind == "event")
+        # the same by their first word, in the data file's order
+        self.event_words_by_first: dict[str, list[tuple[str, ...]]] = {}
+        for ev in self.event_words:
+            if ev:
+                self.event_words_by_first.setdefault(ev[0], []).append(ev)
+        # lemma id -> its folded lemma (False: no lemma), so that no lemma string is made per token
+        self._lemma_folds: dict[int, str | bool] = {}
         # nouns of facilities: a place, not an actor ("the bombing of a French military base")
         self.facility_nouns = frozenset(r.role for r in kb.roles if r.kind == "facility")
         # verbs of leading a body: ", who heads the U.N. mission," codes a person like an apposition
@@ -64,18 +71,30 @@ class RoleBook:
         found[i] = best = self._role_at(lookup, i)
         return best
 
+    def _lemma(self, lookup, i: int) -> str:
+        """:func:`lemma` of token ``i``, each distinct lemma folded once per RoleBook (bounded)."""
+        lemma_id = lookup.tokens[i].lemma
+        got = self._lemma_folds.get(lemma_id)
+        if got is None:
+            if len(self._lemma_folds) >= 1 << 16:
+                self._lemma_folds.clear()
+            text = lookup.doc.vocab.strings[lemma_id]
+            got = self._lemma_folds[lemma_id] = fold(text) if text else False
+        return lookup.folded[i] if got is False else got  # type: ignore[return-value]
+
     def _role_at(self, lookup, i: int) -> tuple[Role, int] | None:
-        tok = lookup.tokens[i]
         best: tuple[Role, int] | None = None
+        folded = lookup.folded
         # the word as written first, then its lemma ("security forces" before "security force");
         # a fixed order, so the result never depends on hashing
-        for form in dict.fromkeys((lookup.folded[i], lemma(tok))):
+        word, lem = folded[i], self._lemma(lookup, i)
+        for form in ((word,) if word == lem else (word, lem)):
             for words, role in self._roles_by_last.get(form, ()):
                 n = len(words)
                 start = i - n + 1
                 if start < 0:
                     continue
-                if n == 1 or all(lemma(lookup.tokens[start + k]) == w or lookup.folded[start + k] == w
+                if n == 1 or all(self._lemma(lookup, start + k) == w or folded[start + k] == w
                                  for k, w in enumerate(words[:-1])):
                     if best is None or start < best[1]:
                         best = (role, start)
