@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from spacy.attrs import POS
@@ -21,8 +20,7 @@ SURNAME_PARTICLES = frozenset("al el bin ibn de del della da das dos di du van v
 PERSON_KINDS = ("person", "learned")
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     """A knowledge-base name found in the text (token span, and the entries it may mean)."""
 
     start: int
@@ -62,8 +60,7 @@ class Found(NamedTuple):
         return self._replace(**changes)
 
 
-@dataclass(frozen=True, slots=True)
-class Coding:
+class Coding(NamedTuple):
     """Country and sector read from a group of words (a title, a role phrase)."""
 
     country: str | None

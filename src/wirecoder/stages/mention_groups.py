@@ -6,8 +6,6 @@ Functions over a parsed ``Doc`` and the knowledge hits by start token; roles com
 """
 from __future__ import annotations
 
-from dataclasses import replace
-
 from spacy.tokens import Doc
 
 from ..doc import doc_lookup
@@ -55,7 +53,7 @@ def group(roles: RoleBook, doc: Doc, i: int, hits: dict[int, Hit], covered: set[
         j += 1
     coding = roles.code_words(doc, j, i + 1, hits, (role, rstart))
     if coding.country is None and toks[i].text[:1].isupper() and roles.is_igo_name(doc, j, i + 1):
-        coding = replace(coding, country="IGO")   # "the International Renewable Energy Agency"
+        coding = coding._replace(country="IGO")   # "the International Renewable Energy Agency"
     plural = toks[i].tag_ in ("NNS", "NNPS") or role.role.endswith("s") and not role.person
     before = toks[j - 1] if j > 0 else None
     k = j - 1  # "the banned separatist outfit": the determiner before participles and adverbs
@@ -93,12 +91,12 @@ def group(roles: RoleBook, doc: Doc, i: int, hits: dict[int, Hit], covered: set[
             if h is not None:
                 c, _ = entry_code(h.entry)
                 if c:
-                    coding = replace(coding, country=c)
+                    coding = coding._replace(country=c)
     where = None
     if coding.country is None and not role.person and coding.sector != "GOV":
         c = place_after(doc, i, hits)  # "militants present on Afghan soil", "rebels in Congo"
         if c:
-            coding = replace(coding, country=c)
+            coding = coding._replace(country=c)
             where = c
     text = span_text(doc, j, i + 1)
     resolved = "title" if coding.country else None

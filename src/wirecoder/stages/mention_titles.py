@@ -6,8 +6,6 @@ Functions over a parsed ``Doc`` and the knowledge hits by start token; roles com
 """
 from __future__ import annotations
 
-from dataclasses import replace
-
 from spacy.tokens import Doc
 
 from ..doc import doc_lookup
@@ -113,14 +111,14 @@ def apposition(roles: RoleBook, doc: Doc, t: int, hits: dict[int, Hit]) -> tuple
     led = body_led(roles, doc, head, head_end, end, hits)
     if led is not None:  # "leader of the Village de Dieu gang": the body's code
         country, sector = led
-        coding = replace(coding, country=coding.country or country, sector=sector)
+        coding = coding._replace(country=coding.country or country, sector=sector)
     if coding.country is None:  # "secretary of state of Venezuela", "minister at the EU"
         for k in range(head_end, end):
             h = hits.get(k)
             if h is not None and h.end <= end:
                 c, _ = entry_code(h.entry)
                 if c:
-                    coding = replace(coding, country=c)
+                    coding = coding._replace(country=c)
                     break
     return start, end, coding
 
