@@ -9,6 +9,9 @@ organisation's own words say ("... Institute" EDU). The other mention modules
 """
 from __future__ import annotations
 
+from itertools import compress
+
+from spacy.attrs import LEMMA
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -61,40 +64,53 @@ class RoleBook:
     def role_at(self, doc: Doc, i: int) -> tuple[Role, int] | None:
         """The longest role phrase ending at token ``i`` (and the index where it starts)."""
         lookup = doc_lookup(doc)
-        # the parse never changes: each token is looked up once per Doc (and per RoleBook)
+        # the parse never changes: the roles of the whole Doc are found once (and per RoleBook)
         memo = lookup.memo.get("mention_roles.role_at")
         if memo is None or memo[0] is not self:
-            memo = lookup.memo["mention_roles.role_at"] = (self, {})
-        found = memo[1]
-        if i in found:
-            return found[i]
-        found[i] = best = self._role_at(lookup, i)
-        return best
+            memo = lookup.memo["mention_roles.role_at"] = (self, self._roles_in(lookup))
+        return memo[1].get(i)
 
-    def _lemma(self, lookup, i: int) -> str:
-        """:func:`lemma` of token ``i``, each distinct lemma folded once per RoleBook (bounded)."""
-        lemma_id = lookup.tokens[i].lemma
-        got = self._lemma_folds.get(lemma_id)
-        if got is None:
-            if len(self._lemma_folds) >= 1 << 16:
-                self._lemma_folds.clear()
-            text = lookup.doc.vocab.strings[lemma_id]
-            got = self._lemma_folds[lemma_id] = fold(text) if text else False
-        return lookup.folded[i] if got is False else got  # type: ignore[return-value]
-
-    def _role_at(self, lookup, i: int) -> tuple[Role, int] | None:
-        best: tuple[Role, int] | None = None
+    def _lemmas(self, lookup) -> list[str]:
+        """:func:`lemma` of every token, each distinct lemma folded once per RoleBook (bounded)."""
+        doc = lookup.doc
+        ids = doc.to_array(LEMMA).tolist() if len(doc) else []
+        folds = self._lemma_folds  # lemma id -> folded lemma (False: no lemma, the word stands)
+        if len(folds) >= 1 << 16:
+            folds.clear()
+        strings = doc.vocab.strings
+        for lemma_id in set(ids).difference(folds):
+            text = strings[lemma_id]
+            folds[lemma_id] = fold(text) if text else False
         folded = lookup.folded
+        return [folded[i] if got is False else got for i, got in enumerate(map(folds.__getitem__, ids))]
+
+    def _roles_in(self, lookup) -> dict[int, tuple[Role, int]]:
+        """Token -> the longest role phrase ending there, for the tokens whose word or lemma
+        ends some role (the others end none)."""
+        folded, lemmas = lookup.folded, self._lemmas(lookup)
+        ends = self._roles_by_last
+        n = len(folded)
+        candidates = sorted(set(compress(range(n), map(ends.__contains__, folded)))
+                            | set(compress(range(n), map(ends.__contains__, lemmas))))
+        out = {}
+        for i in candidates:
+            best = self._role_at(folded, lemmas, i)
+            if best is not None:
+                out[i] = best
+        return out
+
+    def _role_at(self, folded, lemmas, i: int) -> tuple[Role, int] | None:
+        best: tuple[Role, int] | None = None
         # the word as written first, then its lemma ("security forces" before "security force");
         # a fixed order, so the result never depends on hashing
-        word, lem = folded[i], self._lemma(lookup, i)
+        word, lem = folded[i], lemmas[i]
         for form in ((word,) if word == lem else (word, lem)):
             for words, role in self._roles_by_last.get(form, ()):
                 n = len(words)
                 start = i - n + 1
                 if start < 0:
                     continue
-                if n == 1 or all(self._lemma(lookup, start + k) == w or folded[start + k] == w
+                if n == 1 or all(lemmas[start + k] == w or folded[start + k] == w
                                  for k, w in enumerate(words[:-1])):
                     if best is None or start < best[1]:
                         best = (role, start)
