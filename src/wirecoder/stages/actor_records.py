@@ -7,7 +7,7 @@ from typing import NamedTuple
 from spacy.attrs import POS
 from spacy.tokens import Doc
 
-from ..doc import doc_lookup
+from ..doc import article_of, doc_lookup
 from ..knowledge import Country, Entry, Group, Igo, Learned, Metonym, Person, Region
 from ..knowledge.records import split_code
 
@@ -173,6 +173,22 @@ def span_text(doc: Doc, s: int, t: int) -> str:
     toks = lookup.tokens
     last = toks[t - 1]
     return lookup.text[toks[s].idx:last.idx + len(last)]
+
+
+def metadata_tokens(doc: Doc) -> frozenset[int]:
+    """The tokens that start in the article's metadata (headline, byline, dateline, credits)
+    but not in its headline: no mention is found there. Found once per Doc."""
+    lookup = doc_lookup(doc)
+    got = lookup.memo.get("actors.metadata_tokens")
+    if got is None:
+        article = article_of(doc)
+        inside: set[int] = set()
+        for start, end in article.metadata_spans:
+            inside.update(range(*lookup.token_range(start, end)))
+        if article.headline_span:
+            inside.difference_update(range(*lookup.token_range(*article.headline_span)))
+        got = lookup.memo["actors.metadata_tokens"] = frozenset(inside)
+    return got  # type: ignore[return-value]
 
 
 def pos_ids(doc: Doc) -> list[int]:

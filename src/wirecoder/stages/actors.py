@@ -17,8 +17,9 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections import Counter
+from itertools import compress
 
-from spacy.symbols import AUX, VERB
+from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Doc
 
 from ..doc import Trace, article_of, doc_lookup, ents_in, sentence_of
@@ -27,7 +28,7 @@ from ..knowledge.records import join_code
 from ..records import Actor, Mention
 from ..resources import Resources
 from .coref import link_abbreviations, link_anaphors, link_names, link_pronouns, link_roles
-from .actor_records import Found, pos_ids, span_text
+from .actor_records import Found, metadata_tokens, pos_ids, span_text
 from .mentions import MentionFinder
 
 log = logging.getLogger(__name__)
@@ -56,18 +57,16 @@ class ActorsStage:
     def __init__(self, resources: Resources) -> None:
         self.kb = resources.knowledge
         self.finder = MentionFinder(self.kb)
+        # the nouns of a court or its proceedings ("trial", "court")
+        self._venues = frozenset(r.role for r in self.kb.roles if r.kind == "venue" or r.sector == "JUD"
+                                 and not r.person and r.kind == "strong")
 
     def __call__(self, doc: Doc) -> Doc:
-        toks = doc_lookup(doc).tokens
-        article = article_of(doc)
-        date = article.published
-        headline = article.headline_span
+        date = article_of(doc).published
+        metadata = metadata_tokens(doc)
 
         def allowed(i: int) -> bool:
-            c = toks[i].idx
-            if headline and headline[0] <= c < headline[1]:
-                return True
-            return not doc_lookup(doc).in_metadata(c)
+            return i not in metadata  # the headline is news, the byline, dateline and credits are not
 
         found, _ = self.finder.find(doc)
         found = link_names(doc, found, self.kb, date, allowed)
@@ -329,13 +328,14 @@ class ActorsStage:
     def _venue_place(self, doc: Doc, end: int) -> str | None:
         """The country of the last place named on a court or its proceedings before token ``end``
         (its sentence included): "at a trial *in* New York", "*Manhattan* federal court"."""
-        toks = doc_lookup(doc).tokens
-        venues = {r.role for r in self.kb.roles if r.kind == "venue" or r.sector == "JUD" and not r.person
-                  and r.kind == "strong"}
+        venues = self._venues
+        lookup = doc_lookup(doc)
+        toks, lemmas, pos = lookup.tokens, lookup.lemmas, pos_ids(doc)
         stop = toks[end].sent.end
-        for tok in reversed(doc[:stop]):
-            if tok.lemma_.lower() not in venues or tok.pos_ != "NOUN":
+        for k in reversed(list(compress(range(stop), map(venues.__contains__, lemmas[:stop])))):
+            if pos[k] != NOUN:
                 continue
+            tok = toks[k]
             places = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
                       for g in c.children if g.dep_ == "pobj"]
             places += [c for c in tok.children if c.dep_ in ("compound", "nmod", "amod") and c.pos_ == "PROPN"]

@@ -343,8 +343,10 @@ def _cataphor(pron, token_found: dict, fits) -> Found | None:
 def _body_of_subject(tok) -> bool:
     """The body a subject speaks or works for counts as a subject: "a spokesperson *for the State
     Department* said *it* had ..." (it = the State Department, not a country named before)."""
+    if tok.dep_ != "pobj":
+        return False
     prep = tok.head
-    return tok.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in ("for", "of") \
+    return prep.dep_ == "prep" and prep.lower_ in ("for", "of") \
         and prep.head.dep_ in ("nsubj", "nsubjpass") and prep.head.pos_ == "NOUN"
 
 
@@ -364,7 +366,7 @@ def _last(doc: Doc, pron, token_found: dict, fits, block, any_role: bool = False
         first_sent_start = toks[first_sent_start - 1].sent.start
     fallback = None
     lookup = doc_lookup(doc)
-    toks = lookup.tokens
+    toks, deps = lookup.tokens, lookup.deps
     # whether each token is a subject, decided once per Doc however many pronouns look back over it
     subjects: dict[int, bool] = lookup.memo.setdefault("coref.subjects", {})  # type: ignore[assignment]
     for k in range(pron.i - 1, first_sent_start - 1, -1):
@@ -372,7 +374,8 @@ def _last(doc: Doc, pron, token_found: dict, fits, block, any_role: bool = False
         f = token_found.get(k)
         subject = subjects.get(k)
         if subject is None:
-            subject = subjects[k] = tok.dep_ in ("nsubj", "nsubjpass") or _body_of_subject(tok)
+            dep = deps[k]
+            subject = subjects[k] = dep in ("nsubj", "nsubjpass") or dep == "pobj" and _body_of_subject(tok)
         if f is not None:
             if fits(f):
                 if subject:

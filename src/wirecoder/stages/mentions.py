@@ -23,8 +23,8 @@ from spacy.tokens import Doc
 from ..doc import article_of, doc_lookup
 from ..knowledge import Entry, KnowledgeBase
 from ..knowledge.names import fold, name_key
-from .actor_records import (PERSON_KINDS, Found, Hit, case_ok, extend_particles, on_date, place_after, pos_ids, rank,
-                            span_text, strip_the, trim_name)
+from .actor_records import (PERSON_KINDS, Found, Hit, case_ok, extend_particles, metadata_tokens, on_date, place_after,
+                            pos_ids, rank, span_text, strip_the, trim_name)
 from .mention_groups import group, inside_longer_org, named_mention
 from .mention_people import person, unlabelled_names
 from .mention_roles import RoleBook, lemma
@@ -150,18 +150,9 @@ class MentionFinder:
 
     def _find(self, doc: Doc, date) -> tuple[list[Found], dict[int, Hit]]:
         """Every mention the text gives by itself (no coreference yet)."""
-        article = article_of(doc)
-        headline = article.headline_span
-
         lookup = doc_lookup(doc)
-
         toks = lookup.tokens
-
-        def skip(i: int) -> bool:
-            c = toks[i].idx
-            if headline and headline[0] <= c < headline[1]:
-                return False
-            return lookup.in_metadata(c)
+        skip = metadata_tokens(doc).__contains__  # a token in the byline, dateline or credits
 
         hits = [on_date(h, date) for h in self.hits(doc) if not skip(h.start)]
         ents = [e for e in lookup.ents if e.label_ in ("PERSON", "ORG") and not skip(e.start)]
