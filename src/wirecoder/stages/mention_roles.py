@@ -77,12 +77,18 @@ class RoleBook:
         folds = self._lemma_folds  # lemma id -> folded lemma (False: no lemma, the word stands)
         if len(folds) >= 1 << 16:
             folds.clear()
-        strings = doc.vocab.strings
-        for lemma_id in set(ids).difference(folds):
-            text = strings[lemma_id]
-            folds[lemma_id] = fold(text) if text else False
-        folded = lookup.folded
-        return [folded[i] if got is False else got for i, got in enumerate(map(folds.__getitem__, ids))]
+        try:
+            lemmas = list(map(folds.__getitem__, ids))
+        except KeyError:  # lemmas not met before
+            strings = doc.vocab.strings
+            for lemma_id in set(ids).difference(folds):
+                text = strings[lemma_id]
+                folds[lemma_id] = fold(text) if text else False
+            lemmas = list(map(folds.__getitem__, ids))
+        if False in lemmas:
+            folded = lookup.folded
+            lemmas = [folded[i] if got is False else got for i, got in enumerate(lemmas)]
+        return lemmas
 
     def _roles_in(self, lookup) -> dict[int, tuple[Role, int]]:
         """Token -> the longest role phrase ending there, for the tokens whose word or lemma
@@ -110,6 +116,8 @@ class RoleBook:
                 start = i - n + 1
                 if start < 0:
                     continue
+                if n > 1 and lemmas[i - 1] != words[-2] and folded[i - 1] != words[-2]:
+                    continue  # the word before differs: a quick no
                 if n == 1 or all(lemmas[start + k] == w or folded[start + k] == w
                                  for k, w in enumerate(words[:-1])):
                     if best is None or start < best[1]:
