@@ -63,12 +63,17 @@ class RoleBook:
 
     def role_at(self, doc: Doc, i: int) -> tuple[Role, int] | None:
         """The longest role phrase ending at token ``i`` (and the index where it starts)."""
+        return self.roles_of(doc).get(i)
+
+    def roles_of(self, doc: Doc) -> dict[int, tuple[Role, int]]:
+        """Token -> the longest role phrase ending there (and the index where it starts), for
+        every token that ends one; for loops that ask about many tokens of one Doc."""
         lookup = doc_lookup(doc)
         # the parse never changes: the roles of the whole Doc are found once (and per RoleBook)
         memo = lookup.memo.get("mention_roles.role_at")
         if memo is None or memo[0] is not self:
             memo = lookup.memo["mention_roles.role_at"] = (self, self._roles_in(lookup))
-        return memo[1].get(i)
+        return memo[1]  # type: ignore[return-value]
 
     def _lemmas(self, lookup) -> list[str]:
         """:func:`lemma` of every token, each distinct lemma folded once per RoleBook (bounded)."""
@@ -127,16 +132,18 @@ class RoleBook:
 
     def role_end(self, doc: Doc, head: tuple[Role, int]) -> int:
         """The token after the role phrase that starts at ``head[1]``."""
+        roles = self.roles_of(doc)
         for k in range(head[1], min(len(doc), head[1] + 8)):
-            r = self.role_at(doc, k)
+            r = roles.get(k)
             if r is not None and r[0] is head[0] and r[1] == head[1]:
                 return k + 1
         return head[1] + 1
 
     def last_role(self, doc: Doc, start: int, end: int) -> tuple[Role, int] | None:
         """The last role phrase (no mere modifier) inside the words ``[start, end)``."""
+        roles = self.roles_of(doc)
         for k in range(end - 1, start - 1, -1):
-            r = self.role_at(doc, k)
+            r = roles.get(k)
             if r is not None and r[1] >= start and r[0].kind != "modifier":
                 return r
         return None
@@ -148,7 +155,8 @@ class RoleBook:
 
     def has_modifier(self, doc: Doc, start: int, end: int) -> bool:
         """True when any role word ends inside ``[start, end)`` ("Venezuelan opposition | leaders")."""
-        return any(self.role_at(doc, k) for k in range(start, end))
+        roles = self.roles_of(doc)
+        return any(k in roles for k in range(start, end))
 
     def code_words(self, doc: Doc, start: int, end: int, hits: dict[int, Hit],
                    head: tuple[Role, int] | None) -> Coding:

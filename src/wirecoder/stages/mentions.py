@@ -151,7 +151,7 @@ class MentionFinder:
     def _find(self, doc: Doc, date) -> tuple[list[Found], dict[int, Hit]]:
         """Every mention the text gives by itself (no coreference yet)."""
         lookup = doc_lookup(doc)
-        toks = lookup.tokens
+        toks, text = lookup.tokens, lookup.text
         skip = metadata_tokens(doc).__contains__  # a token in the byline, dateline or credits
 
         hits = [on_date(h, date) for h in self.hits(doc) if not skip(h.start)]
@@ -171,7 +171,8 @@ class MentionFinder:
         def add(f: Found) -> None:
             if covered.intersection(range(f.start, f.end)):
                 return
-            if not any(map(str.isalpha, span_text(doc, f.start, f.end))):
+            last = toks[f.end - 1]
+            if not any(map(str.isalpha, text[toks[f.start].idx:last.idx + len(last)])):
                 return  # an emoji, a symbol or a number names no actor
             covered.update(range(f.start, f.end))
             owner.update((k, f) for k in range(f.start, f.end))
@@ -196,6 +197,7 @@ class MentionFinder:
         in_name = {k for h in hits if h.entry.kind in NAME_KINDS for k in range(h.start, h.end)}
         role_heads: list[int] = []
         pos, deps, n = pos_ids(doc), lookup.deps, len(toks)
+        roles = self.roles.roles_of(doc)
         for i in [i for i, p in enumerate(pos) if p in _NOUN_IDS]:
             if i in covered or skip(i):
                 continue
@@ -204,7 +206,7 @@ class MentionFinder:
                 continue  # a modifier of the noun after it ("military drills", "police officers")
             if i in in_name:
                 continue  # part of a knowledge-base name ("European Union", "Security Council")
-            r = self.roles.role_at(doc, i)
+            r = roles.get(i)
             if r is not None and r[0].kind != "modifier":
                 role_heads.append(i)
         for i in role_heads:
