@@ -26,6 +26,19 @@ def lemma(tok: Token) -> str:
     return fold(tok.lemma_ or tok.text)
 
 
+class _Lemmas:
+    """:func:`lemma` of each token of a Doc by index, read from its lemma ids on demand."""
+
+    __slots__ = ("_ids", "_folds", "_folded")
+
+    def __init__(self, ids: list[int], folds: dict, folded: tuple[str, ...]) -> None:
+        self._ids, self._folds, self._folded = ids, folds, folded
+
+    def __getitem__(self, i: int) -> str:
+        got = self._folds[self._ids[i]]
+        return self._folded[i] if got is False else got
+
+
 class RoleBook:
     """The role tables of the knowledge base, built once per pipeline."""
 
@@ -46,6 +59,7 @@ class RoleBook:
                 self.event_words_by_first.setdefault(ev[0], []).append(ev)
         # lemma id -> its folded lemma (False: no lemma), so that no lemma string is made per token
         self._lemma_folds: dict[int, str | bool] = {}
+        self._lemma_ends: dict[int, bool] = {}  # lemma id -> its folded lemma ends a role
         # nouns of facilities: a place, not an actor ("the bombing of a French military base")
         self.facility_nouns = frozenset(r.role for r in kb.roles if r.kind == "facility")
         # verbs of leading a body: ", who heads the U.N. mission," codes a person like an apposition
@@ -75,34 +89,29 @@ class RoleBook:
             memo = lookup.memo["mention_roles.role_at"] = (self, self._roles_in(lookup))
         return memo[1]  # type: ignore[return-value]
 
-    def _lemmas(self, lookup) -> list[str]:
-        """:func:`lemma` of every token, each distinct lemma folded once per RoleBook (bounded)."""
-        doc = lookup.doc
+    def _roles_in(self, lookup) -> dict[int, tuple[Role, int]]:
+        """Token -> the longest role phrase ending there, for the tokens whose word or lemma
+        ends some role (the others end none). Lemmas are read by id; each distinct lemma is
+        folded once per RoleBook (bounded) and only the candidates' lemmas are looked at."""
+        doc, folded = lookup.doc, lookup.folded
         ids = doc.to_array(LEMMA).tolist() if len(doc) else []
-        folds = self._lemma_folds  # lemma id -> folded lemma (False: no lemma, the word stands)
+        ends = self._roles_by_last
+        folds, is_end = self._lemma_folds, self._lemma_ends
         if len(folds) >= 1 << 16:
             folds.clear()
+            is_end.clear()
         try:
-            lemmas = list(map(folds.__getitem__, ids))
+            flags = list(map(is_end.__getitem__, ids))
         except KeyError:  # lemmas not met before
             strings = doc.vocab.strings
             for lemma_id in set(ids).difference(folds):
                 text = strings[lemma_id]
-                folds[lemma_id] = fold(text) if text else False
-            lemmas = list(map(folds.__getitem__, ids))
-        if False in lemmas:
-            folded = lookup.folded
-            lemmas = [folded[i] if got is False else got for i, got in enumerate(lemmas)]
-        return lemmas
-
-    def _roles_in(self, lookup) -> dict[int, tuple[Role, int]]:
-        """Token -> the longest role phrase ending there, for the tokens whose word or lemma
-        ends some role (the others end none)."""
-        folded, lemmas = lookup.folded, self._lemmas(lookup)
-        ends = self._roles_by_last
+                folds[lemma_id] = got = fold(text) if text else False
+                is_end[lemma_id] = got is not False and got in ends
+            flags = list(map(is_end.__getitem__, ids))
         n = len(folded)
-        candidates = sorted(set(compress(range(n), map(ends.__contains__, folded)))
-                            | set(compress(range(n), map(ends.__contains__, lemmas))))
+        candidates = sorted(set(compress(range(n), map(ends.__contains__, folded))) | set(compress(range(n), flags)))
+        lemmas = _Lemmas(ids, folds, folded)
         out = {}
         for i in candidates:
             best = self._role_at(folded, lemmas, i)
