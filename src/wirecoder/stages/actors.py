@@ -290,9 +290,9 @@ class ActorsStage:
     def _place_in(self, doc: Doc, f: Found) -> str | None:
         """The country of a known place (city, U.S. state) named inside a mention's own words,
         outside the person's name: "Houston" in "president of the Houston Restaurant Association"."""
-        toks = doc_lookup(doc).tokens
         if f.kind not in ("title", "role", "group", "name") or f.end - f.start < 2:
             return None
+        toks = doc_lookup(doc).tokens
         for i in range(f.start, f.end):
             tok = toks[i]
             if tok.pos_ != "PROPN" or not tok.is_alpha or not tok.text[:1].isupper() or tok.ent_type_ == "PERSON":
@@ -439,9 +439,9 @@ def _movers(doc: Doc, verb: int) -> tuple[int, ...]:
 def _several_parties(doc: Doc, f: Found, found: list[Found]) -> bool:
     """A generic plural for several parties: "both leaders", "the two sides", or "the leaders"
     when its sentence or the one before names two or more countries."""
-    toks = doc_lookup(doc).tokens
     if f.actor_kind != "group" or f.kind == "pronoun" or f.country is not None:
         return False
+    toks = doc_lookup(doc).tokens
     head = toks[f.end - 1]
     if head.tag_ not in ("NNS", "NNPS"):
         return False
@@ -458,10 +458,9 @@ def _several_parties(doc: Doc, f: Found, found: list[Found]) -> bool:
 
 def _region_nation(doc: Doc, f: Found) -> bool:
     """A region's demonym before "nation"/"country" with "the": "the central African nation"."""
-    toks = doc_lookup(doc).tokens
     if f.actor_kind != "region" or f.kind != "demonym" or f.end >= len(doc):
         return False
-    noun = toks[f.end]
+    noun = doc_lookup(doc).tokens[f.end]
     if noun.lemma_.lower() not in NATION_NOUNS and noun.lower_ not in NATION_NOUNS:
         return False
     return any(t.lower_ == "the" and t.dep_ == "det" for t in noun.children)

@@ -223,9 +223,9 @@ def inside_longer_org(doc: Doc, h: Hit, hits: list[Hit]) -> bool:
     Capitalised words of the entity outside the hit that no other knowledge name covers
     in front make the longer name ("U.N." in "U.N. Security Council" is a name of its own;
     words after the hit make a part of the body: "Hamas Political Bureau")."""
-    toks = doc_lookup(doc).tokens
     if h.entry.kind not in ("group", "igo", "metonym"):
         return False
+    toks = doc_lookup(doc).tokens
     ent_type = {toks[k].ent_type_ for k in range(h.start, h.end)}
     if ent_type != {"ORG"}:
         return False
