@@ -246,7 +246,7 @@ def _initials(doc: Doc, f: Found) -> str | None:
     Congress Party" -> "NCP"; "of"/"for"/"and"/"the" skipped), a short name stories use undefined."""
     if f.actor_kind not in ("organisation", "group", "igo") or f.kind == "pronoun":
         return None
-    words = [t for t in doc[f.start:f.end] if t.lower_ not in ("of", "for", "and", "the", "'s", "’s")]
+    words = [t for t in doc_lookup(doc).tokens[f.start:f.end] if t.lower_ not in ("of", "for", "and", "the", "'s", "’s")]
     if len(words) < 3 or not all(t.text[:1].isupper() and t.is_alpha and not t.is_upper for t in words):
         return None
     return "".join(t.text[0] for t in words)
@@ -305,7 +305,7 @@ def link_pronouns(doc: Doc, found: list[Found], allowed) -> list[Found]:
             target = _cataphor(tok, token_found, fits) or _last(doc, tok, token_found, fits, block=_singular_thing)
         elif low in PLURAL_PRONOUNS:
             if tok.dep_ in ("dobj", "pobj") and any(
-                    t.tag_ in ("NNS", "NNPS") and t.i not in covered for t in doc[tok.sent.start:tok.i]):
+                    t.tag_ in ("NNS", "NNPS") and t.i not in covered for t in toks[tok.sent.start:tok.i]):
                 continue  # "held the 48 migrants since arresting *them*": the plural just named
             fits = lambda f: f.plural or f.actor_kind == "group"  # noqa: E731
             target = _cataphor(tok, token_found, fits) or _last(doc, tok, token_found, fits,

@@ -61,10 +61,10 @@ def not_person(roles: RoleBook, doc: Doc, s: int, t: int) -> bool:
     noun that is no role ("Jim Crow laws")."""
     lookup = doc_lookup(doc)
     toks, folded = lookup.tokens, lookup.folded
-    span = doc[s:t]
+    span = toks[s:t]
     if any(tok.ent_type_ in PLACE_ENTS for tok in span) and not any(tok.ent_type_ == "PERSON" for tok in span):
         return True
-    if roles.kb.place_country(span.text) is not None:
+    if roles.kb.place_country(span_text(doc, s, t)) is not None:
         return True
     folded = doc_lookup(doc).folded
     words = folded[s:t]
