@@ -7,6 +7,7 @@ and keeps its own span.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 
 from spacy.symbols import PRON
 from spacy.tokens import Doc
@@ -246,7 +247,8 @@ def _initials(doc: Doc, f: Found) -> str | None:
     Congress Party" -> "NCP"; "of"/"for"/"and"/"the" skipped), a short name stories use undefined."""
     if f.actor_kind not in ("organisation", "group", "igo") or f.kind == "pronoun":
         return None
-    words = [t for t in doc_lookup(doc).tokens[f.start:f.end] if t.lower_ not in ("of", "for", "and", "the", "'s", "’s")]
+    words = [t for t in doc_lookup(doc).tokens[f.start:f.end]
+             if t.lower_ not in ("of", "for", "and", "the", "'s", "’s")]
     if len(words) < 3 or not all(t.text[:1].isupper() and t.is_alpha and not t.is_upper for t in words):
         return None
     return "".join(t.text[0] for t in words)
@@ -288,6 +290,7 @@ def link_pronouns(doc: Doc, found: list[Found], allowed) -> list[Found]:
             token_found[k] = f
     out = list(found)
     toks = doc_lookup(doc).tokens
+    stops = sorted(_subjects(doc).union(token_found))  # where an antecedent search can stop
     for i in [i for i, p in enumerate(pos_ids(doc)) if p == PRON]:  # pos: the id, no string made
         if i in covered or not allowed(i):
             continue
@@ -296,20 +299,21 @@ def link_pronouns(doc: Doc, found: list[Found], allowed) -> list[Found]:
         if low in PERSON_PRONOUNS:
             fits = lambda f: f.actor_kind == "person" and not f.plural  # noqa: E731
             target = _cataphor(tok, token_found, fits) or _last(doc, tok, token_found, fits,
-                                                                block=lambda t: False, any_role=True)
+                                                                block=lambda t: False, any_role=True, stops=stops)
         elif low in THING_PRONOUNS:
             if low == "it" and (tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.lemma_ in NON_ACTOR_VERBS):
                 continue
             fits = lambda f: f.actor_kind in ("organisation", "country", "metonym", "igo", "region") \
                 or (f.actor_kind == "group" and not f.plural)  # noqa: E731
-            target = _cataphor(tok, token_found, fits) or _last(doc, tok, token_found, fits, block=_singular_thing)
+            target = _cataphor(tok, token_found, fits) or _last(doc, tok, token_found, fits, block=_singular_thing,
+                                                                                         stops=stops)
         elif low in PLURAL_PRONOUNS:
             if tok.dep_ in ("dobj", "pobj") and any(
                     t.tag_ in ("NNS", "NNPS") and t.i not in covered for t in toks[tok.sent.start:tok.i]):
                 continue  # "held the 48 migrants since arresting *them*": the plural just named
             fits = lambda f: f.plural or f.actor_kind == "group"  # noqa: E731
             target = _cataphor(tok, token_found, fits) or _last(doc, tok, token_found, fits,
-                                                                block=lambda t: t.tag_ in ("NNS", "NNPS"))
+                                                                block=lambda t: t.tag_ in ("NNS", "NNPS"), stops=stops)
         else:
             continue
         if target is not None:
@@ -354,9 +358,24 @@ def _singular_thing(tok) -> bool:
     return tok.tag_ in ("NN", "NNP") and tok.dep_ in ("nsubj", "nsubjpass")
 
 
-def _last(doc: Doc, pron, token_found: dict, fits, block, any_role: bool = False) -> Found | None:
+def _subjects(doc: Doc) -> frozenset[int]:
+    """The tokens that are a subject or the body a subject speaks for (see
+    :func:`_body_of_subject`), found once per Doc."""
+    lookup = doc_lookup(doc)
+    got = lookup.memo.get("coref.subjects")
+    if got is None:
+        toks, deps = lookup.tokens, lookup.deps
+        got = lookup.memo["coref.subjects"] = frozenset(
+            k for k, dep in enumerate(deps)
+            if dep in ("nsubj", "nsubjpass") or dep == "pobj" and _body_of_subject(toks[k]))
+    return got  # type: ignore[return-value]
+
+
+def _last(doc: Doc, pron, token_found: dict, fits, block, any_role: bool = False,
+          stops: list[int] | None = None) -> Found | None:
     """The nearest earlier subject mention that fits (current and previous sentences); a
-    non-actor subject that could be the antecedent (``block``) stops the search."""
+    non-actor subject that could be the antecedent (``block``) stops the search. ``stops``:
+    the sorted tokens that are a mention or a subject (the others change nothing)."""
     toks = doc_lookup(doc).tokens
     sent = pron.sent
     first_sent_start = sent.start
@@ -365,17 +384,12 @@ def _last(doc: Doc, pron, token_found: dict, fits, block, any_role: bool = False
             break
         first_sent_start = toks[first_sent_start - 1].sent.start
     fallback = None
-    lookup = doc_lookup(doc)
-    toks, deps = lookup.tokens, lookup.deps
-    # whether each token is a subject, decided once per Doc however many pronouns look back over it
-    subjects: dict[int, bool] = lookup.memo.setdefault("coref.subjects", {})  # type: ignore[assignment]
-    for k in range(pron.i - 1, first_sent_start - 1, -1):
-        tok = toks[k]
+    subjects = _subjects(doc)
+    if stops is None:
+        stops = sorted(subjects.union(token_found))
+    for k in reversed(stops[bisect_left(stops, first_sent_start):bisect_left(stops, pron.i)]):
         f = token_found.get(k)
-        subject = subjects.get(k)
-        if subject is None:
-            dep = deps[k]
-            subject = subjects[k] = dep in ("nsubj", "nsubjpass") or dep == "pobj" and _body_of_subject(tok)
+        subject = k in subjects
         if f is not None:
             if fits(f):
                 if subject:
@@ -383,6 +397,6 @@ def _last(doc: Doc, pron, token_found: dict, fits, block, any_role: bool = False
                 if fallback is None:
                     fallback = f
             continue
-        if subject and block(tok):
+        if subject and block(toks[k]):
             return None
     return fallback if any_role else None
