@@ -9,7 +9,9 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 
+import numpy as np
 from spacy.attrs import HEAD, LEMMA, LOWER, POS, TAG
+from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Span as SpacySpan, Token
 
 from ..doc import doc_lookup
@@ -82,16 +84,22 @@ def descriptive(token: Token) -> bool:
 def near(token: Token, depth: int = 2, deps: frozenset[str] = NEAR_DEPS) -> list[Token]:
     """Tokens reachable from ``token`` through ``deps`` within ``depth`` steps (breadth first)."""
     lookup = doc_lookup(token.doc)
-    kids, relations, tokens = lookup.children, lookup.deps, lookup.tokens  # the Doc's arrays: no Token made
-    out: list[Token] = []
-    frontier = [token.i]
+    tokens = lookup.tokens
+    return [tokens[c] for c in _near_indexes(lookup, token.i, depth, deps)]
+
+
+def _near_indexes(lookup, i: int, depth: int, deps: frozenset[str] = NEAR_DEPS) -> list[int]:
+    """The indexes of :func:`near`, from the Doc's arrays (no Token made)."""
+    kids, relations = lookup.children, lookup.deps
+    out: list[int] = []
+    frontier = [i]
     for _ in range(depth):
         nxt: list[int] = []
         for t in frontier:
             for c in kids[t]:
                 if relations[c] in deps:
-                    out.append(tokens[c])
                     nxt.append(c)
+        out.extend(nxt)
         frontier = nxt
     return out
 
@@ -106,10 +114,20 @@ class TriggerFinder:
         # the patterns a word can head, looked up once per (POS, tag, lemma, word) however
         # often the word recurs (bounded: memory stays flat over a corpus)
         self._headed: dict[tuple[int, int, int, int], tuple[Pattern, ...]] = {}
+        # per such key: every word the head's patterns need, False when one needs none
+        self._needed: dict[tuple[int, int, int, int], frozenset[str] | bool] = {}
+        self._strings: dict[int, str] = {}  # string ids read for :class:`TokenKeys`
+
+    def token_keys(self, lookup) -> TokenKeys:
+        """The Doc's :class:`TokenKeys`, read once."""
+        keys = lookup.memo.get("event_triggers.keys")
+        if keys is None:
+            keys = lookup.memo["event_triggers.keys"] = TokenKeys(lookup, self._strings)
+        return keys
 
     def candidates(self, token: Token, key: tuple[int, int, int, int] | None = None) -> tuple[Pattern, ...]:
         """The patterns ``token`` can head; ``key``: its (POS, tag, lemma, lower-case) ids when
-        the caller has them (:func:`token_keys`)."""
+        the caller has them (:meth:`token_keys`)."""
         if key is None:
             key = (token.pos, token.tag, token.lemma, token.lower)  # ids: no string is made
         found = self._headed.get(key)
@@ -119,16 +137,32 @@ class TriggerFinder:
             found = self._headed[key] = self._headed_by(token.pos_, token.tag_, token.lemma_, token.lower_)
         return found
 
-    def _heads(self, lookup, tokens, keys) -> list[int]:
+    def _heads(self, lookup, tokens, keys: dict[int, tuple[int, int, int, int]]) -> list[int]:
         """The indexes of the Doc's tokens that can head a pattern, found once per Doc
-        (a sentence then tries only these, not each of its tokens)."""
+        (a sentence then tries only these, not each of its tokens); ``keys``: :meth:`token_keys`."""
         name = f"event_triggers.heads.{id(self)}"  # the heads of this finder's pattern book
         heads = lookup.memo.get(name)
         if heads is None:
-            candidates = self.candidates
-            heads = lookup.memo[name] = [
-                i for i, key in enumerate(keys) if candidates(tokens[i], key)]
+            headed, candidates = self._headed, self.candidates
+            heads = lookup.memo[name] = []
+            for i, key in keys.items():
+                found = headed.get(key)
+                if found is None:
+                    found = candidates(tokens[i], key)
+                if found:
+                    heads.append(i)
         return heads
+
+    def _needs(self, key: tuple[int, int, int, int], patterns: tuple[Pattern, ...]) -> frozenset[str] | bool:
+        """Every word some pattern of ``patterns`` (those of ``key``) needs near its head; False
+        when a pattern needs none. A sentence with none of these words matches none of them."""
+        needed = self._needed.get(key)
+        if needed is None:
+            if len(self._needed) >= 1 << 16:
+                self._needed.clear()
+            needed = self._needed[key] = all(p.words for p in patterns) and frozenset(
+                w for p in patterns for group in p.words for w in group)
+        return needed
 
     def _headed_by(self, pos: str, tag: str, lemma_: str, lower: str) -> tuple[Pattern, ...]:
         if pos in VERB_TAGS or tag.startswith("VB"):
@@ -144,20 +178,28 @@ class TriggerFinder:
 
     def match_token(self, token: Token, key: tuple[int, int, int, int] | None = None,
                     lemmas: tuple[str, ...] | None = None, sentence: set[str] | None = None) -> Match | None:
-        """The match ``token`` heads, if any; ``key`` (:func:`token_keys`) and ``lemmas``
+        """The match ``token`` heads, if any; ``key`` (:meth:`token_keys`) and ``lemmas``
         (:attr:`~wirecoder.doc.DocLookup.lemmas`): the Doc's per-token arrays, when at hand;
         ``sentence``: the lemmas and lower-case forms of the token's sentence, when at hand."""
+        if key is None:
+            key = (token.pos, token.tag, token.lemma, token.lower)
         patterns = self.candidates(token, key)
         if not patterns or descriptive(token):
             return None
-        if sentence is not None and all(p.words and any(sentence.isdisjoint(g) for g in p.words) for p in patterns):
-            return None  # each pattern needs a word its sentence lacks (its words are near the head or none)
-        # each nearby word's lemma, form and relation read once for all the head's patterns
-        around = [(t, i, lemmas[i] if lemmas is not None else lemma(t), t.lower_, t.dep_)
-                  for t in near(token, depth=3) for i in (t.i,)]
-        acted_on = relative_object(token)
+        if sentence is not None:
+            needed = self._needs(key, patterns)
+            if needed is not False and sentence.isdisjoint(needed):
+                return None  # no pattern's word is in the sentence
+            if all(p.words and any(sentence.isdisjoint(g) for g in p.words) for p in patterns):
+                return None  # each pattern needs a word its sentence lacks (its words are near the head or none)
+        # each nearby word's lemma, form and relation read once for all the head's patterns,
+        # from the Doc's arrays (``lemmas[i]`` is ``lemma(token)``)
+        lookup = doc_lookup(token.doc)
+        tokens, lemmas, lowers, deps = lookup.tokens, lookup.lemmas, self.token_keys(lookup).lowers, lookup.deps
+        around = [(tokens[c], c, lemmas[c], lowers[c], deps[c]) for c in _near_indexes(lookup, token.i, 3)]
+        acted_on = relative_object(token) if deps[token.i] in ("relcl", "acl") else None
         if acted_on is not None:
-            around.append((acted_on[0], acted_on[0].i, lemma(acted_on[0]), acted_on[0].lower_, acted_on[1]))
+            around.append((acted_on[0], acted_on[0].i, lemmas[acted_on[0].i], lowers[acted_on[0].i], acted_on[1]))
         frames = self.frames_action(token)
         present = {w for _, _, lem, low, _ in around for w in (lem, low)}
         for pattern in patterns:
@@ -181,12 +223,13 @@ class TriggerFinder:
         """Every match in the sentence, in text order; a token a governing match consumed
         (``refused to *meet*``) does not fire again."""
         lookup = doc_lookup(sent.doc)
-        tokens, keys, lemmas = lookup.tokens, token_keys(lookup), lookup.lemmas
+        tokens, index, lemmas = lookup.tokens, self.token_keys(lookup), lookup.lemmas
+        keys = index.keys
         heads = self._heads(lookup, tokens, keys)
         here = heads[bisect_left(heads, sent.start):bisect_left(heads, sent.end)]
         words = None
-        if here and _own_trees(lookup, sent):
-            lowers = _lowers(lookup, keys)
+        if here and _own_trees(lookup, index, sent):
+            lowers = index.lowers
             words = {*lemmas[sent.start:sent.end], *lowers[sent.start:sent.end]}
         found = [m for i in here if (m := self.match_token(tokens[i], keys[i], lemmas, words)) is not None]
         consumed: set[int] = set()
@@ -195,45 +238,60 @@ class TriggerFinder:
         return [m for m in found if m.trigger.i not in consumed]
 
 
-def token_keys(lookup) -> list[tuple[int, int, int, int]]:
-    """(POS, tag, lemma, lower-case form) ids of every token of the Doc, read in one pass."""
-    keys = lookup.memo.get("event_triggers.keys")
-    if keys is None:
+_HEAD_POS = tuple(POS_IDS[p] for p in (*VERB_TAGS, *NOUN_TAGS))
+_STRINGS_KEPT = 1 << 17  # ids whose strings a finder keeps (bounded: memory stays flat over a corpus)
+
+
+class TokenKeys:
+    """What trigger finding reads of every token of a Doc, read once per Doc in a few array
+    passes: ``keys``, the (POS, tag, lemma, lower-case form) ids of the tokens whose POS or tag
+    lets them head a pattern (a verb, auxiliary, noun or proper noun, or a ``VB*`` tag), by
+    index in text order; ``lowers``, ``token.lower_`` of every token; ``closed``: no dependency
+    arc of the Doc leaves its sentence. ``strings``: the finder's id -> string cache."""
+
+    __slots__ = ("keys", "lowers", "closed")
+
+    def __init__(self, lookup, strings: dict[int, str]) -> None:
         doc = lookup.doc
-        columns = doc.to_array([POS, TAG, LEMMA, LOWER]).T.tolist() if len(doc) else [[]] * 4
-        keys = lookup.memo["event_triggers.keys"] = list(zip(*columns))
-    return keys
+        self.keys: dict[int, tuple[int, int, int, int]] = {}
+        self.lowers: tuple[str, ...] = ()
+        self.closed = True
+        if not len(doc):
+            return
+        store = doc.vocab.strings
+        columns = doc.to_array([POS, TAG, LEMMA, LOWER])
+        pos, tags = columns[:, 0], columns[:, 1]
+        able = pos == _HEAD_POS[0]
+        for p in _HEAD_POS[1:]:
+            able |= pos == p
+        ids = columns[:, 3].tolist()
+        tag_ids = np.unique(tags).tolist()
+        missing = set(ids).union(tag_ids).difference(strings)
+        if missing:
+            if len(strings) + len(missing) > _STRINGS_KEPT:
+                strings.clear()
+                missing = set(ids).union(tag_ids)
+            for k in missing:
+                strings[k] = store[k]
+        for t in tag_ids:
+            if strings[t].startswith("VB"):
+                able |= tags == t
+        where = np.flatnonzero(able)
+        self.keys = dict(zip(where.tolist(), map(tuple, columns[where].tolist())))
+        self.lowers = tuple(map(strings.__getitem__, ids))
+        position = np.arange(len(doc))
+        heads = position + doc.to_array(HEAD).astype("int64")
+        sentence = np.searchsorted(np.array([s.start for s in lookup.sents]), position, side="right") - 1
+        self.closed = bool((sentence[heads] == sentence).all())
 
 
-def _own_trees(lookup, sent: SpacySpan) -> bool:
+def _own_trees(lookup, index: TokenKeys, sent: SpacySpan) -> bool:
     """``sent`` is one of the Doc's sentences and no dependency arc of the Doc leaves its
     sentence: the words near a token are then words of its sentence."""
     here = lookup.sents[lookup.sentence_index_of_token(sent.start)]
     if here.start != sent.start or here.end != sent.end:
         return False
-    closed = lookup.memo.get("event_triggers.closed")
-    if closed is None:
-        heads = lookup.doc.to_array(HEAD).astype("int64").tolist()
-        closed = lookup.memo["event_triggers.closed"] = all(
-            s.start <= k + heads[k] < s.end for s in lookup.sents for k in range(s.start, s.end))
-    return closed
-
-
-def _lowers(lookup, keys: list[tuple[int, int, int, int]]) -> tuple[str, ...]:
-    """``token.lower_`` of every token of the Doc (from :func:`token_keys`), each distinct
-    form read once."""
-    lowers = lookup.memo.get("event_triggers.lowers")
-    if lowers is None:
-        strings = lookup.doc.vocab.strings
-        seen: dict[int, str] = {}
-        out = []
-        for key in keys:
-            word = seen.get(key[3])
-            if word is None:
-                word = seen[key[3]] = strings[key[3]]
-            out.append(word)
-        lowers = lookup.memo["event_triggers.lowers"] = tuple(out)
-    return lowers
+    return index.closed
 
 
 LOCATIVE = frozenset({"in", "near", "at", "inside", "outside", "around", "across", "throughout"})
