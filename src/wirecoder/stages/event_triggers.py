@@ -53,7 +53,8 @@ class Mood:
 
 
 def lemma(token: Token) -> str:
-    return token.lemma_.lower()
+    """``token.lemma_.lower()``, read from the Doc's array of them."""
+    return doc_lookup(token.doc).lemmas[token.i]
 
 
 def base_forms(word: str) -> tuple[str, ...]:
@@ -189,9 +190,7 @@ class TriggerFinder:
         if sentence is not None:
             needed = self._needs(key, patterns)
             if needed is not False and sentence.isdisjoint(needed):
-                return None  # no pattern's word is in the sentence
-            if all(p.words and any(sentence.isdisjoint(g) for g in p.words) for p in patterns):
-                return None  # each pattern needs a word its sentence lacks (its words are near the head or none)
+                return None  # no pattern's word is in the sentence (its words are near the head or none)
         # each nearby word's lemma, form and relation read once for all the head's patterns,
         # from the Doc's arrays (``lemmas[i]`` is ``lemma(token)``)
         lookup = doc_lookup(token.doc)
