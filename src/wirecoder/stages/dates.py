@@ -112,6 +112,17 @@ def _history(ents: list[SpacySpan], published: dt.date) -> str:
     return old
 
 
+def subtree_indexes(lookup, i: int) -> set[int]:
+    """``{t.i for t in doc[i].subtree}`` from the Doc's children index (no Token made)."""
+    kids = lookup.children
+    out, stack = {i}, [i]
+    while stack:
+        for c in kids[stack.pop()]:
+            out.add(c)
+            stack.append(c)
+    return out
+
+
 def _speech_head(verb: Token) -> Token | None:
     t = verb
     while t.dep_ == "conj" and t.head is not t:
@@ -131,11 +142,13 @@ class DateResolver:
     def when(self, sent: SpacySpan, trigger: Token, published: dt.date | None,
              speech_verb: Token | None = None) -> When:
         verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
-        scope = {t.i for t in verb.subtree} | {trigger.i}
+        lookup = doc_lookup(sent.doc)
+        scope = subtree_indexes(lookup, verb.i) | {trigger.i}
         ents = [e for e in ents_in(sent) if e.label_ in ("DATE", "TIME")]
         own = [e for e in ents if e.root.i in scope]
-        if not own and speech_verb is not None:
-            own = [e for e in ents if e.root.i in {t.i for t in speech_verb.subtree}]
+        if not own and speech_verb is not None and ents:
+            said = subtree_indexes(lookup, speech_verb.i)
+            own = [e for e in ents if e.root.i in said]
         date, background, reason = None, False, ""
         for ent in own:
             d, bg = self._resolve(ent.text, published)
@@ -150,8 +163,8 @@ class DateResolver:
             if tense:
                 background, reason = True, tense
         if not background:
-            tokens = doc_lookup(sent.doc).tokens
-            clause = " " + " ".join(tokens[i].lower_ for i in range(sent.start, sent.end) if i in scope) + " "
+            tokens = lookup.tokens
+            clause = " " + " ".join(tokens[i].lower_ for i in sorted(scope) if sent.start <= i < sent.end) + " "
             phrase = next((p for p in self.cues.background_phrases if f" {p} " in clause), None)
             if phrase:
                 background, reason = True, f"'{phrase}'"

@@ -227,7 +227,7 @@ class TriggerFinder:
         heads = self._heads(lookup, tokens, keys)
         here = heads[bisect_left(heads, sent.start):bisect_left(heads, sent.end)]
         words = None
-        if here and _own_trees(lookup, index, sent):
+        if here and own_trees(lookup, index, sent):
             lowers = index.lowers
             words = {*lemmas[sent.start:sent.end], *lowers[sent.start:sent.end]}
         found = [m for i in here if (m := self.match_token(tokens[i], keys[i], lemmas, words)) is not None]
@@ -284,7 +284,7 @@ class TokenKeys:
         self.closed = bool((sentence[heads] == sentence).all())
 
 
-def _own_trees(lookup, index: TokenKeys, sent: SpacySpan) -> bool:
+def own_trees(lookup, index: TokenKeys, sent: SpacySpan) -> bool:
     """``sent`` is one of the Doc's sentences and no dependency arc of the Doc leaves its
     sentence: the words near a token are then words of its sentence."""
     here = lookup.sents[lookup.sentence_index_of_token(sent.start)]
