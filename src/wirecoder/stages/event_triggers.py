@@ -187,10 +187,9 @@ class TriggerFinder:
         patterns = self.candidates(token, key)
         if not patterns or descriptive(token):
             return None
-        if sentence is not None:
-            needed = self._needs(key, patterns)
-            if needed is not False and sentence.isdisjoint(needed):
-                return None  # no pattern's word is in the sentence (its words are near the head or none)
+        needed = self._needs(key, patterns)
+        if sentence is not None and needed is not False and sentence.isdisjoint(needed):
+            return None  # no pattern's word is in the sentence (its words are near the head or none)
         # each nearby word's lemma, form and relation read once for all the head's patterns,
         # from the Doc's arrays (``lemmas[i]`` is ``lemma(token)``)
         lookup = doc_lookup(token.doc)
@@ -199,12 +198,18 @@ class TriggerFinder:
         acted_on = relative_object(token) if deps[token.i] in ("relcl", "acl") else None
         if acted_on is not None:
             around.append((acted_on[0], acted_on[0].i, lemmas[acted_on[0].i], lowers[acted_on[0].i], acted_on[1]))
-        frames = self.frames_action(token)
         present = {w for _, _, lem, low, _ in around for w in (lem, low)}
+        if needed is not False and present.isdisjoint(needed):
+            return None  # no pattern's word is near
+        frames = self.frames_action(token)
         for pattern in patterns:
             if frames and pattern.is_event and pattern.specificity == 0:
                 continue
-            if any(present.isdisjoint(group) for group in pattern.words):
+            words = pattern.words
+            if len(words) == 1:
+                if present.isdisjoint(words[0]):
+                    continue  # the word the pattern needs is nowhere near: _match would find nothing
+            elif any(present.isdisjoint(group) for group in words):
                 continue  # a word the pattern needs is nowhere near: _match would find nothing
             found = _match(pattern, token, around)
             if found is not None:
