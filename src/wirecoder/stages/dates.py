@@ -114,10 +114,10 @@ def _history(ents: list[SpacySpan], published: dt.date) -> str:
 
 def subtree_indexes(lookup, i: int) -> set[int]:
     """``{t.i for t in doc[i].subtree}`` from the Doc's children index (no Token made)."""
-    kids = lookup.children
+    children = lookup.children
     out, stack = {i}, [i]
     while stack:
-        for c in kids[stack.pop()]:
+        for c in children[stack.pop()]:
             out.add(c)
             stack.append(c)
     return out

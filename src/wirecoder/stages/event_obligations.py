@@ -11,7 +11,7 @@ from .event_clauses import speaker_of, subject_of
 from .event_drafts import Draft
 from .event_frames import quoted_obligations, quoted_speaker
 from .event_roles import Roles
-from .event_triggers import Match, clause_verb, own_trees
+from .event_triggers import Match, clause_verb, kids, own_trees
 from .phrase_actors import actors_of
 
 
@@ -31,11 +31,11 @@ class StatedObligations:
             verb = toks[i]
             if lemmas[i] not in self.cues.speech or verb.pos_ not in ("VERB", "AUX"):
                 continue
-            for comp in verb.children:
+            for comp in kids(verb):
                 if comp.dep_ != "ccomp":
                     continue
-                modal = next((a for a in comp.children if a.dep_ == "aux" and a.lower_ in self.cues.obligation), None)
-                if modal is None or any(a.dep_ == "aux" and a.lower_ == "have" for a in comp.children):
+                modal = next((a for a in kids(comp) if a.dep_ == "aux" and a.lower_ in self.cues.obligation), None)
+                if modal is None or any(a.dep_ == "aux" and a.lower_ == "have" for a in kids(comp)):
                     continue
                 subj, _ = subject_of(verb, self.cues)
                 sources = actors_of(doc, subj)

@@ -52,6 +52,12 @@ class Mood:
     reason: str         # a few words for explain
 
 
+def kids(token: Token) -> tuple[Token, ...]:
+    """``tuple(token.children)`` in text order, from the Doc's children index (each child Token
+    made once per Doc, not on every walk)."""
+    return doc_lookup(token.doc).child_tokens(token.i)
+
+
 def lemma(token: Token) -> str:
     """``token.lemma_.lower()``, read from the Doc's array of them."""
     return doc_lookup(token.doc).lemmas[token.i]
@@ -77,7 +83,7 @@ def descriptive(token: Token) -> bool:
     nor does a bare gerund of purpose after "for", with no subject or object of its own ("held
     *for questioning*", "summoned for questioning in the inquiry")."""
     if token.tag_ == "VBG" and token.dep_ in ("pobj", "pcomp") and token.head.lower_ == "for" \
-            and not any(c.dep_ in ("dobj", "nsubj", "ccomp", "xcomp") for c in token.children):
+            and not any(c.dep_ in ("dobj", "nsubj", "ccomp", "xcomp") for c in kids(token)):
         return True  # "detained *for questioning*": the purpose of what is done, no act of its own
     return token.dep_ == "amod" and token.tag_ in ("VBN", "VBG", "JJ") and token.head.i > token.i
 
@@ -91,13 +97,13 @@ def near(token: Token, depth: int = 2, deps: frozenset[str] = NEAR_DEPS) -> list
 
 def _near_indexes(lookup, i: int, depth: int, deps: frozenset[str] = NEAR_DEPS) -> list[int]:
     """The indexes of :func:`near`, from the Doc's arrays (no Token made)."""
-    kids, relations = lookup.children, lookup.deps
+    children, relations = lookup.children, lookup.deps
     out: list[int] = []
     frontier = [i]
     for _ in range(depth):
         nxt: list[int] = []
         for t in frontier:
-            for c in kids[t]:
+            for c in children[t]:
                 if relations[c] in deps:
                     nxt.append(c)
         out.extend(nxt)
@@ -221,7 +227,7 @@ class TriggerFinder:
         businesses", "*started* to pay") only frames that action: its bare sense is no event."""
         return lemma(token) in self.cues.continuation and any(
             c.dep_ in ("xcomp", "ccomp") and (c.pos_ in VERB_TAGS or c.tag_.startswith("VB"))
-            for c in token.children)
+            for c in kids(token))
 
     def matches(self, sent: SpacySpan) -> list[Match]:
         """Every match in the sentence, in text order; a token a governing match consumed
@@ -305,7 +311,7 @@ def _where_not_what(word: Token, verb: Token) -> bool:
     """A place where a verb with its own object happens (on the verb or on its object) does not
     specify the action: "captured the gang leader *in the city*" is an arrest, not the capture of
     a city."""
-    if verb.pos_ not in VERB_TAGS or not any(c.dep_ == "dobj" for c in verb.children):
+    if verb.pos_ not in VERB_TAGS or not any(c.dep_ == "dobj" for c in kids(verb)):
         return False
     t = word
     while t.i != verb.i and t.head.i != t.i:
@@ -321,7 +327,7 @@ def _on_naming_complement(prep: Token, verb: Token) -> bool:
     separatist acts", "what they called a victory *for* Sudan") belongs to that name, not to the
     verb: it makes no "call for". The parser may hang it on the verb after the name ("called a
     great day *for* Bolivia")."""
-    if prep.head.i == verb.i and any(c.dep_ == "oprd" and c.i < prep.i for c in verb.children):
+    if prep.head.i == verb.i and any(c.dep_ == "oprd" and c.i < prep.i for c in kids(verb)):
         return True
     t = prep
     while t.i != verb.i and t.head.i != t.i:
@@ -367,16 +373,16 @@ def relative_object(token: Token) -> tuple[Token, str] | None:
     object of its own."""
     if token.dep_ not in ("relcl", "acl") or token.head.pos_ not in NOUN_TAGS or token.head is token:
         return None
-    kids = {c.dep_: c for c in token.children}
-    obj = kids.get("dobj")
+    by_dep = {c.dep_: c for c in kids(token)}
+    obj = by_dep.get("dobj")
     if obj is not None and obj.lower_ not in RELATIVE:
         return None
     if token.dep_ == "acl":
         # only with its agent named: a bare participle after a noun is often a misparse
-        if token.tag_ == "VBN" and "agent" in kids and "nsubj" not in kids and "nsubjpass" not in kids:
+        if token.tag_ == "VBN" and "agent" in by_dep and "nsubj" not in by_dep and "nsubjpass" not in by_dep:
             return token.head, "nsubjpass"
         return None
-    subj, patient = kids.get("nsubj"), kids.get("nsubjpass")
+    subj, patient = by_dep.get("nsubj"), by_dep.get("nsubjpass")
     if subj is not None and subj.lower_ not in RELATIVE:
         return token.head, "dobj"
     if patient is not None and patient.lower_ in RELATIVE:
@@ -387,9 +393,9 @@ def relative_object(token: Token) -> tuple[Token, str] | None:
 def infinitive_marker(token: Token) -> Token | None:
     """The "to" of an infinitive the trigger governs: "agreed *to* hold talks", "readiness *to*
     continue" stand for "agreed to talks", "readiness for ..." (a pattern's ``to``)."""
-    for c in token.children:
+    for c in kids(token):
         if c.dep_ in ("xcomp", "acl") and c.pos_ in VERB_TAGS:
-            mark = next((a for a in c.children if a.dep_ == "aux" and a.lower_ == "to"), None)
+            mark = next((a for a in kids(c) if a.dep_ == "aux" and a.lower_ == "to"), None)
             if mark is not None:
                 return mark
     return None
@@ -419,11 +425,11 @@ def _extraposed_judgement(verb: Token, cues: Cues) -> bool:
     """An infinitive extraposed after "it" and a judgement word (``cues.judgements``): "it makes
     *sense* to assist X", "it is *important* to back Y", "it would be *wise* for Z to help"."""
     if verb.dep_ not in ("xcomp", "ccomp", "advcl") or not any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            c.dep_ == "aux" and c.lower_ == "to" for c in kids(verb)):
         return False
     head = verb.head
-    return any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in head.children) and any(
-        c.dep_ in ("acomp", "attr", "dobj") and lemma(c) in cues.judgements for c in head.children)
+    return any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in kids(head)) and any(
+        c.dep_ in ("acomp", "attr", "dobj") and lemma(c) in cues.judgements for c in kids(head))
 
 
 def mood_of(match: Match, cues: Cues) -> Mood:
@@ -435,7 +441,7 @@ def mood_of(match: Match, cues: Cues) -> Mood:
     t = verb
     for _ in range(12):
         if t.dep_ in ("advcl", "ccomp", "pcomp") and any(c.dep_ == "mark" and c.lower_ in cues.conditional
-                                               for c in t.children):
+                                               for c in kids(t)):
             return Mood("conditional", negated, f"inside a condition ('{_mark(t)}')")
         if t.head is t:
             break
@@ -447,9 +453,9 @@ def mood_of(match: Match, cues: Cues) -> Mood:
     if _extraposed_judgement(verb, cues):
         # "it makes sense to help X", "it would be wise to back Y": an action judged, not done
         return Mood("possible", negated, f"an action judged ('it ... {verb.head.text} ... to {verb.text}')")
-    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    conditions = [c for c in verb.children if c.dep_ == "advcl" and any(
-        m.dep_ == "mark" and m.lower_ in cues.conditional for m in c.children)]
+    auxes = {c.lower_ for c in kids(verb) if c.dep_ in ("aux", "auxpass")}
+    conditions = [c for c in kids(verb) if c.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ in cues.conditional for m in kids(c))]
     has_condition = bool(conditions)
     if has_condition and auxes & (cues.future | cues.possible) and (
             negated or any(_negative_condition(c) for c in conditions)):
@@ -472,12 +478,12 @@ def mood_of(match: Match, cues: Cues) -> Mood:
         if gl not in cues.continuation:
             break
         head = gov
-    if any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children) and \
-            any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if any(c.dep_ == "mark" and c.lower_ == "for" for c in kids(verb)) and \
+            any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(verb)):
         # "the importance *for* China *to trade* with Africa", "time for X to act": an infinitive
         # with its own subject states what would be, not what happened
         return Mood("possible", negated, "an infinitive with its own subject ('for X to')")
-    if verb.dep_ == "xcomp" and lemma(verb.head) == "be" and any(lemma(c) == "to" for c in verb.children):
+    if verb.dep_ == "xcomp" and lemma(verb.head) == "be" and any(lemma(c) == "to" for c in kids(verb)):
         return Mood("intent", negated, "'is to'")
     if "have" in auxes and verb.tag_ == "VBN" and auxes & (cues.future | cues.possible | cues.obligation):
         # "must have given", "could have killed", "would have attacked": an inference or a
@@ -507,26 +513,26 @@ def _subject_noun(match: Match) -> bool:
 
 
 def _negated(token: Token, cues: Cues) -> bool:
-    return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children)
+    return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in kids(token))
 
 
 def _negative_argument(verb: Token, cues: Cues) -> bool:
     """A subject or object that says nobody did it or it happened to nobody ("*no* passengers
     were killed", "*none* of the soldiers were wounded", "killed *nobody*")."""
-    for c in verb.children:
+    for c in kids(verb):
         if c.dep_ not in ("nsubj", "nsubjpass", "dobj"):
             continue
         if c.lower_ in cues.negative_arguments or any(
-                d.dep_ == "det" and d.lower_ in cues.negative_arguments for d in c.children):
+                d.dep_ == "det" and d.lower_ in cues.negative_arguments for d in kids(c)):
             return True
     return False
 
 
 def _negative_condition(clause: Token) -> bool:
     """"unless X", "if X does not Y": a condition the other side must meet."""
-    return any(c.dep_ == "mark" and c.lower_ == "unless" for c in clause.children) or any(
-        c.dep_ == "neg" for c in clause.children)
+    return any(c.dep_ == "mark" and c.lower_ == "unless" for c in kids(clause)) or any(
+        c.dep_ == "neg" for c in kids(clause))
 
 
 def _mark(token: Token) -> str:
-    return next((c.text for c in token.children if c.dep_ == "mark"), "")
+    return next((c.text for c in kids(token) if c.dep_ == "mark"), "")
