@@ -19,7 +19,7 @@ from spacy.tokens import Span as SpacySpan, Token
 
 from ..doc import doc_lookup, ents_in
 from ..patterns import Cues
-from .event_triggers import lemma
+from .event_triggers import kids, lemma
 
 log = logging.getLogger(__name__)
 
@@ -184,7 +184,7 @@ class DateResolver:
         return When(date, background, reason)
 
     def _tense_background(self, verb: Token, trigger: Token) -> str:
-        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        auxes = [c for c in kids(verb) if c.dep_ in ("aux", "auxpass")]
         aux_lemmas = [(lemma(a), a.tag_) for a in auxes]
         if any(l == "have" and tag == "VBD" for l, tag in aux_lemmas) and verb.tag_ == "VBN" \
                 and not self._backshifted(verb):
@@ -194,12 +194,12 @@ class DateResolver:
         if any(l == "have" for l, _ in aux_lemmas) and any(l == "be" and tag == "VBN" for l, tag in aux_lemmas) \
                 and verb.tag_ == "VBG":
             return "perfect progressive ('has been ...ing')"
-        habitual = [c for c in verb.children if c.dep_ == "advmod" and c.lower_ in self.cues.background_words
+        habitual = [c for c in kids(verb) if c.dep_ == "advmod" and c.lower_ in self.cues.background_words
                     and c.lower_ not in ("earlier", "last", "since", "once")]
         if habitual:
             return f"habitual ('{habitual[0].text}')"
         if verb.tag_ == "VBN" and any(l == "have" for l, _ in aux_lemmas) and any(
-                c.dep_ == "prep" and c.lower_ in ("since", "over", "for") for c in verb.children):
+                c.dep_ == "prep" and c.lower_ in ("since", "over", "for") for c in kids(verb)):
             return "perfect with a span of time"
         return ""
 
