@@ -27,6 +27,9 @@ PREP_DEPS = frozenset({"prep", "prt", "agent", "dative", "advmod"})
 VERB_TAGS = ("VERB", "AUX")
 NOUN_TAGS = ("NOUN", "PROPN")
 RELATIVE = frozenset({"who", "that", "which", "whom", "whose"})
+# a token's (POS, tag, lemma, lower-case form) ids: as a tuple, or as the 32 bytes of the four
+# ids read from the Doc's array (:class:`TokenKeys`); either keys the patterns the token heads
+Key = tuple[int, int, int, int] | bytes
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,9 +123,9 @@ class TriggerFinder:
         self.cues = book.cues
         # the patterns a word can head, looked up once per (POS, tag, lemma, word) however
         # often the word recurs (bounded: memory stays flat over a corpus)
-        self._headed: dict[tuple[int, int, int, int], tuple[Pattern, ...]] = {}
+        self._headed: dict[Key, tuple[Pattern, ...]] = {}
         # per such key: every word the head's patterns need, False when one needs none
-        self._needed: dict[tuple[int, int, int, int], frozenset[str] | bool] = {}
+        self._needed: dict[Key, frozenset[str] | bool] = {}
         self._strings: dict[int, str] = {}  # string ids read for :class:`TokenKeys`
 
     def token_keys(self, lookup) -> TokenKeys:
@@ -132,7 +135,7 @@ class TriggerFinder:
             keys = lookup.memo["event_triggers.keys"] = TokenKeys(lookup, self._strings)
         return keys
 
-    def candidates(self, token: Token, key: tuple[int, int, int, int] | None = None) -> tuple[Pattern, ...]:
+    def candidates(self, token: Token, key: Key | None = None) -> tuple[Pattern, ...]:
         """The patterns ``token`` can head; ``key``: its (POS, tag, lemma, lower-case) ids when
         the caller has them (:meth:`token_keys`)."""
         if key is None:
@@ -144,7 +147,7 @@ class TriggerFinder:
             found = self._headed[key] = self._headed_by(token.pos_, token.tag_, token.lemma_, token.lower_)
         return found
 
-    def _heads(self, lookup, tokens, keys: dict[int, tuple[int, int, int, int]]) -> list[int]:
+    def _heads(self, lookup, tokens, keys: dict[int, Key]) -> list[int]:
         """The indexes of the Doc's tokens that can head a pattern, found once per Doc
         (a sentence then tries only these, not each of its tokens); ``keys``: :meth:`token_keys`."""
         name = f"event_triggers.heads.{id(self)}"  # the heads of this finder's pattern book
@@ -160,7 +163,7 @@ class TriggerFinder:
                     heads.append(i)
         return heads
 
-    def _needs(self, key: tuple[int, int, int, int], patterns: tuple[Pattern, ...]) -> frozenset[str] | bool:
+    def _needs(self, key: Key, patterns: tuple[Pattern, ...]) -> frozenset[str] | bool:
         """Every word some pattern of ``patterns`` (those of ``key``) needs near its head; False
         when a pattern needs none. A sentence with none of these words matches none of them."""
         needed = self._needed.get(key)
@@ -183,7 +186,7 @@ class TriggerFinder:
                 return index[form]
         return ()
 
-    def match_token(self, token: Token, key: tuple[int, int, int, int] | None = None,
+    def match_token(self, token: Token, key: Key | None = None,
                     lemmas: tuple[str, ...] | None = None, sentence: set[str] | None = None) -> Match | None:
         """The match ``token`` heads, if any; ``key`` (:meth:`token_keys`) and ``lemmas``
         (:attr:`~wirecoder.doc.DocLookup.lemmas`): the Doc's per-token arrays, when at hand;
@@ -254,16 +257,16 @@ _STRINGS_KEPT = 1 << 17  # ids whose strings a finder keeps (bounded: memory sta
 
 class TokenKeys:
     """What trigger finding reads of every token of a Doc, read once per Doc in a few array
-    passes: ``keys``, the (POS, tag, lemma, lower-case form) ids of the tokens whose POS or tag
-    lets them head a pattern (a verb, auxiliary, noun or proper noun, or a ``VB*`` tag), by
-    index in text order; ``lowers``, ``token.lower_`` of every token; ``closed``: no dependency
+    passes: ``keys``, the (POS, tag, lemma, lower-case form) ids (:data:`Key`, as bytes) of the
+    tokens whose POS or tag lets them head a pattern (a verb, auxiliary, noun or proper noun,
+    or a ``VB*`` tag), by index in text order; ``lowers``, ``token.lower_`` of every token; ``closed``: no dependency
     arc of the Doc leaves its sentence. ``strings``: the finder's id -> string cache."""
 
     __slots__ = ("keys", "lowers", "closed")
 
     def __init__(self, lookup, strings: dict[int, str]) -> None:
         doc = lookup.doc
-        self.keys: dict[int, tuple[int, int, int, int]] = {}
+        self.keys: dict[int, Key] = {}
         self.lowers: tuple[str, ...] = ()
         self.closed = True
         if not len(doc):
@@ -287,7 +290,9 @@ class TokenKeys:
             if strings[t].startswith("VB"):
                 able |= tags == t
         where = np.flatnonzero(able)
-        self.keys = dict(zip(where.tolist(), map(tuple, columns[where].tolist())))
+        # each key the raw bytes of the token's four ids (a bytes object hashes once; equal
+        # ids, equal bytes)
+        self.keys = dict(zip(where.tolist(), np.ascontiguousarray(columns[where]).view("V32").ravel().tolist()))
         self.lowers = tuple(map(strings.__getitem__, ids))
         position = np.arange(len(doc))
         heads = position + doc.to_array(HEAD).astype("int64")
