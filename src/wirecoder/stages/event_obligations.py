@@ -11,7 +11,8 @@ from .event_clauses import speaker_of, subject_of
 from .event_drafts import Draft
 from .event_frames import quoted_obligations, quoted_speaker
 from .event_roles import Roles
-from .event_triggers import Match, clause_verb, kids, own_trees
+from .event_triggers import Match, clause_verb, kids
+from .trigger_keys import own_trees
 from .phrase_actors import actors_of
 
 
