@@ -35,7 +35,7 @@ class TokenKeys:
         if not len(doc):
             return
         store = doc.vocab.strings
-        columns = doc.to_array([POS, TAG, LEMMA, LOWER])
+        columns = doc.to_array([POS, TAG, LEMMA, LOWER, HEAD])
         pos, tags = columns[:, 0], columns[:, 1]
         able = pos == _HEAD_POS[0]
         for p in _HEAD_POS[1:]:
@@ -55,10 +55,10 @@ class TokenKeys:
         where = np.flatnonzero(able)
         # each key the raw bytes of the token's four ids (a bytes object hashes once; equal
         # ids, equal bytes)
-        self.keys = dict(zip(where.tolist(), np.ascontiguousarray(columns[where]).view("V32").ravel().tolist()))
+        self.keys = dict(zip(where.tolist(), np.ascontiguousarray(columns[where, :4]).view("V32").ravel().tolist()))
         self.lowers = tuple(map(strings.__getitem__, ids))
         position = np.arange(len(doc))
-        heads = position + doc.to_array(HEAD).astype("int64")
+        heads = position + columns[:, 4].astype("int64")  # HEAD: offsets to the head
         sentence = np.searchsorted(np.array([s.start for s in lookup.sents]), position, side="right") - 1
         self.closed = bool((sentence[heads] == sentence).all())
 
