@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -140,7 +141,8 @@ class DateResolver:
         self._resolve = lru_cache(maxsize=4096)(resolve_date)
 
     def when(self, sent: SpacySpan, trigger: Token, published: dt.date | None,
-             speech_verb: Token | None = None) -> When:
+             speech_verb: Token | None = None, lowers: Sequence[str] | None = None) -> When:
+        """``lowers``: ``token.lower_`` of every token of the Doc, when the caller has them."""
         verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
         lookup = doc_lookup(sent.doc)
         scope = subtree_indexes(lookup, verb.i) | {trigger.i}
@@ -163,8 +165,13 @@ class DateResolver:
             if tense:
                 background, reason = True, tense
         if not background:
-            tokens = lookup.tokens
-            clause = " " + " ".join(tokens[i].lower_ for i in sorted(scope) if sent.start <= i < sent.end) + " "
+            inside = [i for i in sorted(scope) if sent.start <= i < sent.end]
+            if lowers is None:
+                tokens = lookup.tokens
+                words = [tokens[i].lower_ for i in inside]
+            else:
+                words = [lowers[i] for i in inside]
+            clause = " " + " ".join(words) + " "
             phrase = next((p for p in self.cues.background_phrases if f" {p} " in clause), None)
             if phrase:
                 background, reason = True, f"'{phrase}'"
