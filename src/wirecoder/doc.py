@@ -66,7 +66,7 @@ class DocLookup:
 
     __slots__ = ("doc", "_tokens", "_metadata", "_text", "_ents", "_ent_starts", "_sents", "_sent_starts",
                  "_sent_start_tokens", "_token_starts", "_children", "_deps", "_texts", "_folded", "_lemmas", "_mentions", "_mention_order",
-                 "_mention_starts", "_mention_reach", "_actors", "_actor_ids", "memo")
+                 "_mention_starts", "_mention_reach", "_actors", "_actor_ids", "_child_tokens", "memo")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
@@ -90,6 +90,7 @@ class DocLookup:
         self._mention_reach = 0
         self._actors: tuple[Actor, ...] | None = None
         self._actor_ids: dict[str, Actor] = {}
+        self._child_tokens: list[tuple[Token, ...] | None] | None = None
         # indexes a stage builds over this Doc, keyed by the stage's own name
         self.memo: dict[str, object] = {}
 
@@ -181,6 +182,16 @@ class DocLookup:
                     kids[i + offset] += (i,)  # few children a token: tuples stay small
             self._children = tuple(kids)
         return self._children
+
+    def child_tokens(self, i: int) -> tuple[Token, ...]:
+        """``tuple(doc[i].children)`` from :attr:`children` and :attr:`tokens` (spaCy walks the
+        token's edges and builds each child anew), made once per token."""
+        if self._child_tokens is None:
+            self._child_tokens = [None] * len(self.doc)
+        got = self._child_tokens[i]
+        if got is None:
+            got = self._child_tokens[i] = tuple(map(self.tokens.__getitem__, self.children[i]))
+        return got
 
     @property
     def deps(self) -> tuple[str, ...]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -19,7 +20,7 @@ from spacy.tokens import Span as SpacySpan, Token
 
 from ..doc import doc_lookup, ents_in
 from ..patterns import Cues
-from .event_triggers import lemma
+from .event_triggers import kids, lemma
 
 log = logging.getLogger(__name__)
 
@@ -112,6 +113,17 @@ def _history(ents: list[SpacySpan], published: dt.date) -> str:
     return old
 
 
+def subtree_indexes(lookup, i: int) -> set[int]:
+    """``{t.i for t in doc[i].subtree}`` from the Doc's children index (no Token made)."""
+    children = lookup.children
+    out, stack = {i}, [i]
+    while stack:
+        for c in children[stack.pop()]:
+            out.add(c)
+            stack.append(c)
+    return out
+
+
 def _speech_head(verb: Token) -> Token | None:
     t = verb
     while t.dep_ == "conj" and t.head is not t:
@@ -129,13 +141,16 @@ class DateResolver:
         self._resolve = lru_cache(maxsize=4096)(resolve_date)
 
     def when(self, sent: SpacySpan, trigger: Token, published: dt.date | None,
-             speech_verb: Token | None = None) -> When:
+             speech_verb: Token | None = None, lowers: Sequence[str] | None = None) -> When:
+        """``lowers``: ``token.lower_`` of every token of the Doc, when the caller has them."""
         verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
-        scope = {t.i for t in verb.subtree} | {trigger.i}
+        lookup = doc_lookup(sent.doc)
+        scope = subtree_indexes(lookup, verb.i) | {trigger.i}
         ents = [e for e in ents_in(sent) if e.label_ in ("DATE", "TIME")]
         own = [e for e in ents if e.root.i in scope]
-        if not own and speech_verb is not None:
-            own = [e for e in ents if e.root.i in {t.i for t in speech_verb.subtree}]
+        if not own and speech_verb is not None and ents:
+            said = subtree_indexes(lookup, speech_verb.i)
+            own = [e for e in ents if e.root.i in said]
         date, background, reason = None, False, ""
         for ent in own:
             d, bg = self._resolve(ent.text, published)
@@ -150,8 +165,13 @@ class DateResolver:
             if tense:
                 background, reason = True, tense
         if not background:
-            tokens = doc_lookup(sent.doc).tokens
-            clause = " " + " ".join(tokens[i].lower_ for i in range(sent.start, sent.end) if i in scope) + " "
+            inside = [i for i in sorted(scope) if sent.start <= i < sent.end]
+            if lowers is None:
+                tokens = lookup.tokens
+                words = [tokens[i].lower_ for i in inside]
+            else:
+                words = [lowers[i] for i in inside]
+            clause = " " + " ".join(words) + " "
             phrase = next((p for p in self.cues.background_phrases if f" {p} " in clause), None)
             if phrase:
                 background, reason = True, f"'{phrase}'"
@@ -171,7 +191,7 @@ class DateResolver:
         return When(date, background, reason)
 
     def _tense_background(self, verb: Token, trigger: Token) -> str:
-        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        auxes = [c for c in kids(verb) if c.dep_ in ("aux", "auxpass")]
         aux_lemmas = [(lemma(a), a.tag_) for a in auxes]
         if any(l == "have" and tag == "VBD" for l, tag in aux_lemmas) and verb.tag_ == "VBN" \
                 and not self._backshifted(verb):
@@ -181,12 +201,12 @@ class DateResolver:
         if any(l == "have" for l, _ in aux_lemmas) and any(l == "be" and tag == "VBN" for l, tag in aux_lemmas) \
                 and verb.tag_ == "VBG":
             return "perfect progressive ('has been ...ing')"
-        habitual = [c for c in verb.children if c.dep_ == "advmod" and c.lower_ in self.cues.background_words
+        habitual = [c for c in kids(verb) if c.dep_ == "advmod" and c.lower_ in self.cues.background_words
                     and c.lower_ not in ("earlier", "last", "since", "once")]
         if habitual:
             return f"habitual ('{habitual[0].text}')"
         if verb.tag_ == "VBN" and any(l == "have" for l, _ in aux_lemmas) and any(
-                c.dep_ == "prep" and c.lower_ in ("since", "over", "for") for c in verb.children):
+                c.dep_ == "prep" and c.lower_ in ("since", "over", "for") for c in kids(verb)):
             return "perfect with a span of time"
         return ""
 

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from ..doc import code_of
 from .phrase_actors import actors_of
-from .event_triggers import lemma
+from .event_triggers import kids, lemma
 
 if TYPE_CHECKING:  # pragma: no cover
     from .event_statements import StatementCoder
@@ -33,14 +33,14 @@ def tie_of(coder: StatementCoder, token: Token) -> Token | None:
     preps = coder.words.affiliations.get(lemma(token)) or coder.words.affiliations.get(token.lower_)
     if not preps:
         return None
-    return next((c for c in token.children if c.dep_ in ("prep", "agent") and c.lower_ in preps), None)
+    return next((c for c in kids(token) if c.dep_ in ("prep", "agent") and c.lower_ in preps), None)
 
 
 def clause_subject(token: Token) -> tuple[Token, Token] | None:
     """The verb of the clause ``token`` stands in and its subject (nsubj or nsubjpass)."""
     t = token
     for _ in range(5):
-        subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subj = next((c for c in kids(t) if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None and t.pos_ in ("VERB", "AUX"):
             return t, subj
         if t.dep_ not in CLAUSE_CLIMB or t.head is t:
@@ -65,7 +65,7 @@ def affiliation_targets(coder: StatementCoder, doc: Doc, st: Statement,
         verb, subj = found
         if verb not in content or coder._unreal(verb) or coder._own_side(subj):
             continue
-        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in ("no", "neither")) for c in (*verb.children, *token.children)):
+        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in ("no", "neither")) for c in (*kids(verb), *kids(token))):
             continue
         tied = coder._others(doc, list(dict.fromkeys(a for t in prep.subtree for a in actors_of(doc, t))),
                              speaker_codes)

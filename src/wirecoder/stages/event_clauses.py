@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..patterns import Cues
-from .event_triggers import RELATIVE, lemma
+from .event_triggers import RELATIVE, kids, lemma
 
 SUBJECT_DEPS = ("nsubj", "csubj", "expl")
 # verbs whose object is the subject of their infinitive ("urged Iran to talk"), except these
@@ -14,7 +14,7 @@ OBJECT_CONTROL_SKIP = frozenset({"promise"})
 
 
 def child_of(token: Token, *deps: str) -> Token | None:
-    return next((c for c in token.children if c.dep_ in deps), None)
+    return next((c for c in kids(token) if c.dep_ in deps), None)
 
 
 def speaker_label(token: Token) -> bool:
@@ -29,15 +29,15 @@ def unlabelled(subject: Token) -> Token | None:
     (the parser hangs the real subject on the label) -> Putin; a bare label -> None."""
     if not speaker_label(subject):
         return reduced_relative_subject(subject)
-    return next((c for c in subject.children if c.dep_ == "appos" and c.i > subject.i + 1), None)
+    return next((c for c in kids(subject) if c.dep_ == "appos" and c.i > subject.i + 1), None)
 
 
 def reduced_relative_subject(subject: Token) -> Token:
     """"The agency *operating* in the region said ...": the parser may make the participle of a
     reduced relative clause the subject and hang the noun on it; the noun is the subject."""
     if subject.pos_ == "VERB" and subject.tag_ in ("VBG", "VBN") and not any(
-            c.dep_ in ("aux", "auxpass") for c in subject.children):
-        noun = next((c for c in subject.children if c.dep_ == "nsubj" and c.i < subject.i
+            c.dep_ in ("aux", "auxpass") for c in kids(subject)):
+        noun = next((c for c in kids(subject) if c.dep_ == "nsubj" and c.i < subject.i
                      and c.pos_ in ("NOUN", "PROPN")), None)
         if noun is not None:
             return noun
@@ -92,7 +92,7 @@ def subject_of(verb: Token, cues: Cues) -> tuple[Token | None, str]:
             if agent is not None and pobj_of(agent) is not None:
                 return pobj_of(agent), "agent"
             return None, "passive"
-        subj = next((unlabelled(c) for c in t.children if c.dep_ in SUBJECT_DEPS and unlabelled(c) is not None), None)
+        subj = next((unlabelled(c) for c in kids(t) if c.dep_ in SUBJECT_DEPS and unlabelled(c) is not None), None)
         if subj is not None:
             if subj.lower_ in RELATIVE and t.dep_ == "relcl":
                 return member_of_class(t.head) or t.head, "relative"
@@ -169,7 +169,7 @@ def _fronted_subject(verb: Token) -> Token | None:
     """The subject of a subordinate clause the parser read as a preposition: in "... *as*
     Washington and other governments *cast* doubt", "as" governs the noun phrase and the verb
     hangs as a conjunct; the noun phrase right before the verb is its subject."""
-    if verb.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" for c in verb.children):
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" for c in kids(verb)):
         return None         # only a finite verb of its own ("as X *cast*"), never "to allow"
     i = verb.i - 1
     doc = verb.doc
@@ -213,10 +213,10 @@ def shared_object(verb: Token) -> Token | None:
     commas or adverbs between them, and no object, subject or preposition of the first verb's
     own)."""
     if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("dobj", "dative", "prep", "ccomp", "xcomp")
-                                               for c in verb.children):
+                                               for c in kids(verb)):
         return None
-    nxt = next((c for c in verb.children if c.dep_ == "conj" and c.i > verb.i), None)
-    if nxt is None or nxt.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass") for c in nxt.children):
+    nxt = next((c for c in kids(verb) if c.dep_ == "conj" and c.i > verb.i), None)
+    if nxt is None or nxt.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass") for c in kids(nxt)):
         return None
     between = verb.doc[verb.i + 1:nxt.i]
     if not all(t.dep_ in ("cc", "punct", "advmod", "aux") for t in between) or not any(
@@ -256,4 +256,4 @@ def speaker_passive(verb: Token, code: str, cues: Cues) -> bool:
     its patient ("*we* are accused of plotting", "that *I* am implicated")."""
     if not any(code.startswith(c) for c in cues.speaker_passives):
         return False
-    return not any(c.dep_ == "nsubjpass" and c.lower_ in cues.first_person and c.text != "US" for c in verb.children)
+    return not any(c.dep_ == "nsubjpass" and c.lower_ in cues.first_person and c.text != "US" for c in kids(verb))

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from ..doc import actor_of_token
 from ..patterns import load_word_lists
-from .event_triggers import lemma
+from .event_triggers import kids, lemma
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,15 +39,15 @@ def commander_of(action: Token, words: CommandWords) -> Token | None:
     """The command verb when ``action`` is what someone orders their own forces to do
     ("ordered *its military* to seal"): its infinitive under a command verb whose object is a
     force of the commander's own. None otherwise ("ordered the newspaper to close" is a demand)."""
-    if action.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in action.children):
+    if action.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(action)):
         return None
     gov = action.head
     if gov is action or lemma(gov) not in words.verbs or gov.pos_ != "VERB":
         return None
-    force = next((c for c in gov.children if c.dep_ == "dobj"), None)
+    force = next((c for c in kids(gov) if c.dep_ == "dobj"), None)
     if force is None or not (lemma(force) in words.forces or force.lower_ in words.forces):
         return None
-    subj = next((c for c in gov.children if c.dep_ == "nsubj"), None)
+    subj = next((c for c in kids(gov) if c.dep_ == "nsubj"), None)
     if subj is None:
         return None
     doc = action.doc

@@ -20,7 +20,7 @@ from .event_drafts import Draft
 from .event_reduced import ReducedWords, state_actor
 from .event_roles import Roles
 from .phrase_actors import actors_of
-from .event_triggers import Match, lemma
+from .event_triggers import Match, kids, lemma
 from .implicit_targets import NOT_COUNTRIES, CivilianWords, civilians_actor
 
 HARM_ROOTS = frozenset({"18", "19", "20"})
@@ -35,15 +35,15 @@ def _is_device(token: Token | None, words: ReducedWords) -> bool:
 def _device_and_victims(verb: Token, words: ReducedWords) -> Token | None:
     """The victims' token when ``verb``'s doer is a device: the object of "a bomb killed X", the
     subject of "X was killed by / in a bomb explosion"; else None."""
-    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subj = next((c for c in kids(verb) if c.dep_ == "nsubj"), None)
     if _is_device(subj, words):
-        return next((c for c in verb.children if c.dep_ == "dobj"), None)
-    patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        return next((c for c in kids(verb) if c.dep_ == "dobj"), None)
+    patient = next((c for c in kids(verb) if c.dep_ == "nsubjpass"), None)
     if patient is None:
         return None
-    for c in verb.children:
+    for c in kids(verb):
         if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in DEVICE_PREPS):
-            if any(_is_device(o, words) for o in c.children if o.dep_ == "pobj"):
+            if any(_is_device(o, words) for o in kids(c) if o.dep_ == "pobj"):
                 return patient
     return None
 
@@ -81,7 +81,7 @@ def _subject(verb: Token, deps: tuple[str, ...]) -> Token | None:
     """The subject of ``verb`` (of the verb it is conjoined to: "the car hit a mine and *was
     attacked*")."""
     for v in (verb, verb.head if verb.dep_ == "conj" else None):
-        subj = next((c for c in v.children if c.dep_ in deps), None) if v is not None else None
+        subj = next((c for c in kids(v) if c.dep_ in deps), None) if v is not None else None
         if subj is not None:
             return subj
     return None
@@ -95,14 +95,14 @@ def _attacked(match: Match, words: ReducedWords) -> Token | None:
         verb = _under_attack(trig, words)
         if verb is None:
             return None
-        named = [p for p in (*trig.children, *verb.children) if p.dep_ in ("prep", "agent")
+        named = [p for p in (*kids(trig), *kids(verb)) if p.dep_ in ("prep", "agent")
                  and p.lower_ in ("by", "from")]
         return None if named else _subject(verb, ("nsubj",))
     if match.pattern.kind != "verb" or trig.tag_ != "VBN" or lemma(trig) not in words.attack_verbs:
         return None
-    if any(c.dep_ == "agent" for c in trig.children):
+    if any(c.dep_ == "agent" for c in kids(trig)):
         return None
-    if not any(c.dep_ == "auxpass" for c in trig.children):
+    if not any(c.dep_ == "auxpass" for c in kids(trig)):
         return None
     return _subject(trig, ("nsubjpass", "nsubj"))
 
@@ -112,7 +112,7 @@ def _civilian_word(subj: Token, civilians: CivilianWords) -> Token | None:
     apposition ("the Night Star, a passenger ferry,"), or for a
     pronoun the last such word before it in the sentence ("the train, with 300 people on board,
     ... when *it* came under attack")."""
-    for word in (subj, *(c for c in subj.children if c.dep_ == "appos")):   # "X, a passenger train,"
+    for word in (subj, *(c for c in kids(subj) if c.dep_ == "appos")):   # "X, a passenger train,"
         if civilians.names_civilians(word):
             return word
     if subj.pos_ == "PRON":

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span as SpacySpan, Token
 
 from .event_roles import Roles
-from .event_triggers import Match
+from .event_triggers import Match, kids
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,11 +45,11 @@ def merge_consequences(drafts: list[Draft], notes: list[str]) -> list[Draft]:
             h = h.head
         if h.dep_ == "advcl" and h.tag_ == "VBG":
             head = h.head       # "shelled Juba, *killing* 20"
-        elif t.dep_ == "conj" and t.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+        elif t.dep_ == "conj" and t.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in kids(t)):
             head = t.head       # "ambushed a bus and *killed* 18"
         else:
             continue
-        near_head = {head.i} | {c.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")}
+        near_head = {head.i} | {c.i for c in kids(head) if c.dep_ in ("nsubj", "nsubjpass", "dobj")}
         hosts = [x for x in out if x is not d and x.source == d.source and x.code[:2] in MATERIAL_CONFLICT
                  and not x.code.startswith("181") and x.match.trigger.i in near_head]
         if not hosts:
@@ -71,7 +71,7 @@ def _purpose_of(token: Token, verb: Token) -> bool:
     node = token
     for _ in range(4):
         if node.head.i == verb.i and node.i != verb.i:
-            return node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+            return node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(node))
         if node.head.i == node.i:
             return False
         node = node.head
@@ -106,11 +106,11 @@ def _is_figure(token: Token) -> bool:
     of 230,000": its "of" object)."""
     if token.like_num or token.ent_type_ in NUMBER_ENTITIES:
         return True
-    if any(c.dep_ == "nummod" for c in token.children):
+    if any(c.dep_ == "nummod" for c in kids(token)):
         return True
-    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    of = next((c for c in kids(token) if c.dep_ == "prep" and c.lower_ == "of"), None)
     return of is not None and any(p.dep_ == "pobj" and (p.like_num or p.ent_type_ in NUMBER_ENTITIES)
-                                  for p in of.children)
+                                  for p in kids(of))
 
 
 def quantity_change(trigger: Token, change_verbs: frozenset[str] = frozenset()) -> bool:
@@ -118,10 +118,10 @@ def quantity_change(trigger: Token, change_verbs: frozenset[str] = frozenset()) 
     "to"/"by"/"from" object is a number reports a changed figure, not an act. A verb of
     ``change_verbs`` (cues.yaml) with no object or clause of its own reports one whatever follows
     ("as the population continues to *decline*")."""
-    if any(c.dep_ in ("dobj", "xcomp", "ccomp", "dative") for c in trigger.children):
+    if any(c.dep_ in ("dobj", "xcomp", "ccomp", "dative") for c in kids(trigger)):
         return False
     if trigger.lemma_.lower() in change_verbs and not any(
-            c.dep_ in ("nsubjpass", "auxpass", "prt") for c in trigger.children):
+            c.dep_ in ("nsubjpass", "auxpass", "prt") for c in kids(trigger)):
         return True
     return any(c.dep_ == "prep" and c.lower_ in ("to", "by", "from") and any(
-        p.dep_ == "pobj" and _is_figure(p) for p in c.children) for c in trigger.children)
+        p.dep_ == "pobj" and _is_figure(p) for p in kids(c)) for c in kids(trigger))

@@ -15,7 +15,7 @@ from .event_drafts import Draft
 from .event_roles import Roles
 from .event_targets import find_targets
 from .phrase_actors import actors_of
-from .event_triggers import Match, lemma
+from .event_triggers import Match, kids, lemma
 from .role_references import PluralNouns
 
 # prepositions that put an act inside a meeting ("after / during / at a meeting with X")
@@ -41,8 +41,8 @@ def quoted_obligations(doc: Doc, sent: SpacySpan, cues: Cues, demand: Pattern,
     stop these raids,” the union said"; "the council shouldn't sign it"): a demand of the
     quote's speaker on that actor (the stage keeps one event per sentence, dyad and code)."""
     verb = sent.root
-    modal = next((a for a in verb.children if a.dep_ == "aux" and a.lower_ in cues.obligation), None)
-    if modal is None or any(a.dep_ == "aux" and a.lower_ == "have" for a in verb.children):
+    modal = next((a for a in kids(verb) if a.dep_ == "aux" and a.lower_ in cues.obligation), None)
+    if modal is None or any(a.dep_ == "aux" and a.lower_ == "have" for a in kids(verb)):
         return []
     sources = quoted_speaker(doc, verb)
     subj, _ = subject_of(verb, cues)
@@ -63,7 +63,7 @@ def topic_of_talk(noun: Token, cues: Cues) -> bool:
     while t.dep_ == "conj" and t.head is not t:
         t = t.head
     if t.dep_ in LIST_ITEM_DEPS and _talk_verb(t.head, cues) and any(
-            p.dep_ == "prep" and p.lower_ in TOPIC_PREPS and p.i < t.i for p in t.head.children):
+            p.dep_ == "prep" and p.lower_ in TOPIC_PREPS and p.i < t.i for p in kids(t.head)):
         # "asked him about his trip, U.S. support for the island and ...": a later item of the
         # list the parser hangs on the verb itself
         return True
@@ -122,9 +122,9 @@ def asked_infinitive(verb: Token, by_token: dict[int, Match]) -> bool:
     complement would be."""
     if verb.dep_ != "advcl" or verb.head.i not in by_token or verb.head.i == verb.i:
         return False
-    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in kids(verb)):
         return False
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(verb)):
         return False
     return by_token[verb.head.i].pattern.code[:2] in ASKING_ROOTS
 
@@ -134,8 +134,8 @@ def stranded_partner(doc: Doc, trigger: Token, sources: tuple[str, ...]) -> list
     parser hangs the second signer on the relative clause's object. For a joint act with only
     one side, the last conjunct inside the subject's relative clause, ending right before the
     verb, is the other side (its actors, not the sources')."""
-    subj = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
-    if subj is None or not any(c.dep_ == "relcl" for c in subj.children):
+    subj = next((c for c in kids(trigger) if c.dep_ == "nsubj"), None)
+    if subj is None or not any(c.dep_ == "relcl" for c in kids(subj)):
         return []
     end = trigger.i - 1
     while end > subj.i and doc[end].dep_ in ("advmod", "aux", "neg", "punct"):

@@ -14,15 +14,15 @@ from spacy.tokens import Doc, Token
 
 from .event_drafts import Draft
 from .phrase_actors import actors_of
-from .event_triggers import lemma
+from .event_triggers import kids, lemma
 
 WH_OBJECTS = frozenset({"what", "whatever"})
 
 
 def _named(doc: Doc, verb: Token) -> list[str]:
     """The actors of the evaluation verb's predicate (its ``oprd`` or "as" phrase)."""
-    preds = [c for c in verb.children if c.dep_ == "oprd"] + [
-        o for p in verb.children if p.dep_ == "prep" and p.lower_ == "as" for o in p.children if o.dep_ == "pobj"]
+    preds = [c for c in kids(verb) if c.dep_ == "oprd"] + [
+        o for p in kids(verb) if p.dep_ == "prep" and p.lower_ == "as" for o in kids(p) if o.dep_ == "pobj"]
     return list(dict.fromkeys(a for p in preds for t in p.subtree for a in actors_of(doc, t)))
 
 
@@ -33,8 +33,8 @@ def called_targets(doc: Doc, drafts: list[Draft], evaluation_verbs: frozenset[st
     for d in drafts:
         verb = d.match.trigger
         rel = None if d.target is not None or not d.match.pattern.has_target else next(
-            (c for c in verb.children if c.dep_ in ("ccomp", "dobj") and lemma(c) in evaluation_verbs
-             and any(w.dep_ in ("dobj", "nsubjpass") and w.lower_ in WH_OBJECTS for w in c.children)), None)
+            (c for c in kids(verb) if c.dep_ in ("ccomp", "dobj") and lemma(c) in evaluation_verbs
+             and any(w.dep_ in ("dobj", "nsubjpass") and w.lower_ in WH_OBJECTS for w in kids(c))), None)
         targets = [a for a in _named(doc, rel) if a != d.source] if rel is not None else []
         if not targets:
             out.append(d)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..patterns import Cues
-from .event_triggers import Match, Mood, clause_verb, lemma
+from .event_triggers import Match, Mood, clause_verb, kids, lemma
 
 COOPERATIVE = ("04", "05", "06", "07", "08")
 # the subject of a small clause that is its governor's own subject ("could find *itself* excluded")
@@ -48,19 +48,19 @@ def decide_code(code: str, mood: Mood, cues: Cues) -> tuple[str | None, bool, st
 
 
 def _auxes(verb: Token) -> set[str]:
-    return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return {c.lower_ for c in kids(verb) if c.dep_ in ("aux", "auxpass")}
 
 
 def _negated(verb: Token) -> bool:
-    return any(c.dep_ == "neg" for c in verb.children)
+    return any(c.dep_ == "neg" for c in kids(verb))
 
 
 def _own_subject(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in kids(verb))
 
 
 def _has_to(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(verb))
 
 
 def _chain_top(verb: Token) -> Token:
@@ -82,7 +82,7 @@ def _weighed_likelihood(verb: Token, cues: Cues) -> Token | None:
     head = verb.head
     if head.lower_ in cues.predictions or lemma(head) in cues.predictions:
         return head
-    return next((c for c in head.children if c.dep_ in ("acomp", "attr")
+    return next((c for c in kids(head) if c.dep_ in ("acomp", "attr")
                  and (c.lower_ in cues.predictions or lemma(c) in cues.predictions)), None)
 
 
@@ -125,7 +125,7 @@ def refine_mood(match: Match, mood: Mood, cues: Cues) -> Mood:
     for _ in range(4):      # "hired a man *to kill* the journalist": the killing is the purpose
         if t.dep_ not in ("xcomp", "advcl") or t.head is t or not _has_to(t):
             break
-        if lemma(t.head) in cues.purpose_givers and any(c.dep_ == "dobj" for c in t.head.children):
+        if lemma(t.head) in cues.purpose_givers and any(c.dep_ == "dobj" for c in kids(t.head)):
             return Mood("possible", negated, f"a purpose of '{t.head.text}' (hired/paid X to): not a fact")
         t = t.head
     t = top
@@ -139,12 +139,12 @@ def refine_mood(match: Match, mood: Mood, cues: Cues) -> Mood:
             break
         t = t.head
     if top.dep_ in ("ccomp", "xcomp") and gov is not top and lemma(gov) in cues.intent & cues.speech and (
-            top.dep_ == "ccomp" or any(c.dep_ == "dobj" for c in gov.children)):
+            top.dep_ == "ccomp" or any(c.dep_ == "dobj" for c in kids(gov))):
         return Mood("possible", negated, f"what '{gov.text}' expects of another: not a fact")
     t = top
     for _ in range(6):      # "no signs that the North Koreans are interested in *talking*"
         if t.dep_ in ("acl", "ccomp") and t.head.pos_ == "NOUN" and any(
-                c.dep_ == "det" and c.lower_ == "no" for c in t.head.children):
+                c.dep_ == "det" and c.lower_ == "no" for c in kids(t.head)):
             negated, gov = True, t.head
             break
         if t.head is t:
@@ -156,8 +156,8 @@ def refine_mood(match: Match, mood: Mood, cues: Cues) -> Mood:
     for _ in range(4):
         if t.dep_ == "conj" and not _own_subject(t) and not _auxes(t) and t.head is not t:
             head = t.head
-            joined_by_but = any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in head.children)
-            if not joined_by_but and any(c.dep_ == "neg" for c in head.children):
+            joined_by_but = any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in kids(head))
+            if not joined_by_but and any(c.dep_ == "neg" for c in kids(head)):
                 negated = True
         elif t.dep_ in ("xcomp", "advcl") and t.head is not t and t.head.pos_ in ("VERB", "AUX") and _has_to(t):
             head = t.head       # "refusing to meet *to discuss*", "may start *threatening*"
@@ -171,7 +171,7 @@ def refine_mood(match: Match, mood: Mood, cues: Cues) -> Mood:
         elif (t.dep_ == "xcomp" and lemma(t.head) in cues.continuation or t.dep_ == "oprd") and t.head is not t:
             head = t.head       # "continue to support", "find itself *excluded*"
         elif t.dep_ == "ccomp" and t.head is not t and any(
-                c.dep_ == "nsubj" and c.lower_ in REFLEXIVE for c in t.children):
+                c.dep_ == "nsubj" and c.lower_ in REFLEXIVE for c in kids(t)):
             head = t.head       # "could find itself *excluded*": the small clause shares the modal
         elif t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.lower_ == "by" \
                 and t.head.head.pos_ in ("VERB", "AUX"):

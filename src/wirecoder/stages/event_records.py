@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from ..doc import actor_by_id
+from ..doc import actor_by_id, doc_lookup
 from ..records import Article, Event
 from .event_clauses import speaker_of
 from .event_drafts import Draft
@@ -22,6 +22,7 @@ class EventRecords:
         published = article.published if article is not None else None
         dateline = article.dateline if article is not None else None
         seen: set[tuple[int, str, str | None, str]] = set()
+        lowers = self.finder.token_keys(doc_lookup(doc)).lowers  # the Doc's lower-case forms, read once
         events: list[Event] = []
         for d in sorted(drafts, key=lambda d: d.match.trigger.idx):
             src, tgt = actor_by_id(doc, d.source), actor_by_id(doc, d.target)
@@ -33,7 +34,7 @@ class EventRecords:
             if not_a_visit(d.code, trig, src, tgt, self.cues) is not None:
                 continue
             speech = speaker_of(clause_verb(trig), self.cues)
-            when = self.dates.when(d.sent, trig, published, speech.head if speech is not None else None)
+            when = self.dates.when(d.sent, trig, published, speech.head if speech is not None else None, lowers)
             info = self.ontology.get(d.code)
             location = self.places.from_text(d.sent, trig)
             if location is None and dateline is not None and not when.background \

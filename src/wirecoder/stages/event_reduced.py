@@ -20,7 +20,7 @@ from ..records import Actor, Mention
 from .event_drafts import Draft
 from .event_roles import Roles
 from .phrase_actors import actors_of
-from .event_triggers import Match, lemma
+from .event_triggers import Match, kids, lemma
 from .implicit_targets import NOT_COUNTRIES
 
 
@@ -99,7 +99,7 @@ def protested_states(doc: Doc, drafts: list[Draft], words: ReducedWords, notes: 
         country = source.country if source is not None else None
         if d.target is not None or d.code[:2] not in words.protest_roots or not country \
                 or country in NOT_COUNTRIES or (source.sector or "") in words.no_own_state \
-                or any(c.dep_ in ("relcl", "acl") for c in trig.children):
+                or any(c.dep_ in ("relcl", "acl") for c in kids(trig)):
             out.append(d)   # (the state is grounded on the trigger: not on a noun a clause tells of)
             continue
         state = state_actor(doc, country, words.protested_sector, trig)
@@ -123,7 +123,7 @@ def _of_agent(noun: Token, code: str, words: ReducedWords) -> bool:
     """"has *the* backing of India": a definite noun of ``of_agent_roots`` whose of-phrase names
     the doer (without "the", "drew criticism of the plan" names what is criticised)."""
     return code[:2] in words.of_agent_roots and any(
-        c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+        c.dep_ == "det" and c.lower_ == "the" for c in kids(noun))
 
 
 def _receiver(doc: Doc, noun: Token, words: ReducedWords) -> tuple[Token, list[str]] | None:
@@ -134,9 +134,9 @@ def _receiver(doc: Doc, noun: Token, words: ReducedWords) -> tuple[Token, list[s
         verb = verb.head
     elif noun.dep_ != "dobj":
         return None
-    if lemma(verb) not in words.receiving_verbs or any(c.dep_ == "neg" for c in verb.children):
+    if lemma(verb) not in words.receiving_verbs or any(c.dep_ == "neg" for c in kids(verb)):
         return None
-    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subj = next((c for c in kids(verb) if c.dep_ == "nsubj"), None)
     return (verb, actors_of(doc, subj)) if subj is not None else None
 
 
@@ -149,8 +149,8 @@ def received_events(doc: Doc, sent: SpacySpan, matches: list[Match], found: list
     for d in found:
         if d.match.pattern.kind == "noun" and _of_agent(d.match.trigger, d.match.pattern.code, words):
             got = _receiver(doc, d.match.trigger, words)
-            agents = [a for p in d.match.trigger.children if p.dep_ == "prep" and p.lower_ == "of"
-                      for o in p.children if o.dep_ == "pobj" for a in actors_of(doc, o)]
+            agents = [a for p in kids(d.match.trigger) if p.dep_ == "prep" and p.lower_ == "of"
+                      for o in kids(p) if o.dep_ == "pobj" for a in actors_of(doc, o)]
             if got and d.source in got[1] and agents:
                 # "X has the backing of Y": a light verb's subject received it from Y
                 notes.append(f"'{got[0].text} the {d.match.trigger.text} of': "
@@ -175,15 +175,15 @@ def received_events(doc: Doc, sent: SpacySpan, matches: list[Match], found: list
         # "faced accusations of graft *from* X": the parser may hang the from-phrase on the
         # noun's of-object
         # noun's of-object (a by-phrase there is the of-noun's own doer: "criticism of the raid by X")
-        inner = [c for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
-                 for o in p.children if o.dep_ == "pobj" for c in o.children if c.lower_ == "from"]
-        preps = [p for p in (*noun.children, *verb.children, *inner) if p.dep_ in ("prep", "agent")
+        inner = [c for p in kids(noun) if p.dep_ == "prep" and p.lower_ == "of"
+                 for o in kids(p) if o.dep_ == "pobj" for c in kids(o) if c.lower_ == "from"]
+        preps = [p for p in (*kids(noun), *kids(verb), *inner) if p.dep_ in ("prep", "agent")
                  and p.lower_ in ("from", "by")]
         if not preps and receivers and _of_agent(noun, m.pattern.code, words):
             # "the plan has the backing of X" with no actor as the subject stays uncoded: the
             # backed side is not named
-            preps = [p for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"]
-        sources = list(dict.fromkeys(a for p in preps for o in p.children if o.dep_ == "pobj"
+            preps = [p for p in kids(noun) if p.dep_ == "prep" and p.lower_ == "of"]
+        sources = list(dict.fromkeys(a for p in preps for o in kids(p) if o.dep_ == "pobj"
                                      for a in actors_of(doc, o)))
         targets = [a for a in receivers if a not in sources]
         if not sources:
@@ -209,12 +209,12 @@ def fight_victims(doc: Doc, sent: SpacySpan, matches: list[Match], found: list[D
         verb = _victim_verb(noun, words)
         if verb is None:
             continue
-        subj = next((c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")), None)
-        if subj is None or (subj.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in verb.children)):
+        subj = next((c for c in kids(verb) if c.dep_ in ("nsubjpass", "nsubj")), None)
+        if subj is None or (subj.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in kids(verb))):
             continue
         victims = actors_of(doc, subj)
-        sides = [a for p in noun.children if p.dep_ == "prep" and p.lower_ in words.other_side
-                 for o in p.children if o.dep_ == "pobj" for a in actors_of(doc, o)]
+        sides = [a for p in kids(noun) if p.dep_ == "prep" and p.lower_ in words.other_side
+                 for o in kids(p) if o.dep_ == "pobj" for a in actors_of(doc, o)]
         sides = [a for a in dict.fromkeys(sides) if a not in victims]
         if not victims or not sides:
             continue
@@ -258,12 +258,12 @@ def implicit_state_agent(doc: Doc, sent: SpacySpan, match: Match, code: str, wor
     sector = words.state_sector(code)
     if sector is None or match.pattern.kind != "verb" or verb.tag_ != "VBN":
         return []
-    if any(c.dep_ == "agent" for c in verb.children):
+    if any(c.dep_ == "agent" for c in kids(verb)):
         return []
-    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    subj = next((c for c in kids(verb) if c.dep_ == "nsubjpass"), None)
     if subj is None and verb.dep_ == "conj":
         # "had been arrested and *sentenced*": the first passive's subject
-        subj = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
+        subj = next((c for c in kids(verb.head) if c.dep_ == "nsubjpass"), None)
     victims = [a for a in actors_of(doc, subj) if getattr(actor_by_id(doc, a), "country", None)] if subj is not None else []
     if not victims:
         return []

@@ -22,7 +22,7 @@ from ..doc import code_of
 from .event_drafts import Draft
 from .event_roles import Roles
 from .phrase_actors import actors_of
-from .event_triggers import Match
+from .event_triggers import Match, kids
 
 if TYPE_CHECKING:  # pragma: no cover
     from .event_statements import StatementCoder
@@ -59,7 +59,7 @@ def reported_wrongs(coder: StatementCoder, doc: Doc, sent: SpacySpan, st: Statem
         doer = code_of(doc, d.source) or ""
         if not doer or doer[3:6] in coder.words.armed_sectors or any(same_side(coder, s, doer) for s in speaker_codes):
             continue
-        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        subj = next((c for c in kids(verb) if c.dep_ == "nsubj"), None)
         if subj is not None and coder._own_side(subj) and d.source in actors_of(doc, subj):
             continue
         accused.append(d.source)

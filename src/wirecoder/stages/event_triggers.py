@@ -9,11 +9,11 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from spacy.attrs import HEAD, LEMMA, LOWER, POS, TAG
 from spacy.tokens import Span as SpacySpan, Token
 
 from ..doc import doc_lookup
 from ..patterns import Cues, Pattern, PatternBook
+from .trigger_keys import Key, TokenKeys, own_trees
 
 # dependency relations that lead from a trigger to the words that specify it
 NEAR_DEPS = frozenset({
@@ -50,8 +50,15 @@ class Mood:
     reason: str         # a few words for explain
 
 
+def kids(token: Token) -> tuple[Token, ...]:
+    """``tuple(token.children)`` in text order, from the Doc's children index (each child Token
+    made once per Doc, not on every walk)."""
+    return doc_lookup(token.doc).child_tokens(token.i)
+
+
 def lemma(token: Token) -> str:
-    return token.lemma_.lower()
+    """``token.lemma_.lower()``, read from the Doc's array of them."""
+    return doc_lookup(token.doc).lemmas[token.i]
 
 
 def base_forms(word: str) -> tuple[str, ...]:
@@ -74,7 +81,7 @@ def descriptive(token: Token) -> bool:
     nor does a bare gerund of purpose after "for", with no subject or object of its own ("held
     *for questioning*", "summoned for questioning in the inquiry")."""
     if token.tag_ == "VBG" and token.dep_ in ("pobj", "pcomp") and token.head.lower_ == "for" \
-            and not any(c.dep_ in ("dobj", "nsubj", "ccomp", "xcomp") for c in token.children):
+            and not any(c.dep_ in ("dobj", "nsubj", "ccomp", "xcomp") for c in kids(token)):
         return True  # "detained *for questioning*": the purpose of what is done, no act of its own
     return token.dep_ == "amod" and token.tag_ in ("VBN", "VBG", "JJ") and token.head.i > token.i
 
@@ -82,16 +89,22 @@ def descriptive(token: Token) -> bool:
 def near(token: Token, depth: int = 2, deps: frozenset[str] = NEAR_DEPS) -> list[Token]:
     """Tokens reachable from ``token`` through ``deps`` within ``depth`` steps (breadth first)."""
     lookup = doc_lookup(token.doc)
-    kids, relations, tokens = lookup.children, lookup.deps, lookup.tokens  # the Doc's arrays: no Token made
-    out: list[Token] = []
-    frontier = [token.i]
+    tokens = lookup.tokens
+    return [tokens[c] for c in _near_indexes(lookup, token.i, depth, deps)]
+
+
+def _near_indexes(lookup, i: int, depth: int, deps: frozenset[str] = NEAR_DEPS) -> list[int]:
+    """The indexes of :func:`near`, from the Doc's arrays (no Token made)."""
+    children, relations = lookup.children, lookup.deps
+    out: list[int] = []
+    frontier = [i]
     for _ in range(depth):
         nxt: list[int] = []
         for t in frontier:
-            for c in kids[t]:
+            for c in children[t]:
                 if relations[c] in deps:
-                    out.append(tokens[c])
                     nxt.append(c)
+        out.extend(nxt)
         frontier = nxt
     return out
 
@@ -105,11 +118,21 @@ class TriggerFinder:
         self.cues = book.cues
         # the patterns a word can head, looked up once per (POS, tag, lemma, word) however
         # often the word recurs (bounded: memory stays flat over a corpus)
-        self._headed: dict[tuple[int, int, int, int], tuple[Pattern, ...]] = {}
+        self._headed: dict[Key, tuple[Pattern, ...]] = {}
+        # per such key: every word the head's patterns need, False when one needs none
+        self._needed: dict[Key, frozenset[str] | bool] = {}
+        self._strings: dict[int, str] = {}  # string ids read for :class:`TokenKeys`
 
-    def candidates(self, token: Token, key: tuple[int, int, int, int] | None = None) -> tuple[Pattern, ...]:
+    def token_keys(self, lookup) -> TokenKeys:
+        """The Doc's :class:`TokenKeys`, read once."""
+        keys = lookup.memo.get("event_triggers.keys")
+        if keys is None:
+            keys = lookup.memo["event_triggers.keys"] = TokenKeys(lookup, self._strings)
+        return keys
+
+    def candidates(self, token: Token, key: Key | None = None) -> tuple[Pattern, ...]:
         """The patterns ``token`` can head; ``key``: its (POS, tag, lemma, lower-case) ids when
-        the caller has them (:func:`token_keys`)."""
+        the caller has them (:meth:`token_keys`)."""
         if key is None:
             key = (token.pos, token.tag, token.lemma, token.lower)  # ids: no string is made
         found = self._headed.get(key)
@@ -119,16 +142,32 @@ class TriggerFinder:
             found = self._headed[key] = self._headed_by(token.pos_, token.tag_, token.lemma_, token.lower_)
         return found
 
-    def _heads(self, lookup, tokens, keys) -> list[int]:
+    def _heads(self, lookup, tokens, keys: dict[int, Key]) -> list[int]:
         """The indexes of the Doc's tokens that can head a pattern, found once per Doc
-        (a sentence then tries only these, not each of its tokens)."""
+        (a sentence then tries only these, not each of its tokens); ``keys``: :meth:`token_keys`."""
         name = f"event_triggers.heads.{id(self)}"  # the heads of this finder's pattern book
         heads = lookup.memo.get(name)
         if heads is None:
-            candidates = self.candidates
-            heads = lookup.memo[name] = [
-                i for i, key in enumerate(keys) if candidates(tokens[i], key)]
+            headed, candidates = self._headed, self.candidates
+            heads = lookup.memo[name] = []
+            for i, key in keys.items():
+                found = headed.get(key)
+                if found is None:
+                    found = candidates(tokens[i], key)
+                if found:
+                    heads.append(i)
         return heads
+
+    def _needs(self, key: Key, patterns: tuple[Pattern, ...]) -> frozenset[str] | bool:
+        """Every word some pattern of ``patterns`` (those of ``key``) needs near its head; False
+        when a pattern needs none. A sentence with none of these words matches none of them."""
+        needed = self._needed.get(key)
+        if needed is None:
+            if len(self._needed) >= 1 << 16:
+                self._needed.clear()
+            needed = self._needed[key] = all(p.words for p in patterns) and frozenset(
+                w for p in patterns for group in p.words for w in group)
+        return needed
 
     def _headed_by(self, pos: str, tag: str, lemma_: str, lower: str) -> tuple[Pattern, ...]:
         if pos in VERB_TAGS or tag.startswith("VB"):
@@ -142,28 +181,39 @@ class TriggerFinder:
                 return index[form]
         return ()
 
-    def match_token(self, token: Token, key: tuple[int, int, int, int] | None = None,
+    def match_token(self, token: Token, key: Key | None = None,
                     lemmas: tuple[str, ...] | None = None, sentence: set[str] | None = None) -> Match | None:
-        """The match ``token`` heads, if any; ``key`` (:func:`token_keys`) and ``lemmas``
+        """The match ``token`` heads, if any; ``key`` (:meth:`token_keys`) and ``lemmas``
         (:attr:`~wirecoder.doc.DocLookup.lemmas`): the Doc's per-token arrays, when at hand;
         ``sentence``: the lemmas and lower-case forms of the token's sentence, when at hand."""
+        if key is None:
+            key = (token.pos, token.tag, token.lemma, token.lower)
         patterns = self.candidates(token, key)
         if not patterns or descriptive(token):
             return None
-        if sentence is not None and all(p.words and any(sentence.isdisjoint(g) for g in p.words) for p in patterns):
-            return None  # each pattern needs a word its sentence lacks (its words are near the head or none)
-        # each nearby word's lemma, form and relation read once for all the head's patterns
-        around = [(t, i, lemmas[i] if lemmas is not None else lemma(t), t.lower_, t.dep_)
-                  for t in near(token, depth=3) for i in (t.i,)]
-        acted_on = relative_object(token)
+        needed = self._needs(key, patterns)
+        if sentence is not None and needed is not False and sentence.isdisjoint(needed):
+            return None  # no pattern's word is in the sentence (its words are near the head or none)
+        # each nearby word's lemma, form and relation read once for all the head's patterns,
+        # from the Doc's arrays (``lemmas[i]`` is ``lemma(token)``)
+        lookup = doc_lookup(token.doc)
+        tokens, lemmas, lowers, deps = lookup.tokens, lookup.lemmas, self.token_keys(lookup).lowers, lookup.deps
+        around = [(tokens[c], c, lemmas[c], lowers[c], deps[c]) for c in _near_indexes(lookup, token.i, 3)]
+        acted_on = relative_object(token) if deps[token.i] in ("relcl", "acl") else None
         if acted_on is not None:
-            around.append((acted_on[0], acted_on[0].i, lemma(acted_on[0]), acted_on[0].lower_, acted_on[1]))
-        frames = self.frames_action(token)
+            around.append((acted_on[0], acted_on[0].i, lemmas[acted_on[0].i], lowers[acted_on[0].i], acted_on[1]))
         present = {w for _, _, lem, low, _ in around for w in (lem, low)}
+        if needed is not False and present.isdisjoint(needed):
+            return None  # no pattern's word is near
+        frames = self.frames_action(token)
         for pattern in patterns:
             if frames and pattern.is_event and pattern.specificity == 0:
                 continue
-            if any(present.isdisjoint(group) for group in pattern.words):
+            words = pattern.words
+            if len(words) == 1:
+                if present.isdisjoint(words[0]):
+                    continue  # the word the pattern needs is nowhere near: _match would find nothing
+            elif any(present.isdisjoint(group) for group in words):
                 continue  # a word the pattern needs is nowhere near: _match would find nothing
             found = _match(pattern, token, around)
             if found is not None:
@@ -175,65 +225,25 @@ class TriggerFinder:
         businesses", "*started* to pay") only frames that action: its bare sense is no event."""
         return lemma(token) in self.cues.continuation and any(
             c.dep_ in ("xcomp", "ccomp") and (c.pos_ in VERB_TAGS or c.tag_.startswith("VB"))
-            for c in token.children)
+            for c in kids(token))
 
     def matches(self, sent: SpacySpan) -> list[Match]:
         """Every match in the sentence, in text order; a token a governing match consumed
         (``refused to *meet*``) does not fire again."""
         lookup = doc_lookup(sent.doc)
-        tokens, keys, lemmas = lookup.tokens, token_keys(lookup), lookup.lemmas
+        tokens, index, lemmas = lookup.tokens, self.token_keys(lookup), lookup.lemmas
+        keys = index.keys
         heads = self._heads(lookup, tokens, keys)
         here = heads[bisect_left(heads, sent.start):bisect_left(heads, sent.end)]
         words = None
-        if here and _own_trees(lookup, sent):
-            lowers = _lowers(lookup, keys)
+        if here and own_trees(lookup, index, sent):
+            lowers = index.lowers
             words = {*lemmas[sent.start:sent.end], *lowers[sent.start:sent.end]}
         found = [m for i in here if (m := self.match_token(tokens[i], keys[i], lemmas, words)) is not None]
         consumed: set[int] = set()
         for m in sorted(found, key=lambda m: -m.pattern.specificity):
             consumed |= m.consumed - {m.trigger.i}
         return [m for m in found if m.trigger.i not in consumed]
-
-
-def token_keys(lookup) -> list[tuple[int, int, int, int]]:
-    """(POS, tag, lemma, lower-case form) ids of every token of the Doc, read in one pass."""
-    keys = lookup.memo.get("event_triggers.keys")
-    if keys is None:
-        doc = lookup.doc
-        columns = doc.to_array([POS, TAG, LEMMA, LOWER]).T.tolist() if len(doc) else [[]] * 4
-        keys = lookup.memo["event_triggers.keys"] = list(zip(*columns))
-    return keys
-
-
-def _own_trees(lookup, sent: SpacySpan) -> bool:
-    """``sent`` is one of the Doc's sentences and no dependency arc of the Doc leaves its
-    sentence: the words near a token are then words of its sentence."""
-    here = lookup.sents[lookup.sentence_index_of_token(sent.start)]
-    if here.start != sent.start or here.end != sent.end:
-        return False
-    closed = lookup.memo.get("event_triggers.closed")
-    if closed is None:
-        heads = lookup.doc.to_array(HEAD).astype("int64").tolist()
-        closed = lookup.memo["event_triggers.closed"] = all(
-            s.start <= k + heads[k] < s.end for s in lookup.sents for k in range(s.start, s.end))
-    return closed
-
-
-def _lowers(lookup, keys: list[tuple[int, int, int, int]]) -> tuple[str, ...]:
-    """``token.lower_`` of every token of the Doc (from :func:`token_keys`), each distinct
-    form read once."""
-    lowers = lookup.memo.get("event_triggers.lowers")
-    if lowers is None:
-        strings = lookup.doc.vocab.strings
-        seen: dict[int, str] = {}
-        out = []
-        for key in keys:
-            word = seen.get(key[3])
-            if word is None:
-                word = seen[key[3]] = strings[key[3]]
-            out.append(word)
-        lowers = lookup.memo["event_triggers.lowers"] = tuple(out)
-    return lowers
 
 
 LOCATIVE = frozenset({"in", "near", "at", "inside", "outside", "around", "across", "throughout"})
@@ -243,7 +253,7 @@ def _where_not_what(word: Token, verb: Token) -> bool:
     """A place where a verb with its own object happens (on the verb or on its object) does not
     specify the action: "captured the gang leader *in the city*" is an arrest, not the capture of
     a city."""
-    if verb.pos_ not in VERB_TAGS or not any(c.dep_ == "dobj" for c in verb.children):
+    if verb.pos_ not in VERB_TAGS or not any(c.dep_ == "dobj" for c in kids(verb)):
         return False
     t = word
     while t.i != verb.i and t.head.i != t.i:
@@ -259,7 +269,7 @@ def _on_naming_complement(prep: Token, verb: Token) -> bool:
     separatist acts", "what they called a victory *for* Sudan") belongs to that name, not to the
     verb: it makes no "call for". The parser may hang it on the verb after the name ("called a
     great day *for* Bolivia")."""
-    if prep.head.i == verb.i and any(c.dep_ == "oprd" and c.i < prep.i for c in verb.children):
+    if prep.head.i == verb.i and any(c.dep_ == "oprd" and c.i < prep.i for c in kids(verb)):
         return True
     t = prep
     while t.i != verb.i and t.head.i != t.i:
@@ -305,16 +315,16 @@ def relative_object(token: Token) -> tuple[Token, str] | None:
     object of its own."""
     if token.dep_ not in ("relcl", "acl") or token.head.pos_ not in NOUN_TAGS or token.head is token:
         return None
-    kids = {c.dep_: c for c in token.children}
-    obj = kids.get("dobj")
+    by_dep = {c.dep_: c for c in kids(token)}
+    obj = by_dep.get("dobj")
     if obj is not None and obj.lower_ not in RELATIVE:
         return None
     if token.dep_ == "acl":
         # only with its agent named: a bare participle after a noun is often a misparse
-        if token.tag_ == "VBN" and "agent" in kids and "nsubj" not in kids and "nsubjpass" not in kids:
+        if token.tag_ == "VBN" and "agent" in by_dep and "nsubj" not in by_dep and "nsubjpass" not in by_dep:
             return token.head, "nsubjpass"
         return None
-    subj, patient = kids.get("nsubj"), kids.get("nsubjpass")
+    subj, patient = by_dep.get("nsubj"), by_dep.get("nsubjpass")
     if subj is not None and subj.lower_ not in RELATIVE:
         return token.head, "dobj"
     if patient is not None and patient.lower_ in RELATIVE:
@@ -325,9 +335,9 @@ def relative_object(token: Token) -> tuple[Token, str] | None:
 def infinitive_marker(token: Token) -> Token | None:
     """The "to" of an infinitive the trigger governs: "agreed *to* hold talks", "readiness *to*
     continue" stand for "agreed to talks", "readiness for ..." (a pattern's ``to``)."""
-    for c in token.children:
+    for c in kids(token):
         if c.dep_ in ("xcomp", "acl") and c.pos_ in VERB_TAGS:
-            mark = next((a for a in c.children if a.dep_ == "aux" and a.lower_ == "to"), None)
+            mark = next((a for a in kids(c) if a.dep_ == "aux" and a.lower_ == "to"), None)
             if mark is not None:
                 return mark
     return None
@@ -357,11 +367,11 @@ def _extraposed_judgement(verb: Token, cues: Cues) -> bool:
     """An infinitive extraposed after "it" and a judgement word (``cues.judgements``): "it makes
     *sense* to assist X", "it is *important* to back Y", "it would be *wise* for Z to help"."""
     if verb.dep_ not in ("xcomp", "ccomp", "advcl") or not any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            c.dep_ == "aux" and c.lower_ == "to" for c in kids(verb)):
         return False
     head = verb.head
-    return any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in head.children) and any(
-        c.dep_ in ("acomp", "attr", "dobj") and lemma(c) in cues.judgements for c in head.children)
+    return any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in kids(head)) and any(
+        c.dep_ in ("acomp", "attr", "dobj") and lemma(c) in cues.judgements for c in kids(head))
 
 
 def mood_of(match: Match, cues: Cues) -> Mood:
@@ -373,7 +383,7 @@ def mood_of(match: Match, cues: Cues) -> Mood:
     t = verb
     for _ in range(12):
         if t.dep_ in ("advcl", "ccomp", "pcomp") and any(c.dep_ == "mark" and c.lower_ in cues.conditional
-                                               for c in t.children):
+                                               for c in kids(t)):
             return Mood("conditional", negated, f"inside a condition ('{_mark(t)}')")
         if t.head is t:
             break
@@ -385,9 +395,9 @@ def mood_of(match: Match, cues: Cues) -> Mood:
     if _extraposed_judgement(verb, cues):
         # "it makes sense to help X", "it would be wise to back Y": an action judged, not done
         return Mood("possible", negated, f"an action judged ('it ... {verb.head.text} ... to {verb.text}')")
-    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    conditions = [c for c in verb.children if c.dep_ == "advcl" and any(
-        m.dep_ == "mark" and m.lower_ in cues.conditional for m in c.children)]
+    auxes = {c.lower_ for c in kids(verb) if c.dep_ in ("aux", "auxpass")}
+    conditions = [c for c in kids(verb) if c.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ in cues.conditional for m in kids(c))]
     has_condition = bool(conditions)
     if has_condition and auxes & (cues.future | cues.possible) and (
             negated or any(_negative_condition(c) for c in conditions)):
@@ -410,12 +420,12 @@ def mood_of(match: Match, cues: Cues) -> Mood:
         if gl not in cues.continuation:
             break
         head = gov
-    if any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children) and \
-            any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if any(c.dep_ == "mark" and c.lower_ == "for" for c in kids(verb)) and \
+            any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(verb)):
         # "the importance *for* China *to trade* with Africa", "time for X to act": an infinitive
         # with its own subject states what would be, not what happened
         return Mood("possible", negated, "an infinitive with its own subject ('for X to')")
-    if verb.dep_ == "xcomp" and lemma(verb.head) == "be" and any(lemma(c) == "to" for c in verb.children):
+    if verb.dep_ == "xcomp" and lemma(verb.head) == "be" and any(lemma(c) == "to" for c in kids(verb)):
         return Mood("intent", negated, "'is to'")
     if "have" in auxes and verb.tag_ == "VBN" and auxes & (cues.future | cues.possible | cues.obligation):
         # "must have given", "could have killed", "would have attacked": an inference or a
@@ -445,26 +455,26 @@ def _subject_noun(match: Match) -> bool:
 
 
 def _negated(token: Token, cues: Cues) -> bool:
-    return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children)
+    return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in kids(token))
 
 
 def _negative_argument(verb: Token, cues: Cues) -> bool:
     """A subject or object that says nobody did it or it happened to nobody ("*no* passengers
     were killed", "*none* of the soldiers were wounded", "killed *nobody*")."""
-    for c in verb.children:
+    for c in kids(verb):
         if c.dep_ not in ("nsubj", "nsubjpass", "dobj"):
             continue
         if c.lower_ in cues.negative_arguments or any(
-                d.dep_ == "det" and d.lower_ in cues.negative_arguments for d in c.children):
+                d.dep_ == "det" and d.lower_ in cues.negative_arguments for d in kids(c)):
             return True
     return False
 
 
 def _negative_condition(clause: Token) -> bool:
     """"unless X", "if X does not Y": a condition the other side must meet."""
-    return any(c.dep_ == "mark" and c.lower_ == "unless" for c in clause.children) or any(
-        c.dep_ == "neg" for c in clause.children)
+    return any(c.dep_ == "mark" and c.lower_ == "unless" for c in kids(clause)) or any(
+        c.dep_ == "neg" for c in kids(clause))
 
 
 def _mark(token: Token) -> str:
-    return next((c.text for c in token.children if c.dep_ == "mark"), "")
+    return next((c.text for c in kids(token) if c.dep_ == "mark"), "")

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from ..patterns import Cues
 from ..records import Actor
 from .event_clauses import subject_of
-from .event_triggers import clause_verb
+from .event_triggers import clause_verb, kids
 
 VISIT_CODES = ("042", "043")
 NOT_POLITICAL = ("CVL", "REF")
@@ -25,8 +25,8 @@ def not_a_visit(code: str, trigger: Token, source: Actor | None, target: Actor |
         if actor.sector in NOT_POLITICAL:
             return f"'{actor.code}' are civilians or refugees, not a visiting or hosting actor"
     subj, _ = subject_of(clause_verb(trigger), cues)
-    people = [] if subj is None else [subj] + [o for p in subj.children if p.dep_ == "prep" and p.lower_ == "of"
-                                                for o in p.children if o.dep_ == "pobj"]
+    people = [] if subj is None else [subj] + [o for p in kids(subj) if p.dep_ == "prep" and p.lower_ == "of"
+                                                for o in kids(p) if o.dep_ == "pobj"]
     for who in people:      # "Somalis arrived", "a wave of migrants arrived": people moving, not a visit
         if who.tag_ in ("NNS", "NNPS"):
             return f"'{who.text}' are people arriving, not a political actor's visit"

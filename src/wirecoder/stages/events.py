@@ -35,7 +35,7 @@ from .event_private import public_pairs
 from .event_reduced import (fight_victims, implicit_state_agent, load_reduced_words, protested_states,
                             received_events)
 from .event_statements import load_statement_coder
-from .event_triggers import Match, TriggerFinder, clause_verb, lemma, mood_of
+from .event_triggers import Match, TriggerFinder, clause_verb, kids, lemma, mood_of
 from .role_references import load_plural_nouns, mutual_object
 from .implied_addressees import implied_addressee, load_addressee_words, peace_counterparts
 from .implicit_targets import (civilian_country, civilians_actor, load_civilian_words, load_passive_agents,
@@ -248,11 +248,11 @@ class EventsStage(EarlierEvents, StatedObligations, EventRecords):
             notes.append(f"'{match.trigger.text}' ({p.id}): a joint action with one actor only, not coded")
             return []
         if p.kind == "verb" and p.specificity == 0 and lemma(match.trigger) in self.cues.not_in_purpose and match.trigger.dep_ in (
-                "advcl", "pcomp", "acl", "relcl") and not any(c.dep_ == "nsubj" for c in match.trigger.children):
+                "advcl", "pcomp", "acl", "relcl") and not any(c.dep_ == "nsubj" for c in kids(match.trigger)):
             notes.append(f"'{match.trigger.text}' ({p.id}): the aim or condition of another act, no event")
             return []
         if p.kind == "verb" and lemma(match.trigger) in self.cues.needs_object and not any(
-                c.dep_ in ("dobj", "nsubjpass", "dative") for c in match.trigger.children):
+                c.dep_ in ("dobj", "nsubjpass", "dative") for c in kids(match.trigger)):
             notes.append(f"'{match.trigger.text}' ({p.id}): intransitive, no event")
             return []
         if code[:2] == "12" and p.kind == "verb" and self._press_refusal(match.trigger):
@@ -288,16 +288,16 @@ class EventsStage(EarlierEvents, StatedObligations, EventRecords):
         """"declined comment", "declined to comment", "refused to respond to questions about X":
         the refused thing is an answer to the press (with an object only when that names a
         question)."""
-        for c in trigger.children:
+        for c in kids(trigger):
             if c.dep_ == "dobj" and (lemma(c) in self.cues.press_nouns or any(
                     p.dep_ == "pobj" and lemma(p) in self.cues.press_nouns
-                    for f in c.children if f.dep_ == "prep" and f.lower_ == "for" for p in f.children)):
+                    for f in kids(c) if f.dep_ == "prep" and f.lower_ == "for" for p in kids(f))):
                 return True
             if c.dep_ == "xcomp" and lemma(c) in self.cues.press_replies:
-                if any(o.dep_ == "ccomp" for o in c.children):
+                if any(o.dep_ == "ccomp" for o in kids(c)):
                     return False
-                named = [o for o in c.children if o.dep_ == "dobj"] + [
-                    p for o in c.children if o.dep_ == "prep" for p in o.children if p.dep_ == "pobj"]
+                named = [o for o in kids(c) if o.dep_ == "dobj"] + [
+                    p for o in kids(c) if o.dep_ == "prep" for p in kids(o) if p.dep_ == "pobj"]
                 return all(lemma(o) in self.cues.press_nouns for o in named)
         return False
 
@@ -347,9 +347,9 @@ class EventsStage(EarlierEvents, StatedObligations, EventRecords):
 
     @staticmethod
     def _between(doc: Doc, match: Match) -> list[str]:
-        for c in match.trigger.children:
+        for c in kids(match.trigger):
             if c.dep_ == "prep" and c.lower_ in ("between", "among"):
-                pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
+                pobj = next((x for x in kids(c) if x.dep_ == "pobj"), None)
                 ids = actors_of(doc, pobj)
                 if len(ids) >= 2:
                     return ids
@@ -359,7 +359,7 @@ class EventsStage(EarlierEvents, StatedObligations, EventRecords):
         """The trigger's object is a party noun ("sides", "countries", "leaders") that names no actor."""
         words = self.plurals.parties | self.plurals.people
         return any(c.dep_ == "dobj" and lemma(c) in words
-                   for c in match.trigger.children)
+                   for c in kids(match.trigger))
 
     @staticmethod
     def _pairs(roles: Roles, reciprocal: bool, has_target: bool,

@@ -14,6 +14,7 @@ from spacy.tokens import Span as SpacySpan, Token
 
 from ..doc import ents_in
 from ..records import Location
+from .event_triggers import kids
 
 PLACE_PREPS = frozenset({"in", "near", "at", "outside", "around", "inside", "across", "throughout"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -75,9 +76,9 @@ class LocationResolver:
 
     def from_text(self, sent: SpacySpan, trigger: Token) -> Location | None:
         verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
-        scope = {c.i for t in (verb, trigger) for c in t.children if c.dep_ == "prep"}
-        scope |= {g.i for t in (verb, trigger) for c in t.children if c.dep_ in ("dobj", "npadvmod")
-                  for g in c.children if g.dep_ == "prep"}
+        scope = {c.i for t in (verb, trigger) for c in kids(t) if c.dep_ == "prep"}
+        scope |= {g.i for t in (verb, trigger) for c in kids(t) if c.dep_ in ("dobj", "npadvmod")
+                  for g in kids(c) if g.dep_ == "prep"}
         for ent in ents_in(sent):
             if ent.label_ not in PLACE_LABELS:
                 continue
@@ -137,7 +138,7 @@ class LocationResolver:
         if loc is not None:
             return loc
         # "Iraq's Anbar desert": the possessor names the country
-        for t in ent.root.children:
+        for t in kids(ent.root):
             if t.dep_ == "poss":
                 place = self.gazetteer.lookup(t.text)
                 if place is not None:
