@@ -116,8 +116,13 @@ class ReportedClauses:
     def _own_cue_end(self, clause: Token, end: int) -> int:
         """"said the evidence was thin, while Y's lawyer said ...": a clause joined to the
         reported one with its own speaker and cue ends it; that cue reports its own clause."""
-        for token in clause.doc[clause.i + 1:end + 1]:
-            if (token.dep_ in ("advcl", "conj") and is_cue_verb(self.lex, token, indirect=True)
+        lookup = doc_lookup(clause.doc)
+        deps, tokens = lookup.deps, lookup.tokens
+        for k in range(clause.i + 1, min(end + 1, len(tokens))):
+            if deps[k] not in ("advcl", "conj"):
+                continue
+            token = tokens[k]
+            if (is_cue_verb(self.lex, token, indirect=True)
                     and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
                     and any(c.dep_ == "ccomp" for c in token.children)
                     and clause.head.i < clause.i < token.left_edge.i):
@@ -223,7 +228,12 @@ class ReportedClauses:
     @staticmethod
     def _reported(clause: SpacySpan) -> bool:
         """A clause that can be reported speech: not a wh- or adverbial clause, 3+ words."""
-        words = [t for t in clause if not t.is_punct]
+        words = []  # the first three words (punctuation passed over)
+        for t in doc_lookup(clause.doc).tokens_of(clause):
+            if not t.is_punct:
+                words.append(t)
+                if len(words) == 3:
+                    break
         if len(words) < 3:
             return False
         first = words[0]
@@ -238,16 +248,19 @@ class ReportedClauses:
 
     @staticmethod
     def clause_span(doc: Doc, clause: SpacySpan) -> tuple[int, int] | None:
-        tokens = list(clause)
-        while tokens and (tokens[0].dep_ == "mark" and tokens[0].lower_ == "that"):
-            verb = tokens[0].head
+        lookup = doc_lookup(doc)
+        tokens = lookup.tokens
+        first, stop = clause.start, clause.end
+        while first < stop and (tokens[first].dep_ == "mark" and tokens[first].lower_ == "that"):
+            verb = tokens[first].head
             if not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children):
                 break  # "says that rarely happens": "that" is the clause's subject
-            tokens.pop(0)
-        if not tokens:
+            first += 1
+        if first >= stop:
             return None
-        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-        text = doc_lookup(doc).text
+        last = tokens[stop - 1]
+        start, end = tokens[first].idx, last.idx + len(last)
+        text = lookup.text
         while start < end and text[start] in CLAUSE_TRIM:
             start += 1
         while end > start and text[end - 1] in CLAUSE_TRIM:

@@ -23,6 +23,7 @@ class CueFinder:
         for words in lex.speaker_phrases:
             if words:
                 self._phrases_by_first.setdefault(words[0], []).append(words)
+        self._all_phrases: list[tuple[int, int, int, int, Token]] | None = None
 
     def in_quote(self, char: int) -> bool:
         return self.speakers._in_quote(char)
@@ -121,26 +122,34 @@ class CueFinder:
         return None
 
     def phrases(self, region: SpacySpan) -> list[tuple[int, int, Token]]:
-        """``(start, end, object)`` of each speaker phrase in ``region``."""
+        """``(start, end, object)`` of each speaker phrase in ``region``, outside quotes."""
+        if self._all_phrases is None:
+            self._all_phrases = self._find_phrases()
+        start, end = region.start, region.end
+        return [(s, e, obj) for i, n, s, e, obj in self._all_phrases if start <= i and i + n <= end]
+
+    def _find_phrases(self) -> list[tuple[int, int, int, int, Token]]:
+        """``(token, words, start, end, object)`` of every speaker phrase of the Doc, outside
+        quotes, found once: a region's phrases are those whose words it holds."""
         doc = self.doc
+        lookup = doc_lookup(doc)
+        lowers, tokens = lookup.lowers, lookup.tokens
         found = []
-        for token in doc_lookup(doc).tokens[region.start:region.end]:
-            starting = self._phrases_by_first.get(token.lower_, ())
-            if not starting or self.in_quote(token.idx):
+        for i, lower in enumerate(lowers):
+            starting = self._phrases_by_first.get(lower)
+            if not starting or self.in_quote(tokens[i].idx):
                 continue
             for words in starting:
                 n = len(words)
-                if token.i + n > region.end:
+                if i + n > len(doc) or lowers[i:i + n] != words:
                     continue
-                if tuple(t.lower_ for t in doc[token.i:token.i + n]) != words:
-                    continue
-                last = doc[token.i + n - 1]
+                last = tokens[i + n - 1]
                 obj = next((c for c in last.children if c.dep_ in ("pobj", "dobj")), None)
-                if obj is None and token.i + n < len(doc):
-                    nxt = doc[token.i + n]
+                if obj is None and i + n < len(doc):
+                    nxt = tokens[i + n]
                     obj = nxt if nxt.pos_ in ("PROPN", "NOUN") else None
                 if obj is not None:
-                    found.append((token.idx, last.idx + len(last), obj))
+                    found.append((i, n, tokens[i].idx, last.idx + len(last), obj))
         return found
 
 

@@ -75,6 +75,11 @@ class SpeakerResolver:
         for e in reversed(self.persons):
             self._person_by_last[e.end - 1] = e
         self._fullest: dict[str, str] = {}
+        self._person_words: list[tuple[str, list[str]]] | None = None  # (text, words) of each person
+        self._org_words: list[tuple[str, list[str]]] | None = None
+        # resolve()'s answers by token; they hold while no speaker is remembered (see resolve)
+        self._resolved: dict[int, Speaker | None] = {}
+        self._resolved_for = 0
         # a hyphenated surname is split by the tokenizer ("Dakin-Grimm" -> "Dakin", "Grimm")
         self.surnames |= {part for name in list(self.surnames) if "-" in name for part in name.split("-") if part}
 
@@ -86,6 +91,18 @@ class SpeakerResolver:
         self.recent.append(speaker)
 
     def resolve(self, subject: Token) -> Speaker | None:
+        """The speaker ``subject`` names. The answer depends on the parse, the actors and the
+        speakers remembered so far: it is kept per token until :meth:`remember` adds one."""
+        if self._resolved_for != len(self.recent):
+            self._resolved, self._resolved_for = {}, len(self.recent)
+        i = subject.i
+        if i in self._resolved:
+            return self._resolved[i]
+        found = self._resolve(subject)
+        self._resolved[i] = found
+        return found
+
+    def _resolve(self, subject: Token) -> Speaker | None:
         head = subject
         if head.lower_ in _RELATIVES and head.head.dep_ == "relcl":
             head = head.head.head  # "Washington, which claims ..."
@@ -166,9 +183,8 @@ class SpeakerResolver:
         if len(name.split()) < 2:
             return name
         if name not in self.acronyms:  # one search of the text a name, however often it speaks
-            found = re.search(re.escape(name) + r"[^().\n]{0,40}?(?:\(|, or )([A-Z]{2,8})\b",
-                              doc_lookup(self.doc).text)
-            self.acronyms[name] = f"{name} ({found.group(1)})" if found else name
+            found = _acronym_after(doc_lookup(self.doc).text, name)
+            self.acronyms[name] = f"{name} ({found})" if found else name
         return self.acronyms[name]
 
     def _fullest_actor(self, actor: Actor) -> Actor:
@@ -330,15 +346,17 @@ class SpeakerResolver:
         last = words[-1].strip(".,").lower()
         best = name
         size = sum(1 for w in words if w[:1].isupper())  # "Military spokesperson Chaundry": 2 name words
-        for ent in self.persons:
-            ent_words = ent.text.split()
+        if self._person_words is None:
+            self._person_words = [(text, text.split()) for text in (e.text for e in self.persons)]
+        for text, ent_words in self._person_words:
             if ent_words and len(ent_words) > size and _same_word(ent_words[-1].lower(), last):
-                best, size = ent.text, len(ent_words)
+                best, size = text, len(ent_words)
         if len(words) == 1 and best == name:
-            for ent in self.orgs:
-                ent_words = ent.text.split()
-                if len(ent_words) > 1 and ent_words[0] == words[0] and len(ent.text) > len(best):
-                    best = ent.text
+            if self._org_words is None:
+                self._org_words = [(text, text.split()) for text in (e.text for e in self.orgs)]
+            for text, ent_words in self._org_words:
+                if len(ent_words) > 1 and ent_words[0] == words[0] and len(text) > len(best):
+                    best = text
         return best
 
     def _phrase(self, head: Token) -> str:
@@ -362,6 +380,22 @@ def _same_word(a: str, b: str) -> bool:
     if a == b:
         return True
     return min(len(a), len(b)) >= 5 and a[0] == b[0] and SequenceMatcher(None, a, b).ratio() >= 0.85
+
+
+_ACRONYM_AFTER = re.compile(r"[^().\n]{0,40}?(?:\(|, or )([A-Z]{2,8})\b")
+
+
+def _acronym_after(text: str, name: str) -> str | None:
+    """The acronym the text gives ``name`` at its first use that has one ("United Nations
+    High Commission for Refugees (UNHCR)"): a search for the name's words followed by
+    ``_ACRONYM_AFTER``, without compiling a pattern for each name."""
+    at = text.find(name)
+    while at >= 0:
+        found = _ACRONYM_AFTER.match(text, at + len(name))
+        if found:
+            return found.group(1)
+        at = text.find(name, at + 1)
+    return None
 
 
 def quote_mask(length: int, quoted: tuple[tuple[int, int], ...]) -> bytearray:

@@ -60,6 +60,8 @@ class QuotesStage:
         # the lemmas an indirect cue starts with ("say", "point" of "point out"): other tokens
         # are passed over by their lemma before any test that builds strings
         self._indirect_heads = frozenset(c.split(" ", 1)[0] for c in self.lex.indirect_cues)
+        # the lemmas a speech noun can have: a noun of saying, or a cue the parser read as a noun
+        self._speech_lemmas = self.lex.speech_nouns | self.lex.indirect_cues
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_lookup(doc).text
@@ -282,9 +284,12 @@ class QuotesStage:
         with an owner and a "that" clause reports the clause; the owner is the speaker."""
         out = []
         lookup = doc_lookup(doc)
-        lemmas = lookup.lemmas
-        for noun in lookup.tokens:
-            if noun.pos != NOUN or not (lemmas[noun.i] in self.lex.speech_nouns or (
+        tokens, speech_lemmas = lookup.tokens, self._speech_lemmas
+        for i, lemma in enumerate(lookup.lemmas):
+            if lemma not in speech_lemmas:
+                continue
+            noun = tokens[i]
+            if noun.pos != NOUN or not (lemma in self.lex.speech_nouns or (
                     noun.dep_ == "ROOT" and self.lex.is_indirect_cue(noun.lemma_))):
                 continue
             if in_metadata(doc, noun.idx) or in_direct.holds(noun.idx):
@@ -313,15 +318,19 @@ class QuotesStage:
         """The clause is a direct quote's attribution or mostly its words: not another quote."""
         if any(span[0] <= c < span[1] for c in cues):
             return True
+        if not direct_spans:
+            return False
+        tokens = doc_lookup(doc).tokens_of(clause)
         inside = sum(max(0, min(e, span[1]) - max(s, span[0])) for s, e in direct_spans)
-        first_mark = min((s for s, e in direct_spans if span[0] <= s < span[1]), default=span[1])
-        own = sum(1 for t in clause if not t.is_punct and t.idx < first_mark - 1)
-        if inside > 0.5 * (span[1] - span[0]) and own < _OWN_WORDS:
-            return True  # a clause of its own words before the quoted ones stays reported
+        if inside > 0.5 * (span[1] - span[0]):
+            first_mark = min((s for s, e in direct_spans if span[0] <= s < span[1]), default=span[1])
+            own = sum(1 for t in tokens if not t.is_punct and t.idx < first_mark - 1)
+            if own < _OWN_WORDS:
+                return True  # a clause of its own words before the quoted ones stays reported
         # the clause opens with a direct quote's words ('said "we will ..."'); a quoted word
         # later in the clause ('said he was "inclined" to support') leaves it a reported clause
-        words = [t for t in clause if not t.is_punct and t.dep_ != "mark"][:2]
-        return bool(words) and any(s <= words[0].idx < e for s, e in direct_spans)
+        first = next((t for t in tokens if not t.is_punct and t.dep_ != "mark"), None)
+        return first is not None and any(s <= first.idx < e for s, e in direct_spans)
 
     def _according(self, doc: Doc, finder: CueFinder, direct_spans: list[tuple[int, int]],
                    found: list[_Found]) -> list[_Found]:
@@ -372,14 +381,19 @@ class QuotesStage:
     # -- first-person coreference --------------------------------------------------
     def _first_person(self, doc: Doc, quotes: tuple[Quote, ...]) -> None:
         added: dict[str, list[Mention]] = {}
+        lookup = doc_lookup(doc)
+        lowers, tokens = lookup.lowers, lookup.tokens
         for q in quotes:
             if q.kind != "direct" or q.speaker is None:
                 continue
             span = doc.char_span(q.span[0], q.span[1], alignment_mode="expand")
             if span is None:
                 continue
-            for token in span:
-                if token.lower_ not in FIRST_PERSON or token.pos_ not in ("PRON", "DET"):
+            for i in range(span.start, span.end):
+                if lowers[i] not in FIRST_PERSON:
+                    continue
+                token = tokens[i]
+                if token.pos_ not in ("PRON", "DET"):
                     continue
                 start, end = token.idx, token.idx + len(token)
                 if mention_at(doc, start, end) is not None:
