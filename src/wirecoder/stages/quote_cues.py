@@ -34,6 +34,8 @@ def is_cue_verb(lex: QuoteLexicon, token: Token, indirect: bool = False) -> bool
     if token.pos not in _VERB_IDS:
         return False
     lemma = token.lemma_.lower()
+    if lemma not in lex.phrasal_lemmas:  # no "lemma particle" cue: the particle cannot change the answer
+        return lemma in (lex.indirect_cues if indirect else lex.direct_cues)
     prt = particle(token)
     return lex.is_indirect_cue(lemma, prt) if indirect else lex.is_cue(lemma, prt)
 

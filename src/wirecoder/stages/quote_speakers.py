@@ -77,6 +77,7 @@ class SpeakerResolver:
         self._fullest: dict[str, str] = {}
         self._person_words: list[tuple[str, list[str]]] | None = None  # (text, words) of each person
         self._org_words: list[tuple[str, list[str]]] | None = None
+        self._by_lemma: dict[str, list[int]] = {}  # lemma -> its tokens' indexes, asked per lemma
         # resolve()'s answers by token; they hold while no speaker is remembered (see resolve)
         self._resolved: dict[int, Speaker | None] = {}
         self._resolved_for = 0
@@ -197,11 +198,12 @@ class SpeakerResolver:
 
     def _antecedent(self, pronoun: Token, person: bool) -> Speaker | None:
         """The speaker "he"/"she" (or "it"/"they") stands for: the nearest subject before it."""
-        sentences = doc_lookup(self.doc).sents
-        here = doc_lookup(self.doc).sentence_index_of_token(pronoun.i)
+        lookup = doc_lookup(self.doc)
+        sentences, deps, tokens = lookup.sents, lookup.deps, lookup.tokens
+        here = lookup.sentence_index_of_token(pronoun.i)
         for sent in reversed(sentences[max(0, here - _ANTECEDENT_SENTENCES):here + 1]):
-            subjects = [t for t in doc_lookup(self.doc).tokens_of(sent) if t.dep_ in SUBJECTS and t.i < pronoun.i
-                        and not self._in_quote(t.idx)]
+            subjects = [tokens[k] for k in range(sent.start, min(sent.end, pronoun.i))
+                        if deps[k] in SUBJECTS and not self._in_quote(tokens[k].idx)]
             # a subject that reports speech is the likelier antecedent of a speaker pronoun
             # ("X told VOA that Cyclone Jude had moved ... she said": X, not the cyclone)
             subjects.sort(key=lambda t: (is_cue_verb(self.lex, t.head), t.i))
@@ -260,8 +262,7 @@ class SpeakerResolver:
         """"the group said" -> the group named before ("the Islamist militant group al-Shabab");
         "the official said" -> the person who spoke last."""
         lemma = noun.lemma_.lower()
-        by_lemma = doc_lookup(self.doc).derived("speakers.by_lemma", self.doc, _tokens_by_lemma)
-        positions = by_lemma.get(lemma, [])
+        positions = self._lemma_positions(lemma)
         for k in reversed(positions[:bisect_left(positions, noun.i)]):  # same lemma, before the noun
             token = self.doc[k]
             if self._in_quote(token.idx):
@@ -308,6 +309,13 @@ class SpeakerResolver:
                         return found
                 break
         return earlier[-1] if earlier else None
+
+    def _lemma_positions(self, lemma: str) -> list[int]:
+        """The indexes of the tokens with this lowercased lemma, in text order."""
+        found = self._by_lemma.get(lemma)
+        if found is None:
+            found = self._by_lemma[lemma] = _positions(doc_lookup(self.doc).lemmas, lemma)
+        return found
 
     def _sentence_back(self, token: Token, n: int) -> int:
         lookup = doc_lookup(self.doc)
@@ -408,9 +416,13 @@ def quote_mask(length: int, quoted: tuple[tuple[int, int], ...]) -> bytearray:
     return mask
 
 
-def _tokens_by_lemma(doc: Doc) -> dict[str, list[int]]:
-    """Token indexes by lowercased lemma, in text order."""
-    out: dict[str, list[int]] = {}
-    for i, lemma in enumerate(doc_lookup(doc).lemmas):
-        out.setdefault(lemma, []).append(i)
-    return out
+def _positions(words: tuple[str, ...], word: str) -> list[int]:
+    """The indexes of ``word`` in ``words``, in order (``tuple.index`` scans in C)."""
+    out = []
+    at = -1
+    while True:
+        try:
+            at = words.index(word, at + 1)
+        except ValueError:
+            return out
+        out.append(at)
