@@ -8,7 +8,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from spacy.attrs import DEP, HEAD, IDX, LEMMA, LOWER, ORTH
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, ORTH
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from .records import Actor, Article, Mention, Quote, Span
@@ -65,7 +65,7 @@ class DocLookup:
     whenever a stage replaces ``doc._.mentions`` or ``doc._.actors``."""
 
     __slots__ = ("doc", "_tokens", "_metadata", "_text", "_ents", "_ent_starts", "_sents", "_sent_starts",
-                 "_sent_start_tokens", "_token_starts", "_children", "_deps", "_texts", "_lowers", "_folded", "_lemmas", "_mentions", "_mention_order",
+                 "_sent_start_tokens", "_token_starts", "_children", "_deps", "_texts", "_folded", "_lemmas", "_mentions", "_mention_order",
                  "_mention_starts", "_mention_reach", "_actors", "_actor_ids", "memo")
 
     def __init__(self, doc: Doc) -> None:
@@ -82,7 +82,6 @@ class DocLookup:
         self._children: tuple[tuple[int, ...], ...] | None = None
         self._deps: tuple[str, ...] | None = None
         self._texts: tuple[str, ...] | None = None
-        self._lowers: tuple[str, ...] | None = None
         self._folded: tuple[str, ...] | None = None
         self._lemmas: tuple[str, ...] | None = None
         self._mentions: tuple[Mention, ...] | None = None
@@ -198,14 +197,6 @@ class DocLookup:
             strings = self.doc.vocab.strings
             self._texts = tuple(strings[orth] for orth in (self.doc.to_array(ORTH).tolist() if len(self.doc) else ()))
         return self._texts
-
-    @property
-    def lowers(self) -> tuple[str, ...]:
-        """``token.lower_`` of every token, computed once."""
-        if self._lowers is None:
-            strings = self.doc.vocab.strings
-            self._lowers = tuple(strings[w] for w in (self.doc.to_array(LOWER).tolist() if len(self.doc) else ()))
-        return self._lowers
 
     @property
     def folded(self) -> tuple[str, ...]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..doc import doc_lookup
-from .quote_cues import cue_span, infinitive, is_cue_verb, subject_of
+from .quote_cues import cue_span, infinitive, is_cue_verb, lower_ids, subject_of, word_id
 from .quote_lexicon import QuoteLexicon
 from .quote_speakers import Attribution, SpeakerResolver
 
@@ -23,6 +23,7 @@ class CueFinder:
         for words in lex.speaker_phrases:
             if words:
                 self._phrases_by_first.setdefault(words[0], []).append(words)
+        self._first_ids = frozenset(word_id(first) for first in self._phrases_by_first)
         self._all_phrases: list[tuple[int, int, int, int, Token]] | None = None
 
     def in_quote(self, char: int) -> bool:
@@ -132,16 +133,15 @@ class CueFinder:
         """``(token, words, start, end, object)`` of every speaker phrase of the Doc, outside
         quotes, found once: a region's phrases are those whose words it holds."""
         doc = self.doc
-        lookup = doc_lookup(doc)
-        lowers, tokens = lookup.lowers, lookup.tokens
+        tokens, first_ids = doc_lookup(doc).tokens, self._first_ids
         found = []
-        for i, lower in enumerate(lowers):
-            starting = self._phrases_by_first.get(lower)
+        for i in [k for k, word in enumerate(lower_ids(doc)) if word in first_ids]:
+            starting = self._phrases_by_first.get(tokens[i].lower_)
             if not starting or self.in_quote(tokens[i].idx):
                 continue
             for words in starting:
                 n = len(words)
-                if i + n > len(doc) or lowers[i:i + n] != words:
+                if i + n > len(doc) or tuple(t.lower_ for t in tokens[i:i + n]) != words:
                     continue
                 last = tokens[i + n - 1]
                 obj = next((c for c in last.children if c.dep_ in ("pobj", "dobj")), None)

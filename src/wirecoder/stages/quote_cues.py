@@ -12,8 +12,12 @@ from __future__ import annotations
 
 from typing import Callable
 
+from spacy.attrs import LOWER
+from spacy.strings import get_string_id
 from spacy.symbols import AUX, VERB
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
+
+from ..doc import doc_lookup
 
 from .quote_lexicon import QuoteLexicon
 from .quote_referents import carried_subject, name_before, stranded_subject
@@ -21,6 +25,21 @@ from .quote_referents import carried_subject, name_before, stranded_subject
 SUBJECTS = ("nsubj", "nsubjpass")
 _VERB_IDS = (VERB, AUX)  # ``token.pos`` ids: no string is made
 _INHERIT = ("conj", "xcomp", "advcl", "acl")  # a verb that borrows its head's subject
+
+
+def word_id(word: str) -> int:
+    """The id spaCy gives ``word`` (``token.lower`` of a token whose ``lower_`` is ``word``)."""
+    return get_string_id(word)
+
+
+def lower_ids(doc: Doc) -> list[int]:
+    """``token.lower`` (the id of ``token.lower_``) of every token, read once per Doc: a
+    word is found by comparing ids, without making a Token or a string per token."""
+    lookup = doc_lookup(doc)
+    ids = lookup.memo.get("quotes.lower_ids")
+    if ids is None:
+        ids = lookup.memo["quotes.lower_ids"] = doc.to_array(LOWER).tolist() if len(doc) else []
+    return ids
 
 
 def particle(token: Token) -> str | None:

@@ -25,7 +25,7 @@ from ..resources import Resources
 from .quote_lexicon import QuoteLexicon
 from .quote_spans import QuotedSpan, find_quoted_spans
 from .quote_clauses import CLAUSE_TRIM, ReportedClauses
-from .quote_cues import cue_span, infinitive, is_cue_verb, subject_of
+from .quote_cues import cue_span, infinitive, is_cue_verb, lower_ids, subject_of, word_id
 from .quote_cue_finder import CueFinder
 from .quote_speakers import Speaker
 from .interview_turns import turn_mentions
@@ -34,6 +34,7 @@ log = logging.getLogger(__name__)
 
 _OWN_WORDS = 5  # a reported clause's own words before quoted words that make it a quote of its own
 FIRST_PERSON = {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"}
+_FIRST_PERSON_IDS = frozenset(word_id(w) for w in FIRST_PERSON)
 TERM_MAX_WORDS = 3
 LEAD_IN_WORDS = 2
 _TITLE_SMALL = {"a", "an", "the", "of", "for", "and", "or", "to", "in", "on", "at", "by", "with", "from", "as", "but"}
@@ -246,9 +247,12 @@ class QuotesStage:
         in_direct = Covering(direct_spans)
         found: list[_Found] = []
         lookup = doc_lookup(doc)
-        lemmas, heads = lookup.lemmas, self._indirect_heads
-        for i, token in enumerate(lookup.tokens):
-            if lemmas[i] not in heads or not is_cue_verb(self.lex, token, indirect=True):
+        tokens, heads = lookup.tokens, self._indirect_heads
+        for i, lemma in enumerate(lookup.lemmas):
+            if lemma not in heads:
+                continue
+            token = tokens[i]
+            if not is_cue_verb(self.lex, token, indirect=True):
                 continue
             if in_metadata(doc, token.idx) or in_direct.holds(token.idx):
                 continue
@@ -381,8 +385,7 @@ class QuotesStage:
     # -- first-person coreference --------------------------------------------------
     def _first_person(self, doc: Doc, quotes: tuple[Quote, ...]) -> None:
         added: dict[str, list[Mention]] = {}
-        lookup = doc_lookup(doc)
-        lowers, tokens = lookup.lowers, lookup.tokens
+        ids, tokens = lower_ids(doc), doc_lookup(doc).tokens
         for q in quotes:
             if q.kind != "direct" or q.speaker is None:
                 continue
@@ -390,7 +393,7 @@ class QuotesStage:
             if span is None:
                 continue
             for i in range(span.start, span.end):
-                if lowers[i] not in FIRST_PERSON:
+                if ids[i] not in _FIRST_PERSON_IDS:
                     continue
                 token = tokens[i]
                 if token.pos_ not in ("PRON", "DET"):
