@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..doc import doc_lookup
-from .quote_cues import is_cue_verb
+from .quote_cues import children_with, is_cue_verb
 from .quote_lexicon import QuoteLexicon
 
 WH = {"which", "what", "whether", "if", "how", "why", "when", "who", "whom", "where", "whose"}
@@ -24,7 +24,7 @@ class ReportedClauses:
     @staticmethod
     def passive(verb: Token) -> bool:
         """"The islanders were told that ...": the subject of a passive cue heard the words."""
-        return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+        return bool(children_with(verb, ("auxpass", "nsubjpass")))
 
     @staticmethod
     def passive_agent(verb: Token) -> Token | None:
@@ -46,11 +46,9 @@ class ReportedClauses:
         """The clause a reporting verb reports: its clause complement, or a "that"
         clause the parser hung elsewhere ("said just after midnight that ...")."""
         doc = verb.doc
-        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        objects = children_with(verb, ("dobj",))
         strict = bool(objects) and not self.lex.takes_listener(verb.lemma_)
-        for child in verb.children:
-            if child.dep_ != "ccomp":
-                continue
+        for child in children_with(verb, ("ccomp",)):
             if strict and doc[child.left_edge.i].lower_ != "that":
                 continue  # "claimed victory ... as Washington cast doubt": not a reported clause
             if child.pos_ not in ("VERB", "AUX") and not any(

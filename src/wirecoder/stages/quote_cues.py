@@ -25,6 +25,8 @@ from .quote_referents import carried_subject, name_before, stranded_subject
 SUBJECTS = ("nsubj", "nsubjpass")
 _VERB_IDS = (VERB, AUX)  # ``token.pos`` ids: no string is made
 _INHERIT = ("conj", "xcomp", "advcl", "acl")  # a verb that borrows its head's subject
+_PRT = ("prt",)
+_AUX = ("aux",)
 
 
 def word_id(word: str) -> int:
@@ -42,11 +44,17 @@ def lower_ids(doc: Doc) -> list[int]:
     return ids
 
 
+def children_with(token: Token, labels) -> list[Token]:
+    """``[c for c in token.children if c.dep_ in labels]`` read from the Doc's indexes (no
+    Token or label string is made for the other children)."""
+    lookup = doc_lookup(token.doc)
+    deps, tokens = lookup.deps, lookup.tokens
+    return [tokens[k] for k in lookup.children[token.i] if deps[k] in labels]
+
+
 def particle(token: Token) -> str | None:
-    for child in token.children:
-        if child.dep_ == "prt":
-            return child.text
-    return None
+    found = children_with(token, _PRT)
+    return found[0].text if found else None
 
 
 def is_cue_verb(lex: QuoteLexicon, token: Token, indirect: bool = False) -> bool:
@@ -70,7 +78,7 @@ def subject_of(token: Token, skip: Callable[[Token], bool] = lambda t: False,
     seen = 0
     while seen < 4:
         # of two subjects ("A historian at the school, Kadri Tamm noted"), the nearer the verb
-        subjects = sorted((c for c in token.children if c.dep_ in SUBJECTS and not skip(c)),
+        subjects = sorted((c for c in children_with(token, SUBJECTS) if not skip(c)),
                           key=lambda c: (c.i > token.i, -c.i))
         for child in subjects[:1]:
             if lex is not None and seen == 0:
@@ -104,10 +112,11 @@ def subject_of(token: Token, skip: Callable[[Token], bool] = lambda t: False,
 
 def infinitive(verb: Token) -> bool:
     """"to deny entry visas": a verb in an infinitive is not the cue of a quote."""
-    return verb.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return verb.dep_ == "xcomp" and any(c.lower_ == "to" for c in children_with(verb, _AUX))
 
 
 def cue_span(token: Token) -> tuple[int, int]:
-    prt = next((c for c in token.children if c.dep_ == "prt"), None)
+    found = children_with(token, _PRT)
+    prt = found[0] if found else None
     end = max(token.idx + len(token), prt.idx + len(prt)) if prt is not None else token.idx + len(token)
     return (token.idx, end)

@@ -75,7 +75,7 @@ class SpeakerResolver:
         for e in reversed(self.persons):
             self._person_by_last[e.end - 1] = e
         self._fullest: dict[str, str] = {}
-        self._person_words: list[tuple[str, list[str]]] | None = None  # (text, words) of each person
+        self._person_words: list[tuple[str, int, str]] | None = None
         self._org_words: list[tuple[str, list[str]]] | None = None
         self._by_lemma: dict[str, list[int]] = {}  # lemma -> its tokens' indexes, asked per lemma
         # resolve()'s answers by token; they hold while no speaker is remembered (see resolve)
@@ -354,11 +354,12 @@ class SpeakerResolver:
         last = words[-1].strip(".,").lower()
         best = name
         size = sum(1 for w in words if w[:1].isupper())  # "Military spokesperson Chaundry": 2 name words
-        if self._person_words is None:
-            self._person_words = [(text, text.split()) for text in (e.text for e in self.persons)]
-        for text, ent_words in self._person_words:
-            if ent_words and len(ent_words) > size and _same_word(ent_words[-1].lower(), last):
-                best, size = text, len(ent_words)
+        if self._person_words is None:  # (text, number of words, last word lower-cased)
+            self._person_words = [(text, len(words), words[-1].lower())
+                                  for text, words in ((e.text, e.text.split()) for e in self.persons) if words]
+        for text, n, ent_last in self._person_words:
+            if n > size and _same_word(ent_last, last):
+                best, size = text, n
         if len(words) == 1 and best == name:
             if self._org_words is None:
                 self._org_words = [(text, text.split()) for text in (e.text for e in self.orgs)]

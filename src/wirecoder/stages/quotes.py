@@ -25,7 +25,7 @@ from ..resources import Resources
 from .quote_lexicon import QuoteLexicon
 from .quote_spans import QuotedSpan, find_quoted_spans
 from .quote_clauses import CLAUSE_TRIM, ReportedClauses
-from .quote_cues import cue_span, infinitive, is_cue_verb, lower_ids, subject_of, word_id
+from .quote_cues import children_with, cue_span, infinitive, is_cue_verb, lower_ids, subject_of, word_id
 from .quote_cue_finder import CueFinder
 from .quote_speakers import Speaker
 from .interview_turns import turn_mentions
@@ -256,7 +256,7 @@ class QuotesStage:
                 continue
             if in_metadata(doc, token.idx) or in_direct.holds(token.idx):
                 continue
-            if any(c.dep_ == "neg" for c in token.children) or self.clauses.question(token) or infinitive(token):
+            if children_with(token, ("neg",)) or self.clauses.question(token) or infinitive(token):
                 continue  # "did not say", "Did he say ...?", "wants to show that ...": nothing reported
             clause = self.clauses.clause(token)
             trailing = self.clauses.trailing_speaker(token) if clause is None else None
