@@ -21,6 +21,8 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
+from ..records import slot_init
+
 OPENERS = "“„«"
 CLOSERS = "”»"
 STRAIGHT = '"'
@@ -32,6 +34,7 @@ _TRIM = " \t\r\n\u00a0,"
 _MARK = re.compile(f"[{MARKS}]")
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class QuotedSpan:
     """Words between a pair of quotation marks (the marks excluded)."""

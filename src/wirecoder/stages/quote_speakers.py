@@ -19,7 +19,7 @@ from difflib import SequenceMatcher
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..doc import actor_of_token, doc_lookup
-from ..records import Actor
+from ..records import Actor, slot_init
 from .quote_lexicon import QuoteLexicon
 from .quote_cues import SUBJECTS, is_cue_verb
 from .quote_referents import (is_document, is_personal, issuer_of, named_in, partitive_of, proper_name,
@@ -36,6 +36,7 @@ _NAME_DEPS = {"compound", "amod", "nmod", "poss", "case", "nummod", "npadvmod", 
 _AGENT_PREPS = {"by"}  # "a study by X" (documents also take "from": quote_referents.issuer_of)
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Speaker:
     """Who a quote is attributed to: an actor when the actors stage knows one."""
@@ -46,6 +47,7 @@ class Speaker:
     person: bool = False  # a named person (not a role, group or institution)
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Attribution:
     cue: tuple[int, int]   # char span of the cue (a reporting verb, or a speaker phrase)

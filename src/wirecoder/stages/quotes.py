@@ -20,7 +20,7 @@ from spacy.symbols import NOUN
 from spacy.tokens import Doc, Span as SpacySpan
 
 from ..doc import Covering, Trace, doc_lookup, in_metadata, mention_at, sentence_of
-from ..records import Actor, Mention, Quote
+from ..records import Actor, Mention, Quote, slot_init
 from ..resources import Resources
 from .quote_lexicon import QuoteLexicon
 from .quote_spans import QuotedSpan, find_quoted_spans
@@ -40,6 +40,7 @@ LEAD_IN_WORDS = 2
 _TITLE_SMALL = {"a", "an", "the", "of", "for", "and", "or", "to", "in", "on", "at", "by", "with", "from", "as", "but"}
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class _Found:
     """A quote before ids are given (internal to the stage)."""
