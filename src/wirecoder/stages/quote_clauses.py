@@ -46,10 +46,12 @@ class ReportedClauses:
         """The clause a reporting verb reports: its clause complement, or a "that"
         clause the parser hung elsewhere ("said just after midnight that ...")."""
         doc = verb.doc
+        tokens = doc_lookup(doc).tokens  # the Doc's Tokens, made once (``doc[i]`` makes one anew)
         objects = children_with(verb, ("dobj",))
         strict = bool(objects) and not self.lex.takes_listener(verb.lemma_)
-        for child in children_with(verb, ("ccomp",)):
-            if strict and doc[child.left_edge.i].lower_ != "that":
+        complements = children_with(verb, ("ccomp",))
+        for child in complements:
+            if strict and tokens[child.left_edge.i].lower_ != "that":
                 continue  # "claimed victory ... as Washington cast doubt": not a reported clause
             if child.pos_ not in ("VERB", "AUX") and not any(
                     c.dep_ in ("aux", "auxpass", "cop", "mark") for c in child.children):
@@ -58,7 +60,7 @@ class ReportedClauses:
             if start > verb.i and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in child.children):
                 start = verb.i + 1  # "experts said the only way forward ... is": subject misparsed
             elif start > verb.i + 1 and any(t.dep_ == "xcomp" and t.tag_ == "VBG" and t.head.i == verb.i
-                                            for t in doc[verb.i + 1:start]):
+                                            for t in tokens[verb.i + 1:start]):
                 start = verb.i + 1  # "say empowering girls and allowing them ... is": a gerund subject
             elif start < verb.i < child.i:
                 if not self._relative_cue(verb, child):
@@ -67,22 +69,22 @@ class ReportedClauses:
             # the parser may split one reported clause into several ccomps
             # ("said IS Sahel's strategy appears ..."): the clause runs to the last
             end = child.right_edge.i
-            for later in verb.children:
-                if (later.dep_ == "ccomp" and later.i > child.i > verb.i and later.left_edge.i == end + 1
-                        and not any(is_cue_verb(self.lex, t) for t in doc[later.left_edge.i:later.right_edge.i + 1])):
+            for later in complements:
+                if (later.i > child.i > verb.i and later.left_edge.i == end + 1
+                        and not any(is_cue_verb(self.lex, t) for t in tokens[later.left_edge.i:later.right_edge.i + 1])):
                     end = later.right_edge.i
             if start == verb.i + 1 and child.left_edge.i < verb.i < child.i:
                 # a relative clause set off by commas ends at its closing comma
-                end = next((t.i - 1 for t in doc[verb.i + 1:end + 1] if t.text == ","), end)
+                end = next((t.i - 1 for t in tokens[verb.i + 1:end + 1] if t.text == ","), end)
             else:
                 end = self._conjoined_end(verb, child, end)
             end = self._own_cue_end(child, end)
-            while end > start and (doc[end].is_punct or doc[end].dep_ == "cc"):
+            while end > start and (tokens[end].is_punct or tokens[end].dep_ == "cc"):
                 end -= 1
             clause = doc[start:end + 1]
             if self._reported(clause):
                 return clause
-        for token in doc[verb.i + 1:min(len(doc), verb.i + 7)]:
+        for token in tokens[verb.i + 1:verb.i + 7]:
             if token.is_punct or token.dep_ == "ccomp":
                 break
             if token.lower_ == "that" and token.head.pos_ in ("VERB", "AUX") and token.head.i > token.i:

@@ -19,15 +19,13 @@ class CueFinder:
         self.lex = lex
         self.quoted = quoted  # outer spans (marks included) of every quoted span
         self.speakers = SpeakerResolver(doc, lex, quoted)
+        self.in_quote = self.speakers._in_quote  # in_quote(char): the character lies in a quoted span
         self._phrases_by_first: dict[str, list[tuple[str, ...]]] = {}
         for words in lex.speaker_phrases:
             if words:
                 self._phrases_by_first.setdefault(words[0], []).append(words)
         self._first_ids = frozenset(word_id(first) for first in self._phrases_by_first)
         self._all_phrases: list[tuple[int, int, int, int, Token]] | None = None
-
-    def in_quote(self, char: int) -> bool:
-        return self.speakers._in_quote(char)
 
     def _attribution(self, verb: Token, how: str) -> Attribution | None:
         subject = subject_of(verb, skip=lambda t: self.in_quote(t.idx), lex=self.lex)
@@ -41,11 +39,13 @@ class CueFinder:
     def find(self, start: int, end: int, outer: tuple[int, int]) -> Attribution | None:
         """The attribution of the quoted words ``[start, end)`` (``outer``: with marks)."""
         doc = self.doc
-        inside = list(doc[slice(*doc_lookup(doc).token_range(start, end))])
+        lookup = doc_lookup(doc)
+        tokens = lookup.tokens
+        inside = tokens[slice(*lookup.token_range(start, end))]
         if not inside:
             return None
-        first_sent = doc[inside[0].i].sent
-        last_sent = doc[inside[-1].i].sent
+        first_sent = lookup.sentence_of_token(inside[0])
+        last_sent = lookup.sentence_of_token(inside[-1])
         lo, hi = first_sent.start, last_sent.end
         # 1. a reporting verb that governs the quoted words
         walked: dict[int, int] = {}  # head -> fewest steps a walk that found nothing reached it with
@@ -77,7 +77,7 @@ class CueFinder:
                 after += 1
             if after < len(doc):
                 stop = max(stop, min(doc[after].sent.end, after + 6))
-        for token in doc[inside[-1].i + 1:stop]:
+        for token in tokens[inside[-1].i + 1:stop]:
             if self.in_quote(token.idx) and token.idx >= outer[1]:
                 break
             if is_cue_verb(self.lex, token):
@@ -85,7 +85,7 @@ class CueFinder:
                 if found:
                     return found
         # 3. the nearest reporting verb before it, after any other quote
-        for token in reversed(doc[first_sent.start:inside[0].i]):
+        for token in reversed(tokens[first_sent.start:inside[0].i]):
             if self.in_quote(token.idx) and token.idx < outer[0]:
                 break
             if is_cue_verb(self.lex, token):

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from ..doc import actor_of_token, doc_lookup
 from ..records import Actor, slot_init
 from .quote_lexicon import QuoteLexicon
-from .quote_cues import SUBJECTS, is_cue_verb
+from .quote_cues import SUBJECTS, children_with, is_cue_verb
 from .quote_referents import (is_document, is_personal, issuer_of, named_in, partitive_of, proper_name,
                               with_acronym)
 
@@ -69,7 +69,9 @@ class SpeakerResolver:
         self.orgs = [e for e in ents if e.label_ in ("ORG", "NORP", "GPE") and not self._in_quote(e.start_char)]
         self.recent: list[Speaker] = []
         self.acronyms: dict[str, str] = {}  # name -> name with the acronym the story defines
-        self.surnames = {e.text.split()[-1].lower() for e in self.persons if e.text.split()}
+        self._text = text = doc_lookup(doc).text  # an entity's words are its slice (``e.text`` joins its tokens)
+        self.surnames = {words[-1].lower() for words in (text[e.start_char:e.end_char].split() for e in self.persons)
+                         if words}
         # indexes over the persons (doc.ents do not overlap, so one person a token)
         self._person_ends = [e.end_char for e in self.persons]
         self._person_of_token = {i: e for e in reversed(self.persons) for i in range(e.start, e.end)}
@@ -136,7 +138,7 @@ class SpeakerResolver:
                     if name.lower_ not in found.name.lower():  # an actor named by the role itself
                         return Speaker(found.actor, self.fullest(words), head.i, found.person)
                     return Speaker(found.actor, found.name, head.i, found.person)
-        appositives = [c for c in head.children if c.dep_ == "appos"]
+        appositives = children_with(head, ("appos",))
         # "the council's auditor, Ines Prado, said": the name, not the body the role belongs to
         named = [c for c in appositives if head.pos_ == "NOUN" and c.pos_ == "PROPN" and self._person_at(c)]
         candidates = named + [head] + [c for c in appositives if c not in named]
@@ -312,6 +314,10 @@ class SpeakerResolver:
                 break
         return earlier[-1] if earlier else None
 
+    def _texts(self, ents: list[SpacySpan]) -> list[str]:
+        """``e.text`` of each entity, sliced from the Doc's text."""
+        return [self._text[e.start_char:e.end_char] for e in ents]
+
     def _lemma_positions(self, lemma: str) -> list[int]:
         """The indexes of the tokens with this lowercased lemma, in text order."""
         found = self._by_lemma.get(lemma)
@@ -358,13 +364,13 @@ class SpeakerResolver:
         size = sum(1 for w in words if w[:1].isupper())  # "Military spokesperson Chaundry": 2 name words
         if self._person_words is None:  # (text, number of words, last word lower-cased)
             self._person_words = [(text, len(words), words[-1].lower())
-                                  for text, words in ((e.text, e.text.split()) for e in self.persons) if words]
+                                  for text, words in ((t, t.split()) for t in self._texts(self.persons)) if words]
         for text, n, ent_last in self._person_words:
             if n > size and _same_word(ent_last, last):
                 best, size = text, n
         if len(words) == 1 and best == name:
             if self._org_words is None:
-                self._org_words = [(text, text.split()) for text in (e.text for e in self.orgs)]
+                self._org_words = [(text, text.split()) for text in self._texts(self.orgs)]
             for text, ent_words in self._org_words:
                 if len(ent_words) > 1 and ent_words[0] == words[0] and len(text) > len(best):
                     best = text
@@ -390,7 +396,11 @@ class SpeakerResolver:
 def _same_word(a: str, b: str) -> bool:
     if a == b:
         return True
-    return min(len(a), len(b)) >= 5 and a[0] == b[0] and SequenceMatcher(None, a, b).ratio() >= 0.85
+    if min(len(a), len(b)) < 5 or a[0] != b[0]:
+        return False
+    # the quick ratios are upper bounds of ratio(): a pair they rule out is not compared in full
+    matcher = SequenceMatcher(None, a, b)
+    return matcher.real_quick_ratio() >= 0.85 and matcher.quick_ratio() >= 0.85 and matcher.ratio() >= 0.85
 
 
 _ACRONYM_AFTER = re.compile(r"[^().\n]{0,40}?(?:\(|, or )([A-Z]{2,8})\b")
