@@ -57,9 +57,11 @@ def _label_speaker(doc: Doc, sent_start: int, colon: int, actor_ids: dict[str, s
 
 def interview_turns(doc: Doc) -> tuple[Turn, ...]:
     """The turns of a Q&A transcript, or () when the text is not one."""
+    lookup = doc_lookup(doc)
+    if ":" not in lookup.text:
+        return ()  # no colon, no turn label
     actors = {a.id: a.code or "" for a in doc._.actors}
     labels: list[tuple[int, int, str]] = []   # (label start, colon, speaker)
-    lookup = doc_lookup(doc)
     texts = lookup.texts  # the Doc's words: no Token is made
     for sent in lookup.sents:
         try:  # the sentence's first colon among its first words (``tuple.index`` scans in C)

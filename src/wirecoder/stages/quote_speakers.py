@@ -82,9 +82,11 @@ class SpeakerResolver:
         self._person_words: list[tuple[str, int, str]] | None = None
         self._org_words: list[tuple[str, list[str]]] | None = None
         self._by_lemma: dict[str, list[int]] = {}  # lemma -> its tokens' indexes, asked per lemma
-        # resolve()'s answers by token; they hold while no speaker is remembered (see resolve)
+        # resolve()'s answers by token: those that never read the remembered speakers hold for
+        # the whole Doc, the others until the next speaker is remembered (see resolve)
         self._resolved: dict[int, Speaker | None] = {}
-        self._resolved_for = 0
+        self._resolved_recent: dict[int, Speaker | None] = {}
+        self._recent_reads = 0  # how many times an answer has read the remembered speakers
         # a hyphenated surname is split by the tokenizer ("Dakin-Grimm" -> "Dakin", "Grimm")
         self.surnames |= {part for name in list(self.surnames) if "-" in name for part in name.split("-") if part}
 
@@ -94,17 +96,21 @@ class SpeakerResolver:
     def remember(self, speaker: Speaker) -> None:
         """A speaker found for a quote (for "the official said" after a named speaker)."""
         self.recent.append(speaker)
+        self._resolved_recent = {}
 
     def resolve(self, subject: Token) -> Speaker | None:
-        """The speaker ``subject`` names. The answer depends on the parse, the actors and the
-        speakers remembered so far: it is kept per token until :meth:`remember` adds one."""
-        if self._resolved_for != len(self.recent):
-            self._resolved, self._resolved_for = {}, len(self.recent)
+        """The speaker ``subject`` names. The answer depends on the parse, the actors and, for
+        some, the speakers remembered so far: it is kept per token, until :meth:`remember` adds
+        a speaker when it read them (directly or through a nested answer)."""
         i = subject.i
         if i in self._resolved:
             return self._resolved[i]
+        if i in self._resolved_recent:
+            self._recent_reads += 1  # the asker's answer depends on the remembered speakers too
+            return self._resolved_recent[i]
+        reads = self._recent_reads
         found = self._resolve(subject)
-        self._resolved[i] = found
+        (self._resolved if self._recent_reads == reads else self._resolved_recent)[i] = found
         return found
 
     def _resolve(self, subject: Token) -> Speaker | None:
@@ -299,6 +305,7 @@ class SpeakerResolver:
         actor = actor_of_token(self.doc, noun)
         group = actor is not None and actor.kind != "person"  # "the opposition", "the authority"
         back = self._sentence_back(noun, 3)
+        self._recent_reads += 1
         earlier = [s for s in self.recent if (s.person or is_personal(self.doc, self.doc[s.token])) and s.token < noun.i
                    and self.doc[s.token].sent.start >= back]
         # a person who reported something in the sentences before ("Anton Kristian ... said a
