@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..doc import doc_lookup
-from .quote_cues import cue_span, infinitive, is_cue_verb, lower_ids, subject_of, word_id
+from .quote_cues import cue_span, infinitive, is_cue_verb, positions_of, subject_of, word_ids
 from .quote_lexicon import QuoteLexicon
 from .quote_speakers import Attribution, SpeakerResolver
 
@@ -24,7 +24,7 @@ class CueFinder:
         for words in lex.speaker_phrases:
             if words:
                 self._phrases_by_first.setdefault(words[0], []).append(words)
-        self._first_ids = frozenset(word_id(first) for first in self._phrases_by_first)
+        self._first_ids = word_ids(self._phrases_by_first)
         self._all_phrases: list[tuple[int, int, int, int, Token]] | None = None
 
     def _attribution(self, verb: Token, how: str) -> Attribution | None:
@@ -133,9 +133,9 @@ class CueFinder:
         """``(token, words, start, end, object)`` of every speaker phrase of the Doc, outside
         quotes, found once: a region's phrases are those whose words it holds."""
         doc = self.doc
-        tokens, first_ids = doc_lookup(doc).tokens, self._first_ids
+        tokens = doc_lookup(doc).tokens
         found = []
-        for i in [k for k, word in enumerate(lower_ids(doc)) if word in first_ids]:
+        for i in positions_of(doc, self._first_ids):
             starting = self._phrases_by_first.get(tokens[i].lower_)
             if not starting or self.in_quote(tokens[i].idx):
                 continue

@@ -34,14 +34,25 @@ def word_id(word: str) -> int:
     return get_string_id(word)
 
 
-def lower_ids(doc: Doc) -> list[int]:
-    """``token.lower`` (the id of ``token.lower_``) of every token, read once per Doc: a
-    word is found by comparing ids, without making a Token or a string per token."""
+def word_ids(words) -> tuple[int, ...]:
+    """The ids of ``words`` (see :func:`word_id`), for :func:`positions_of`."""
+    return tuple(sorted({word_id(w) for w in words}))
+
+
+def positions_of(doc: Doc, ids: tuple[int, ...]) -> list[int]:
+    """The indexes, in order, of the tokens whose ``lower_`` has one of the ``ids``
+    (:func:`word_ids`): compared over the Doc's array of ids (one comparison an id),
+    no Token or string made per token."""
+    if not ids or not len(doc):
+        return []
     lookup = doc_lookup(doc)
-    ids = lookup.memo.get("quotes.lower_ids")
-    if ids is None:
-        ids = lookup.memo["quotes.lower_ids"] = doc.to_array(LOWER).tolist() if len(doc) else []
-    return ids
+    lowers = lookup.memo.get("quotes.lower_ids")
+    if lowers is None:
+        lowers = lookup.memo["quotes.lower_ids"] = doc.to_array(LOWER)
+    found = lowers == ids[0]
+    for other in ids[1:]:
+        found |= lowers == other
+    return found.nonzero()[0].tolist()
 
 
 def children_with(token: Token, labels) -> list[Token]:

@@ -14,6 +14,7 @@ coreference: "I", "me", "my", "we", "us", "our" inside a direct quote become
 from __future__ import annotations
 
 import logging
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 
 from spacy.symbols import NOUN
@@ -25,7 +26,7 @@ from ..resources import Resources
 from .quote_lexicon import QuoteLexicon
 from .quote_spans import QuotedSpan, find_quoted_spans
 from .quote_clauses import CLAUSE_TRIM, ReportedClauses
-from .quote_cues import children_with, cue_span, infinitive, is_cue_verb, lower_ids, subject_of, word_id
+from .quote_cues import children_with, cue_span, infinitive, is_cue_verb, positions_of, subject_of, word_ids
 from .quote_cue_finder import CueFinder
 from .quote_speakers import Speaker
 from .interview_turns import turn_mentions
@@ -34,7 +35,7 @@ log = logging.getLogger(__name__)
 
 _OWN_WORDS = 5  # a reported clause's own words before quoted words that make it a quote of its own
 FIRST_PERSON = {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"}
-_FIRST_PERSON_IDS = frozenset(word_id(w) for w in FIRST_PERSON)
+_FIRST_PERSON_IDS = word_ids(FIRST_PERSON)
 TERM_MAX_WORDS = 3
 LEAD_IN_WORDS = 2
 _TITLE_SMALL = {"a", "an", "the", "of", "for", "and", "or", "to", "in", "on", "at", "by", "with", "from", "as", "but"}
@@ -326,7 +327,11 @@ class QuotesStage:
         if not direct_spans:
             return False
         tokens = doc_lookup(doc).tokens_of(clause)
-        inside = sum(max(0, min(e, span[1]) - max(s, span[0])) for s, e in direct_spans)
+        inside = 0  # the characters of the span inside direct quotes
+        a, b = span
+        for s, e in direct_spans:
+            if s < b and e > a:
+                inside += (e if e < b else b) - (s if s > a else a)
         if inside > 0.5 * (span[1] - span[0]):
             first_mark = min((s for s, e in direct_spans if span[0] <= s < span[1]), default=span[1])
             own = sum(1 for t in tokens if not t.is_punct and t.idx < first_mark - 1)
@@ -386,16 +391,17 @@ class QuotesStage:
     # -- first-person coreference --------------------------------------------------
     def _first_person(self, doc: Doc, quotes: tuple[Quote, ...]) -> None:
         added: dict[str, list[Mention]] = {}
-        ids, tokens = lower_ids(doc), doc_lookup(doc).tokens
+        tokens = doc_lookup(doc).tokens
+        first_person = None  # the indexes of the first-person words, found once a speaker is known
         for q in quotes:
             if q.kind != "direct" or q.speaker is None:
                 continue
             span = doc.char_span(q.span[0], q.span[1], alignment_mode="expand")
             if span is None:
                 continue
-            for i in range(span.start, span.end):
-                if ids[i] not in _FIRST_PERSON_IDS:
-                    continue
+            if first_person is None:
+                first_person = positions_of(doc, _FIRST_PERSON_IDS)
+            for i in first_person[bisect_left(first_person, span.start):bisect_left(first_person, span.end)]:
                 token = tokens[i]
                 if token.pos_ not in ("PRON", "DET"):
                     continue
