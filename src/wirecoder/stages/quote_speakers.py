@@ -310,8 +310,12 @@ class SpeakerResolver:
                    and self.doc[s.token].sent.start >= back]
         # a person who reported something in the sentences before ("Anton Kristian ... said a
         # schoolmate introduced him ... 'I love it,' said the young professional")
-        for token in reversed(self.doc[back:noun.sent.start] if not group else []):
-            if (token.dep_ in SUBJECTS and token.pos_ == "PROPN" and is_cue_verb(self.lex, token.head)
+        lookup = doc_lookup(self.doc)
+        deps, tokens = lookup.deps, lookup.tokens
+        subjects = [] if group else [tokens[k] for k in range(back, lookup.sentence_of_token(noun).start)
+                                     if deps[k] in SUBJECTS]
+        for token in reversed(subjects):
+            if (token.pos_ == "PROPN" and is_cue_verb(self.lex, token.head)
                     and not self._in_quote(token.idx)
                     and (self._person_at(token) is not None or is_personal(self.doc, token))):
                 if not earlier or earlier[-1].token < token.i:
