@@ -149,14 +149,22 @@ class QuotesStage:
         """Quoted words in title case are a title or name, not speech ("Political Analysis",
         "I am Malala: The Story of the Girl Who Stood Up for Education"): every word but
         small function words capitalised (one lowercase word allowed in a long title)."""
-        words = [w.strip(".,:;!?()[]'‘’") for w in text.split()]
-        words = [w for w in words if w[:1].isalpha()]
-        if len(words) < 2:
-            return False
-        lower = [w for w in words[1:] if w[:1].islower() and w.lower() not in _TITLE_SMALL]
-        if not words[0][:1].isupper() or len(lower) > (1 if len(words) >= 6 else 0):
-            return False
-        return sum(1 for w in words if w[:1].isupper()) >= 2
+        n = lower = upper = 0  # words, lowercase words (small words aside), capitalised words
+        for raw in text.split():
+            word = raw.strip(".,:;!?()[]'‘’")
+            initial = word[:1]
+            if not initial.isalpha():
+                continue
+            n += 1
+            if n == 1 and not initial.isupper():
+                return False
+            if n > 1 and initial.islower() and word.lower() not in _TITLE_SMALL:
+                lower += 1
+                if lower > 1:
+                    return False  # more than any title allows: speech (most quotes stop here)
+            if initial.isupper():
+                upper += 1
+        return n >= 2 and lower <= (1 if n >= 6 else 0) and upper >= 2
 
     @staticmethod
     def _sentence_like(doc: Doc, q: QuotedSpan) -> bool:
