@@ -18,7 +18,6 @@ from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Token
 
 from ..doc import doc_lookup
-
 from .quote_lexicon import QuoteLexicon
 from .quote_referents import carried_subject, name_before, stranded_subject
 
