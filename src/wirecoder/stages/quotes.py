@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 from bisect import bisect_left
+from itertools import compress
 from dataclasses import dataclass, replace
 
 from spacy.symbols import NOUN
@@ -257,10 +258,8 @@ class QuotesStage:
         in_direct = Covering(direct_spans)
         found: list[_Found] = []
         lookup = doc_lookup(doc)
-        tokens, heads = lookup.tokens, self._indirect_heads
-        for i, lemma in enumerate(lookup.lemmas):
-            if lemma not in heads:
-                continue
+        tokens, lemmas = lookup.tokens, lookup.lemmas
+        for i in _indexes_in(lemmas, self._indirect_heads):
             token = tokens[i]
             if not is_cue_verb(self.lex, token, indirect=True):
                 continue
@@ -298,11 +297,9 @@ class QuotesStage:
         with an owner and a "that" clause reports the clause; the owner is the speaker."""
         out = []
         lookup = doc_lookup(doc)
-        tokens, speech_lemmas = lookup.tokens, self._speech_lemmas
-        for i, lemma in enumerate(lookup.lemmas):
-            if lemma not in speech_lemmas:
-                continue
-            noun = tokens[i]
+        tokens, lemmas = lookup.tokens, lookup.lemmas
+        for i in _indexes_in(lemmas, self._speech_lemmas):
+            lemma, noun = lemmas[i], tokens[i]
             if noun.pos != NOUN or not (lemma in self.lex.speech_nouns or (
                     noun.dep_ == "ROOT" and self.lex.is_indirect_cue(noun.lemma_))):
                 continue
@@ -428,6 +425,11 @@ class QuotesStage:
             who = f"{q.speaker_name!r}" + (f" ({q.speaker})" if q.speaker else "")
             traces.append(Trace("quotes", where, f"{q.id} {q.kind}: speaker {who}, found by {f.how}"))
         return traces
+
+
+def _indexes_in(words: tuple[str, ...], wanted: frozenset[str]) -> list[int]:
+    """The indexes of the ``words`` that are in ``wanted``, in order (filtered in C)."""
+    return list(compress(range(len(words)), map(wanted.__contains__, words)))
 
 
 def _add_mentions(doc: Doc, new: list[Mention]) -> None:
