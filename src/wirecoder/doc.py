@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from spacy.attrs import DEP, HEAD, IDX, LEMMA, ORTH
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from .records import Actor, Article, Mention, Quote, Span
+from .records import Actor, Article, Mention, Quote, Span, slot_init
 
 _EXTENSIONS = {
     "article": None,   # Article
@@ -23,6 +23,7 @@ _EXTENSIONS = {
 }
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Trace:
     """One line of a stage's reasoning, tied to a sentence (for ``explain``)."""

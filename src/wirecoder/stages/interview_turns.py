@@ -57,17 +57,20 @@ def _label_speaker(doc: Doc, sent_start: int, colon: int, actor_ids: dict[str, s
 
 def interview_turns(doc: Doc) -> tuple[Turn, ...]:
     """The turns of a Q&A transcript, or () when the text is not one."""
+    lookup = doc_lookup(doc)
+    if ":" not in lookup.text:
+        return ()  # no colon, no turn label
     actors = {a.id: a.code or "" for a in doc._.actors}
     labels: list[tuple[int, int, str]] = []   # (label start, colon, speaker)
-    lookup = doc_lookup(doc)
     texts = lookup.texts  # the Doc's words: no Token is made
     for sent in lookup.sents:
-        for i in range(sent.start, min(sent.end, sent.start + LABEL_MAX_TOKENS + 1)):
-            if texts[i] == ":":
-                speaker = _label_speaker(doc, sent.start, i, actors)
-                if speaker is not None:
-                    labels.append((sent.start, i, speaker))
-                break
+        try:  # the sentence's first colon among its first words (``tuple.index`` scans in C)
+            i = texts.index(":", sent.start, min(sent.end, sent.start + LABEL_MAX_TOKENS + 1))
+        except ValueError:
+            continue
+        speaker = _label_speaker(doc, sent.start, i, actors)
+        if speaker is not None:
+            labels.append((sent.start, i, speaker))
     speakers = {s for _, _, s in labels}
     media = {s for s in speakers if actors[s].endswith("MED")}
     if len(labels) < 2 or len(speakers) < 2 or not media or media == speakers:

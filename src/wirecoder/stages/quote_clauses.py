@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..doc import doc_lookup
-from .quote_cues import is_cue_verb
+from .quote_cues import children_with, is_cue_verb
 from .quote_lexicon import QuoteLexicon
 
 WH = {"which", "what", "whether", "if", "how", "why", "when", "who", "whom", "where", "whose"}
@@ -24,7 +24,7 @@ class ReportedClauses:
     @staticmethod
     def passive(verb: Token) -> bool:
         """"The islanders were told that ...": the subject of a passive cue heard the words."""
-        return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+        return bool(children_with(verb, ("auxpass", "nsubjpass")))
 
     @staticmethod
     def passive_agent(verb: Token) -> Token | None:
@@ -46,12 +46,12 @@ class ReportedClauses:
         """The clause a reporting verb reports: its clause complement, or a "that"
         clause the parser hung elsewhere ("said just after midnight that ...")."""
         doc = verb.doc
-        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        tokens = doc_lookup(doc).tokens  # the Doc's Tokens, made once (``doc[i]`` makes one anew)
+        objects = children_with(verb, ("dobj",))
         strict = bool(objects) and not self.lex.takes_listener(verb.lemma_)
-        for child in verb.children:
-            if child.dep_ != "ccomp":
-                continue
-            if strict and doc[child.left_edge.i].lower_ != "that":
+        complements = children_with(verb, ("ccomp",))
+        for child in complements:
+            if strict and tokens[child.left_edge.i].lower_ != "that":
                 continue  # "claimed victory ... as Washington cast doubt": not a reported clause
             if child.pos_ not in ("VERB", "AUX") and not any(
                     c.dep_ in ("aux", "auxpass", "cop", "mark") for c in child.children):
@@ -60,7 +60,7 @@ class ReportedClauses:
             if start > verb.i and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in child.children):
                 start = verb.i + 1  # "experts said the only way forward ... is": subject misparsed
             elif start > verb.i + 1 and any(t.dep_ == "xcomp" and t.tag_ == "VBG" and t.head.i == verb.i
-                                            for t in doc[verb.i + 1:start]):
+                                            for t in tokens[verb.i + 1:start]):
                 start = verb.i + 1  # "say empowering girls and allowing them ... is": a gerund subject
             elif start < verb.i < child.i:
                 if not self._relative_cue(verb, child):
@@ -69,22 +69,22 @@ class ReportedClauses:
             # the parser may split one reported clause into several ccomps
             # ("said IS Sahel's strategy appears ..."): the clause runs to the last
             end = child.right_edge.i
-            for later in verb.children:
-                if (later.dep_ == "ccomp" and later.i > child.i > verb.i and later.left_edge.i == end + 1
-                        and not any(is_cue_verb(self.lex, t) for t in doc[later.left_edge.i:later.right_edge.i + 1])):
+            for later in complements:
+                if (later.i > child.i > verb.i and later.left_edge.i == end + 1
+                        and not any(is_cue_verb(self.lex, t) for t in tokens[later.left_edge.i:later.right_edge.i + 1])):
                     end = later.right_edge.i
             if start == verb.i + 1 and child.left_edge.i < verb.i < child.i:
                 # a relative clause set off by commas ends at its closing comma
-                end = next((t.i - 1 for t in doc[verb.i + 1:end + 1] if t.text == ","), end)
+                end = next((t.i - 1 for t in tokens[verb.i + 1:end + 1] if t.text == ","), end)
             else:
                 end = self._conjoined_end(verb, child, end)
             end = self._own_cue_end(child, end)
-            while end > start and (doc[end].is_punct or doc[end].dep_ == "cc"):
+            while end > start and (tokens[end].is_punct or tokens[end].dep_ == "cc"):
                 end -= 1
             clause = doc[start:end + 1]
             if self._reported(clause):
                 return clause
-        for token in doc[verb.i + 1:min(len(doc), verb.i + 7)]:
+        for token in tokens[verb.i + 1:verb.i + 7]:
             if token.is_punct or token.dep_ == "ccomp":
                 break
             if token.lower_ == "that" and token.head.pos_ in ("VERB", "AUX") and token.head.i > token.i:
@@ -116,8 +116,13 @@ class ReportedClauses:
     def _own_cue_end(self, clause: Token, end: int) -> int:
         """"said the evidence was thin, while Y's lawyer said ...": a clause joined to the
         reported one with its own speaker and cue ends it; that cue reports its own clause."""
-        for token in clause.doc[clause.i + 1:end + 1]:
-            if (token.dep_ in ("advcl", "conj") and is_cue_verb(self.lex, token, indirect=True)
+        lookup = doc_lookup(clause.doc)
+        deps, tokens = lookup.deps, lookup.tokens
+        for k in range(clause.i + 1, min(end + 1, len(tokens))):
+            if deps[k] not in ("advcl", "conj"):
+                continue
+            token = tokens[k]
+            if (is_cue_verb(self.lex, token, indirect=True)
                     and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
                     and any(c.dep_ == "ccomp" for c in token.children)
                     and clause.head.i < clause.i < token.left_edge.i):
@@ -223,7 +228,12 @@ class ReportedClauses:
     @staticmethod
     def _reported(clause: SpacySpan) -> bool:
         """A clause that can be reported speech: not a wh- or adverbial clause, 3+ words."""
-        words = [t for t in clause if not t.is_punct]
+        words = []  # the first three words (punctuation passed over)
+        for t in doc_lookup(clause.doc).tokens_of(clause):
+            if not t.is_punct:
+                words.append(t)
+                if len(words) == 3:
+                    break
         if len(words) < 3:
             return False
         first = words[0]
@@ -238,16 +248,19 @@ class ReportedClauses:
 
     @staticmethod
     def clause_span(doc: Doc, clause: SpacySpan) -> tuple[int, int] | None:
-        tokens = list(clause)
-        while tokens and (tokens[0].dep_ == "mark" and tokens[0].lower_ == "that"):
-            verb = tokens[0].head
+        lookup = doc_lookup(doc)
+        tokens = lookup.tokens
+        first, stop = clause.start, clause.end
+        while first < stop and (tokens[first].dep_ == "mark" and tokens[first].lower_ == "that"):
+            verb = tokens[first].head
             if not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children):
                 break  # "says that rarely happens": "that" is the clause's subject
-            tokens.pop(0)
-        if not tokens:
+            first += 1
+        if first >= stop:
             return None
-        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-        text = doc_lookup(doc).text
+        last = tokens[stop - 1]
+        start, end = tokens[first].idx, last.idx + len(last)
+        text = lookup.text
         while start < end and text[start] in CLAUSE_TRIM:
             start += 1
         while end > start and text[end - 1] in CLAUSE_TRIM:

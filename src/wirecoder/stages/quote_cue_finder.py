@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..doc import doc_lookup
-from .quote_cues import cue_span, infinitive, is_cue_verb, subject_of
+from .quote_cues import cue_span, infinitive, is_cue_verb, positions_of, subject_of, word_ids
 from .quote_lexicon import QuoteLexicon
 from .quote_speakers import Attribution, SpeakerResolver
 
@@ -19,13 +19,13 @@ class CueFinder:
         self.lex = lex
         self.quoted = quoted  # outer spans (marks included) of every quoted span
         self.speakers = SpeakerResolver(doc, lex, quoted)
+        self.in_quote = self.speakers._in_quote  # in_quote(char): the character lies in a quoted span
         self._phrases_by_first: dict[str, list[tuple[str, ...]]] = {}
         for words in lex.speaker_phrases:
             if words:
                 self._phrases_by_first.setdefault(words[0], []).append(words)
-
-    def in_quote(self, char: int) -> bool:
-        return self.speakers._in_quote(char)
+        self._first_ids = word_ids(self._phrases_by_first)
+        self._all_phrases: list[tuple[int, int, int, int, Token]] | None = None
 
     def _attribution(self, verb: Token, how: str) -> Attribution | None:
         subject = subject_of(verb, skip=lambda t: self.in_quote(t.idx), lex=self.lex)
@@ -39,11 +39,13 @@ class CueFinder:
     def find(self, start: int, end: int, outer: tuple[int, int]) -> Attribution | None:
         """The attribution of the quoted words ``[start, end)`` (``outer``: with marks)."""
         doc = self.doc
-        inside = list(doc[slice(*doc_lookup(doc).token_range(start, end))])
+        lookup = doc_lookup(doc)
+        tokens = lookup.tokens
+        inside = tokens[slice(*lookup.token_range(start, end))]
         if not inside:
             return None
-        first_sent = doc[inside[0].i].sent
-        last_sent = doc[inside[-1].i].sent
+        first_sent = lookup.sentence_of_token(inside[0])
+        last_sent = lookup.sentence_of_token(inside[-1])
         lo, hi = first_sent.start, last_sent.end
         # 1. a reporting verb that governs the quoted words
         walked: dict[int, int] = {}  # head -> fewest steps a walk that found nothing reached it with
@@ -75,7 +77,7 @@ class CueFinder:
                 after += 1
             if after < len(doc):
                 stop = max(stop, min(doc[after].sent.end, after + 6))
-        for token in doc[inside[-1].i + 1:stop]:
+        for token in tokens[inside[-1].i + 1:stop]:
             if self.in_quote(token.idx) and token.idx >= outer[1]:
                 break
             if is_cue_verb(self.lex, token):
@@ -83,7 +85,7 @@ class CueFinder:
                 if found:
                     return found
         # 3. the nearest reporting verb before it, after any other quote
-        for token in reversed(doc[first_sent.start:inside[0].i]):
+        for token in reversed(tokens[first_sent.start:inside[0].i]):
             if self.in_quote(token.idx) and token.idx < outer[0]:
                 break
             if is_cue_verb(self.lex, token):
@@ -121,26 +123,33 @@ class CueFinder:
         return None
 
     def phrases(self, region: SpacySpan) -> list[tuple[int, int, Token]]:
-        """``(start, end, object)`` of each speaker phrase in ``region``."""
+        """``(start, end, object)`` of each speaker phrase in ``region``, outside quotes."""
+        if self._all_phrases is None:
+            self._all_phrases = self._find_phrases()
+        start, end = region.start, region.end
+        return [(s, e, obj) for i, n, s, e, obj in self._all_phrases if start <= i and i + n <= end]
+
+    def _find_phrases(self) -> list[tuple[int, int, int, int, Token]]:
+        """``(token, words, start, end, object)`` of every speaker phrase of the Doc, outside
+        quotes, found once: a region's phrases are those whose words it holds."""
         doc = self.doc
+        tokens = doc_lookup(doc).tokens
         found = []
-        for token in doc_lookup(doc).tokens[region.start:region.end]:
-            starting = self._phrases_by_first.get(token.lower_, ())
-            if not starting or self.in_quote(token.idx):
+        for i in positions_of(doc, self._first_ids):
+            starting = self._phrases_by_first.get(tokens[i].lower_)
+            if not starting or self.in_quote(tokens[i].idx):
                 continue
             for words in starting:
                 n = len(words)
-                if token.i + n > region.end:
+                if i + n > len(doc) or tuple(t.lower_ for t in tokens[i:i + n]) != words:
                     continue
-                if tuple(t.lower_ for t in doc[token.i:token.i + n]) != words:
-                    continue
-                last = doc[token.i + n - 1]
+                last = tokens[i + n - 1]
                 obj = next((c for c in last.children if c.dep_ in ("pobj", "dobj")), None)
-                if obj is None and token.i + n < len(doc):
-                    nxt = doc[token.i + n]
+                if obj is None and i + n < len(doc):
+                    nxt = tokens[i + n]
                     obj = nxt if nxt.pos_ in ("PROPN", "NOUN") else None
                 if obj is not None:
-                    found.append((token.idx, last.idx + len(last), obj))
+                    found.append((i, n, tokens[i].idx, last.idx + len(last), obj))
         return found
 
 

@@ -12,28 +12,67 @@ from __future__ import annotations
 
 from typing import Callable
 
+from spacy.attrs import LOWER
+from spacy.strings import get_string_id
 from spacy.symbols import AUX, VERB
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
+from ..doc import doc_lookup
 from .quote_lexicon import QuoteLexicon
 from .quote_referents import carried_subject, name_before, stranded_subject
 
 SUBJECTS = ("nsubj", "nsubjpass")
 _VERB_IDS = (VERB, AUX)  # ``token.pos`` ids: no string is made
 _INHERIT = ("conj", "xcomp", "advcl", "acl")  # a verb that borrows its head's subject
+_PRT = ("prt",)
+_AUX = ("aux",)
+
+
+def word_id(word: str) -> int:
+    """The id spaCy gives ``word`` (``token.lower`` of a token whose ``lower_`` is ``word``)."""
+    return get_string_id(word)
+
+
+def word_ids(words) -> tuple[int, ...]:
+    """The ids of ``words`` (see :func:`word_id`), for :func:`positions_of`."""
+    return tuple(sorted({word_id(w) for w in words}))
+
+
+def positions_of(doc: Doc, ids: tuple[int, ...]) -> list[int]:
+    """The indexes, in order, of the tokens whose ``lower_`` has one of the ``ids``
+    (:func:`word_ids`): compared over the Doc's array of ids (one comparison an id),
+    no Token or string made per token."""
+    if not ids or not len(doc):
+        return []
+    lookup = doc_lookup(doc)
+    lowers = lookup.memo.get("quotes.lower_ids")
+    if lowers is None:
+        lowers = lookup.memo["quotes.lower_ids"] = doc.to_array(LOWER)
+    found = lowers == ids[0]
+    for other in ids[1:]:
+        found |= lowers == other
+    return found.nonzero()[0].tolist()
+
+
+def children_with(token: Token, labels) -> list[Token]:
+    """``[c for c in token.children if c.dep_ in labels]`` read from the Doc's indexes (no
+    Token or label string is made for the other children)."""
+    lookup = doc_lookup(token.doc)
+    deps, tokens = lookup.deps, lookup.tokens
+    return [tokens[k] for k in lookup.children[token.i] if deps[k] in labels]
 
 
 def particle(token: Token) -> str | None:
-    for child in token.children:
-        if child.dep_ == "prt":
-            return child.text
-    return None
+    found = children_with(token, _PRT)
+    return found[0].text if found else None
 
 
 def is_cue_verb(lex: QuoteLexicon, token: Token, indirect: bool = False) -> bool:
     if token.pos not in _VERB_IDS:
         return False
     lemma = token.lemma_.lower()
+    if lemma not in lex.phrasal_lemmas:  # no "lemma particle" cue: the particle cannot change the answer
+        return lemma in (lex.indirect_cues if indirect else lex.direct_cues)
     prt = particle(token)
     return lex.is_indirect_cue(lemma, prt) if indirect else lex.is_cue(lemma, prt)
 
@@ -49,7 +88,7 @@ def subject_of(token: Token, skip: Callable[[Token], bool] = lambda t: False,
     seen = 0
     while seen < 4:
         # of two subjects ("A historian at the school, Kadri Tamm noted"), the nearer the verb
-        subjects = sorted((c for c in token.children if c.dep_ in SUBJECTS and not skip(c)),
+        subjects = sorted((c for c in children_with(token, SUBJECTS) if not skip(c)),
                           key=lambda c: (c.i > token.i, -c.i))
         for child in subjects[:1]:
             if lex is not None and seen == 0:
@@ -83,10 +122,11 @@ def subject_of(token: Token, skip: Callable[[Token], bool] = lambda t: False,
 
 def infinitive(verb: Token) -> bool:
     """"to deny entry visas": a verb in an infinitive is not the cue of a quote."""
-    return verb.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return verb.dep_ == "xcomp" and any(c.lower_ == "to" for c in children_with(verb, _AUX))
 
 
 def cue_span(token: Token) -> tuple[int, int]:
-    prt = next((c for c in token.children if c.dep_ == "prt"), None)
+    found = children_with(token, _PRT)
+    prt = found[0] if found else None
     end = max(token.idx + len(token), prt.idx + len(prt)) if prt is not None else token.idx + len(token)
     return (token.idx, end)

@@ -12,7 +12,7 @@
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import KnowledgeError
@@ -33,6 +33,12 @@ class QuoteLexicon:
     interviewers: frozenset[str] = frozenset()  # who asks the story's questions ("reporters asked")
     speech_nouns: frozenset[str] = frozenset()  # "X's claim that ...": the owner said the clause
     infinitive_cues: frozenset[str] = frozenset()  # "claimed to be holding ...": the infinitive is reported
+    # the lemmas of the cues with a particle ("point" of "point out"): only these need their particle
+    phrasal_lemmas: frozenset[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "phrasal_lemmas", frozenset(
+            cue.split(" ", 1)[0] for cue in self.direct_cues | self.indirect_cues if " " in cue))
 
     def is_cue(self, lemma: str, particle: str | None = None) -> bool:
         return self._key(lemma, particle, self.direct_cues) is not None

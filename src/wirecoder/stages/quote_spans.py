@@ -21,6 +21,8 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
+from ..records import slot_init
+
 OPENERS = "“„«"
 CLOSERS = "”»"
 STRAIGHT = '"'
@@ -29,8 +31,10 @@ _LEFT_CONTEXT = "([{—–-/\u00a0"
 _RIGHT_CONTEXT = ".,;:!?)]}—–…"
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[\"“A-Z\[(])")
 _TRIM = " \t\r\n\u00a0,"
+_MARK = re.compile(f"[{MARKS}]")
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class QuotedSpan:
     """Words between a pair of quotation marks (the marks excluded)."""
@@ -120,7 +124,7 @@ def find_quoted_spans(text: str, narration: Callable[[int, int], bool] | None = 
             found.append(QuotedSpan(s, e, open_i, close_i, continues))
 
     for n, (p_start, p_end) in enumerate(paras):
-        marks = [i for i in range(p_start, p_end) if text[i] in MARKS]
+        marks = [m.start() for m in _MARK.finditer(text, p_start, p_end)]
         open_at: int | None = None
         first = True
         continues = False

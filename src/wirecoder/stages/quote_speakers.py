@@ -19,9 +19,9 @@ from difflib import SequenceMatcher
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..doc import actor_of_token, doc_lookup
-from ..records import Actor
+from ..records import Actor, slot_init
 from .quote_lexicon import QuoteLexicon
-from .quote_cues import SUBJECTS, is_cue_verb
+from .quote_cues import SUBJECTS, children_with, is_cue_verb
 from .quote_referents import (is_document, is_personal, issuer_of, named_in, partitive_of, proper_name,
                               with_acronym)
 
@@ -36,6 +36,7 @@ _NAME_DEPS = {"compound", "amod", "nmod", "poss", "case", "nummod", "npadvmod", 
 _AGENT_PREPS = {"by"}  # "a study by X" (documents also take "from": quote_referents.issuer_of)
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Speaker:
     """Who a quote is attributed to: an actor when the actors stage knows one."""
@@ -46,6 +47,7 @@ class Speaker:
     person: bool = False  # a named person (not a role, group or institution)
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Attribution:
     cue: tuple[int, int]   # char span of the cue (a reporting verb, or a speaker phrase)
@@ -67,7 +69,9 @@ class SpeakerResolver:
         self.orgs = [e for e in ents if e.label_ in ("ORG", "NORP", "GPE") and not self._in_quote(e.start_char)]
         self.recent: list[Speaker] = []
         self.acronyms: dict[str, str] = {}  # name -> name with the acronym the story defines
-        self.surnames = {e.text.split()[-1].lower() for e in self.persons if e.text.split()}
+        self._text = text = doc_lookup(doc).text  # an entity's words are its slice (``e.text`` joins its tokens)
+        self.surnames = {words[-1].lower() for words in (text[e.start_char:e.end_char].split() for e in self.persons)
+                         if words}
         # indexes over the persons (doc.ents do not overlap, so one person a token)
         self._person_ends = [e.end_char for e in self.persons]
         self._person_of_token = {i: e for e in reversed(self.persons) for i in range(e.start, e.end)}
@@ -75,6 +79,14 @@ class SpeakerResolver:
         for e in reversed(self.persons):
             self._person_by_last[e.end - 1] = e
         self._fullest: dict[str, str] = {}
+        self._person_words: list[tuple[str, int, str]] | None = None
+        self._org_words: list[tuple[str, list[str]]] | None = None
+        self._by_lemma: dict[str, list[int]] = {}  # lemma -> its tokens' indexes, asked per lemma
+        # resolve()'s answers by token: those that never read the remembered speakers hold for
+        # the whole Doc, the others until the next speaker is remembered (see resolve)
+        self._resolved: dict[int, Speaker | None] = {}
+        self._resolved_recent: dict[int, Speaker | None] = {}
+        self._recent_reads = 0  # how many times an answer has read the remembered speakers
         # a hyphenated surname is split by the tokenizer ("Dakin-Grimm" -> "Dakin", "Grimm")
         self.surnames |= {part for name in list(self.surnames) if "-" in name for part in name.split("-") if part}
 
@@ -84,8 +96,24 @@ class SpeakerResolver:
     def remember(self, speaker: Speaker) -> None:
         """A speaker found for a quote (for "the official said" after a named speaker)."""
         self.recent.append(speaker)
+        self._resolved_recent = {}
 
     def resolve(self, subject: Token) -> Speaker | None:
+        """The speaker ``subject`` names. The answer depends on the parse, the actors and, for
+        some, the speakers remembered so far: it is kept per token, until :meth:`remember` adds
+        a speaker when it read them (directly or through a nested answer)."""
+        i = subject.i
+        if i in self._resolved:
+            return self._resolved[i]
+        if i in self._resolved_recent:
+            self._recent_reads += 1  # the asker's answer depends on the remembered speakers too
+            return self._resolved_recent[i]
+        reads = self._recent_reads
+        found = self._resolve(subject)
+        (self._resolved if self._recent_reads == reads else self._resolved_recent)[i] = found
+        return found
+
+    def _resolve(self, subject: Token) -> Speaker | None:
         head = subject
         if head.lower_ in _RELATIVES and head.head.dep_ == "relcl":
             head = head.head.head  # "Washington, which claims ..."
@@ -116,7 +144,7 @@ class SpeakerResolver:
                     if name.lower_ not in found.name.lower():  # an actor named by the role itself
                         return Speaker(found.actor, self.fullest(words), head.i, found.person)
                     return Speaker(found.actor, found.name, head.i, found.person)
-        appositives = [c for c in head.children if c.dep_ == "appos"]
+        appositives = children_with(head, ("appos",))
         # "the council's auditor, Ines Prado, said": the name, not the body the role belongs to
         named = [c for c in appositives if head.pos_ == "NOUN" and c.pos_ == "PROPN" and self._person_at(c)]
         candidates = named + [head] + [c for c in appositives if c not in named]
@@ -166,9 +194,8 @@ class SpeakerResolver:
         if len(name.split()) < 2:
             return name
         if name not in self.acronyms:  # one search of the text a name, however often it speaks
-            found = re.search(re.escape(name) + r"[^().\n]{0,40}?(?:\(|, or )([A-Z]{2,8})\b",
-                              doc_lookup(self.doc).text)
-            self.acronyms[name] = f"{name} ({found.group(1)})" if found else name
+            found = _acronym_after(doc_lookup(self.doc).text, name)
+            self.acronyms[name] = f"{name} ({found})" if found else name
         return self.acronyms[name]
 
     def _fullest_actor(self, actor: Actor) -> Actor:
@@ -181,11 +208,12 @@ class SpeakerResolver:
 
     def _antecedent(self, pronoun: Token, person: bool) -> Speaker | None:
         """The speaker "he"/"she" (or "it"/"they") stands for: the nearest subject before it."""
-        sentences = doc_lookup(self.doc).sents
-        here = doc_lookup(self.doc).sentence_index_of_token(pronoun.i)
+        lookup = doc_lookup(self.doc)
+        sentences, deps, tokens = lookup.sents, lookup.deps, lookup.tokens
+        here = lookup.sentence_index_of_token(pronoun.i)
         for sent in reversed(sentences[max(0, here - _ANTECEDENT_SENTENCES):here + 1]):
-            subjects = [t for t in doc_lookup(self.doc).tokens_of(sent) if t.dep_ in SUBJECTS and t.i < pronoun.i
-                        and not self._in_quote(t.idx)]
+            subjects = [tokens[k] for k in range(sent.start, min(sent.end, pronoun.i))
+                        if deps[k] in SUBJECTS and not self._in_quote(tokens[k].idx)]
             # a subject that reports speech is the likelier antecedent of a speaker pronoun
             # ("X told VOA that Cyclone Jude had moved ... she said": X, not the cyclone)
             subjects.sort(key=lambda t: (is_cue_verb(self.lex, t.head), t.i))
@@ -244,8 +272,7 @@ class SpeakerResolver:
         """"the group said" -> the group named before ("the Islamist militant group al-Shabab");
         "the official said" -> the person who spoke last."""
         lemma = noun.lemma_.lower()
-        by_lemma = doc_lookup(self.doc).derived("speakers.by_lemma", self.doc, _tokens_by_lemma)
-        positions = by_lemma.get(lemma, [])
+        positions = self._lemma_positions(lemma)
         for k in reversed(positions[:bisect_left(positions, noun.i)]):  # same lemma, before the noun
             token = self.doc[k]
             if self._in_quote(token.idx):
@@ -278,12 +305,17 @@ class SpeakerResolver:
         actor = actor_of_token(self.doc, noun)
         group = actor is not None and actor.kind != "person"  # "the opposition", "the authority"
         back = self._sentence_back(noun, 3)
+        self._recent_reads += 1
         earlier = [s for s in self.recent if (s.person or is_personal(self.doc, self.doc[s.token])) and s.token < noun.i
                    and self.doc[s.token].sent.start >= back]
         # a person who reported something in the sentences before ("Anton Kristian ... said a
         # schoolmate introduced him ... 'I love it,' said the young professional")
-        for token in reversed(self.doc[back:noun.sent.start] if not group else []):
-            if (token.dep_ in SUBJECTS and token.pos_ == "PROPN" and is_cue_verb(self.lex, token.head)
+        lookup = doc_lookup(self.doc)
+        deps, tokens = lookup.deps, lookup.tokens
+        subjects = [] if group else [tokens[k] for k in range(back, lookup.sentence_of_token(noun).start)
+                                     if deps[k] in SUBJECTS]
+        for token in reversed(subjects):
+            if (token.pos_ == "PROPN" and is_cue_verb(self.lex, token.head)
                     and not self._in_quote(token.idx)
                     and (self._person_at(token) is not None or is_personal(self.doc, token))):
                 if not earlier or earlier[-1].token < token.i:
@@ -292,6 +324,17 @@ class SpeakerResolver:
                         return found
                 break
         return earlier[-1] if earlier else None
+
+    def _texts(self, ents: list[SpacySpan]) -> list[str]:
+        """``e.text`` of each entity, sliced from the Doc's text."""
+        return [self._text[e.start_char:e.end_char] for e in ents]
+
+    def _lemma_positions(self, lemma: str) -> list[int]:
+        """The indexes of the tokens with this lowercased lemma, in text order."""
+        found = self._by_lemma.get(lemma)
+        if found is None:
+            found = self._by_lemma[lemma] = _positions(doc_lookup(self.doc).lemmas, lemma)
+        return found
 
     def _sentence_back(self, token: Token, n: int) -> int:
         lookup = doc_lookup(self.doc)
@@ -330,15 +373,18 @@ class SpeakerResolver:
         last = words[-1].strip(".,").lower()
         best = name
         size = sum(1 for w in words if w[:1].isupper())  # "Military spokesperson Chaundry": 2 name words
-        for ent in self.persons:
-            ent_words = ent.text.split()
-            if ent_words and len(ent_words) > size and _same_word(ent_words[-1].lower(), last):
-                best, size = ent.text, len(ent_words)
+        if self._person_words is None:  # (text, number of words, last word lower-cased)
+            self._person_words = [(text, len(words), words[-1].lower())
+                                  for text, words in ((t, t.split()) for t in self._texts(self.persons)) if words]
+        for text, n, ent_last in self._person_words:
+            if n > size and _same_word(ent_last, last):
+                best, size = text, n
         if len(words) == 1 and best == name:
-            for ent in self.orgs:
-                ent_words = ent.text.split()
-                if len(ent_words) > 1 and ent_words[0] == words[0] and len(ent.text) > len(best):
-                    best = ent.text
+            if self._org_words is None:
+                self._org_words = [(text, text.split()) for text in self._texts(self.orgs)]
+            for text, ent_words in self._org_words:
+                if len(ent_words) > 1 and ent_words[0] == words[0] and len(text) > len(best):
+                    best = text
         return best
 
     def _phrase(self, head: Token) -> str:
@@ -361,7 +407,27 @@ class SpeakerResolver:
 def _same_word(a: str, b: str) -> bool:
     if a == b:
         return True
-    return min(len(a), len(b)) >= 5 and a[0] == b[0] and SequenceMatcher(None, a, b).ratio() >= 0.85
+    if min(len(a), len(b)) < 5 or a[0] != b[0]:
+        return False
+    # the quick ratios are upper bounds of ratio(): a pair they rule out is not compared in full
+    matcher = SequenceMatcher(None, a, b)
+    return matcher.real_quick_ratio() >= 0.85 and matcher.quick_ratio() >= 0.85 and matcher.ratio() >= 0.85
+
+
+_ACRONYM_AFTER = re.compile(r"[^().\n]{0,40}?(?:\(|, or )([A-Z]{2,8})\b")
+
+
+def _acronym_after(text: str, name: str) -> str | None:
+    """The acronym the text gives ``name`` at its first use that has one ("United Nations
+    High Commission for Refugees (UNHCR)"): a search for the name's words followed by
+    ``_ACRONYM_AFTER``, without compiling a pattern for each name."""
+    at = text.find(name)
+    while at >= 0:
+        found = _ACRONYM_AFTER.match(text, at + len(name))
+        if found:
+            return found.group(1)
+        at = text.find(name, at + 1)
+    return None
 
 
 def quote_mask(length: int, quoted: tuple[tuple[int, int], ...]) -> bytearray:
@@ -374,9 +440,13 @@ def quote_mask(length: int, quoted: tuple[tuple[int, int], ...]) -> bytearray:
     return mask
 
 
-def _tokens_by_lemma(doc: Doc) -> dict[str, list[int]]:
-    """Token indexes by lowercased lemma, in text order."""
-    out: dict[str, list[int]] = {}
-    for i, lemma in enumerate(doc_lookup(doc).lemmas):
-        out.setdefault(lemma, []).append(i)
-    return out
+def _positions(words: tuple[str, ...], word: str) -> list[int]:
+    """The indexes of ``word`` in ``words``, in order (``tuple.index`` scans in C)."""
+    out = []
+    at = -1
+    while True:
+        try:
+            at = words.index(word, at + 1)
+        except ValueError:
+            return out
+        out.append(at)

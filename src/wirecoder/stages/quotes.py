@@ -14,18 +14,20 @@ coreference: "I", "me", "my", "we", "us", "our" inside a direct quote become
 from __future__ import annotations
 
 import logging
+from bisect import bisect_left
+from itertools import compress
 from dataclasses import dataclass, replace
 
 from spacy.symbols import NOUN
 from spacy.tokens import Doc, Span as SpacySpan
 
 from ..doc import Covering, Trace, doc_lookup, in_metadata, mention_at, sentence_of
-from ..records import Actor, Mention, Quote
+from ..records import Actor, Mention, Quote, slot_init
 from ..resources import Resources
 from .quote_lexicon import QuoteLexicon
 from .quote_spans import QuotedSpan, find_quoted_spans
 from .quote_clauses import CLAUSE_TRIM, ReportedClauses
-from .quote_cues import cue_span, infinitive, is_cue_verb, subject_of
+from .quote_cues import children_with, cue_span, infinitive, is_cue_verb, positions_of, subject_of, word_ids
 from .quote_cue_finder import CueFinder
 from .quote_speakers import Speaker
 from .interview_turns import turn_mentions
@@ -34,11 +36,13 @@ log = logging.getLogger(__name__)
 
 _OWN_WORDS = 5  # a reported clause's own words before quoted words that make it a quote of its own
 FIRST_PERSON = {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"}
+_FIRST_PERSON_IDS = word_ids(FIRST_PERSON)
 TERM_MAX_WORDS = 3
 LEAD_IN_WORDS = 2
 _TITLE_SMALL = {"a", "an", "the", "of", "for", "and", "or", "to", "in", "on", "at", "by", "with", "from", "as", "but"}
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class _Found:
     """A quote before ids are given (internal to the stage)."""
@@ -60,6 +64,8 @@ class QuotesStage:
         # the lemmas an indirect cue starts with ("say", "point" of "point out"): other tokens
         # are passed over by their lemma before any test that builds strings
         self._indirect_heads = frozenset(c.split(" ", 1)[0] for c in self.lex.indirect_cues)
+        # the lemmas a speech noun can have: a noun of saying, or a cue the parser read as a noun
+        self._speech_lemmas = self.lex.speech_nouns | self.lex.indirect_cues
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_lookup(doc).text
@@ -144,14 +150,22 @@ class QuotesStage:
         """Quoted words in title case are a title or name, not speech ("Political Analysis",
         "I am Malala: The Story of the Girl Who Stood Up for Education"): every word but
         small function words capitalised (one lowercase word allowed in a long title)."""
-        words = [w.strip(".,:;!?()[]'‘’") for w in text.split()]
-        words = [w for w in words if w[:1].isalpha()]
-        if len(words) < 2:
-            return False
-        lower = [w for w in words[1:] if w[:1].islower() and w.lower() not in _TITLE_SMALL]
-        if not words[0][:1].isupper() or len(lower) > (1 if len(words) >= 6 else 0):
-            return False
-        return sum(1 for w in words if w[:1].isupper()) >= 2
+        n = lower = upper = 0  # words, lowercase words (small words aside), capitalised words
+        for raw in text.split():
+            word = raw.strip(".,:;!?()[]'‘’")
+            initial = word[:1]
+            if not initial.isalpha():
+                continue
+            n += 1
+            if n == 1 and not initial.isupper():
+                return False
+            if n > 1 and initial.islower() and word.lower() not in _TITLE_SMALL:
+                lower += 1
+                if lower > 1:
+                    return False  # more than any title allows: speech (most quotes stop here)
+            if initial.isupper():
+                upper += 1
+        return n >= 2 and lower <= (1 if n >= 6 else 0) and upper >= 2
 
     @staticmethod
     def _sentence_like(doc: Doc, q: QuotedSpan) -> bool:
@@ -244,13 +258,14 @@ class QuotesStage:
         in_direct = Covering(direct_spans)
         found: list[_Found] = []
         lookup = doc_lookup(doc)
-        lemmas, heads = lookup.lemmas, self._indirect_heads
-        for i, token in enumerate(lookup.tokens):
-            if lemmas[i] not in heads or not is_cue_verb(self.lex, token, indirect=True):
+        tokens, lemmas = lookup.tokens, lookup.lemmas
+        for i in _indexes_in(lemmas, self._indirect_heads):
+            token = tokens[i]
+            if not is_cue_verb(self.lex, token, indirect=True):
                 continue
             if in_metadata(doc, token.idx) or in_direct.holds(token.idx):
                 continue
-            if any(c.dep_ == "neg" for c in token.children) or self.clauses.question(token) or infinitive(token):
+            if children_with(token, ("neg",)) or self.clauses.question(token) or infinitive(token):
                 continue  # "did not say", "Did he say ...?", "wants to show that ...": nothing reported
             clause = self.clauses.clause(token)
             trailing = self.clauses.trailing_speaker(token) if clause is None else None
@@ -282,9 +297,10 @@ class QuotesStage:
         with an owner and a "that" clause reports the clause; the owner is the speaker."""
         out = []
         lookup = doc_lookup(doc)
-        lemmas = lookup.lemmas
-        for noun in lookup.tokens:
-            if noun.pos != NOUN or not (lemmas[noun.i] in self.lex.speech_nouns or (
+        tokens, lemmas = lookup.tokens, lookup.lemmas
+        for i in _indexes_in(lemmas, self._speech_lemmas):
+            lemma, noun = lemmas[i], tokens[i]
+            if noun.pos != NOUN or not (lemma in self.lex.speech_nouns or (
                     noun.dep_ == "ROOT" and self.lex.is_indirect_cue(noun.lemma_))):
                 continue
             if in_metadata(doc, noun.idx) or in_direct.holds(noun.idx):
@@ -313,15 +329,23 @@ class QuotesStage:
         """The clause is a direct quote's attribution or mostly its words: not another quote."""
         if any(span[0] <= c < span[1] for c in cues):
             return True
-        inside = sum(max(0, min(e, span[1]) - max(s, span[0])) for s, e in direct_spans)
-        first_mark = min((s for s, e in direct_spans if span[0] <= s < span[1]), default=span[1])
-        own = sum(1 for t in clause if not t.is_punct and t.idx < first_mark - 1)
-        if inside > 0.5 * (span[1] - span[0]) and own < _OWN_WORDS:
-            return True  # a clause of its own words before the quoted ones stays reported
+        if not direct_spans:
+            return False
+        tokens = doc_lookup(doc).tokens_of(clause)
+        inside = 0  # the characters of the span inside direct quotes
+        a, b = span
+        for s, e in direct_spans:
+            if s < b and e > a:
+                inside += (e if e < b else b) - (s if s > a else a)
+        if inside > 0.5 * (span[1] - span[0]):
+            first_mark = min((s for s, e in direct_spans if span[0] <= s < span[1]), default=span[1])
+            own = sum(1 for t in tokens if not t.is_punct and t.idx < first_mark - 1)
+            if own < _OWN_WORDS:
+                return True  # a clause of its own words before the quoted ones stays reported
         # the clause opens with a direct quote's words ('said "we will ..."'); a quoted word
         # later in the clause ('said he was "inclined" to support') leaves it a reported clause
-        words = [t for t in clause if not t.is_punct and t.dep_ != "mark"][:2]
-        return bool(words) and any(s <= words[0].idx < e for s, e in direct_spans)
+        first = next((t for t in tokens if not t.is_punct and t.dep_ != "mark"), None)
+        return first is not None and any(s <= first.idx < e for s, e in direct_spans)
 
     def _according(self, doc: Doc, finder: CueFinder, direct_spans: list[tuple[int, int]],
                    found: list[_Found]) -> list[_Found]:
@@ -372,14 +396,19 @@ class QuotesStage:
     # -- first-person coreference --------------------------------------------------
     def _first_person(self, doc: Doc, quotes: tuple[Quote, ...]) -> None:
         added: dict[str, list[Mention]] = {}
+        tokens = doc_lookup(doc).tokens
+        first_person = None  # the indexes of the first-person words, found once a speaker is known
         for q in quotes:
             if q.kind != "direct" or q.speaker is None:
                 continue
             span = doc.char_span(q.span[0], q.span[1], alignment_mode="expand")
             if span is None:
                 continue
-            for token in span:
-                if token.lower_ not in FIRST_PERSON or token.pos_ not in ("PRON", "DET"):
+            if first_person is None:
+                first_person = positions_of(doc, _FIRST_PERSON_IDS)
+            for i in first_person[bisect_left(first_person, span.start):bisect_left(first_person, span.end)]:
+                token = tokens[i]
+                if token.pos_ not in ("PRON", "DET"):
                     continue
                 start, end = token.idx, token.idx + len(token)
                 if mention_at(doc, start, end) is not None:
@@ -396,6 +425,11 @@ class QuotesStage:
             who = f"{q.speaker_name!r}" + (f" ({q.speaker})" if q.speaker else "")
             traces.append(Trace("quotes", where, f"{q.id} {q.kind}: speaker {who}, found by {f.how}"))
         return traces
+
+
+def _indexes_in(words: tuple[str, ...], wanted: frozenset[str]) -> list[int]:
+    """The indexes of the ``words`` that are in ``wanted``, in order (filtered in C)."""
+    return list(compress(range(len(words)), map(wanted.__contains__, words)))
 
 
 def _add_mentions(doc: Doc, new: list[Mention]) -> None:
