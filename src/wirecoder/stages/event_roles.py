@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from ..doc import doc_lookup, extension, quote_at, sentence_of
+from ..doc import code_of, doc_lookup, extension, quote_at, sentence_of
 from ..patterns import Cues
 from ..records import Quote
 from .event_clauses import child_of, gerund_of_noun, pobj_of, passive_patient, speaker_of, speaker_passive, subject_of
@@ -137,7 +137,23 @@ def find_roles(doc: Doc, match: Match, cues: Cues, plurals: PluralNouns | None =
         to = addressee(doc, quote, cues) or earlier_addressee(doc, quote, cues)
         if to is not None and to not in sources:
             targets, target_from = [to], "addressee"
-    return Roles(tuple(sources), tuple(targets), how, quote, target_from)
+    return Roles(tuple(sources), tuple(one_per_country(doc, targets)), how, quote, target_from)
+
+
+def one_per_country(doc: Doc, targets: list[str]) -> list[str]:
+    """A list of one country's people is one target: "attacks on *soldiers, police officers and
+    teachers*" -> the first of them; actors of other countries stay ("sanctions on Iran and Syria")."""
+    if len(targets) < 2:
+        return targets
+    seen: set[str] = set()
+    out = []
+    for t in targets:
+        country = (code_of(doc, t) or "")[:3]
+        if country and country in seen:
+            continue
+        seen.add(country)
+        out.append(t)
+    return out
 
 
 def judged_by_adjective(match: Match) -> bool:

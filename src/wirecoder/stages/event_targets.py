@@ -24,6 +24,15 @@ SETTING_PREPS = frozenset({"in", "at", "near", "during", "inside", "outside", "w
 
 
 APPEAL_MARKS = frozenset({"with", "on", "upon"})
+# roots whose pattern word may be the thing moved, fired, given or imposed ("fired *missiles* at",
+# "deployed *jets*", "sent *aid* to", "imposed *sanctions* on"): an instrument, not the target
+INSTRUMENT_ROOTS = frozenset({"06", "07", "15", "16", "18", "19", "20"})
+# codes whose own words name the weapon used (194 artillery and tanks, 195 aerial weapons, 204 weapons
+# of mass destruction): "fired *Chinese artillery shells*"
+WEAPON_CODES = ("194", "195", "204")
+# a show of force at home ("jets flew low over *the capital*") targets none of its own country's
+# people or places: only another side, or a group it moves against (purpose, prep)
+POSTURE_ROOT = "15"
 
 
 def _target_preps(match: Match) -> list[Token]:
@@ -88,9 +97,30 @@ def _between(doc: Doc, token: Token | None) -> list[str]:
     return []
 
 
+def instruments(match: Match) -> list[Token]:
+    """The pattern's own object word when it names what is moved, fired, given or imposed ("fired
+    *a Russian missile* at", "deployed *Indian missiles*", "sent *Japanese aid* to"): its maker or
+    owner in front of it is the source's instrument's origin, not a target."""
+    root = match.pattern.code[:2]
+    if root not in INSTRUMENT_ROOTS or not (root == POSTURE_ROOT or match.pattern.target_preps
+                                            or match.pattern.code.startswith(WEAPON_CODES)):
+        return []
+    return [c for c in match.trigger.children if c.dep_ == "dobj" and c in match.words]
+
+
 def find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues,
                  plurals: PluralNouns | None = None) -> tuple[list[str], str]:
     """The target actors of ``match`` and where they were found (see :class:`Roles`)."""
+    targets, found = _find_targets(doc, match, sources, cues, plurals)
+    if targets and match.pattern.code[:2] == POSTURE_ROOT:
+        home = {(code_of(doc, s) or "")[:3] for s in sources}
+        targets = [t for t in targets if not ((code_of(doc, t) or "")[:3] in home
+                                             and (code_of(doc, t) or "")[3:6] in ("", "CVL"))]
+    return targets, (found if targets else "")
+
+
+def _find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues,
+                  plurals: PluralNouns | None) -> tuple[list[str], str]:
     trig = match.trigger
     seen = set(sources)
     verbal = match.pattern.code[:2] in ("01", "02", "03", "05", "10", "11", "12", "13")
@@ -119,10 +149,11 @@ def find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues,
     # what a consultation is about is no party to it: "discussed *China's* role" (an owner or
     # modifier of the object is its topic)
     topical = match.pattern.code[:2] == "04"
+    tools = instruments(match)
     for dep in ("dobj", "dative", "attr", "oprd"):
         for c in trig.children:
             if c.dep_ == dep and not _is_own_force(doc, c, seen, c in match.words and match.pattern.code[:2] == "15"):
-                if topical:
+                if topical or c in tools:
                     ids = keep(actors_of(doc, c, modifiers=False))
                 else:
                     ids = keep(_phrase_target(doc, c, seen) if verbal or is_object_pronoun(c)
@@ -223,11 +254,13 @@ def find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues,
         return [], ""
     # (not the noun a relative clause hangs on: its phrase holds the clause itself)
     words = [w for w in match.words if w not in trig.ancestors]
+    # the words in front of an instrument ("a *Russian* cruise missile") name its origin
+    origins = {i for tool in tools for i in range(tool.left_edge.i, tool.i)}
     for h in [c for c in trig.children if c.dep_ in ("dobj", "prep", "nsubjpass")] + words:
         if h.dep_ == "prep" and h.lower_ in SETTING_PREPS and match.pattern.reciprocal:
             continue        # "met in Bangui": the place of a meeting is not a party to it
         for t in h.subtree:
-            if t.i == trig.i or (t.dep_ in ("nsubj", "nsubjpass") and t.head.i != trig.i):
+            if t.i == trig.i or (t.dep_ in ("nsubj", "nsubjpass") and t.head.i != trig.i) or t.i in origins:
                 continue
             if topical and t.dep_ in MODIFIER_DEPS:
                 continue

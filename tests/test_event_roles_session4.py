@@ -1,0 +1,59 @@
+"""Who did it to whom, session 4 classes (invented sentences; other names and words than any
+story): one target per country in a coordinated list, the origin of an instrument is no target,
+a show of force at home targets none of its own country's people or places."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from wirecoder.records import Article
+
+
+def events(coder, text):
+    coded = coder.code(Article(text=text, published=dt.date(2024, 5, 3)))
+    return [(e.cameo, e.source_code, e.target_code) for e in coded.events]
+
+
+# text, CAMEO prefix, source code, the target codes expected (exactly) for that source and prefix
+CASES = [
+    # 1. a list of one country's people is one target; other countries stay separate events
+    ("one-country-list",
+     "Gunmen in Mali stepped up attacks on soldiers, police officers and teachers in the Mopti region.",
+     "19", "MLIREB", {"MLIMIL"}),
+    ("one-country-list-verb",
+     "Police in Uganda beat journalists, students and opposition supporters in Kampala on Friday.",
+     "18", "UGAPOL", {"UGAMED"}),
+    ("two-countries-list",
+     "The European Union imposed sanctions on Belarus and Iran on Tuesday.",
+     "16", "IGO", {"BLR", "IRN"}),
+    # 2. the maker of what is fired, moved or given is not its target
+    ("instrument-fired",
+     "Hezbollah fighters fired Iranian rockets at Israeli army positions on Sunday.",
+     "19", "LBNREB", {"ISRMIL"}),
+    ("instrument-deployed",
+     "Vietnam deployed Indian missiles along its coast in March.",
+     "15", "VNM", {None}),
+    ("instrument-artillery",
+     "The Armenian army fired Russian artillery shells across the border on Monday.",
+     "19", "ARMMIL", {None}),
+    ("instrument-aid-to",
+     "Japan sent Japanese food aid to Nepal after the earthquake.",
+     "07", "JPN", {"NPL"}),
+    # 3. a show of force over or in one's own country has no target of that country
+    ("posture-own-capital",
+     "Egyptian fighter jets flew low over the Egyptian capital on Tuesday.",
+     "15", "EGYMIL", {None}),
+    ("posture-own-towns",
+     "Colombian police deployed in Colombian towns near the coast on Friday.",
+     "15", "COLPOL", {None}),
+    ("posture-other-country",
+     "Chinese warships patrolled near Philippine islands on Monday.",
+     "15", "CHNMIL", {"PHLCVL"}),
+]
+
+
+@pytest.mark.parametrize("name, text, cameo, source, targets", CASES, ids=[c[0] for c in CASES])
+def test_session4_roles(coder, name, text, cameo, source, targets):
+    found = {t for c, s, t in events(coder, text) if c.startswith(cameo) and s == source}
+    assert found == targets, events(coder, text)
