@@ -47,10 +47,34 @@ CASES = [
     ("posture-own-towns",
      "Colombian police deployed in Colombian towns near the coast on Friday.",
      "15", "COLPOL", {None}),
+    # 4. a threat on a condition is made to whoever must meet it
+    ("threat-unless-infinitive",
+     "Farmers in Chile threatened on Monday to block highways unless the Chilean government cut fuel taxes.",
+     "13", "CHLCVL", {"CHLGOV"}),
+    ("threat-unless-offensive",
+     "Armenia threatened to launch a counteroffensive in the disputed region unless Baku withdrew its troops.",
+     "13", "ARM", {"AZEGOV"}),
+    ("threat-if-object",
+     "The teachers' union threatened a national strike if the Ghanaian government froze salaries.",
+     "13", "GHALAB", {"GHAGOV"}),
+    ("warning-if",
+     "Sudan warned of retaliation if Ethiopia moved troops to the border.",
+     "13", "SDN", {"ETH"}),
+    ("threat-object-before-condition",
+     "Turkey threatened to expel the Dutch ambassador unless Sweden extradited the suspects.",
+     "13", "TUR", {"NLDGOV"}),
     ("posture-other-country",
      "Chinese warships patrolled near Philippine islands on Monday.",
      "15", "CHNMIL", {"PHLCVL"}),
 ]
+
+
+# a threatened labour strike refers back to no earlier attack: its target is not the attacker
+def test_threatened_strike_is_no_reaction(coder):
+    text = ("Rebels attacked a police post near Goma, Congo on Monday. On Tuesday the dockworkers' union "
+            "threatened a strike over unpaid wages.")
+    found = events(coder, text)
+    assert {t for c, s, t in found if c.startswith("13") and s.endswith("LAB")} == {None}, found
 
 
 @pytest.mark.parametrize("name, text, cameo, source, targets", CASES, ids=[c[0] for c in CASES])

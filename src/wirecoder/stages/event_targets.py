@@ -108,6 +108,18 @@ def instruments(match: Match) -> list[Token]:
     return [c for c in match.trigger.children if c.dep_ == "dobj" and c in match.words]
 
 
+def condition_subjects(doc: Doc, verb: Token, cues: Cues) -> list[str]:
+    """The actors who must meet the condition on ``verb`` ("... *unless Israel* rescinded the
+    law", "... *if the government* raised taxes"): the subject of its if/unless clause."""
+    for c in verb.children:
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in cues.conditional for m in c.children):
+            subj, how = subject_of(c, cues)
+            ids = actors_of(doc, subj) if how != "passive" else []
+            if ids:
+                return ids
+    return []
+
+
 def find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues,
                  plurals: PluralNouns | None = None) -> tuple[list[str], str]:
     """The target actors of ``match`` and where they were found (see :class:`Roles`)."""
@@ -212,7 +224,9 @@ def _find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues,
         if ids:
             return ids, "prep-object"
     # 6. what a threat, an appeal or a refusal is about: "threatened *to shell Iraqi towns*",
-    # "refused to respond *to a demand from the US*"
+    # "refused to respond *to a demand from the US*"; a threat made on a condition is made to
+    # whoever must meet it: "threatened a strike *unless the government* lowered prices"
+    threat = match.pattern.code[:2] == "13"
     if verbal:
         for x in trig.children:
             if x.dep_ != "xcomp" or x.pos_ != "VERB":
@@ -220,7 +234,9 @@ def _find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues,
             ids = keep(_phrase_target(doc, child_of(x, "dobj"), seen))
             if not ids:
                 ids = prep_targets(x)
-            if not ids and match.pattern.code[:2] == "13":
+            if not ids and threat:
+                ids = keep(condition_subjects(doc, x, cues))
+            if not ids and threat:
                 # "threatened to resume attacks *in France*": the country where the threatened
                 # act would happen is the one threatened
                 holders = [x] + [o for o in x.children if o.dep_ == "dobj"]
@@ -229,6 +245,10 @@ def _find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues,
                             if getattr(actor_by_id(doc, a), "kind", None) == "country"])
             if ids:
                 return ids, "infinitive"
+    if threat:
+        ids = keep(condition_subjects(doc, trig, cues))
+        if ids:
+            return ids, "condition"
     # a deployment's or an operation's purpose names its target: "troops were deployed *to push
     # back the rebels*", "launched an operation *to flush out the insurgents*"
     # aid's purpose names whom it helps: "provided training *to assist the national police*"
