@@ -30,6 +30,8 @@ INSTRUMENT_ROOTS = frozenset({"06", "07", "15", "16", "18", "19", "20"})
 # codes whose own words name the weapon used (194 artillery and tanks, 195 aerial weapons, 204 weapons
 # of mass destruction): "fired *Chinese artillery shells*"
 WEAPON_CODES = ("194", "195", "204")
+# prepositions that name the target when they hang on the light verb of an event noun
+CARRIED_PREPS = frozenset({"against", "on", "upon", "at", "with", "into"})
 # a show of force at home ("jets flew low over *the capital*") targets none of its own country's
 # people or places: only another side, or a group it moves against (purpose, prep)
 POSTURE_ROOT = "15"
@@ -106,6 +108,22 @@ def instruments(match: Match) -> list[Token]:
                                             or match.pattern.code.startswith(WEAPON_CODES)):
         return []
     return [c for c in match.trigger.children if c.dep_ == "dobj" and c in match.words]
+
+
+def light_carriers(trig: Token, cues: Cues) -> list[Token]:
+    """The light verb (and its noun) that carries an event noun: "*conducted* a crackdown",
+    "*launched* a wave of attacks", "*were engaged* in fighting", "*took part* in raids"."""
+    head, carrier = trig.head, trig
+    if trig.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+        carrier, head = head.head, head.head.head     # "a wave *of* attacks"
+    if carrier.dep_ in ("dobj", "nsubjpass") and lemma(head) in cues.light:
+        return [head]
+    if trig.dep_ == "pobj" and head.lower_ == "in":
+        verb = head.head                              # "engaged *in*", "part *in*", "took part *in*"
+        if lemma(verb) in cues.light_in or any(c.dep_ == "dobj" and lemma(c) in cues.light_in
+                                               for c in verb.children):
+            return [verb] + ([verb.head] if verb.dep_ == "dobj" else [])
+    return []
 
 
 def condition_subjects(doc: Doc, verb: Token, cues: Cues) -> list[str]:
@@ -191,10 +209,19 @@ def _find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues,
         ids = keep(actors_of(doc, passive_patient(trig, cues)))
         if ids:
             return ids, "patient"
-    # 3. a prepositional target on the trigger ("met *with* Erdogan")
+    # 3. a prepositional target on the trigger ("met *with* Erdogan"), or on the light verb that
+    # carries an event noun ("took part in raids *against* X", "conducted a crackdown *on* Y")
     ids = prep_targets(trig)
     if ids:
         return ids, "prep-object"
+    if match.pattern.kind == "noun":
+        wanted = match.pattern.target_preps or CARRIED_PREPS
+        for verb in light_carriers(trig, cues):
+            for c in verb.children:
+                if c.dep_ == "prep" and c.lower_ in wanted and c.i > trig.i:
+                    ids = keep(_phrase_target(doc, pobj_of(c), seen))
+                    if ids:
+                        return ids, "carrier-prep"
     # 4. a statement's subject: "warned that *Iran* would pay" (a passive's patient: "demanded
     # that *the party* be banned"), or that of the clause a
     # speech-act noun carries: "a series of warnings *demanding that Washington* change"
