@@ -73,6 +73,18 @@ CASES = [
     ("carrier-conducted",
      "Zimbabwean police conducted a crackdown on Thursday against independent journalists.",
      "17", "ZWEPOL", {"ZWEMED"}),
+    # 6. a participle after "see/regard X as Y" is what the judged thing does, not the judge's act
+    ("judged-frame-owner",
+     "\"I see this as part of Moscow's strategy of expanding its reach in the Arctic, constantly "
+     "putting pressure on Norway,\" said Anna Berg, a professor at Oslo University.",
+     "17", "RUSGOV", {"NOR"}),
+    ("judged-frame-no-analyst",
+     "\"I see this as part of Moscow's strategy of expanding its reach in the Arctic, constantly "
+     "putting pressure on Norway,\" said Anna Berg, a professor at Oslo University.",
+     "17", "NOREDU", set()),
+    ("speaker-participle-kept",
+     "\"We will keep our promises, putting pressure on the rebels,\" Kenya's president said.",
+     "17", "KENGOV", {"KENREB"}),
     ("posture-other-country",
      "Chinese warships patrolled near Philippine islands on Monday.",
      "15", "CHNMIL", {"PHLCVL"}),

@@ -33,7 +33,7 @@ class Roles:
 
     sources: tuple[str, ...]
     targets: tuple[str, ...]
-    source_from: str          # subject | agent | relative | speaker | quote | modifier | light-verb | plural
+    source_from: str          # subject | agent | relative | speaker | quote | modifier | light-verb | plural | predicate
     quote: Quote | None
     target_from: str = ""     # prep | object | patient | prep-object | clause | inside | addressee
 
@@ -109,7 +109,7 @@ def find_roles(doc: Doc, match: Match, cues: Cues, plurals: PluralNouns | None =
         verb = clause_verb(match.trigger)
         if subject_of(verb, cues)[1] == "passive":
             sources, how = actors_of(doc, passive_patient(verb, cues)), "patient"
-    if not sources and not material_noun:
+    if not sources and not material_noun and how != "predicate":
         # "The U.N. says *fighting* has forced ...": a speaker reports a fight, does not fight
         verb = clause_verb(match.trigger)
         subj, how = subject_of(verb, cues)
