@@ -85,10 +85,26 @@ CASES = [
     ("speaker-participle-kept",
      "\"We will keep our promises, putting pressure on the rebels,\" Kenya's president said.",
      "17", "KENGOV", {"KENREB"}),
+    # 7. the subject of "died under torture / in custody" suffered the act; the holder did it
+    ("victim-subject-custody",
+     "An opposition activist died in the custody of the Egyptian security forces on Sunday.",
+     "18", "EGYPOL", {"EGYNGO"}),
+    ("victim-subject-not-source",
+     "An opposition activist died in the custody of the Egyptian security forces on Sunday.",
+     "18", "EGYNGO", set()),
+    ("yield-succumb-kept",
+     "The Malawian president said his cabinet would not succumb to pressure from the striking unions.",
+     "12", "MWIGOV", {"MWILAB"}),
     ("posture-other-country",
      "Chinese warships patrolled near Philippine islands on Monday.",
      "15", "CHNMIL", {"PHLCVL"}),
 ]
+
+
+# a death in custody with no holder named is nobody's act
+def test_death_without_holder_is_no_event(coder):
+    found = events(coder, "A Kenyan journalist died under torture in Nairobi on Monday.")
+    assert not any(c.startswith("18") for c, s, t in found), found
 
 
 # a threatened labour strike refers back to no earlier attack: its target is not the attacker

@@ -20,11 +20,13 @@ from .event_clauses import child_of, gerund_of_noun, pobj_of, passive_patient, s
 from .event_sources import find_sources
 from .event_targets import find_targets
 from .event_triggers import Match, clause_verb, lemma
-from .phrase_actors import actors_of, is_first_person, is_media
+from .phrase_actors import actors_of, coded_actor, is_first_person, is_media
 from .role_references import PluralNouns
 
 # CAMEO roots of material (not verbal) cooperation and conflict
 MATERIAL_ROOTS = frozenset({"06", "07", "08", "14", "15", "16", "17", "18", "19", "20"})
+# roots of violence a victim may suffer as the subject ("died under torture")
+VIOLENCE_ROOTS = frozenset({"18", "19", "20"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +35,7 @@ class Roles:
 
     sources: tuple[str, ...]
     targets: tuple[str, ...]
-    source_from: str          # subject | agent | relative | speaker | quote | modifier | light-verb | plural | predicate
+    source_from: str          # subject | agent | relative | speaker | quote | modifier | light-verb | plural | predicate | holder
     quote: Quote | None
     target_from: str = ""     # prep | object | patient | prep-object | clause | inside | addressee
 
@@ -133,11 +135,34 @@ def find_roles(doc: Doc, match: Match, cues: Cues, plurals: PluralNouns | None =
         # judgment is the speaker's criticism of the owner, not the owner's act
         return _judgment_roles(doc, match, sources, quote, cues)
     targets, target_from = find_targets(doc, match, sources, cues, plurals) if sources else ([], "")
+    if how == "subject" and match.pattern.kind == "verb" and match.pattern.code[:2] in VIOLENCE_ROOTS \
+            and lemma(match.trigger) in cues.victim_subjects:
+        # "an activist *died in* Iranian police custody": the subject suffered it, the holder did it
+        holders = _holders(doc, match)
+        if not holders:
+            return Roles((), (), "none", quote)
+        return Roles(tuple(holders), tuple(one_per_country(doc, sources)), "holder", quote, "victim")
     if sources and not targets and quote is not None and quote.kind == "direct" and match.pattern.has_target:
         to = addressee(doc, quote, cues) or earlier_addressee(doc, quote, cues)
         if to is not None and to not in sources:
             targets, target_from = [to], "addressee"
     return Roles(tuple(sources), tuple(one_per_country(doc, targets)), how, quote, target_from)
+
+
+def _holders(doc: Doc, match: Match) -> list[str]:
+    """Who held or harmed the victim: the actor of the pattern's own words ("in *Iranian police*
+    custody", "in the custody *of* the security forces", "torture *by* prison guards")."""
+    phrases = [*match.words, *(pobj_of(p) for p in match.trigger.children if p.dep_ in ("prep", "agent"))]
+    for w in phrases:
+        if w is None or coded_actor(doc, w) is not None:
+            continue        # "died in *Nairobi*": a place named as such holds nobody
+        ids = actors_of(doc, w)
+        for c in w.children:
+            if not ids and c.dep_ in ("prep", "agent") and c.lower_ in ("of", "by"):
+                ids = actors_of(doc, pobj_of(c))
+        if ids:
+            return ids
+    return []
 
 
 def one_per_country(doc: Doc, targets: list[str]) -> list[str]:
