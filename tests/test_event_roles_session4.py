@@ -95,6 +95,13 @@ CASES = [
     ("yield-succumb-kept",
      "The Malawian president said his cabinet would not succumb to pressure from the striking unions.",
      "12", "MWIGOV", {"MWILAB"}),
+    # 8. a state's own forces that it offers to give are no target; the receiver is
+    ("own-forces-offered",
+     "Senegal is ready to contribute up to 800 troops to a regional force in Gambia, the defence minister said.",
+     "03", "SEN", {"GMB"}),
+    ("own-forces-not-for-students",
+     "Students in Izmir staged a rally to protest the plan of sending Turkish troops abroad.",
+     "14", "TUREDU", {"TURMIL"}),
     ("posture-other-country",
      "Chinese warships patrolled near Philippine islands on Monday.",
      "15", "CHNMIL", {"PHLCVL"}),

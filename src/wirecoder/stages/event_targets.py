@@ -30,6 +30,8 @@ INSTRUMENT_ROOTS = frozenset({"06", "07", "15", "16", "18", "19", "20"})
 # codes whose own words name the weapon used (194 artillery and tanks, 195 aerial weapons, 204 weapons
 # of mass destruction): "fired *Chinese artillery shells*"
 WEAPON_CODES = ("194", "195", "204")
+# sectors of a state, whose country's troops and police are its own forces ("" is the bare country)
+STATE_SECTORS = frozenset({"", "GOV", "MIL", "POL"})
 # prepositions that name the target when they hang on the light verb of an event noun
 CARRIED_PREPS = frozenset({"against", "on", "upon", "at", "with", "into"})
 # a show of force at home ("jets flew low over *the capital*") targets none of its own country's
@@ -258,7 +260,10 @@ def _find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues,
         for x in trig.children:
             if x.dep_ != "xcomp" or x.pos_ != "VERB":
                 continue
-            ids = keep(_phrase_target(doc, child_of(x, "dobj"), seen))
+            # "ready to contribute *troops* to X": the source's own forces are what it gives
+            theme = child_of(x, "dobj")
+            ids = [] if theme is None or _is_own_force(doc, theme, seen, moved=True) \
+                else keep(_phrase_target(doc, theme, seen))
             if not ids:
                 ids = prep_targets(x)
             if not ids and threat:
@@ -301,6 +306,7 @@ def _find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues,
         return [], ""
     # (not the noun a relative clause hangs on: its phrase holds the clause itself)
     words = [w for w in match.words if w not in trig.ancestors]
+    state = all((code_of(doc, a) or "")[3:6] in STATE_SECTORS for a in seen)
     # the words in front of an instrument ("a *Russian* cruise missile") name its origin
     origins = {i for tool in tools for i in range(tool.left_edge.i, tool.i)}
     for h in [c for c in trig.children if c.dep_ in ("dobj", "prep", "nsubjpass")] + words:
@@ -315,6 +321,12 @@ def _find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues,
             own = {a.code for a in extension(doc, "actors") if a.id in seen}
             ids = [a for a in keep(actors_of(doc, t, modifiers=False))
                    if not (t.dep_ == "poss" and code_of(doc, a) in own)]
+            phrase = t
+            while phrase.dep_ in MODIFIER_DEPS and phrase.head is not phrase:
+                phrase = phrase.head
+            if ids and state and phrase.dep_ == "dobj" and phrase.head.i != trig.i \
+                    and _is_own_force(doc, phrase, seen, moved=True):
+                continue    # "is ready to contribute *troops* to X": its own forces are what it gives
             if ids:
                 return ids[:1], "inside"
     # "despite protests by X, *the government* refused": whom a protest was set against
