@@ -102,6 +102,19 @@ CASES = [
     ("own-forces-not-for-students",
      "Students in Izmir staged a rally to protest the plan of sending Turkish troops abroad.",
      "14", "TUREDU", {"TURMIL"}),
+    # 9. a speech-act noun's "that" clause hung on the verb that carries the noun names its target;
+    # "its" on the noun is the owner that verb's subject names
+    ("noun-clause-on-carrier",
+     "The African Union reiterated its demand today that Sudan release the detained journalists.",
+     "10", "IGO", {"SDN"}),
+    ("reflexive-owner",
+     "Rwandan officials met Congolese ministers in Kigali on Monday. On Tuesday Kenya renewed its "
+     "demand that Rwanda withdraw from the border area.",
+     "10", "KEN", {"RWA"}),
+    ("reflexive-owner-not-coref",
+     "Rwandan officials met Congolese ministers in Kigali on Monday. On Tuesday Kenya renewed its "
+     "demand that Rwanda withdraw from the border area.",
+     "10", "RWAGOV", set()),
     ("posture-other-country",
      "Chinese warships patrolled near Philippine islands on Monday.",
      "15", "CHNMIL", {"PHLCVL"}),

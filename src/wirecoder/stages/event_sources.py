@@ -28,6 +28,15 @@ def find_sources(doc: Doc, match: Match, cues: Cues,
     if match.pattern.kind == "noun":
         for c in trig.children:
             if c.dep_ == "poss":
+                if c.pos_ == "PRON" and trig.dep_ == "dobj" and not is_first_person(c, cues):
+                    # "the ILO reiterated *its* demand": the owner is the subject of the verb
+                    # that carries the noun
+                    subj, how = subject_of(trig.head, cues)
+                    ids = actors_of(doc, subj) if how == "subject" else []
+                    if ids:
+                        return ids, "modifier"
+                    if how == "subject" and subj is not None and subj.pos_ in ("NOUN", "PROPN"):
+                        return [], "none"   # its owner is that subject, which names no actor
                 ids = actors_of(doc, c)
                 if ids:
                     return ids, "modifier"

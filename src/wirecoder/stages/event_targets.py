@@ -229,8 +229,16 @@ def _find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues,
     # speech-act noun carries: "a series of warnings *demanding that Washington* change"
     if verbal or lemma(trig) in cues.clause_object:
         carriers = [trig] + [c for c in trig.children if c.dep_ == "acl" and c.pos_ == "VERB"]
+        if match.pattern.kind == "noun" and trig.dep_ == "dobj":
+            # "reiterated its *demand* today *that Sudan* release ...": the noun's clause, hung on
+            # the verb that carries the noun (after the noun)
+            carriers += [c.head for c in trig.head.children if c.dep_ == "ccomp" and c.i > trig.i
+                         and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
         for carrier in carriers:
             comp = child_of(carrier, "ccomp")
+            if comp is None and carrier.dep_ == "acl" and match.pattern.kind == "noun" and any(
+                    m.dep_ == "mark" and m.lower_ == "that" for m in carrier.children):
+                comp = carrier      # "its *demand that Rwanda* withdraw": the noun's own clause
             if comp is not None:
                 subj, how = subject_of(comp, cues)
                 if subj is None and how == "passive":
