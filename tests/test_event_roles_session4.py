@@ -115,6 +115,15 @@ CASES = [
      "Rwandan officials met Congolese ministers in Kigali on Monday. On Tuesday Kenya renewed its "
      "demand that Rwanda withdraw from the border area.",
      "10", "RWAGOV", set()),
+    # 10. in a passive deployment only armed or state forces take the posture, not aid workers
+    ("deployed-forces-not-aid-workers",
+     "Rebels attacked villages in northern Mali on Monday. On Thursday, several hundred Malian troops "
+     "and humanitarian workers were deployed to the villages to push back the rebels.",
+     "15", "MLINGO", set()),
+    ("deployed-forces-kept",
+     "Rebels attacked villages in northern Mali on Monday. On Thursday, several hundred Malian troops "
+     "and humanitarian workers were deployed to the villages to push back the rebels.",
+     "15", "MLIMIL", {"MLIREB"}),
     ("posture-other-country",
      "Chinese warships patrolled near Philippine islands on Monday.",
      "15", "CHNMIL", {"PHLCVL"}),

@@ -25,6 +25,8 @@ from .role_references import PluralNouns
 
 # CAMEO roots of material (not verbal) cooperation and conflict
 MATERIAL_ROOTS = frozenset({"06", "07", "08", "14", "15", "16", "17", "18", "19", "20"})
+# sectors of the forces a deployment moves ("" is a bare country)
+FORCE_SECTORS = frozenset({"", "MIL", "POL", "GOV", "REB", "SPY", "UAF"})
 # roots of violence a victim may suffer as the subject ("died under torture")
 VIOLENCE_ROOTS = frozenset({"18", "19", "20"})
 
@@ -110,7 +112,9 @@ def find_roles(doc: Doc, match: Match, cues: Cues, plurals: PluralNouns | None =
         # "several hundred troops were deployed": the forces moved are the actor
         verb = clause_verb(match.trigger)
         if subject_of(verb, cues)[1] == "passive":
-            sources, how = actors_of(doc, passive_patient(verb, cues)), "patient"
+            # not the aid workers sent along with them: only armed or state forces take a posture
+            sources, how = [a for a in actors_of(doc, passive_patient(verb, cues))
+                            if (code_of(doc, a) or "")[3:6] in FORCE_SECTORS], "patient"
     if not sources and not material_noun and how != "predicate":
         # "The U.N. says *fighting* has forced ...": a speaker reports a fight, does not fight
         verb = clause_verb(match.trigger)
