@@ -124,6 +124,13 @@ CASES = [
      "Rebels attacked villages in northern Mali on Monday. On Thursday, several hundred Malian troops "
      "and humanitarian workers were deployed to the villages to push back the rebels.",
      "15", "MLIMIL", {"MLIREB"}),
+    # 11. a phrase of circumstance (despite, amid) names no target; "after talks with X" may
+    ("despite-not-target",
+     "Pakistani media report Islamabad testing a Chinese drone system, despite threats of Indian sanctions.",
+     "15", "PAKGOV", {None}),
+    ("after-talks-kept",
+     "The Kenyan Union of Nurses announced Friday that it has called off a strike after talks with the Kenyan government.",
+     "08", "KENLAB", {"KENGOV"}),
     ("posture-other-country",
      "Chinese warships patrolled near Philippine islands on Monday.",
      "15", "CHNMIL", {"PHLCVL"}),

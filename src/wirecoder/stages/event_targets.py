@@ -30,6 +30,8 @@ INSTRUMENT_ROOTS = frozenset({"06", "07", "15", "16", "18", "19", "20"})
 # codes whose own words name the weapon used (194 artillery and tanks, 195 aerial weapons, 204 weapons
 # of mass destruction): "fired *Chinese artillery shells*"
 WEAPON_CODES = ("194", "195", "204")
+# prepositions of circumstance: their phrase is never an action's target ("after talks with X" may be)
+CIRCUMSTANCE_PREPS = frozenset({"despite", "amid", "amidst"})
 # sectors of a state, whose country's troops and police are its own forces ("" is the bare country)
 STATE_SECTORS = frozenset({"", "GOV", "MIL", "POL"})
 # prepositions that name the target when they hang on the light verb of an event noun
@@ -318,8 +320,9 @@ def _find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues,
     # the words in front of an instrument ("a *Russian* cruise missile") name its origin
     origins = {i for tool in tools for i in range(tool.left_edge.i, tool.i)}
     for h in [c for c in trig.children if c.dep_ in ("dobj", "prep", "nsubjpass")] + words:
-        if h.dep_ == "prep" and h.lower_ in SETTING_PREPS and match.pattern.reciprocal:
-            continue        # "met in Bangui": the place of a meeting is not a party to it
+        if h.dep_ == "prep" and (h.lower_ in SETTING_PREPS and match.pattern.reciprocal or h.lower_ in CIRCUMSTANCE_PREPS):
+            continue        # "met in Bangui": the place of a meeting is not a party to it; "*despite
+            # threats of* X sanctions", "*amid* protests by Y": the circumstances, not the target
         for t in h.subtree:
             if t.i == trig.i or (t.dep_ in ("nsubj", "nsubjpass") and t.head.i != trig.i) or t.i in origins:
                 continue
