@@ -131,6 +131,13 @@ CASES = [
     ("after-talks-kept",
      "The Kenyan Union of Nurses announced Friday that it has called off a strike after talks with the Kenyan government.",
      "08", "KENLAB", {"KENGOV"}),
+    # 12. people deported with no nationality of their own are not the deporter's own people
+    ("deported-no-nationality",
+     "Malaysian authorities deported 200 detainees to Myanmar on Friday.",
+     "17", "MYSGOV", {"MMR"}),
+    ("deported-with-nationality",
+     "Malaysia deported 200 Rohingya refugees to Myanmar on Friday.",
+     "17", "MYS", {"MMRREF"}),
     ("posture-other-country",
      "Chinese warships patrolled near Philippine islands on Monday.",
      "15", "CHNMIL", {"PHLCVL"}),
