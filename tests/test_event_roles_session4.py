@@ -138,6 +138,13 @@ CASES = [
     ("deported-with-nationality",
      "Malaysia deported 200 Rohingya refugees to Myanmar on Friday.",
      "17", "MYS", {"MMRREF"}),
+    # 13. an attack with no target answers no earlier attack of a state (a bare country)
+    ("invasion-answers-no-state",
+     "Ethiopia attacked Eritrea in May. Several months later, Somalia invaded.",
+     "19", "SOM", {None}),
+    ("deployment-answers-gunmen",
+     "Gunmen attacked a police post near Garissa, Kenya on Monday. Kenyan troops were deployed to the area on Tuesday.",
+     "15", "KENMIL", {"KENREB"}),
     ("posture-other-country",
      "Chinese warships patrolled near Philippine islands on Monday.",
      "15", "CHNMIL", {"PHLCVL"}),
