@@ -37,9 +37,11 @@ class Roles:
 
     sources: tuple[str, ...]
     targets: tuple[str, ...]
-    source_from: str          # subject | agent | relative | speaker | quote | modifier | light-verb | plural | predicate | holder
+    source_from: str          # subject | agent | relative | speaker | quote | modifier | light-verb | plural
+    #                           | predicate | holder
     quote: Quote | None
-    target_from: str = ""     # prep | object | patient | prep-object | clause | inside | addressee
+    target_from: str = ""     # prep | object | patient | prep-object | carrier-prep | clause | condition
+    #                           | infinitive | inside | addressee | victim (and the stage's own: deported, ...)
 
 
 def addressee(doc: Doc, quote: Quote, cues: Cues) -> str | None:

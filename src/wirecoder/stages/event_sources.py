@@ -13,6 +13,7 @@ from .interview_turns import speaking_turn
 from .phrase_actors import actors_of, is_first_person
 from .role_references import PluralNouns, plural_reference
 
+
 def judged_frame(verb: Token) -> Token | None:
     """The ``as`` phrase of "see / describe / regard X *as* Y" when ``verb`` is a participle with
     no subject of its own that hangs on that verb ("..., constantly putting pressure on ...")."""

@@ -320,7 +320,8 @@ def _find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues,
     # the words in front of an instrument ("a *Russian* cruise missile") name its origin
     origins = {i for tool in tools for i in range(tool.left_edge.i, tool.i)}
     for h in [c for c in trig.children if c.dep_ in ("dobj", "prep", "nsubjpass")] + words:
-        if h.dep_ == "prep" and (h.lower_ in SETTING_PREPS and match.pattern.reciprocal or h.lower_ in CIRCUMSTANCE_PREPS):
+        if h.dep_ == "prep" and (h.lower_ in SETTING_PREPS and match.pattern.reciprocal
+                                 or h.lower_ in CIRCUMSTANCE_PREPS):
             continue        # "met in Bangui": the place of a meeting is not a party to it; "*despite
             # threats of* X sanctions", "*amid* protests by Y": the circumstances, not the target
         for t in h.subtree:
