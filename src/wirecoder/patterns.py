@@ -120,6 +120,7 @@ class Cues:
     private_voice: frozenset[str] = frozenset()
     preparation: frozenset[str] = frozenset()
     preparation_codes: tuple[tuple[str, str], ...] = ()
+    victim_subjects: frozenset[str] = frozenset()
 
     def negated_code(self, code: str) -> str | None:
         """The code a negated action of ``code`` is itself ("does not support the plan" -> 110),

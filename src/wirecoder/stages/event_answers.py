@@ -16,6 +16,7 @@ from .implicit_targets import referred_event, referred_speech_act
 # "returned fire")
 REACTION_ROOTS = ("01", "02", "05", "11", "12", "13", "19")
 # forces moved and operations with no target named answer the last attack by a non-state side
+# (a bare country is a state: "Russia's attack on Ukraine ... North Korea invaded" answers nothing)
 RESPONSE_ROOTS = ("15", "19")
 ATTACK_ROOTS = ("18", "19", "20")
 STATE_FORCES = frozenset({"GOV", "MIL", "POL", "SPY"})
@@ -54,7 +55,7 @@ class EarlierEvents:
                 # operation with no one named answer the last attack by another side
                 prior = next((e for e in reversed(earlier) if e.code[:2] in ATTACK_ROOTS and e.source is not None
                               and code(e.source) != code(d.source)
-                              and (code(e.source) or "")[3:6] not in STATE_FORCES), None)
+                              and (code(e.source) or "")[3:6] not in STATE_FORCES | {""}), None)
                 if prior is not None:
                     d = dataclasses.replace(d, target=prior.source)
                     notes.append(f"'{d.match.trigger.text}' answers the earlier "

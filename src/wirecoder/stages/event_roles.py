@@ -13,18 +13,22 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from ..doc import doc_lookup, extension, quote_at, sentence_of
+from ..doc import code_of, doc_lookup, extension, quote_at, sentence_of
 from ..patterns import Cues
 from ..records import Quote
 from .event_clauses import child_of, gerund_of_noun, pobj_of, passive_patient, speaker_of, speaker_passive, subject_of
 from .event_sources import find_sources
 from .event_targets import find_targets
 from .event_triggers import Match, clause_verb, lemma
-from .phrase_actors import actors_of, is_first_person, is_media
+from .phrase_actors import actors_of, coded_actor, is_first_person, is_media
 from .role_references import PluralNouns
 
 # CAMEO roots of material (not verbal) cooperation and conflict
 MATERIAL_ROOTS = frozenset({"06", "07", "08", "14", "15", "16", "17", "18", "19", "20"})
+# sectors of the forces a deployment moves ("" is a bare country)
+FORCE_SECTORS = frozenset({"", "MIL", "POL", "GOV", "REB", "SPY", "UAF"})
+# roots of violence a victim may suffer as the subject ("died under torture")
+VIOLENCE_ROOTS = frozenset({"18", "19", "20"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,8 +38,10 @@ class Roles:
     sources: tuple[str, ...]
     targets: tuple[str, ...]
     source_from: str          # subject | agent | relative | speaker | quote | modifier | light-verb | plural
+    #                           | predicate | holder
     quote: Quote | None
-    target_from: str = ""     # prep | object | patient | prep-object | clause | inside | addressee
+    target_from: str = ""     # prep | object | patient | prep-object | carrier-prep | clause | condition
+    #                           | infinitive | inside | addressee | victim (and the stage's own: deported, ...)
 
 
 def addressee(doc: Doc, quote: Quote, cues: Cues) -> str | None:
@@ -108,8 +114,10 @@ def find_roles(doc: Doc, match: Match, cues: Cues, plurals: PluralNouns | None =
         # "several hundred troops were deployed": the forces moved are the actor
         verb = clause_verb(match.trigger)
         if subject_of(verb, cues)[1] == "passive":
-            sources, how = actors_of(doc, passive_patient(verb, cues)), "patient"
-    if not sources and not material_noun:
+            # not the aid workers sent along with them: only armed or state forces take a posture
+            sources, how = [a for a in actors_of(doc, passive_patient(verb, cues))
+                            if (code_of(doc, a) or "")[3:6] in FORCE_SECTORS], "patient"
+    if not sources and not material_noun and how != "predicate":
         # "The U.N. says *fighting* has forced ...": a speaker reports a fight, does not fight
         verb = clause_verb(match.trigger)
         subj, how = subject_of(verb, cues)
@@ -133,11 +141,50 @@ def find_roles(doc: Doc, match: Match, cues: Cues, plurals: PluralNouns | None =
         # judgment is the speaker's criticism of the owner, not the owner's act
         return _judgment_roles(doc, match, sources, quote, cues)
     targets, target_from = find_targets(doc, match, sources, cues, plurals) if sources else ([], "")
+    if how == "subject" and match.pattern.kind == "verb" and match.pattern.code[:2] in VIOLENCE_ROOTS \
+            and lemma(match.trigger) in cues.victim_subjects:
+        # "an activist *died in* Iranian police custody": the subject suffered it, the holder did it
+        holders = _holders(doc, match)
+        if not holders:
+            return Roles((), (), "none", quote)
+        return Roles(tuple(holders), tuple(one_per_country(doc, sources)), "holder", quote, "victim")
     if sources and not targets and quote is not None and quote.kind == "direct" and match.pattern.has_target:
         to = addressee(doc, quote, cues) or earlier_addressee(doc, quote, cues)
         if to is not None and to not in sources:
             targets, target_from = [to], "addressee"
-    return Roles(tuple(sources), tuple(targets), how, quote, target_from)
+    return Roles(tuple(sources), tuple(one_per_country(doc, targets)), how, quote, target_from)
+
+
+def _holders(doc: Doc, match: Match) -> list[str]:
+    """Who held or harmed the victim: the actor of the pattern's own words ("in *Iranian police*
+    custody", "in the custody *of* the security forces", "torture *by* prison guards")."""
+    phrases = [*match.words, *(pobj_of(p) for p in match.trigger.children if p.dep_ in ("prep", "agent"))]
+    for w in phrases:
+        if w is None or coded_actor(doc, w) is not None:
+            continue        # "died in *Nairobi*": a place named as such holds nobody
+        ids = actors_of(doc, w)
+        for c in w.children:
+            if not ids and c.dep_ in ("prep", "agent") and c.lower_ in ("of", "by"):
+                ids = actors_of(doc, pobj_of(c))
+        if ids:
+            return ids
+    return []
+
+
+def one_per_country(doc: Doc, targets: list[str]) -> list[str]:
+    """A list of one country's people is one target: "attacks on *soldiers, police officers and
+    teachers*" -> the first of them; actors of other countries stay ("sanctions on Iran and Syria")."""
+    if len(targets) < 2:
+        return targets
+    seen: set[str] = set()
+    out = []
+    for t in targets:
+        country = (code_of(doc, t) or "")[:3]
+        if country and country in seen:
+            continue
+        seen.add(country)
+        out.append(t)
+    return out
 
 
 def judged_by_adjective(match: Match) -> bool:

@@ -3,7 +3,7 @@ noun a relative clause hangs on), the owner or agent of an event noun, the autho
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..patterns import Cues
 from .document_authors import author_of, earlier_author
@@ -13,12 +13,31 @@ from .interview_turns import speaking_turn
 from .phrase_actors import actors_of, is_first_person
 from .role_references import PluralNouns, plural_reference
 
+
+def judged_frame(verb: Token) -> Token | None:
+    """The ``as`` phrase of "see / describe / regard X *as* Y" when ``verb`` is a participle with
+    no subject of its own that hangs on that verb ("..., constantly putting pressure on ...")."""
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    as_phrase = next((c for c in verb.head.children if c.dep_ == "prep" and c.lower_ == "as" and c.i < verb.i), None)
+    return pobj_of(as_phrase) if as_phrase is not None else None
+
+
 def find_sources(doc: Doc, match: Match, cues: Cues,
                  plurals: PluralNouns | None = None) -> tuple[list[str], str]:
     trig = match.trigger
     if match.pattern.kind == "noun":
         for c in trig.children:
             if c.dep_ == "poss":
+                if c.pos_ == "PRON" and trig.dep_ == "dobj" and not is_first_person(c, cues):
+                    # "the ILO reiterated *its* demand": the owner is the subject of the verb
+                    # that carries the noun
+                    subj, how = subject_of(trig.head, cues)
+                    ids = actors_of(doc, subj) if how == "subject" else []
+                    if ids:
+                        return ids, "modifier"
+                    if how == "subject" and subj is not None and subj.pos_ in ("NOUN", "PROPN"):
+                        return [], "none"   # its owner is that subject, which names no actor
                 ids = actors_of(doc, c)
                 if ids:
                     return ids, "modifier"
@@ -63,6 +82,13 @@ def find_sources(doc: Doc, match: Match, cues: Cues,
                 return ids, "light-verb"
         return [], "none"
     verb = clause_verb(trig)
+    framed = judged_frame(verb)
+    if framed is not None:
+        # "I see this as part of *China's* policy, constantly *putting pressure* on ...": the
+        # participle tells what the judged thing does; its owner acts, not the one who judges
+        ids = next((ids for t in framed.subtree if t.i < verb.left_edge.i or t.i > verb.right_edge.i
+                    for ids in [actors_of(doc, t, modifiers=False)] if ids), [])
+        return ids, "predicate"
     subj, how = subject_of(verb, cues)
     if subj is not None and (not is_first_person(subj, cues) or speaking_turn(doc, subj)):
         ids = actors_of(doc, subj)

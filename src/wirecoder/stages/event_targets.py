@@ -24,6 +24,21 @@ SETTING_PREPS = frozenset({"in", "at", "near", "during", "inside", "outside", "w
 
 
 APPEAL_MARKS = frozenset({"with", "on", "upon"})
+# roots whose pattern word may be the thing moved, fired, given or imposed ("fired *missiles* at",
+# "deployed *jets*", "sent *aid* to", "imposed *sanctions* on"): an instrument, not the target
+INSTRUMENT_ROOTS = frozenset({"06", "07", "15", "16", "18", "19", "20"})
+# codes whose own words name the weapon used (194 artillery and tanks, 195 aerial weapons, 204 weapons
+# of mass destruction): "fired *Chinese artillery shells*"
+WEAPON_CODES = ("194", "195", "204")
+# prepositions of circumstance: their phrase is never an action's target ("after talks with X" may be)
+CIRCUMSTANCE_PREPS = frozenset({"despite", "amid", "amidst"})
+# sectors of a state, whose country's troops and police are its own forces ("" is the bare country)
+STATE_SECTORS = frozenset({"", "GOV", "MIL", "POL"})
+# prepositions that name the target when they hang on the light verb of an event noun
+CARRIED_PREPS = frozenset({"against", "on", "upon", "at", "with", "into"})
+# a show of force at home ("jets flew low over *the capital*") targets none of its own country's
+# people or places: only another side, or a group it moves against (purpose, prep)
+POSTURE_ROOT = "15"
 
 
 def _target_preps(match: Match) -> list[Token]:
@@ -88,9 +103,58 @@ def _between(doc: Doc, token: Token | None) -> list[str]:
     return []
 
 
+def instruments(match: Match) -> list[Token]:
+    """The pattern's own object word when it names what is moved, fired, given or imposed ("fired
+    *a Russian missile* at", "deployed *Indian missiles*", "sent *Japanese aid* to"): its maker or
+    owner in front of it is the source's instrument's origin, not a target."""
+    root = match.pattern.code[:2]
+    if root not in INSTRUMENT_ROOTS or not (root == POSTURE_ROOT or match.pattern.target_preps
+                                            or match.pattern.code.startswith(WEAPON_CODES)):
+        return []
+    return [c for c in match.trigger.children if c.dep_ == "dobj" and c in match.words]
+
+
+def light_carriers(trig: Token, cues: Cues) -> list[Token]:
+    """The light verb (and its noun) that carries an event noun: "*conducted* a crackdown",
+    "*launched* a wave of attacks", "*were engaged* in fighting", "*took part* in raids"."""
+    head, carrier = trig.head, trig
+    if trig.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+        carrier, head = head.head, head.head.head     # "a wave *of* attacks"
+    if carrier.dep_ in ("dobj", "nsubjpass") and lemma(head) in cues.light:
+        return [head]
+    if trig.dep_ == "pobj" and head.lower_ == "in":
+        verb = head.head                              # "engaged *in*", "part *in*", "took part *in*"
+        if lemma(verb) in cues.light_in or any(c.dep_ == "dobj" and lemma(c) in cues.light_in
+                                               for c in verb.children):
+            return [verb] + ([verb.head] if verb.dep_ == "dobj" else [])
+    return []
+
+
+def condition_subjects(doc: Doc, verb: Token, cues: Cues) -> list[str]:
+    """The actors who must meet the condition on ``verb`` ("... *unless Israel* rescinded the
+    law", "... *if the government* raised taxes"): the subject of its if/unless clause."""
+    for c in verb.children:
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in cues.conditional for m in c.children):
+            subj, how = subject_of(c, cues)
+            ids = actors_of(doc, subj) if how != "passive" else []
+            if ids:
+                return ids
+    return []
+
+
 def find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues,
                  plurals: PluralNouns | None = None) -> tuple[list[str], str]:
     """The target actors of ``match`` and where they were found (see :class:`Roles`)."""
+    targets, found = _find_targets(doc, match, sources, cues, plurals)
+    if targets and match.pattern.code[:2] == POSTURE_ROOT:
+        home = {(code_of(doc, s) or "")[:3] for s in sources}
+        targets = [t for t in targets if not ((code_of(doc, t) or "")[:3] in home
+                                             and (code_of(doc, t) or "")[3:6] in ("", "CVL"))]
+    return targets, (found if targets else "")
+
+
+def _find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues,
+                  plurals: PluralNouns | None) -> tuple[list[str], str]:
     trig = match.trigger
     seen = set(sources)
     verbal = match.pattern.code[:2] in ("01", "02", "03", "05", "10", "11", "12", "13")
@@ -119,10 +183,11 @@ def find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues,
     # what a consultation is about is no party to it: "discussed *China's* role" (an owner or
     # modifier of the object is its topic)
     topical = match.pattern.code[:2] == "04"
+    tools = instruments(match)
     for dep in ("dobj", "dative", "attr", "oprd"):
         for c in trig.children:
             if c.dep_ == dep and not _is_own_force(doc, c, seen, c in match.words and match.pattern.code[:2] == "15"):
-                if topical:
+                if topical or c in tools:
                     ids = keep(actors_of(doc, c, modifiers=False))
                 else:
                     ids = keep(_phrase_target(doc, c, seen) if verbal or is_object_pronoun(c)
@@ -148,17 +213,34 @@ def find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues,
         ids = keep(actors_of(doc, passive_patient(trig, cues)))
         if ids:
             return ids, "patient"
-    # 3. a prepositional target on the trigger ("met *with* Erdogan")
+    # 3. a prepositional target on the trigger ("met *with* Erdogan"), or on the light verb that
+    # carries an event noun ("took part in raids *against* X", "conducted a crackdown *on* Y")
     ids = prep_targets(trig)
     if ids:
         return ids, "prep-object"
+    if match.pattern.kind == "noun":
+        wanted = match.pattern.target_preps or CARRIED_PREPS
+        for verb in light_carriers(trig, cues):
+            for c in verb.children:
+                if c.dep_ == "prep" and c.lower_ in wanted and c.i > trig.i:
+                    ids = keep(_phrase_target(doc, pobj_of(c), seen))
+                    if ids:
+                        return ids, "carrier-prep"
     # 4. a statement's subject: "warned that *Iran* would pay" (a passive's patient: "demanded
     # that *the party* be banned"), or that of the clause a
     # speech-act noun carries: "a series of warnings *demanding that Washington* change"
     if verbal or lemma(trig) in cues.clause_object:
         carriers = [trig] + [c for c in trig.children if c.dep_ == "acl" and c.pos_ == "VERB"]
+        if match.pattern.kind == "noun" and trig.dep_ == "dobj":
+            # "reiterated its *demand* today *that Sudan* release ...": the noun's clause, hung on
+            # the verb that carries the noun (after the noun)
+            carriers += [c.head for c in trig.head.children if c.dep_ == "ccomp" and c.i > trig.i
+                         and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
         for carrier in carriers:
             comp = child_of(carrier, "ccomp")
+            if comp is None and carrier.dep_ == "acl" and match.pattern.kind == "noun" and any(
+                    m.dep_ == "mark" and m.lower_ == "that" for m in carrier.children):
+                comp = carrier      # "its *demand that Rwanda* withdraw": the noun's own clause
             if comp is not None:
                 subj, how = subject_of(comp, cues)
                 if subj is None and how == "passive":
@@ -181,15 +263,22 @@ def find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues,
         if ids:
             return ids, "prep-object"
     # 6. what a threat, an appeal or a refusal is about: "threatened *to shell Iraqi towns*",
-    # "refused to respond *to a demand from the US*"
+    # "refused to respond *to a demand from the US*"; a threat made on a condition is made to
+    # whoever must meet it: "threatened a strike *unless the government* lowered prices"
+    threat = match.pattern.code[:2] == "13"
     if verbal:
         for x in trig.children:
             if x.dep_ != "xcomp" or x.pos_ != "VERB":
                 continue
-            ids = keep(_phrase_target(doc, child_of(x, "dobj"), seen))
+            # "ready to contribute *troops* to X": the source's own forces are what it gives
+            theme = child_of(x, "dobj")
+            ids = [] if theme is None or _is_own_force(doc, theme, seen, moved=True) \
+                else keep(_phrase_target(doc, theme, seen))
             if not ids:
                 ids = prep_targets(x)
-            if not ids and match.pattern.code[:2] == "13":
+            if not ids and threat:
+                ids = keep(condition_subjects(doc, x, cues))
+            if not ids and threat:
                 # "threatened to resume attacks *in France*": the country where the threatened
                 # act would happen is the one threatened
                 holders = [x] + [o for o in x.children if o.dep_ == "dobj"]
@@ -198,6 +287,10 @@ def find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues,
                             if getattr(actor_by_id(doc, a), "kind", None) == "country"])
             if ids:
                 return ids, "infinitive"
+    if threat:
+        ids = keep(condition_subjects(doc, trig, cues))
+        if ids:
+            return ids, "condition"
     # a deployment's or an operation's purpose names its target: "troops were deployed *to push
     # back the rebels*", "launched an operation *to flush out the insurgents*"
     # aid's purpose names whom it helps: "provided training *to assist the national police*"
@@ -223,11 +316,16 @@ def find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues,
         return [], ""
     # (not the noun a relative clause hangs on: its phrase holds the clause itself)
     words = [w for w in match.words if w not in trig.ancestors]
+    state = all((code_of(doc, a) or "")[3:6] in STATE_SECTORS for a in seen)
+    # the words in front of an instrument ("a *Russian* cruise missile") name its origin
+    origins = {i for tool in tools for i in range(tool.left_edge.i, tool.i)}
     for h in [c for c in trig.children if c.dep_ in ("dobj", "prep", "nsubjpass")] + words:
-        if h.dep_ == "prep" and h.lower_ in SETTING_PREPS and match.pattern.reciprocal:
-            continue        # "met in Bangui": the place of a meeting is not a party to it
+        if h.dep_ == "prep" and (h.lower_ in SETTING_PREPS and match.pattern.reciprocal
+                                 or h.lower_ in CIRCUMSTANCE_PREPS):
+            continue        # "met in Bangui": the place of a meeting is not a party to it; "*despite
+            # threats of* X sanctions", "*amid* protests by Y": the circumstances, not the target
         for t in h.subtree:
-            if t.i == trig.i or (t.dep_ in ("nsubj", "nsubjpass") and t.head.i != trig.i):
+            if t.i == trig.i or (t.dep_ in ("nsubj", "nsubjpass") and t.head.i != trig.i) or t.i in origins:
                 continue
             if topical and t.dep_ in MODIFIER_DEPS:
                 continue
@@ -235,6 +333,12 @@ def find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues,
             own = {a.code for a in extension(doc, "actors") if a.id in seen}
             ids = [a for a in keep(actors_of(doc, t, modifiers=False))
                    if not (t.dep_ == "poss" and code_of(doc, a) in own)]
+            phrase = t
+            while phrase.dep_ in MODIFIER_DEPS and phrase.head is not phrase:
+                phrase = phrase.head
+            if ids and state and phrase.dep_ == "dobj" and phrase.head.i != trig.i \
+                    and _is_own_force(doc, phrase, seen, moved=True):
+                continue    # "is ready to contribute *troops* to X": its own forces are what it gives
             if ids:
                 return ids[:1], "inside"
     # "despite protests by X, *the government* refused": whom a protest was set against

@@ -159,8 +159,10 @@ def referred_event(match: Match, nouns: SpeechActNouns) -> tuple[str, ...]:
                     for x in c.children)
         determined = any(x.dep_ == "det" and x.lower_ in ("the", "this", "that", "these", "those")
                          for x in c.children)
-        # "the police *returned fire*": a response by the pattern's own words
-        if roots and not owned and (determined or c in match.words):
+        # "the police *returned fire*": a response by the pattern's own words, when they name an
+        # act of the pattern's own kind ("threatened *a strike*" is a labour strike to come)
+        own_kind = c in match.words and match.pattern.code[:2] in roots
+        if roots and not owned and (determined or own_kind):
             return roots
     return ()
 

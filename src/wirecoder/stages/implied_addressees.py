@@ -183,8 +183,12 @@ def implied_addressee(doc: Doc, match: Match, roles: Roles, words: AddresseeWord
         if ids:
             return replace(roles, targets=tuple(ids), target_from="paired")
     if match.pattern.code.startswith(DEPORT_CODES) and roles.target_from in ("prep", "prep-object"):
+        # people deported are foreigners: a nationality only guessed from the story's country
+        # ("deported 200 *detainees* to Myanmar") is the deporter's own, so the destination stays
+        home = {_country(doc, s) for s in roles.sources}
         ids = [a for c in match.trigger.children if c.dep_ == "dobj"
-               for a in actors_of(doc, c) if a not in roles.sources]
+               for a in actors_of(doc, c) if a not in roles.sources
+               and not (getattr(actor_by_id(doc, a), "resolved_by", "") == "context" and _country(doc, a) in home)]
         if ids:
             return replace(roles, targets=tuple(ids), target_from="deported")
     if not roles.targets:
