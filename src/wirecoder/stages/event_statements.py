@@ -38,10 +38,12 @@ class StatementCoder(StatementReader, StatementTargets):
     """Codes a sentence's statements; built once per events stage."""
 
     def __init__(self, words: StatementWords, unreal_aux: frozenset[str] = frozenset(),
-                 conditional: frozenset[str] = frozenset()) -> None:
+                 conditional: frozenset[str] = frozenset(),
+                 first_person: frozenset[str] = frozenset({"i", "we", "me", "us"})) -> None:
         self.words = words
         self.unreal_aux = unreal_aux
         self.conditional = conditional
+        self.first_person = first_person
         self.vader = SentimentIntensityAnalyzer()
         # the analyzer is this coder's own: the added words stay with it
         self.vader.lexicon.update(words.polarity)
@@ -196,7 +198,7 @@ class StatementCoder(StatementReader, StatementTargets):
         if d.code not in self.words.alleged_codes or d.roles.source_from not in ("speaker", "quote"):
             return d
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is None or subj.lower_ in ("i", "we", "us", "me"):
+        if subj is None or self._first_person(subj):
             return d
         pattern = self.patterns["allegation"]
         note = f"'{verb.text}': a violation told of someone else -> allegation {pattern.code}"
@@ -215,7 +217,10 @@ def _made_thing(adj: Token) -> Token | None:
 
 
 def load_statement_coder(data_dir: Path, ontology: Ontology | None = None, unreal_aux: frozenset[str] = frozenset(),
-                         conditional: frozenset[str] = frozenset()) -> StatementCoder:
+                         conditional: frozenset[str] = frozenset(),
+                         first_person: frozenset[str] = frozenset({"i", "we", "me", "us"})) -> StatementCoder:
     """The coder for ``data_dir/statements``; ``unreal_aux`` (future and possibility auxiliaries)
-    and ``conditional`` (if, unless) mark clauses that report nothing real."""
-    return StatementCoder(load_statement_words(data_dir / "statements", ontology), unreal_aux, conditional)
+    and ``conditional`` (if, unless) mark clauses that report nothing real; ``first_person``
+    (the cues' "I", "we") marks what a speaker tells of itself."""
+    return StatementCoder(load_statement_words(data_dir / "statements", ontology), unreal_aux, conditional,
+                          first_person)
