@@ -29,6 +29,7 @@ from .event_reported_wrongs import reported_wrongs
 from .event_roles import Roles
 from .event_triggers import Match, lemma
 from .phrase_actors import actors_of
+from .statement_idioms import idiom_drafts, idiom_patterns
 from .statement_reading import Statement, StatementReader
 from .statement_targets import StatementTargets
 from .statement_words import StatementWords, load_statement_words
@@ -55,6 +56,8 @@ class StatementCoder(StatementReader, StatementTargets):
             id=f"{code} stance:{word}", kind="verb", heads=frozenset({word}), words=(), preps=(), code=code,
             reciprocal=False, has_target=True, text=f"BE {word} of|to|about ACTOR")
             for word, code in words.stance_adjectives.items()}
+        self.idioms = idiom_patterns(words.codes["criticism"])
+        self.idiom_words = words.fire_nouns | frozenset(words.adverbial_rebukes)
 
     def revise(self, doc: Doc, sent: SpacySpan, coded: list[Draft], notes: list[str]) -> list[Draft]:
         """The sentence's drafts with its statements added: a statement whose speaker or content
@@ -75,9 +78,15 @@ class StatementCoder(StatementReader, StatementTargets):
 
     def stances(self, doc: Doc, sent: SpacySpan, coded: list[Draft], notes: list[str]) -> list[Draft]:
         """"X is critical of Y's plan", "X remains opposed to the deal with Y": a stance adjective
-        predicated of the source, towards an actor in its prepositional phrase."""
+        predicated of the source, towards an actor in its prepositional phrase; and criticism told
+        in an idiom ("came under fire from Y", "in a rebuke to X": :mod:`.statement_idioms`)."""
         out: list[Draft] = []
+        idioms = self.idiom_words
         for adj in doc_lookup(doc).tokens_of(sent):
+            if adj.lower_ in idioms:
+                if not any(d.match.trigger.i == adj.i and d.source for d in coded):
+                    out.extend(idiom_drafts(self, doc, sent, adj, notes))
+                continue
             # "X is critical of Y"; or what X made ("X posted videos *critical of* Y", "published an
             # editorial highly critical of Y"): a stance after the object of the maker's verb
             made = _made_thing(adj) if adj.dep_ == "amod" and adj.i > adj.head.i \

@@ -48,17 +48,23 @@ class StatementWords:
     reported_wrong_roots: frozenset[str] = frozenset()
     accuser_sectors: frozenset[str] = frozenset()
     purpose_marks: frozenset[str] = frozenset()
+    fire_nouns: frozenset[str] = frozenset()
+    fire_verbs: frozenset[str] = frozenset()
+    shooting_sectors: frozenset[str] = frozenset()
+    adverbial_rebukes: dict[str, frozenset[str]] = dataclasses.field(default_factory=dict)
     purpose_aux: frozenset[str] = frozenset()
 
 
 def load_statement_words(folder: Path, ontology: Ontology | None = None) -> StatementWords:
     """Read every ``*.yaml`` in ``folder``; later files add words and override figures."""
-    merged: dict[str, Any] = {"codes": {}, "polarity": {}, "stance_adjectives": {}, "affiliations": {}}
+    merged: dict[str, Any] = {"codes": {}, "polarity": {}, "stance_adjectives": {}, "affiliations": {},
+                              "adverbial_rebukes": {}}
     lists = ("allegation_verbs", "evaluation_verbs", "allegation_nouns", "stative_verbs", "victim_sectors",
              "commentator_sectors", "stance_prepositions", "evaluated_acts",
              "allegation_words", "alleged_codes",
              "hedged_allegations", "state_sectors", "suffering_verbs", "armed_sectors", "victim_nouns", "judging_verbs",
-             "reported_wrong_roots", "accuser_sectors", "purpose_marks", "purpose_aux")
+             "reported_wrong_roots", "accuser_sectors", "purpose_marks", "purpose_aux", "fire_nouns", "fire_verbs",
+             "shooting_sectors")
     for _, data in yaml_mappings(folder, "statement data",
                                  "a mapping (see data/patterns/README.md, 'Statements')"):
         for key in ("negative", "positive", "report_negative", "praise_veto"):
@@ -67,8 +73,9 @@ def load_statement_words(folder: Path, ontology: Ontology | None = None) -> Stat
         merged["codes"].update({str(k): str(v) for k, v in (data.get("codes") or {}).items()})
         merged["stance_adjectives"].update({str(k).lower(): str(v) for k, v in (data.get("stance_adjectives") or {}).items()})
         merged["polarity"].update({str(k).lower(): float(v) for k, v in (data.get("polarity") or {}).items()})
-        for word, preps in (data.get("affiliations") or {}).items():
-            merged["affiliations"][str(word).lower()] = frozenset(str(p).lower() for p in preps or ())
+        for key in ("affiliations", "adverbial_rebukes"):
+            for word, preps in (data.get(key) or {}).items():
+                merged[key][str(word).lower()] = frozenset(str(p).lower() for p in preps or ())
         for key in lists:
             merged.setdefault(key, set()).update(str(w).lower() if not key.endswith("_sectors") else str(w).upper() for w in data.get(key) or ())
     missing = [k for k in KINDS if k not in merged["codes"]]
@@ -81,5 +88,6 @@ def load_statement_words(folder: Path, ontology: Ontology | None = None) -> Stat
             ontology.get(code)  # raises, naming the unknown code
     return StatementWords(**{k: merged[k] for k in ("negative", "positive", "report_negative")},
                           praise_veto=merged.get("praise_veto", -4.0),
-                          **{k: dict(merged[k]) for k in ("codes", "polarity", "stance_adjectives", "affiliations")},
+                          **{k: dict(merged[k]) for k in ("codes", "polarity", "stance_adjectives", "affiliations",
+                                                            "adverbial_rebukes")},
                           **{k: frozenset(merged.get(k, ())) for k in lists})
