@@ -110,13 +110,14 @@ class StatementTargets:
         return ids[:1], list(st.content), True
 
     def _told_of_self(self, content: tuple[Token, ...]) -> bool:
-        """"no one can say *I am implicated*": the allegation word is told of the speaker (a first
-        person subject of its clause), a denial of the speaker's own, not an accusation of another."""
+        """"no one can say *I am implicated*", "no court found *us guilty*": the allegation word is
+        told of the speaker (a first person subject of its clause, or of the word itself), a denial
+        of the speaker's own, not an accusation of another."""
         for t in content:
-            if t.lower_ in self.words.allegation_words:
-                verb = t if t.pos_ in ("VERB", "AUX") else t.head
-                if any(c.dep_ in ("nsubj", "nsubjpass") and self._first_person(c) for c in verb.children):
-                    return True
+            if t.lower_ in self.words.allegation_words and any(
+                    c.dep_ in ("nsubj", "nsubjpass") and self._first_person(c)
+                    for h in (t, t.head) for c in h.children):
+                return True
         return False
 
     def _act_evaluated(self, st: Statement) -> tuple[list[str | None], list[Token], bool] | None:

@@ -1,0 +1,124 @@
+"""Statements on unseen news: classes of news language the statement coder read wrongly or missed
+(neutral and sad reports read as criticism, an allegation told of the speaker itself, a purpose
+clause, criticism told in an idiom, questioning people). Invented names and words, never a
+sentence of the bench stories."""
+from __future__ import annotations
+
+import pytest
+
+from test_events import code_events, quoted, stage, triples  # noqa: F401  (the module's stage fixture)
+
+JUDGEMENTS = {"110", "111", "112", "016", "051"}
+
+
+def judgements(doc) -> set[tuple[str, str | None, str | None]]:
+    return {t for t in triples(doc) if t[0] in JUDGEMENTS}
+
+
+REPORTS = [
+    # a plain report with no actor as the subject of its clause judges nobody, however sad its news
+    ("Kamal Oduya, the head of the Ferro gang, was shot dead in a firefight with troops on Sunday, "
+     "Zembla officials said.",
+     {"Kamal Oduya": "ZEMREB", "Zembla officials": "ZEMGOV"},
+     "Kamal Oduya, the head of the Ferro gang, was shot dead in a firefight with troops on Sunday", "said", set()),
+    ("According to Ilse Marten, there were 40 deaths in the riot, including two guards, Pavel Ruzic among them.",
+     {"Ilse Marten": "ZEMGOV", "Pavel Ruzic": "ZEMREB"},
+     "there were 40 deaths in the riot, including two guards, Pavel Ruzic among them", "According", set()),
+    ("The Osterlich embassy said it learned of the escape of Tomas Brel from the island prison and was "
+     "saddened by the terrible loss of life.",
+     {"Osterlich embassy": "OSTGOV", "Tomas Brel": "ZEM"},
+     "it learned of the escape of Tomas Brel from the island prison and was saddened by the terrible loss of life",
+     "said", set()),
+    ("Zembla rebels said a spy plane crashed near the dam, leaving all the crew and several Osterlich "
+     "intelligence officers dead.",
+     {"Zembla rebels": "ZEMREB", "Osterlich intelligence officers": "OSTSPY"},
+     "a spy plane crashed near the dam, leaving all the crew and several Osterlich intelligence officers dead",
+     "said", set()),
+    # the subject of the clause named: still the speaker's judgement of it
+    ("Zembla officials said the Osterlich militia was cruel, corrupt and lawless.",
+     {"Zembla officials": "ZEMGOV", "Osterlich militia": "OSTREB"},
+     "the Osterlich militia was cruel, corrupt and lawless", "said", {("111", "ZEMGOV", "OSTREB")}),
+    # an allegation verb still reads an actor anywhere in what is claimed
+    ("The Zembla prosecutor claimed that the stolen funds ended up with Osterlich officials.",
+     {"Zembla prosecutor": "ZEMJUD", "Osterlich officials": "OSTGOV"},
+     "the stolen funds ended up with Osterlich officials", "claimed", {("112", "ZEMJUD", "OSTGOV")}),
+]
+
+
+@pytest.mark.parametrize("text,actors,content,cue,expected", REPORTS, ids=[c[0][:40] for c in REPORTS])
+def test_a_report_judges_only_the_actor_it_tells_of(coder, stage, text, actors, content, cue, expected):  # noqa: F811
+    doc = code_events(coder, stage, text, actors, quotes=quoted(text, content, cue))
+    assert judgements(doc) == expected
+
+
+SELF_TOLD = [
+    # an allegation word told of the speaker itself is the speaker's own denial, not an accusation
+    ('"Nobody in Osterlich can prove that I was involved in any corrupt deal," the former Zembla minister said.',
+     {"former Zembla minister": "ZEMOPP", "Osterlich": "OST"},
+     "Nobody in Osterlich can prove that I was involved in any corrupt deal", set()),
+    ('"Not one court in Osterlich has found us guilty of fraud," the Zembla party leader said.',
+     {"Zembla party leader": "ZEMOPP", "Osterlich": "OST"},
+     "Not one court in Osterlich has found us guilty of fraud", set()),
+    # told of another actor, it stays an allegation
+    ('"The Osterlich customs chiefs were involved in the corrupt deal," the former Zembla minister said.',
+     {"former Zembla minister": "ZEMOPP", "Osterlich customs chiefs": "OSTGOV"},
+     "The Osterlich customs chiefs were involved in the corrupt deal", {("112", "ZEMOPP", "OSTGOV")}),
+]
+
+
+@pytest.mark.parametrize("text,actors,content,expected", SELF_TOLD, ids=[c[0][:40] for c in SELF_TOLD])
+def test_an_allegation_told_of_the_speaker_is_no_accusation(coder, stage, text, actors, content, expected):  # noqa: F811
+    doc = code_events(coder, stage, text, actors, quotes=quoted(text, content))
+    assert judgements(doc) == expected
+
+
+def test_a_purpose_clause_is_not_what_happens(coder, stage):  # noqa: F811
+    text = ('"Freeing the courts matters so the Zembla prison service can focus on violent, dangerous and '
+            'cruel convicts," the Osterlich envoy added.')
+    content = "Freeing the courts matters so the Zembla prison service can focus on violent, dangerous and cruel convicts"
+    doc = code_events(coder, stage, text, {"Osterlich envoy": "OSTGOV", "Zembla prison service": "ZEMGOV"},
+                      quotes=quoted(text, content, speaker="A1"))
+    assert judgements(doc) == set()
+
+
+IDIOMS = [
+    # criticism received "under fire from" a political actor
+    ("The Zembla interior minister came under fire from opposition lawmakers over the police raids.",
+     {"Zembla interior minister": "ZEMGOV", "opposition lawmakers": "ZEMOPP"}, {("111", "ZEMOPP", "ZEMGOV")}),
+    ("The Osterlich cabinet has drawn fire from Zembla for its new visa rules.",
+     {"Osterlich cabinet": "OSTGOV", "Zembla": "ZEM"}, {("111", "ZEM", "OSTGOV")}),
+    # fire from an armed side is shooting, not criticism; fire from nobody named has no source
+    ("The Zembla army patrol came under fire from Osterlich rebels near the border.",
+     {"Zembla army patrol": "ZEMMIL", "Osterlich rebels": "OSTREB"}, set()),
+    ("The Zembla governor came under fire over the slow flood relief.", {"Zembla governor": "ZEMGOV"}, set()),
+    # "in a rebuke to X": the subject of the clause criticises X
+    ("In a rebuke to Osterlich, the Zembla foreign ministry recalled its ambassador for talks.",
+     {"Osterlich": "OST", "Zembla foreign ministry": "ZEMGOV"}, {("111", "ZEMGOV", "OST")}),
+    ("In a thinly veiled swipe at Osterlich, the Zembla president said neighbours must respect borders.",
+     {"Osterlich": "OST", "Zembla president": "ZEMGOV"}, {("111", "ZEMGOV", "OST")}),
+    # a rebuke to no actor named: nothing
+    ("In a rebuke to his critics, the Zembla president went ahead with the parade.",
+     {"Zembla president": "ZEMGOV"}, set()),
+]
+
+
+@pytest.mark.parametrize("text,actors,expected", IDIOMS, ids=[c[0][:40] for c in IDIOMS])
+def test_criticism_told_in_an_idiom(coder, stage, text, actors, expected):  # noqa: F811
+    assert judgements(code_events(coder, stage, text, actors)) == expected
+
+
+QUESTIONING = [
+    # questioning people is an inquiry (090), not disapproval
+    ("Zembla police questioned the suspects for several hours.", {"Zembla police": "ZEMPOL"},
+     {("090", "ZEMPOL", None)}),
+    ("Zembla detectives questioned two witnesses about the fire.", {"Zembla detectives": "ZEMPOL"},
+     {("090", "ZEMPOL", None)}),
+    # questioning a decision stays disapproval
+    ("The Zembla opposition questioned the wisdom of the new fuel tax.", {"Zembla opposition": "ZEMOPP"},
+     {("110", "ZEMOPP", None)}),
+]
+
+
+@pytest.mark.parametrize("text,actors,expected", QUESTIONING, ids=[c[0][:40] for c in QUESTIONING])
+def test_questioning_people_is_an_inquiry(coder, stage, text, actors, expected):  # noqa: F811
+    assert triples(code_events(coder, stage, text, actors)) == expected
