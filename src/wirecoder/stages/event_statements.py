@@ -81,20 +81,29 @@ class StatementCoder(StatementReader, StatementTargets):
         predicated of the source, towards an actor in its prepositional phrase; and criticism told
         in an idiom ("came under fire from Y", "in a rebuke to X": :mod:`.statement_idioms`)."""
         out: list[Draft] = []
-        idioms = self.idiom_words
-        for adj in doc_lookup(doc).tokens_of(sent):
-            if adj.lower_ in idioms:
-                if not any(d.match.trigger.i == adj.i and d.source for d in coded):
-                    out.extend(idiom_drafts(self, doc, sent, adj, notes))
+        lookup = doc_lookup(doc)
+        toks, deps, lemmas = lookup.tokens, lookup.deps, lookup.lemmas
+        idioms, stances = self.idiom_words, self.stance_patterns
+        for i in range(sent.start, sent.end):
+            dep = deps[i]
+            if lemmas[i] in idioms:
+                if not any(d.match.trigger.i == i and d.source for d in coded):
+                    out.extend(idiom_drafts(self, doc, sent, toks[i], lemmas[i], notes))
+                continue
+            # (read from the Doc's arrays: only an adjective of the stance list is looked at)
+            if dep != "acomp" and dep != "amod":
+                continue
+            adj = toks[i]
+            pattern = stances.get(adj.lower_) or stances.get(lemmas[i])
+            if pattern is None:
                 continue
             # "X is critical of Y"; or what X made ("X posted videos *critical of* Y", "published an
             # editorial highly critical of Y"): a stance after the object of the maker's verb
-            made = _made_thing(adj) if adj.dep_ == "amod" and adj.i > adj.head.i \
+            made = _made_thing(adj) if dep == "amod" and adj.i > adj.head.i \
                 and not actors_of(doc, adj.head) else None
-            if adj.dep_ != "acomp" and made is None:
+            if dep != "acomp" and made is None:
                 continue
-            pattern = self.stance_patterns.get(adj.lower_) or self.stance_patterns.get(adj.lemma_.lower())
-            if pattern is None or any(d.match.trigger.i == adj.i for d in coded):
+            if any(d.match.trigger.i == adj.i for d in coded):
                 continue
             verb = made.head if made is not None else adj.head
             if any(c.dep_ == "neg" for c in (*verb.children, *adj.children)) or self._unreal(verb):

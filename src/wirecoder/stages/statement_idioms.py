@@ -33,18 +33,18 @@ def idiom_patterns(code: str) -> dict[str, Pattern]:
             "rebuke": pattern("in a rebuke to", "in a rebuke|swipe to|at X, ACTOR ...")}
 
 
-def idiom_drafts(coder: StatementCoder, doc: Doc, sent: SpacySpan, noun: Token,
+def idiom_drafts(coder: StatementCoder, doc: Doc, sent: SpacySpan, noun: Token, lem: str,
                  notes: list[str]) -> list[Draft]:
-    """The criticism the idiom around ``noun`` (a word of ``fire_nouns`` or ``adverbial_rebukes``)
-    tells, or nothing."""
+    """The criticism the idiom around ``noun`` (whose lemma ``lem`` is a word of ``fire_nouns`` or
+    ``adverbial_rebukes``) tells, or nothing."""
     words = coder.words
-    low = noun.lower_
-    if low in words.fire_nouns:
+    if noun.pos_ != "NOUN":
+        return []
+    if lem in words.fire_nouns:
         got = _under_fire(coder, doc, noun)
         kind = "fire"
     else:
-        preps = words.adverbial_rebukes.get(low) or words.adverbial_rebukes.get(noun.lemma_.lower())
-        got = _rebuke(doc, noun, preps) if preps else None
+        got = _rebuke(doc, noun, words.adverbial_rebukes[lem])
         kind = "rebuke"
     if got is None:
         return []
