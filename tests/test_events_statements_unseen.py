@@ -122,3 +122,25 @@ QUESTIONING = [
 @pytest.mark.parametrize("text,actors,expected", QUESTIONING, ids=[c[0][:40] for c in QUESTIONING])
 def test_questioning_people_is_an_inquiry(coder, stage, text, actors, expected):  # noqa: F811
     assert triples(code_events(coder, stage, text, actors)) == expected
+
+
+QUOTED_AFTER_SUBJECT = [
+    # a quotation that starts after the subject of its own clause: the subject is whom it judges
+    ('The Zembla foreign minister said Osterlich officials "were corrupt, cruel and lawless" for years.',
+     {"Zembla foreign minister": "ZEMGOV", "Osterlich officials": "OSTGOV"},
+     "were corrupt, cruel and lawless", {("111", "ZEMGOV", "OSTGOV")}),
+    # ... also beside another act of the speaker's in the same sentence (two events)
+    ('While announcing sanctions on Ruzic this week, the Zembla foreign minister said Ruzic '
+     '"was involved in corrupt deals" while in office.',
+     {"Ruzic": "OSTOPP", "Zembla foreign minister": "ZEMGOV"},
+     "was involved in corrupt deals", {("112", "ZEMGOV", "OSTOPP")}),
+]
+
+
+@pytest.mark.parametrize("text,actors,content,expected", QUOTED_AFTER_SUBJECT,
+                         ids=[c[0][:40] for c in QUOTED_AFTER_SUBJECT])
+def test_a_quotation_after_its_subject(coder, stage, text, actors, content, expected):  # noqa: F811
+    speaker = "A1" if text.startswith("The Zembla") else "A2"
+    doc = code_events(coder, stage, text, actors,
+                      quotes=quoted(text, content, cue="said", speaker=speaker, kind="direct"))
+    assert judgements(doc) == expected

@@ -71,10 +71,19 @@ class StatementCoder(StatementReader, StatementTargets):
                     inside = set(st.about.subtree)
                     out = [d for d in out if not (d.match.trigger in inside and d.source in st.sources)] + denial
                 continue
-            if not any(d.source in st.sources for d in out):  # a wrong told inside: reported_wrongs
+            if not any(d.source in st.sources and self._says_it(d, st) for d in out):
+                # a wrong told inside: reported_wrongs
                 told = any(d.match.trigger in st.content for d in out)
                 out.extend(reported_wrongs(self, doc, sent, st, out, notes) if told else self._code(doc, sent, st, notes))
         return out
+
+    def _says_it(self, d: Draft, st: Statement) -> bool:
+        """Whether the speaker's own draft ``d`` already tells the statement: it is the statement's
+        verb or inside its content, or a verbal act of its own (``speaker_event_roots``: "condemned
+        the raid and said ...") — not another act ("*in announcing the sanctions*, X said Y was
+        involved in corrupt acts": the sanctions and the allegation are two events)."""
+        return d.code[:2] in self.words.speaker_event_roots or d.match.trigger.i == st.trigger.i \
+            or d.match.trigger in st.content
 
     def stances(self, doc: Doc, sent: SpacySpan, coded: list[Draft], notes: list[str]) -> list[Draft]:
         """"X is critical of Y's plan", "X remains opposed to the deal with Y": a stance adjective

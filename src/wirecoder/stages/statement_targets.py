@@ -72,7 +72,11 @@ class StatementTargets:
         content = set(st.content)
         alleged = lemma(st.trigger) in self.words.allegation_verbs or any(
             t.lower_ in self.words.allegation_words for t in st.content)
-        for t in st.content:
+        # 'said Berisha "was involved in corrupt acts"': a quotation that starts after the subject
+        # of its own clause
+        before = [c for v in st.content if v.head not in content and v.pos_ in ("VERB", "AUX")
+                  for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c not in content]
+        for t in (*st.content, *before):
             if t.dep_ == "nsubj":
                 verb = t.head
             elif t.dep_ == "pobj" and t.head.dep_ == "agent":
@@ -101,7 +105,8 @@ class StatementTargets:
         # officials said", "according to X, there were 25 deaths")
         if not alleged or self._told_of_self(st.content):
             return None
-        ids = self._targets(doc, list(dict.fromkeys(a for t in st.content for a in actors_of(doc, t))), speaker_codes)
+        ids = self._targets(doc, list(dict.fromkeys(a for t in (*st.content, *before) for a in actors_of(doc, t))),
+                            speaker_codes)
         if not ids:
             return None
         roots = [t for t in st.content if t.head not in content or t.head is t]
