@@ -144,3 +144,29 @@ def test_a_quotation_after_its_subject(coder, stage, text, actors, content, expe
     doc = code_events(coder, stage, text, actors,
                       quotes=quoted(text, content, cue="said", speaker=speaker, kind="direct"))
     assert judgements(doc) == expected
+
+
+JUDGED_ACTS = [
+    # an act judged by what it is, its doer named in its own phrase: the speaker criticises the doer
+    ("The Zembla defence minister said Osterlich's missile launch was a grave provocation.",
+     {"Zembla defence minister": "ZEMGOV", "Osterlich": "OST"}, "Osterlich's missile launch was a grave provocation",
+     {("111", "ZEMGOV", "OST")}),
+    ("The Zembla foreign ministry said the tariffs imposed by Osterlich were illegal and cruel.",
+     {"Zembla foreign ministry": "ZEMGOV", "Osterlich": "OST"}, "the tariffs imposed by Osterlich were illegal and cruel",
+     {("111", "ZEMGOV", "OST")}),
+    ("The Zembla defence minister said the Osterlich naval drills were reckless and dangerous.",
+     {"Zembla defence minister": "ZEMGOV", "Osterlich": "OST"}, "the Osterlich naval drills were reckless and dangerous",
+     {("111", "ZEMGOV", "OST")}),
+    # what the act did is a report of it, not a judgement
+    ("Zembla police said Osterlich's missile strike killed four fishermen.",
+     {"Zembla police": "ZEMPOL", "Osterlich": "OST"}, "Osterlich's missile strike killed four fishermen", set()),
+    # a nationality on people, not on an act, names no doer
+    ("The Zembla minister said Osterlich farmers were poor and desperate.",
+     {"Zembla minister": "ZEMGOV", "Osterlich": "OST"}, "Osterlich farmers were poor and desperate", set()),
+]
+
+
+@pytest.mark.parametrize("text,actors,content,expected", JUDGED_ACTS, ids=[c[0][:40] for c in JUDGED_ACTS])
+def test_an_act_judged_names_its_doer(coder, stage, text, actors, content, expected):  # noqa: F811
+    doc = code_events(coder, stage, text, actors, quotes=quoted(text, content, "said"))
+    assert judgements(doc) == expected

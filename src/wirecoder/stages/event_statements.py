@@ -73,7 +73,9 @@ class StatementCoder(StatementReader, StatementTargets):
                 continue
             if not any(d.source in st.sources and self._says_it(d, st) for d in out):
                 # a wrong told inside: reported_wrongs
-                told = any(d.match.trigger in st.content for d in out)
+                # ... unless the act told is only what the content judges ("X's missile launch was
+                # a grave provocation": the launch and the speaker's criticism are two events)
+                told = any(d.match.trigger in st.content and not self._judged(d.match.trigger) for d in out)
                 out.extend(reported_wrongs(self, doc, sent, st, out, notes) if told else self._code(doc, sent, st, notes))
         return out
 
@@ -84,6 +86,13 @@ class StatementCoder(StatementReader, StatementTargets):
         involved in corrupt acts": the sanctions and the allegation are two events)."""
         return d.code[:2] in self.words.speaker_event_roots or d.match.trigger.i == st.trigger.i \
             or d.match.trigger in st.content
+
+    def _judged(self, trigger: Token) -> bool:
+        """The event noun is the subject of what the content says it is ("the launch *was* a
+        provocation", "the raids *amount* to collective punishment": ``stative_verbs``,
+        ``judging_verbs``)."""
+        return trigger.dep_ == "nsubj" and trigger.pos_ == "NOUN" and (
+            lemma(trigger.head) in self.words.stative_verbs or lemma(trigger.head) in self.words.judging_verbs)
 
     def stances(self, doc: Doc, sent: SpacySpan, coded: list[Draft], notes: list[str]) -> list[Draft]:
         """"X is critical of Y's plan", "X remains opposed to the deal with Y": a stance adjective

@@ -88,9 +88,13 @@ class StatementTargets:
             ids = self._targets(doc, actors_of(doc, t, modifiers=alleged), speaker_codes,
                                 keep_victims=self._wrongdoer(verb, alleged))
             if not ids:
-                # "*Kenya's* ultimatum is ...": the owner of what the clause is about
-                ids = self._targets(doc, [a for c in t.children if c.dep_ == "poss"
-                                          for a in actors_of(doc, c, modifiers=False)], speaker_codes)
+                # "*Kenya's* ultimatum is ...", "the sanctions imposed *by Washington* were ...": the
+                # owner or doer of what the clause is about
+                ids = self._targets(doc, [a for c in _doers_in(t) for a in actors_of(doc, c, modifiers=False)],
+                                    speaker_codes)
+            if not ids and not alleged and self._is_act(t):
+                # "the *Chinese* drills were reckless": the actor an act's modifier names did it
+                ids = self._targets(doc, actors_of(doc, t, modifiers=True), speaker_codes)
             if not ids:
                 continue
             own = set(t.subtree) if t.dep_ == "nsubj" else set(t.head.subtree)
@@ -209,3 +213,15 @@ class StatementTargets:
         return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in self.words.purpose_marks
                                             for c in verb.children) \
             and any(c.dep_ == "aux" and c.lower_ in self.words.purpose_aux for c in verb.children)
+
+
+def _doers_in(noun: Token) -> list[Token]:
+    """The possessor of ``noun`` ("*Kenya's* ultimatum") and the ``by`` agent of a participle on
+    it ("the sanctions imposed *by Washington*")."""
+    out = []
+    for c in noun.children:
+        if c.dep_ == "poss":
+            out.append(c)
+        elif c.dep_ == "acl":
+            out.extend(o for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj")
+    return out
