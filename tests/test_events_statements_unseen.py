@@ -157,6 +157,12 @@ JUDGED_ACTS = [
     ("The Zembla defence minister said the Osterlich naval drills were reckless and dangerous.",
      {"Zembla defence minister": "ZEMGOV", "Osterlich": "OST"}, "the Osterlich naval drills were reckless and dangerous",
      {("111", "ZEMGOV", "OST")}),
+    # a judgement of an act is evaluative by itself: one mild word is enough
+    ("The Osterlich mission said the Zembla government's crackdown on students was disproportionate.",
+     {"Osterlich mission": "OSTGOV", "Zembla government": "ZEMGOV"},
+     "the Zembla government's crackdown on students was disproportionate", {("111", "OSTGOV", "ZEMGOV")}),
+    ("The Zembla opposition said the Osterlich tariffs were close to last year's.",
+     {"Zembla opposition": "ZEMOPP", "Osterlich": "OST"}, "the Osterlich tariffs were close to last year's", set()),
     # what the act did is a report of it, not a judgement
     ("Zembla police said Osterlich's missile strike killed four fishermen.",
      {"Zembla police": "ZEMPOL", "Osterlich": "OST"}, "Osterlich's missile strike killed four fishermen", set()),

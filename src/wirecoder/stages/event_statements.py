@@ -87,6 +87,11 @@ class StatementCoder(StatementReader, StatementTargets):
         return d.code[:2] in self.words.speaker_event_roots or d.match.trigger.i == st.trigger.i \
             or d.match.trigger in st.content
 
+    def _act_judged(self, content: tuple[Token, ...]) -> bool:
+        """The content says what an act is ("the crackdown *was* disproportionate", "the raids
+        *amount* to punishment"): a judgement, like an evaluation verb's."""
+        return any(t.dep_ == "nsubj" and self._judged(t) and self._is_act(t) for t in content)
+
     def _judged(self, trigger: Token) -> bool:
         """The event noun is the subject of what the content says it is ("the launch *was* a
         provocation", "the raids *amount* to collective punishment": ``stative_verbs``,
@@ -187,6 +192,8 @@ class StatementCoder(StatementReader, StatementTargets):
         alleged = lemma(st.trigger) in self.words.allegation_verbs or any(
             t.lower_ in self.words.allegation_words for t in st.content)
         negative = self.words.negative if st.about is not None or alleged else self.words.report_negative
+        if negative < score <= self.words.negative and self._act_judged(st.content):
+            negative = self.words.negative  # "said the crackdown was disproportionate": evaluative by itself
         if negative < score < self.words.positive:
             return []
         if score >= self.words.positive:
