@@ -176,3 +176,16 @@ JUDGED_ACTS = [
 def test_an_act_judged_names_its_doer(coder, stage, text, actors, content, expected):  # noqa: F811
     doc = code_events(coder, stage, text, actors, quotes=quoted(text, content, "said"))
     assert judgements(doc) == expected
+
+
+@pytest.mark.parametrize("text,content", [
+    ("The Zembla embassy said the allegations by the Osterlich coast guard were groundless.",
+     "the allegations by the Osterlich coast guard were groundless"),
+    ("The Zembla embassy said the claims made by the Osterlich coast guard were absurd.",
+     "the claims made by the Osterlich coast guard were absurd"),
+])
+def test_a_denial_names_who_made_the_allegation(coder, stage, text, content):  # noqa: F811
+    doc = code_events(coder, stage, text, {"Zembla embassy": "ZEMGOV", "Osterlich coast guard": "OSTMIL"},
+                      quotes=quoted(text, content, "said"))
+    denials = {t for t in judgements(doc) if t[0] == "016"}
+    assert denials == {("016", "ZEMGOV", "OSTMIL")}

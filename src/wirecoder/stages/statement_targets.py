@@ -58,6 +58,10 @@ class StatementTargets:
         assert st.about is not None
         ids = self._others(doc, actors_of(doc, st.about), speaker_codes)
         if not ids:
+            # "said *the allegations by X* were groundless": who made what the content judges
+            ids = self._others(doc, list(dict.fromkeys(a for c in _doers_in(st.about) for a in actors_of(doc, c))),
+                               speaker_codes)
+        if not ids:
             said = set(st.content)  # the predicate may hang on the phrase: "the plan as a disaster for X"
             inner = [a for t in st.about.subtree if t is not st.about and t not in said for a in actors_of(doc, t)]
             ids = self._others(doc, list(dict.fromkeys(inner)), speaker_codes)[:1]
@@ -216,12 +220,14 @@ class StatementTargets:
 
 
 def _doers_in(noun: Token) -> list[Token]:
-    """The possessor of ``noun`` ("*Kenya's* ultimatum") and the ``by`` agent of a participle on
-    it ("the sanctions imposed *by Washington*")."""
+    """The possessor of ``noun`` ("*Kenya's* ultimatum"), its ``by`` phrase ("the allegations *by
+    X*") and the ``by`` agent of a participle on it ("the sanctions imposed *by Washington*")."""
     out = []
     for c in noun.children:
         if c.dep_ == "poss":
             out.append(c)
+        elif c.dep_ == "prep" and c.lower_ == "by":
+            out.extend(o for o in c.children if o.dep_ == "pobj")
         elif c.dep_ == "acl":
             out.extend(o for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj")
     return out
