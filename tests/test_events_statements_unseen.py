@@ -189,3 +189,24 @@ def test_a_denial_names_who_made_the_allegation(coder, stage, text, content):  #
                       quotes=quoted(text, content, "said"))
     denials = {t for t in judgements(doc) if t[0] == "016"}
     assert denials == {("016", "ZEMGOV", "OSTMIL")}
+
+
+NAMED_WRONGDOERS = [
+    # civilians named wrongdoers after a copula are the accused, not victims
+    ("The Zembla interior minister said the Osterlich protesters were criminals and thugs.",
+     {"Zembla interior minister": "ZEMGOV", "Osterlich protesters": "OSTCVL"},
+     "the Osterlich protesters were criminals and thugs", {("111", "ZEMGOV", "OSTCVL")}),
+    # ... a victim noun leaves them victims
+    ("Zembla police said the Osterlich villagers were victims of the raid.",
+     {"Zembla police": "ZEMPOL", "Osterlich villagers": "OSTCVL"},
+     "the Osterlich villagers were victims of the raid", set()),
+    ("Zembla police said the Osterlich villagers were sick and frightened.",
+     {"Zembla police": "ZEMPOL", "Osterlich villagers": "OSTCVL"},
+     "the Osterlich villagers were sick and frightened", set()),
+]
+
+
+@pytest.mark.parametrize("text,actors,content,expected", NAMED_WRONGDOERS, ids=[c[0][:40] for c in NAMED_WRONGDOERS])
+def test_civilians_named_wrongdoers(coder, stage, text, actors, content, expected):  # noqa: F811
+    doc = code_events(coder, stage, text, actors, quotes=quoted(text, content, "said"))
+    assert judgements(doc) == expected

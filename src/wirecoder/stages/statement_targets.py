@@ -175,9 +175,13 @@ class StatementTargets:
     def _wrongdoer(self, verb: Token, alleged: bool) -> bool:
         """The subject of an active verb of a wrong ("the migrants *smuggled* weapons", "the
         refugees were *allegedly* behind ...") is the accused, even a civilian or a refugee; what
-        one suffers ("*suffered* abuses", "*fled* the shelling") leaves them the victims."""
-        if any(c.dep_ == "auxpass" for c in verb.children) or lemma(verb) in self.words.suffering_verbs \
-                or lemma(verb) in self.words.stative_verbs:
+        one suffers ("*suffered* abuses", "*fled* the shelling") leaves them the victims. Named a
+        wrongdoer ("the protesters were *criminals*", "are *killers*": a negative noun after a copula,
+        not one of ``victim_nouns``), they are the accused too."""
+        if lemma(verb) in self.words.stative_verbs:
+            return any(c.dep_ == "attr" and c.pos_ == "NOUN" and lemma(c) not in self.words.victim_nouns
+                       and self.polarity([c]) <= self.words.negative for c in verb.children)
+        if any(c.dep_ == "auxpass" for c in verb.children) or lemma(verb) in self.words.suffering_verbs:
             return False
         return alleged or self.polarity([verb]) <= self.words.negative
 
