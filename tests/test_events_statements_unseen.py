@@ -210,3 +210,23 @@ NAMED_WRONGDOERS = [
 def test_civilians_named_wrongdoers(coder, stage, text, actors, content, expected):  # noqa: F811
     doc = code_events(coder, stage, text, actors, quotes=quoted(text, content, "said"))
     assert judgements(doc) == expected
+
+
+SAID_OF = [
+    # "X said of Y": Y is whom the words are about
+    ('"They are killers and thieves," the Zembla army chief said of the Osterlich militia.',
+     {"Zembla army chief": "ZEMMIL", "Osterlich militia": "OSTREB"}, "They are killers and thieves",
+     {("111", "ZEMMIL", "OSTREB")}),
+    ('"He has been a wonderful and generous partner," the Zembla president said of the Osterlich premier.',
+     {"Zembla president": "ZEMGOV", "Osterlich premier": "OSTGOV"}, "He has been a wonderful and generous partner",
+     {("051", "ZEMGOV", "OSTGOV")}),
+    # words with no clear polarity are no event
+    ('"It was a long week," the Zembla president said of the talks with Osterlich.',
+     {"Zembla president": "ZEMGOV", "Osterlich": "OST"}, "It was a long week", set()),
+]
+
+
+@pytest.mark.parametrize("text,actors,content,expected", SAID_OF, ids=[c[0][:40] for c in SAID_OF])
+def test_said_of_names_the_target(coder, stage, text, actors, content, expected):  # noqa: F811
+    doc = code_events(coder, stage, text, actors, quotes=quoted(text, content, "said", kind="direct"))
+    assert judgements(doc) == expected

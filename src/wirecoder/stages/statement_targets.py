@@ -76,6 +76,15 @@ class StatementTargets:
         content = set(st.content)
         alleged = lemma(st.trigger) in self.words.allegation_verbs or any(
             t.lower_ in self.words.allegation_words for t in st.content)
+        if lemma(st.trigger) in self.words.said_of_verbs:
+            # '"They are killers," the general *said of the militia*': whom the words are about
+            about = [a for p in st.trigger.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for o in p.children if o.dep_ == "pobj" for a in actors_of(doc, o)]
+            ids = self._targets(doc, about, speaker_codes, keep_victims=True) if about else []
+            if ids:
+                roots = [t for t in st.content if t.head not in content or t.head is t]
+                return ids, list(st.content), alleged or any(
+                    lemma(r) not in self.words.stative_verbs and r.pos_ == "VERB" for r in roots)
         # 'said Berisha "was involved in corrupt acts"': a quotation that starts after the subject
         # of its own clause
         before = [c for v in st.content if v.head not in content and v.pos_ in ("VERB", "AUX")
