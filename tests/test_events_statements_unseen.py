@@ -34,6 +34,16 @@ REPORTS = [
      {"Zembla rebels": "ZEMREB", "Osterlich intelligence officers": "OSTSPY"},
      "a spy plane crashed near the dam, leaving all the crew and several Osterlich intelligence officers dead",
      "said", set()),
+    # a country that undergoes what is told, or only tells it, is not judged (any sector)
+    ("The Osterlich finance minister said Zembla suffered heavy losses in the storms.",
+     {"Osterlich finance minister": "OSTGOV", "Zembla": "ZEM"},
+     "Zembla suffered heavy losses in the storms", "said", set()),
+    ("The Osterlich relief agency said Zembla faces a severe hunger crisis and rising poverty.",
+     {"Osterlich relief agency": "OSTGOV", "Zembla": "ZEM"},
+     "Zembla faces a severe hunger crisis and rising poverty", "said", set()),
+    ("The Osterlich health minister said Zembla had reported 40 deaths from cholera.",
+     {"Osterlich health minister": "OSTGOV", "Zembla": "ZEM"},
+     "Zembla had reported 40 deaths from cholera", "said", set()),
     # the subject of the clause named: still the speaker's judgement of it
     ("Zembla officials said the Osterlich militia was cruel, corrupt and lawless.",
      {"Zembla officials": "ZEMGOV", "Osterlich militia": "OSTREB"},

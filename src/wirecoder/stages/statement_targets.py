@@ -96,7 +96,8 @@ class StatementTargets:
                 verb = t.head.head
             else:
                 continue
-            if verb not in content or self._unreal_claim(verb) or self._own_side(t):
+            if verb not in content or self._unreal_claim(verb) or self._own_side(t) \
+                    or lemma(verb) in self.words.bystander_verbs:
                 continue
             ids = self._targets(doc, actors_of(doc, t, modifiers=alleged), speaker_codes,
                                 keep_victims=self._wrongdoer(verb, alleged))
