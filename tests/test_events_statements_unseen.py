@@ -240,3 +240,22 @@ SAID_OF = [
 def test_said_of_names_the_target(coder, stage, text, actors, content, expected):  # noqa: F811
     doc = code_events(coder, stage, text, actors, quotes=quoted(text, content, "said", kind="direct"))
     assert judgements(doc) == expected
+
+
+VIOLATIONS_TOLD = [
+    # a violation is a judgement by itself: whoever tells it accuses the violator, beside the violation
+    ("The Zembla foreign ministry said Osterlich troops had violated the border agreement.",
+     {"Zembla foreign ministry": "ZEMGOV", "Osterlich troops": "OSTMIL"},
+     "Osterlich troops had violated the border agreement", {("112", "ZEMGOV", "OSTMIL")}),
+    # not of the speaker's own side
+    ("The Zembla foreign ministry said Zembla troops had violated the border agreement.",
+     {"Zembla foreign ministry": "ZEMGOV", "Zembla troops": "ZEMMIL"},
+     "Zembla troops had violated the border agreement", set()),
+]
+
+
+@pytest.mark.parametrize("text,actors,content,expected", VIOLATIONS_TOLD, ids=[c[0][:48] for c in VIOLATIONS_TOLD])
+def test_a_violation_told_is_an_accusation(coder, stage, text, actors, content, expected):  # noqa: F811
+    doc = code_events(coder, stage, text, actors, quotes=quoted(text, content, "said"))
+    assert judgements(doc) == expected
+    assert any(t[0] == "128" for t in triples(doc))  # the violation stays
