@@ -48,6 +48,10 @@ REPORTS = [
     ("Zembla officials said the Osterlich militia was cruel, corrupt and lawless.",
      {"Zembla officials": "ZEMGOV", "Osterlich militia": "OSTREB"},
      "the Osterlich militia was cruel, corrupt and lawless", "said", {("111", "ZEMGOV", "OSTREB")}),
+    # vote rigging told of someone is an allegation (a news word VADER lacks)
+    ("The Zembla opposition leader said the Zembla election board had rigged the count.",
+     {"Zembla opposition leader": "ZEMOPP", "Zembla election board": "ZEMGOV"},
+     "the Zembla election board had rigged the count", "said", {("112", "ZEMOPP", "ZEMGOV")}),
     # an allegation verb still reads an actor anywhere in what is claimed
     ("The Zembla prosecutor claimed that the stolen funds ended up with Osterlich officials.",
      {"Zembla prosecutor": "ZEMJUD", "Osterlich officials": "OSTGOV"},
