@@ -263,3 +263,20 @@ def test_a_violation_told_is_an_accusation(coder, stage, text, actors, content, 
     doc = code_events(coder, stage, text, actors, quotes=quoted(text, content, "said"))
     assert judgements(doc) == expected
     assert any(t[0] == "128" for t in triples(doc))  # the violation stays
+
+
+RISKS = [
+    # a risk told of what is neither an actor nor an act accuses nobody
+    ("A Zembla health official said the new variant poses a serious danger.", {"Zembla health official": "ZEMGOV"},
+     set()),
+    ("The Zembla weather service said the cyclone poses a risk to coastal towns.",
+     {"Zembla weather service": "ZEMGOV"}, set()),
+    # told of an actor, it is an accusation
+    ("Zembla officials said Osterlich poses a grave threat.", {"Zembla officials": "ZEMGOV", "Osterlich": "OST"},
+     {("112", "ZEMGOV", "OST")}),
+]
+
+
+@pytest.mark.parametrize("text,actors,expected", RISKS, ids=[c[0][:40] for c in RISKS])
+def test_a_risk_told_of_no_actor(coder, stage, text, actors, expected):  # noqa: F811
+    assert judgements(code_events(coder, stage, text, actors)) == expected

@@ -63,7 +63,7 @@ class StatementCoder(StatementReader, StatementTargets):
         """The sentence's drafts with its statements added: a statement whose speaker or content
         the patterns already coded adds nothing, except a denial ("called X's allegations
         baseless"), which replaces the allegation noun's own event the light verb gave the speaker."""
-        out = [self._alleged(d, notes) for d in coded]
+        out = [self._alleged(d, notes) for d in coded if not self._risk_of_nothing(doc, d, notes)]
         for st in self._statements(doc, sent):
             if st.about is not None and lemma(st.about) in self.words.allegation_nouns:
                 denial = self._denial(doc, sent, st, notes)
@@ -78,6 +78,20 @@ class StatementCoder(StatementReader, StatementTargets):
                 told = any(d.match.trigger in st.content and not self._judged(d.match.trigger) for d in out)
                 out.extend(reported_wrongs(self, doc, sent, st, out, notes) if told else self._code(doc, sent, st, notes))
         return out
+
+    def _risk_of_nothing(self, doc: Doc, d: Draft, notes: list[str]) -> bool:
+        """"said the new strain *poses* a higher risk": a threat or risk (``risk_verbs``) told of
+        what is neither an actor nor an act (a virus, the weather) accuses nobody."""
+        if d.target is not None or d.code != self.words.codes["allegation"]:
+            return False
+        for w in d.match.words:
+            if lemma(w) in self.words.risk_verbs:
+                subj = next((c for c in w.children if c.dep_ == "nsubj"), None)
+                if subj is None or actors_of(doc, subj) or self._is_act(subj):
+                    return False
+                notes.append(f"'{w.text}': a risk told of {subj.text}, no actor nor act: no accusation")
+                return True
+        return False
 
     def _says_it(self, d: Draft, st: Statement) -> bool:
         """Whether the speaker's own draft ``d`` already tells the statement: it is the statement's

@@ -52,6 +52,7 @@ class StatementWords:
     said_of_verbs: frozenset[str] = frozenset()
     bystander_verbs: frozenset[str] = frozenset()
     judged_wrong_codes: frozenset[str] = frozenset()
+    risk_verbs: frozenset[str] = frozenset()
     fire_nouns: frozenset[str] = frozenset()
     fire_verbs: frozenset[str] = frozenset()
     shooting_sectors: frozenset[str] = frozenset()
@@ -67,7 +68,7 @@ def load_statement_words(folder: Path, ontology: Ontology | None = None) -> Stat
              "commentator_sectors", "stance_prepositions", "evaluated_acts",
              "allegation_words", "alleged_codes",
              "hedged_allegations", "state_sectors", "suffering_verbs", "armed_sectors", "victim_nouns", "judging_verbs",
-             "reported_wrong_roots", "accuser_sectors", "purpose_marks", "purpose_aux", "speaker_event_roots", "said_of_verbs", "bystander_verbs", "judged_wrong_codes", "fire_nouns", "fire_verbs",
+             "reported_wrong_roots", "accuser_sectors", "purpose_marks", "purpose_aux", "speaker_event_roots", "said_of_verbs", "bystander_verbs", "judged_wrong_codes", "risk_verbs", "fire_nouns", "fire_verbs",
              "shooting_sectors")
     for _, data in yaml_mappings(folder, "statement data",
                                  "a mapping (see data/patterns/README.md, 'Statements')"):
