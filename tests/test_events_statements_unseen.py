@@ -280,3 +280,14 @@ RISKS = [
 @pytest.mark.parametrize("text,actors,expected", RISKS, ids=[c[0][:40] for c in RISKS])
 def test_a_risk_told_of_no_actor(coder, stage, text, actors, expected):  # noqa: F811
     assert judgements(code_events(coder, stage, text, actors)) == expected
+
+
+@pytest.mark.parametrize("text,content", [
+    ("The Zembla junta said the Osterlich tariffs were inhumane.", "the Osterlich tariffs were inhumane"),
+    ("The Zembla junta said the Osterlich blockade was barbaric and callous.",
+     "the Osterlich blockade was barbaric and callous"),
+])
+def test_judgement_words_vader_lacks(coder, stage, text, content):  # noqa: F811
+    doc = code_events(coder, stage, text, {"Zembla junta": "ZEMMIL", "Osterlich": "OST"},
+                      quotes=quoted(text, content, "said"))
+    assert ("111", "ZEMMIL", "OST") in judgements(doc)
