@@ -6,8 +6,10 @@ A statement whose reported clause the patterns already coded as a material wrong
 root is in ``reported_wrong_roots`` of ``data/statements/*.yaml``: defiance, coercion, assault,
 fighting, mass violence) keeps that event and adds the speaker's allegation (112) towards its
 doer, when the speaker is one who accuses by telling (``accuser_sectors``: a rights group, an
-international body, the opposition). What officials, soldiers, police or witnesses tell of an
-attack or an arrest is the news of it, not an accusation. Nothing is added either when the doer
+international body, the opposition), or whoever tells it when the wrong is a judgement by itself
+(``judged_wrong_codes``: a violation, "Kenya said Somalia had violated its sovereignty"). What
+officials, soldiers, police or witnesses tell of an attack or an arrest is the news of it, not an
+accusation. Nothing is added either when the doer
 is the speaker's own side (the same code, "our troops", the same country's state), an armed group
 (``armed_sectors``: its attack is the news), or only implied ("students were detained": the
 police not named); nor for a wrong only possible, future, conditional or denied.
@@ -47,12 +49,17 @@ def reported_wrongs(coder: StatementCoder, doc: Doc, sent: SpacySpan, st: Statem
     content = set(st.content)
     speaker_codes = [code_of(doc, s) or "" for s in st.sources]
     accusers = coder.words.accuser_sectors
-    if not all(c[:3] in accusers or c[3:6] in accusers for c in speaker_codes):
+    # a violation told by any speaker (``judged_wrong_codes``) is an accusation: "Kenya said Somalia
+    # had violated its sovereignty"
+    judged = tuple(sorted(coder.words.judged_wrong_codes))
+    by_accuser = all(c[:3] in accusers or c[3:6] in accusers for c in speaker_codes)
+    if not by_accuser and not judged:
         return []
     accused: list[str] = []
     for d in drafts:
         verb = d.match.trigger
-        if verb not in content or d.negated or not d.code.startswith(roots) or d.source in st.sources:
+        if verb not in content or d.negated or not d.code.startswith(roots) or d.source in st.sources \
+                or not (by_accuser or d.code.startswith(judged)):
             continue
         if not d.source or d.roles.source_from == "implicit" or d.source in accused or coder._unreal(verb):
             continue

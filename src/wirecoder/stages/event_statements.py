@@ -29,6 +29,7 @@ from .event_reported_wrongs import reported_wrongs
 from .event_roles import Roles
 from .event_triggers import Match, lemma
 from .phrase_actors import actors_of
+from .statement_idioms import idiom_drafts, idiom_patterns
 from .statement_reading import Statement, StatementReader
 from .statement_targets import StatementTargets
 from .statement_words import StatementWords, load_statement_words
@@ -38,10 +39,12 @@ class StatementCoder(StatementReader, StatementTargets):
     """Codes a sentence's statements; built once per events stage."""
 
     def __init__(self, words: StatementWords, unreal_aux: frozenset[str] = frozenset(),
-                 conditional: frozenset[str] = frozenset()) -> None:
+                 conditional: frozenset[str] = frozenset(),
+                 first_person: frozenset[str] = frozenset({"i", "we", "me", "us"})) -> None:
         self.words = words
         self.unreal_aux = unreal_aux
         self.conditional = conditional
+        self.first_person = first_person
         self.vader = SentimentIntensityAnalyzer()
         # the analyzer is this coder's own: the added words stay with it
         self.vader.lexicon.update(words.polarity)
@@ -53,12 +56,14 @@ class StatementCoder(StatementReader, StatementTargets):
             id=f"{code} stance:{word}", kind="verb", heads=frozenset({word}), words=(), preps=(), code=code,
             reciprocal=False, has_target=True, text=f"BE {word} of|to|about ACTOR")
             for word, code in words.stance_adjectives.items()}
+        self.idioms = idiom_patterns(words.codes["criticism"])
+        self.idiom_words = words.fire_nouns | frozenset(words.adverbial_rebukes)
 
     def revise(self, doc: Doc, sent: SpacySpan, coded: list[Draft], notes: list[str]) -> list[Draft]:
         """The sentence's drafts with its statements added: a statement whose speaker or content
         the patterns already coded adds nothing, except a denial ("called X's allegations
         baseless"), which replaces the allegation noun's own event the light verb gave the speaker."""
-        out = [self._alleged(d, notes) for d in coded]
+        out = [self._alleged(d, notes) for d in coded if not self._risk_of_nothing(doc, d, notes)]
         for st in self._statements(doc, sent):
             if st.about is not None and lemma(st.about) in self.words.allegation_nouns:
                 denial = self._denial(doc, sent, st, notes)
@@ -66,24 +71,76 @@ class StatementCoder(StatementReader, StatementTargets):
                     inside = set(st.about.subtree)
                     out = [d for d in out if not (d.match.trigger in inside and d.source in st.sources)] + denial
                 continue
-            if not any(d.source in st.sources for d in out):  # a wrong told inside: reported_wrongs
-                told = any(d.match.trigger in st.content for d in out)
+            if not any(d.source in st.sources and self._says_it(d, st) for d in out):
+                # a wrong told inside: reported_wrongs
+                # ... unless the act told is only what the content judges ("X's missile launch was
+                # a grave provocation": the launch and the speaker's criticism are two events)
+                told = any(d.match.trigger in st.content and not self._judged(d.match.trigger) for d in out)
                 out.extend(reported_wrongs(self, doc, sent, st, out, notes) if told else self._code(doc, sent, st, notes))
         return out
 
+    def _risk_of_nothing(self, doc: Doc, d: Draft, notes: list[str]) -> bool:
+        """"said the new strain *poses* a higher risk": a threat or risk (``risk_verbs``) told of
+        what is neither an actor nor an act (a virus, the weather) accuses nobody."""
+        if d.target is not None or d.code != self.words.codes["allegation"]:
+            return False
+        for w in d.match.words:
+            if lemma(w) in self.words.risk_verbs:
+                subj = next((c for c in w.children if c.dep_ == "nsubj"), None)
+                if subj is None or actors_of(doc, subj) or self._is_act(subj):
+                    return False
+                notes.append(f"'{w.text}': a risk told of {subj.text}, no actor nor act: no accusation")
+                return True
+        return False
+
+    def _says_it(self, d: Draft, st: Statement) -> bool:
+        """Whether the speaker's own draft ``d`` already tells the statement: it is the statement's
+        verb or inside its content, or a verbal act of its own (``speaker_event_roots``: "condemned
+        the raid and said ...") — not another act ("*in announcing the sanctions*, X said Y was
+        involved in corrupt acts": the sanctions and the allegation are two events)."""
+        return d.code[:2] in self.words.speaker_event_roots or d.match.trigger.i == st.trigger.i \
+            or d.match.trigger in st.content
+
+    def _act_judged(self, content: tuple[Token, ...]) -> bool:
+        """The content says what an act is ("the crackdown *was* disproportionate", "the raids
+        *amount* to punishment"): a judgement, like an evaluation verb's."""
+        return any(t.dep_ == "nsubj" and self._judged(t) and self._is_act(t) for t in content)
+
+    def _judged(self, trigger: Token) -> bool:
+        """The event noun is the subject of what the content says it is ("the launch *was* a
+        provocation", "the raids *amount* to collective punishment": ``stative_verbs``,
+        ``judging_verbs``)."""
+        return trigger.dep_ == "nsubj" and trigger.pos_ == "NOUN" and (
+            lemma(trigger.head) in self.words.stative_verbs or lemma(trigger.head) in self.words.judging_verbs)
+
     def stances(self, doc: Doc, sent: SpacySpan, coded: list[Draft], notes: list[str]) -> list[Draft]:
         """"X is critical of Y's plan", "X remains opposed to the deal with Y": a stance adjective
-        predicated of the source, towards an actor in its prepositional phrase."""
+        predicated of the source, towards an actor in its prepositional phrase; and criticism told
+        in an idiom ("came under fire from Y", "in a rebuke to X": :mod:`.statement_idioms`)."""
         out: list[Draft] = []
-        for adj in doc_lookup(doc).tokens_of(sent):
+        lookup = doc_lookup(doc)
+        toks, deps, lemmas = lookup.tokens, lookup.deps, lookup.lemmas
+        idioms, stances = self.idiom_words, self.stance_patterns
+        for i in range(sent.start, sent.end):
+            dep = deps[i]
+            if lemmas[i] in idioms:
+                if not any(d.match.trigger.i == i and d.source for d in coded):
+                    out.extend(idiom_drafts(self, doc, sent, toks[i], lemmas[i], notes))
+                continue
+            # (read from the Doc's arrays: only an adjective of the stance list is looked at)
+            if dep != "acomp" and dep != "amod":
+                continue
+            adj = toks[i]
+            pattern = stances.get(adj.lower_) or stances.get(lemmas[i])
+            if pattern is None:
+                continue
             # "X is critical of Y"; or what X made ("X posted videos *critical of* Y", "published an
             # editorial highly critical of Y"): a stance after the object of the maker's verb
-            made = _made_thing(adj) if adj.dep_ == "amod" and adj.i > adj.head.i \
+            made = _made_thing(adj) if dep == "amod" and adj.i > adj.head.i \
                 and not actors_of(doc, adj.head) else None
-            if adj.dep_ != "acomp" and made is None:
+            if dep != "acomp" and made is None:
                 continue
-            pattern = self.stance_patterns.get(adj.lower_) or self.stance_patterns.get(adj.lemma_.lower())
-            if pattern is None or any(d.match.trigger.i == adj.i for d in coded):
+            if any(d.match.trigger.i == adj.i for d in coded):
                 continue
             verb = made.head if made is not None else adj.head
             if any(c.dep_ == "neg" for c in (*verb.children, *adj.children)) or self._unreal(verb):
@@ -149,6 +206,8 @@ class StatementCoder(StatementReader, StatementTargets):
         alleged = lemma(st.trigger) in self.words.allegation_verbs or any(
             t.lower_ in self.words.allegation_words for t in st.content)
         negative = self.words.negative if st.about is not None or alleged else self.words.report_negative
+        if negative < score <= self.words.negative and self._act_judged(st.content):
+            negative = self.words.negative  # "said the crackdown was disproportionate": evaluative by itself
         if negative < score < self.words.positive:
             return []
         if score >= self.words.positive:
@@ -196,7 +255,7 @@ class StatementCoder(StatementReader, StatementTargets):
         if d.code not in self.words.alleged_codes or d.roles.source_from not in ("speaker", "quote"):
             return d
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is None or subj.lower_ in ("i", "we", "us", "me"):
+        if subj is None or self._first_person(subj):
             return d
         pattern = self.patterns["allegation"]
         note = f"'{verb.text}': a violation told of someone else -> allegation {pattern.code}"
@@ -215,7 +274,10 @@ def _made_thing(adj: Token) -> Token | None:
 
 
 def load_statement_coder(data_dir: Path, ontology: Ontology | None = None, unreal_aux: frozenset[str] = frozenset(),
-                         conditional: frozenset[str] = frozenset()) -> StatementCoder:
+                         conditional: frozenset[str] = frozenset(),
+                         first_person: frozenset[str] = frozenset({"i", "we", "me", "us"})) -> StatementCoder:
     """The coder for ``data_dir/statements``; ``unreal_aux`` (future and possibility auxiliaries)
-    and ``conditional`` (if, unless) mark clauses that report nothing real."""
-    return StatementCoder(load_statement_words(data_dir / "statements", ontology), unreal_aux, conditional)
+    and ``conditional`` (if, unless) mark clauses that report nothing real; ``first_person``
+    (the cues' "I", "we") marks what a speaker tells of itself."""
+    return StatementCoder(load_statement_words(data_dir / "statements", ontology), unreal_aux, conditional,
+                          first_person)

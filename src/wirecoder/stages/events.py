@@ -73,7 +73,7 @@ class EventsStage(EarlierEvents, StatedObligations, EventRecords):
         self.reduced = load_reduced_words(resources.settings.data_dir / "reduced")
         self.statements = load_statement_coder(resources.settings.data_dir, resources.ontology,
                                                self.cues.future | self.cues.possible | self.cues.obligation,
-                                               self.cues.conditional)
+                                               self.cues.conditional, self.cues.first_person)
         self.demand = Pattern(
             id="100 cue:SPEECH that X must|should", kind="verb", heads=self.cues.speech, words=(),
             preps=(), code="100", reciprocal=False, has_target=True, text="SPEECH that X must|should")

@@ -18,6 +18,7 @@ class StatementTargets:
     words: StatementWords
     unreal_aux: frozenset[str]
     conditional: frozenset[str]
+    first_person: frozenset[str]
 
     def _is_media_or_commentator(self, doc: Doc, st: Statement) -> bool:
         """The news media report, commentators predict, a private person (a witness, a resident:
@@ -57,6 +58,10 @@ class StatementTargets:
         assert st.about is not None
         ids = self._others(doc, actors_of(doc, st.about), speaker_codes)
         if not ids:
+            # "said *the allegations by X* were groundless": who made what the content judges
+            ids = self._others(doc, list(dict.fromkeys(a for c in _doers_in(st.about) for a in actors_of(doc, c))),
+                               speaker_codes)
+        if not ids:
             said = set(st.content)  # the predicate may hang on the phrase: "the plan as a disaster for X"
             inner = [a for t in st.about.subtree if t is not st.about and t not in said for a in actors_of(doc, t)]
             ids = self._others(doc, list(dict.fromkeys(inner)), speaker_codes)[:1]
@@ -71,21 +76,39 @@ class StatementTargets:
         content = set(st.content)
         alleged = lemma(st.trigger) in self.words.allegation_verbs or any(
             t.lower_ in self.words.allegation_words for t in st.content)
-        for t in st.content:
+        if lemma(st.trigger) in self.words.said_of_verbs:
+            # '"They are killers," the general *said of the militia*': whom the words are about
+            about = [a for p in st.trigger.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for o in p.children if o.dep_ == "pobj" for a in actors_of(doc, o)]
+            ids = self._targets(doc, about, speaker_codes, keep_victims=True) if about else []
+            if ids:
+                roots = [t for t in st.content if t.head not in content or t.head is t]
+                return ids, list(st.content), alleged or any(
+                    lemma(r) not in self.words.stative_verbs and r.pos_ == "VERB" for r in roots)
+        # 'said Berisha "was involved in corrupt acts"': a quotation that starts after the subject
+        # of its own clause
+        before = [c for v in st.content if v.head not in content and v.pos_ in ("VERB", "AUX")
+                  for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c not in content]
+        for t in (*st.content, *before):
             if t.dep_ == "nsubj":
                 verb = t.head
             elif t.dep_ == "pobj" and t.head.dep_ == "agent":
                 verb = t.head.head
             else:
                 continue
-            if verb not in content or self._unreal_claim(verb) or self._own_side(t):
+            if verb not in content or self._unreal_claim(verb) or self._own_side(t) \
+                    or lemma(verb) in self.words.bystander_verbs:
                 continue
             ids = self._targets(doc, actors_of(doc, t, modifiers=alleged), speaker_codes,
                                 keep_victims=self._wrongdoer(verb, alleged))
             if not ids:
-                # "*Kenya's* ultimatum is ...": the owner of what the clause is about
-                ids = self._targets(doc, [a for c in t.children if c.dep_ == "poss"
-                                          for a in actors_of(doc, c, modifiers=False)], speaker_codes)
+                # "*Kenya's* ultimatum is ...", "the sanctions imposed *by Washington* were ...": the
+                # owner or doer of what the clause is about
+                ids = self._targets(doc, [a for c in _doers_in(t) for a in actors_of(doc, c, modifiers=False)],
+                                    speaker_codes)
+            if not ids and not alleged and self._is_act(t):
+                # "the *Chinese* drills were reckless": the actor an act's modifier names did it
+                ids = self._targets(doc, actors_of(doc, t, modifiers=True), speaker_codes)
             if not ids:
                 continue
             own = set(t.subtree) if t.dep_ == "nsubj" else set(t.head.subtree)
@@ -94,21 +117,31 @@ class StatementTargets:
             passive = any(c.dep_ == "auxpass" for c in verb.children)
             acts = t.dep_ == "pobj" or (lemma(verb) not in self.words.stative_verbs and not passive)
             return ids, predicate, acts
-        # "claimed the attack was planned *in Afghanistan*", "it violates *Thailand's* obligations":
-        # an actor anywhere in the content, when the whole content is clearly negative (an
-        # allegation verb is enough by itself)
-        if not alleged and self.polarity(st.content) > self.words.strongly_negative:
-            return None  # (tested first: cheaper than the actors of every word)
-        named = (t for t in st.content if alleged or not self._place(t))
-        ids = self._targets(doc, list(dict.fromkeys(a for t in named for a in actors_of(doc, t))), speaker_codes)
+        # "claimed the attack was planned *in Afghanistan*", "alleged that the funds went to *X*": an
+        # actor anywhere in the content of an allegation; a plain report with no actor as the
+        # subject of its clause judges nobody, however sad its news ("X was killed in a gun battle,
+        # officials said", "according to X, there were 25 deaths")
+        if not alleged or self._told_of_self(st.content):
+            return None
+        ids = self._targets(doc, list(dict.fromkeys(a for t in (*st.content, *before) for a in actors_of(doc, t))),
+                            speaker_codes)
         if not ids:
             return None
         roots = [t for t in st.content if t.head not in content or t.head is t]
         if any(self._unreal_claim(r) for r in roots):
             return None
-        acts = alleged or any(lemma(r) not in self.words.stative_verbs and r.pos_ == "VERB"
-                              and not any(c.dep_ == "auxpass" for c in r.children) for r in roots)
-        return ids[:1], list(st.content), acts
+        return ids[:1], list(st.content), True
+
+    def _told_of_self(self, content: tuple[Token, ...]) -> bool:
+        """"no one can say *I am implicated*", "no court found *us guilty*": the allegation word is
+        told of the speaker (a first person subject of its clause, or of the word itself), a denial
+        of the speaker's own, not an accusation of another."""
+        for t in content:
+            if t.lower_ in self.words.allegation_words and any(
+                    c.dep_ in ("nsubj", "nsubjpass") and self._first_person(c)
+                    for h in (t, t.head) for c in h.children):
+                return True
+        return False
 
     def _act_evaluated(self, st: Statement) -> tuple[list[str | None], list[Token], bool] | None:
         """"described *the jailbreak* as deplorable", "said *the ban* was a disaster": an act or
@@ -152,9 +185,13 @@ class StatementTargets:
     def _wrongdoer(self, verb: Token, alleged: bool) -> bool:
         """The subject of an active verb of a wrong ("the migrants *smuggled* weapons", "the
         refugees were *allegedly* behind ...") is the accused, even a civilian or a refugee; what
-        one suffers ("*suffered* abuses", "*fled* the shelling") leaves them the victims."""
-        if any(c.dep_ == "auxpass" for c in verb.children) or lemma(verb) in self.words.suffering_verbs \
-                or lemma(verb) in self.words.stative_verbs:
+        one suffers ("*suffered* abuses", "*fled* the shelling") leaves them the victims. Named a
+        wrongdoer ("the protesters were *criminals*", "are *killers*": a negative noun after a copula,
+        not one of ``victim_nouns``), they are the accused too."""
+        if lemma(verb) in self.words.stative_verbs:
+            return any(c.dep_ == "attr" and c.pos_ == "NOUN" and lemma(c) not in self.words.victim_nouns
+                       and self.polarity([c]) <= self.words.negative for c in verb.children)
+        if any(c.dep_ == "auxpass" for c in verb.children) or lemma(verb) in self.words.suffering_verbs:
             return False
         return alleged or self.polarity([verb]) <= self.words.negative
 
@@ -169,9 +206,9 @@ class StatementTargets:
                 out.append(a)
         return out
 
-    def _place(self, token: Token) -> bool:
-        """"in Haiti", "across Europe": a country named as the place of what is told."""
-        return token.dep_ == "pobj" and token.head.lower_ in self.words.place_prepositions
+    def _first_person(self, token: Token) -> bool:
+        """"I", "we" (not the country "US")."""
+        return token.lower_ in self.first_person and token.text != "US"
 
     @staticmethod
     def _own_side(subject: Token) -> bool:
@@ -187,6 +224,24 @@ class StatementTargets:
         """A clause only possible, future or conditional says nothing that happened or holds."""
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
             return True  # "the need for the government to invest": a wish, not a fact
-        return any((c.dep_ == "aux" and c.lower_ in self.unreal_aux) or
-                   (c.dep_ == "mark" and c.lower_ in self.conditional) for c in verb.children) or \
-            verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in self.conditional for c in verb.children)
+        if any((c.dep_ == "aux" and c.lower_ in self.unreal_aux) or
+               (c.dep_ == "mark" and c.lower_ in self.conditional) for c in verb.children):
+            return True
+        # "... so the prison service *can focus* on ...": a purpose, not what happens
+        return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in self.words.purpose_marks
+                                            for c in verb.children) \
+            and any(c.dep_ == "aux" and c.lower_ in self.words.purpose_aux for c in verb.children)
+
+
+def _doers_in(noun: Token) -> list[Token]:
+    """The possessor of ``noun`` ("*Kenya's* ultimatum"), its ``by`` phrase ("the allegations *by
+    X*") and the ``by`` agent of a participle on it ("the sanctions imposed *by Washington*")."""
+    out = []
+    for c in noun.children:
+        if c.dep_ == "poss":
+            out.append(c)
+        elif c.dep_ == "prep" and c.lower_ == "by":
+            out.extend(o for o in c.children if o.dep_ == "pobj")
+        elif c.dep_ == "acl":
+            out.extend(o for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj")
+    return out
