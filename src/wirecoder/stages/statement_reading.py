@@ -102,11 +102,14 @@ class StatementReader:
     def _judged_allegation(self, content: tuple[Token, ...]) -> Token | None:
         """"said *Washington's accusations* were absurd": an allegation noun that is the subject of
         the content's own clause is what the statement judges (a denial when negative)."""
-        inside = set(content)
-        for t in content:
-            if t.dep_ in ("nsubj", "nsubjpass") and t.head in inside and t.head.head not in inside \
-                    and lemma(t) in self.words.allegation_nouns:
-                return t
+        nouns = self.words.allegation_nouns
+        found = [t for t in content if t.dep_ in ("nsubj", "nsubjpass") and lemma(t) in nouns]
+        if found:  # (rare: the clause test, on the Doc's head index, only then)
+            heads = doc_lookup(content[0].doc).heads
+            inside = {t.i for t in content}
+            for t in found:
+                if heads[t.i] in inside and heads[heads[t.i]] not in inside:
+                    return t
         return None
 
     def _evaluation(self, doc: Doc, verb: Token) -> Statement | None:

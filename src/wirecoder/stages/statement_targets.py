@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from ..doc import actor_by_id, code_of
+from ..doc import actor_by_id, code_of, doc_lookup
 from .event_triggers import kids, lemma
 from .phrase_actors import actors_of, is_media
 from .statement_reading import Statement
@@ -87,8 +87,7 @@ class StatementTargets:
                     lemma(r) not in self.words.stative_verbs and r.pos_ == "VERB" for r in roots)
         # 'said Berisha "was involved in corrupt acts"': a quotation that starts after the subject
         # of its own clause
-        before = [c for v in st.content if v.head not in content and v.pos_ in ("VERB", "AUX")
-                  for c in kids(v) if c.dep_ in ("nsubj", "nsubjpass") and c not in content]
+        before = _subjects_before(st.content, ("nsubj", "nsubjpass"))
         for t in (*st.content, *before):
             if t.dep_ == "nsubj":
                 verb = t.head
@@ -154,9 +153,8 @@ class StatementTargets:
         # ... or a passive that reads negative by itself ("the vote *was rigged*", "was stolen")
         subjects = [t for t in st.content if t.dep_ == "nsubj" or (
             t.dep_ == "nsubjpass" and (lemma(t.head) in self.words.judging_verbs
-                                       or self.polarity([t.head]) <= self.words.negative))] + [
-            c for v in st.content if v.head not in content and v.pos_ in ("VERB", "AUX")
-            for c in kids(v) if c.dep_ == "nsubj" and c not in content]
+                                       or self.polarity([t.head]) <= self.words.negative))] + \
+            _subjects_before(st.content, ("nsubj",))
         for t in subjects:
             verb = t.head
             # a judgement says what the act is ("the law *is* cruel"); what it did ("the bombing
@@ -245,3 +243,15 @@ def _doers_in(noun: Token) -> list[Token]:
         elif c.dep_ == "acl":
             out.extend(o for a in kids(c) if a.dep_ == "agent" for o in kids(a) if o.dep_ == "pobj")
     return out
+
+
+def _subjects_before(content: tuple[Token, ...], relations: tuple[str, ...]) -> list[Token]:
+    """The subjects (``relations``) outside ``content`` of its verbs whose head lies outside it
+    too: the subject standing before a quotation that starts after it; read from the Doc's head
+    index (no head Token made per word)."""
+    if not content:
+        return []
+    heads = doc_lookup(content[0].doc).heads
+    inside = {t.i for t in content}
+    return [c for v in content if heads[v.i] not in inside and v.pos_ in ("VERB", "AUX")
+            for c in kids(v) if c.dep_ in relations and c.i not in inside]
