@@ -57,6 +57,7 @@ def test_sentences_entities_words_and_tokens(nlp, text):
     assert lookup.lemmas == tuple(t.lemma_.lower() for t in doc)
     assert lookup.deps == tuple(t.dep_ for t in doc)
     assert lookup.children == tuple(tuple(c.i for c in t.children) for t in doc)
+    assert lookup.heads == tuple(t.head.i for t in doc)
     for start, end in [(0, 1), (0, 30), (5, 6), (17, 60), (len(text) - 4, len(text))]:
         i, j = lookup.token_range(start, end)
         assert [t.i for t in doc[i:j]] == [t.i for t in doc if start <= t.idx < end]

@@ -66,7 +66,7 @@ class DocLookup:
     whenever a stage replaces ``doc._.mentions`` or ``doc._.actors``."""
 
     __slots__ = ("doc", "_tokens", "_metadata", "_text", "_ents", "_ent_starts", "_sents", "_sent_starts",
-                 "_sent_start_tokens", "_token_starts", "_children", "_deps", "_texts", "_folded", "_lemmas", "_mentions", "_mention_order",
+                 "_sent_start_tokens", "_token_starts", "_children", "_heads", "_deps", "_texts", "_folded", "_lemmas", "_mentions", "_mention_order",
                  "_mention_starts", "_mention_reach", "_actors", "_actor_ids", "_child_tokens", "memo")
 
     def __init__(self, doc: Doc) -> None:
@@ -81,6 +81,7 @@ class DocLookup:
         self._sent_start_tokens: list[int] = []
         self._token_starts: list[int] | None = None
         self._children: tuple[tuple[int, ...], ...] | None = None
+        self._heads: tuple[int, ...] | None = None
         self._deps: tuple[str, ...] | None = None
         self._texts: tuple[str, ...] | None = None
         self._folded: tuple[str, ...] | None = None
@@ -183,6 +184,14 @@ class DocLookup:
                     kids[i + offset] += (i,)  # few children a token: tuples stay small
             self._children = tuple(kids)
         return self._children
+
+    @property
+    def heads(self) -> tuple[int, ...]:
+        """``token.head.i`` of every token (``token.head`` builds the head Token anew), computed once."""
+        if self._heads is None:
+            offsets = self.doc.to_array(HEAD).astype("int64").tolist() if len(self.doc) else []
+            self._heads = tuple(map(int.__add__, range(len(offsets)), offsets))
+        return self._heads
 
     def child_tokens(self, i: int) -> tuple[Token, ...]:
         """``tuple(doc[i].children)`` from :attr:`children` and :attr:`tokens` (spaCy walks the

@@ -19,7 +19,7 @@ from ..records import Quote
 from .event_clauses import child_of, gerund_of_noun, pobj_of, passive_patient, speaker_of, speaker_passive, subject_of
 from .event_sources import find_sources
 from .event_targets import find_targets
-from .event_triggers import Match, clause_verb, lemma
+from .event_triggers import Match, clause_verb, kids, lemma
 from .phrase_actors import actors_of, coded_actor, is_first_person, is_media
 from .role_references import PluralNouns
 
@@ -53,7 +53,7 @@ def addressee(doc: Doc, quote: Quote, cues: Cues) -> str | None:
             continue
         for t in doc_lookup(doc).tokens_of(sent):
             if lemma(t) in cues.message_nouns:
-                for prep in t.children:
+                for prep in kids(t):
                     if prep.dep_ == "prep" and prep.lower_ == "to" and pobj_of(prep) is not None:
                         ids = actors_of(doc, pobj_of(prep))
                         if ids:
@@ -158,12 +158,12 @@ def find_roles(doc: Doc, match: Match, cues: Cues, plurals: PluralNouns | None =
 def _holders(doc: Doc, match: Match) -> list[str]:
     """Who held or harmed the victim: the actor of the pattern's own words ("in *Iranian police*
     custody", "in the custody *of* the security forces", "torture *by* prison guards")."""
-    phrases = [*match.words, *(pobj_of(p) for p in match.trigger.children if p.dep_ in ("prep", "agent"))]
+    phrases = [*match.words, *(pobj_of(p) for p in kids(match.trigger) if p.dep_ in ("prep", "agent"))]
     for w in phrases:
         if w is None or coded_actor(doc, w) is not None:
             continue        # "died in *Nairobi*": a place named as such holds nobody
         ids = actors_of(doc, w)
-        for c in w.children:
+        for c in kids(w):
             if not ids and c.dep_ in ("prep", "agent") and c.lower_ in ("of", "by"):
                 ids = actors_of(doc, pobj_of(c))
         if ids:

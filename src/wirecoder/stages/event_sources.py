@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Token
 from ..patterns import Cues
 from .document_authors import author_of, earlier_author
 from .event_clauses import child_of, pobj_of, producer, subject_of
-from .event_triggers import Match, clause_verb, lemma
+from .event_triggers import Match, clause_verb, kids, lemma
 from .interview_turns import speaking_turn
 from .phrase_actors import actors_of, is_first_person
 from .role_references import PluralNouns, plural_reference
@@ -17,9 +17,9 @@ from .role_references import PluralNouns, plural_reference
 def judged_frame(verb: Token) -> Token | None:
     """The ``as`` phrase of "see / describe / regard X *as* Y" when ``verb`` is a participle with
     no subject of its own that hangs on that verb ("..., constantly putting pressure on ...")."""
-    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or any(c.dep_ in ("nsubj", "nsubjpass") for c in kids(verb)):
         return None
-    as_phrase = next((c for c in verb.head.children if c.dep_ == "prep" and c.lower_ == "as" and c.i < verb.i), None)
+    as_phrase = next((c for c in kids(verb.head) if c.dep_ == "prep" and c.lower_ == "as" and c.i < verb.i), None)
     return pobj_of(as_phrase) if as_phrase is not None else None
 
 
@@ -27,7 +27,7 @@ def find_sources(doc: Doc, match: Match, cues: Cues,
                  plurals: PluralNouns | None = None) -> tuple[list[str], str]:
     trig = match.trigger
     if match.pattern.kind == "noun":
-        for c in trig.children:
+        for c in kids(trig):
             if c.dep_ == "poss":
                 if c.pos_ == "PRON" and trig.dep_ == "dobj" and not is_first_person(c, cues):
                     # "the ILO reiterated *its* demand": the owner is the subject of the verb
@@ -42,15 +42,15 @@ def find_sources(doc: Doc, match: Match, cues: Cues,
                 if ids:
                     return ids, "modifier"
         # the agent of the noun, or of the nouns conjoined with it ("protests and lobbying *by* X")
-        shared = [g for n in trig.children if n.dep_ == "conj" for g in n.children]
+        shared = [g for n in kids(trig) if n.dep_ == "conj" for g in kids(n)]
         if trig.dep_ == "conj":
-            shared += [g for g in trig.head.children if g.i > trig.i]
-        for c in [*trig.children, *shared]:
+            shared += [g for g in kids(trig.head) if g.i > trig.i]
+        for c in [*kids(trig), *shared]:
             if c.dep_ in ("agent",) or (c.dep_ == "prep" and c.lower_ in ("by", "from")):
                 ids = actors_of(doc, pobj_of(c))
                 if ids:
                     return ids, "agent"
-        mods = [c for c in trig.children if c.dep_ in ("compound", "amod", "nmod")]
+        mods = [c for c in kids(trig) if c.dep_ in ("compound", "amod", "nmod")]
         ids = [a for c in mods for a in actors_of(doc, c, modifiers=False)]
         if ids:
             return list(dict.fromkeys(ids)), "modifier"
@@ -68,7 +68,7 @@ def find_sources(doc: Doc, match: Match, cues: Cues,
             ids = actors_of(doc, subj)
             if ids:
                 return ids, "light-verb"
-        took_part = any(c.dep_ == "dobj" and lemma(c) in cues.light_in for c in head.head.children)
+        took_part = any(c.dep_ == "dobj" and lemma(c) in cues.light_in for c in kids(head.head))
         came_for = head.lower_ == "for" and lemma(head.head) in cues.light_for
         if trig.dep_ == "pobj" and (came_for or head.lower_ == "in" and (lemma(head.head) in cues.light_in or took_part)):
             # "were engaged in ethnic cleansing", "took part in the raid"

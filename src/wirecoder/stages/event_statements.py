@@ -27,7 +27,7 @@ from .event_affiliations import affiliation_targets
 from .event_drafts import Draft
 from .event_reported_wrongs import reported_wrongs
 from .event_roles import Roles
-from .event_triggers import Match, lemma
+from .event_triggers import Match, kids, lemma
 from .phrase_actors import actors_of
 from .statement_idioms import idiom_drafts, idiom_patterns
 from .statement_reading import Statement, StatementReader
@@ -86,7 +86,7 @@ class StatementCoder(StatementReader, StatementTargets):
             return False
         for w in d.match.words:
             if lemma(w) in self.words.risk_verbs:
-                subj = next((c for c in w.children if c.dep_ == "nsubj"), None)
+                subj = next((c for c in kids(w) if c.dep_ == "nsubj"), None)
                 if subj is None or actors_of(doc, subj) or self._is_act(subj):
                     return False
                 notes.append(f"'{w.text}': a risk told of {subj.text}, no actor nor act: no accusation")
@@ -143,14 +143,14 @@ class StatementCoder(StatementReader, StatementTargets):
             if any(d.match.trigger.i == adj.i for d in coded):
                 continue
             verb = made.head if made is not None else adj.head
-            if any(c.dep_ == "neg" for c in (*verb.children, *adj.children)) or self._unreal(verb):
+            if any(c.dep_ == "neg" for c in (*kids(verb), *kids(adj))) or self._unreal(verb):
                 continue
-            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            subj = next((c for c in kids(verb) if c.dep_ == "nsubj"), None)
             sources = actors_of(doc, subj)
             if not sources:
                 continue
             speaker_codes = {code_of(doc, s) for s in sources}
-            phrase = [t for p in adj.children if p.dep_ == "prep" and p.lower_ in self.words.stance_prepositions
+            phrase = [t for p in kids(adj) if p.dep_ == "prep" and p.lower_ in self.words.stance_prepositions
                       for t in p.subtree]
             targets: list[str | None] = list(self._targets(
                 doc, list(dict.fromkeys(a for t in phrase for a in actors_of(doc, t))), speaker_codes)[:1])
@@ -254,7 +254,7 @@ class StatementCoder(StatementReader, StatementTargets):
         verb = d.match.trigger
         if d.code not in self.words.alleged_codes or d.roles.source_from not in ("speaker", "quote"):
             return d
-        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subj = next((c for c in kids(verb) if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None or self._first_person(subj):
             return d
         pattern = self.patterns["allegation"]

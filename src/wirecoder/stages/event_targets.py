@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Token
 from ..doc import actor_by_id, actor_of_token, code_of, extension
 from ..patterns import Cues
 from .event_clauses import child_of, faced_by, passive_patient, pobj_of, shared_object, subject_of
-from .event_triggers import Match, clause_verb, lemma, relative_object
+from .event_triggers import Match, clause_verb, kids, lemma, relative_object
 from .phrase_actors import MODIFIER_DEPS, actors_of, coded_actor, conjuncts
 from .role_references import PluralNouns, is_object_pronoun, plural_reference, pronoun_antecedent, source_codes, thing_holder
 
@@ -54,12 +54,12 @@ def _is_own_force(doc: Doc, token: Token, sources: set[str], moved: bool = False
     ``moved``: the forces a deployment pattern names ("the government *sent soldiers* into X to
     fight the rebels") are the source's own when they are of its country, with or without "its"."""
     codes = {a.code for a in extension(doc, "actors") if a.id in sources}
-    for c in token.children:
+    for c in kids(token):
         if c.dep_ == "poss" and c.pos_ == "PROPN" and not actor_of_token(doc, token):
             owner = coded_actor(doc, c)
             if owner is not None and owner.code in codes:
                 return True
-    if not moved and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
+    if not moved and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in kids(token)):
         return False
     own = {(a.code or "")[:3] for a in extension(doc, "actors") if a.id in sources}
     ids = actors_of(doc, token)
@@ -82,7 +82,7 @@ def _phrase_target(doc: Doc, token: Token | None, exclude: set[str] | None = Non
         return ids or ([back] if back else [])
     if ids:
         return ids
-    for c in token.children:
+    for c in kids(token):
         if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
             ids = actors_of(doc, pobj_of(c))
             if ids:
@@ -95,7 +95,7 @@ def _between(doc: Doc, token: Token | None) -> list[str]:
     Venezuela endanger the region" -> each of the pair."""
     if token is None:
         return []
-    for c in token.children:
+    for c in kids(token):
         if c.dep_ == "prep" and c.lower_ in ("between", "among", "amongst"):
             # the parser may hang the pair elsewhere ("exercises between | Russia and Venezuela stop")
             pobj = pobj_of(c) or (doc[c.i + 1] if c.i + 1 < len(doc) else None)
@@ -111,7 +111,7 @@ def instruments(match: Match) -> list[Token]:
     if root not in INSTRUMENT_ROOTS or not (root == POSTURE_ROOT or match.pattern.target_preps
                                             or match.pattern.code.startswith(WEAPON_CODES)):
         return []
-    return [c for c in match.trigger.children if c.dep_ == "dobj" and c in match.words]
+    return [c for c in kids(match.trigger) if c.dep_ == "dobj" and c in match.words]
 
 
 def light_carriers(trig: Token, cues: Cues) -> list[Token]:
@@ -125,7 +125,7 @@ def light_carriers(trig: Token, cues: Cues) -> list[Token]:
     if trig.dep_ == "pobj" and head.lower_ == "in":
         verb = head.head                              # "engaged *in*", "part *in*", "took part *in*"
         if lemma(verb) in cues.light_in or any(c.dep_ == "dobj" and lemma(c) in cues.light_in
-                                               for c in verb.children):
+                                               for c in kids(verb)):
             return [verb] + ([verb.head] if verb.dep_ == "dobj" else [])
     return []
 
@@ -133,8 +133,8 @@ def light_carriers(trig: Token, cues: Cues) -> list[Token]:
 def condition_subjects(doc: Doc, verb: Token, cues: Cues) -> list[str]:
     """The actors who must meet the condition on ``verb`` ("... *unless Israel* rescinded the
     law", "... *if the government* raised taxes"): the subject of its if/unless clause."""
-    for c in verb.children:
-        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in cues.conditional for m in c.children):
+    for c in kids(verb):
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in cues.conditional for m in kids(c)):
             subj, how = subject_of(c, cues)
             ids = actors_of(doc, subj) if how != "passive" else []
             if ids:
@@ -163,7 +163,7 @@ def _find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues,
         return [a for a in ids if a not in seen]
 
     def prep_targets(holder: Token) -> list[str]:
-        for c in holder.children:
+        for c in kids(holder):
             if c.dep_ in ("prep", "dative") and c.lower_ in DEFAULT_TARGET_PREPS:
                 ids = keep(_phrase_target(doc, pobj_of(c), seen))
                 if ids:
@@ -185,7 +185,7 @@ def _find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues,
     topical = match.pattern.code[:2] == "04"
     tools = instruments(match)
     for dep in ("dobj", "dative", "attr", "oprd"):
-        for c in trig.children:
+        for c in kids(trig):
             if c.dep_ == dep and not _is_own_force(doc, c, seen, c in match.words and match.pattern.code[:2] == "15"):
                 if topical or c in tools:
                     ids = keep(actors_of(doc, c, modifiers=False))
@@ -221,7 +221,7 @@ def _find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues,
     if match.pattern.kind == "noun":
         wanted = match.pattern.target_preps or CARRIED_PREPS
         for verb in light_carriers(trig, cues):
-            for c in verb.children:
+            for c in kids(verb):
                 if c.dep_ == "prep" and c.lower_ in wanted and c.i > trig.i:
                     ids = keep(_phrase_target(doc, pobj_of(c), seen))
                     if ids:
@@ -230,16 +230,16 @@ def _find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues,
     # that *the party* be banned"), or that of the clause a
     # speech-act noun carries: "a series of warnings *demanding that Washington* change"
     if verbal or lemma(trig) in cues.clause_object:
-        carriers = [trig] + [c for c in trig.children if c.dep_ == "acl" and c.pos_ == "VERB"]
+        carriers = [trig] + [c for c in kids(trig) if c.dep_ == "acl" and c.pos_ == "VERB"]
         if match.pattern.kind == "noun" and trig.dep_ == "dobj":
             # "reiterated its *demand* today *that Sudan* release ...": the noun's clause, hung on
             # the verb that carries the noun (after the noun)
-            carriers += [c.head for c in trig.head.children if c.dep_ == "ccomp" and c.i > trig.i
-                         and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+            carriers += [c.head for c in kids(trig.head) if c.dep_ == "ccomp" and c.i > trig.i
+                         and any(m.dep_ == "mark" and m.lower_ == "that" for m in kids(c))]
         for carrier in carriers:
             comp = child_of(carrier, "ccomp")
             if comp is None and carrier.dep_ == "acl" and match.pattern.kind == "noun" and any(
-                    m.dep_ == "mark" and m.lower_ == "that" for m in carrier.children):
+                    m.dep_ == "mark" and m.lower_ == "that" for m in kids(carrier)):
                 comp = carrier      # "its *demand that Rwanda* withdraw": the noun's own clause
             if comp is not None:
                 subj, how = subject_of(comp, cues)
@@ -250,14 +250,14 @@ def _find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues,
                 if ids:
                     return ids, "clause"
         # "pleaded with X to reopen", "called on X to act", parsed as a clause whose subject is X
-        for comp in trig.children:
-            if comp.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in APPEAL_MARKS for m in comp.children):
+        for comp in kids(trig):
+            if comp.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in APPEAL_MARKS for m in kids(comp)):
                 ids = keep(actors_of(doc, child_of(comp, "nsubj")))
                 if ids:
                     return ids, "clause"
     # 5. a prepositional target on the pattern's words or the object ("offered troops *to* X")
-    holders = [w for w in match.words] + [c for c in trig.children if c.dep_ == "dobj"]
-    holders += [c for h in list(holders) for c in h.children if c.dep_ in ("dobj", "pobj")]
+    holders = [w for w in match.words] + [c for c in kids(trig) if c.dep_ == "dobj"]
+    holders += [c for h in list(holders) for c in kids(h) if c.dep_ in ("dobj", "pobj")]
     for h in holders:
         ids = prep_targets(h)
         if ids:
@@ -267,7 +267,7 @@ def _find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues,
     # whoever must meet it: "threatened a strike *unless the government* lowered prices"
     threat = match.pattern.code[:2] == "13"
     if verbal:
-        for x in trig.children:
+        for x in kids(trig):
             if x.dep_ != "xcomp" or x.pos_ != "VERB":
                 continue
             # "ready to contribute *troops* to X": the source's own forces are what it gives
@@ -281,8 +281,8 @@ def _find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues,
             if not ids and threat:
                 # "threatened to resume attacks *in France*": the country where the threatened
                 # act would happen is the one threatened
-                holders = [x] + [o for o in x.children if o.dep_ == "dobj"]
-                ids = keep([a for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "in"
+                holders = [x] + [o for o in kids(x) if o.dep_ == "dobj"]
+                ids = keep([a for h in holders for c in kids(h) if c.dep_ == "prep" and c.lower_ == "in"
                             for a in actors_of(doc, pobj_of(c))
                             if getattr(actor_by_id(doc, a), "kind", None) == "country"])
             if ids:
@@ -297,16 +297,16 @@ def _find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues,
     root = match.pattern.code[:2]
     if root in PURPOSE_ROOTS or root == "07":
         verbs = conjuncts(clause_verb(trig))     # "provided training and funded prisons *to assist* X"
-        purposes = [c for v in verbs for c in v.children if c.dep_ in ("advcl", "xcomp")]
+        purposes = [c for v in verbs for c in kids(v) if c.dep_ in ("advcl", "xcomp")]
         # an infinitive on the object, or on a conjoined noun the parser made of a verb phrase
         # ("and funded construction *to assist* X")
-        holders = [o for v in verbs for o in v.children if o.dep_ == "dobj"] + [v for v in verbs if v.pos_ == "NOUN"]
-        purposes += [c for o in holders for c in o.children if c.dep_ in ("acl", "relcl")]
+        holders = [o for v in verbs for o in kids(v) if o.dep_ == "dobj"] + [v for v in verbs if v.pos_ == "NOUN"]
+        purposes += [c for o in holders for c in kids(o) if c.dep_ in ("acl", "relcl")]
         for c in purposes:
             protective = lemma(c) in cues.protective
             if (root == "07" and not protective) or (root in ATTACK_ROOTS and protective):
                 continue
-            if any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            if any(a.dep_ == "aux" and a.lower_ == "to" for a in kids(c)):
                 ids = keep(actors_of(doc, child_of(c, "dobj"), modifiers=False))
                 if ids:
                     return ids, "purpose"
@@ -319,7 +319,7 @@ def _find_targets(doc: Doc, match: Match, sources: list[str], cues: Cues,
     state = all((code_of(doc, a) or "")[3:6] in STATE_SECTORS for a in seen)
     # the words in front of an instrument ("a *Russian* cruise missile") name its origin
     origins = {i for tool in tools for i in range(tool.left_edge.i, tool.i)}
-    for h in [c for c in trig.children if c.dep_ in ("dobj", "prep", "nsubjpass")] + words:
+    for h in [c for c in kids(trig) if c.dep_ in ("dobj", "prep", "nsubjpass")] + words:
         if h.dep_ == "prep" and (h.lower_ in SETTING_PREPS and match.pattern.reciprocal
                                  or h.lower_ in CIRCUMSTANCE_PREPS):
             continue        # "met in Bangui": the place of a meeting is not a party to it; "*despite

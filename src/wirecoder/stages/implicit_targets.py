@@ -26,7 +26,7 @@ from ..patterns import load_word_lists, read_role_file
 from ..records import Actor, Location, Mention
 from .event_clauses import child_of, passive_patient, speaker_of, subject_of
 from .phrase_actors import actors_of
-from .event_triggers import Match, clause_verb, lemma
+from .event_triggers import Match, clause_verb, kids, lemma
 
 # sectors of actors that fight at home: their country is where their attack happens
 DOMESTIC_SECTORS = frozenset({"REB", "MIL", "POL", "GOV", "OPP", "CVL", "UAF", "SPY", "JUD"})
@@ -57,24 +57,24 @@ def _casualties(trig: Token, words: CivilianWords) -> list[Token]:
     prep = trig.head if trig.dep_ == "pobj" else None
     if prep is None or prep.lower_ not in ("in", "during", "from") or lemma(prep.head) not in words.casualty_verbs:
         return []
-    return [c for c in prep.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return [c for c in kids(prep.head) if c.dep_ in ("nsubj", "nsubjpass")]
 
 
 def _victim_candidates(match: Match, words: CivilianWords) -> list[Token]:
     trig = match.trigger
     heads: list[Token] = _casualties(trig, words) if match.pattern.kind == "noun" else []
-    for c in trig.children:
+    for c in kids(trig):
         if c.dep_ in ("dobj", "nsubjpass"):
             heads.append(c)
         elif c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "upon", "in"):
-            heads.extend(x for x in c.children if x.dep_ == "pobj")
+            heads.extend(x for x in kids(c) if x.dep_ == "pobj")
     if trig.dep_ == "acl" and trig.tag_ == "VBN":          # "a hotel *attacked* by gunmen"
         heads.append(trig.head)
     out: list[Token] = []
     for h in heads:
         out.append(h)
-        out.extend(x for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
-                   for x in p.children if x.dep_ == "pobj")       # "dozens of people"
+        out.extend(x for p in kids(h) if p.dep_ == "prep" and p.lower_ == "of"
+                   for x in kids(p) if x.dep_ == "pobj")       # "dozens of people"
     return out
 
 
@@ -151,14 +151,14 @@ def referred_event(match: Match, nouns: SpeechActNouns) -> tuple[str, ...]:
     attack*", "denounced *this bombing*"), or () when the object names its owner or agent ("the
     rebels' attack", "the attack by X") or is no such noun. A place or a name in front ("the
     Kabul bombing") does not make it another event."""
-    for c in match.trigger.children:
+    for c in kids(match.trigger):
         if c.dep_ != "dobj":
             continue
         roots = nouns.roots(c)
         owned = any(x.dep_ == "poss" or (x.dep_ == "prep" and x.lower_ in ("by", "of", "on", "against"))
-                    for x in c.children)
+                    for x in kids(c))
         determined = any(x.dep_ == "det" and x.lower_ in ("the", "this", "that", "these", "those")
-                         for x in c.children)
+                         for x in kids(c))
         # "the police *returned fire*": a response by the pattern's own words, when they name an
         # act of the pattern's own kind ("threatened *a strike*" is a labour strike to come)
         own_kind = c in match.words and match.pattern.code[:2] in roots
@@ -173,16 +173,16 @@ OWNER_PREPS = frozenset({"from", "by"})
 def referred_speech_act(match: Match, nouns: SpeechActNouns) -> tuple[str, ...]:
     """The roots of the earlier speech act a response's object refers back to ("denied *the
     request*"), or () when the object names its owner or is no such noun."""
-    for c in match.trigger.children:
+    for c in kids(match.trigger):
         if c.dep_ != "dobj":
             continue
         roots = nouns.roots(c)
         # "the U.S. request", "the Chinese proposal", "the request from X"; not "the allegations
         # *in the lawsuits*", "the charges *of fraud*" (where or what, not whose)
         owned = any(x.dep_ in ("poss", "compound") or x.dep_ == "prep" and x.lower_ in OWNER_PREPS
-                    or (x.dep_ == "amod" and x.text[:1].isupper()) for x in c.children)
+                    or (x.dep_ == "amod" and x.text[:1].isupper()) for x in kids(c))
         if roots and not owned and any(x.dep_ == "det" and x.lower_ in ("the", "this", "that", "these", "those")
-                                       for x in c.children):
+                                       for x in kids(c)):
             return roots
     return ()
 
@@ -215,7 +215,7 @@ def _reporting_speaker(verb: Token, cues) -> Token | None:
     if speaker is not None:
         return speaker
     for t in (verb, verb.head):
-        for c in t.children:
+        for c in kids(t):
             if c.dep_ in ("ccomp", "parataxis") and c.i > verb.i and lemma(c) in cues.speech:
                 subj = child_of(c, "nsubj")
                 if subj is not None:

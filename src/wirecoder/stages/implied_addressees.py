@@ -39,7 +39,7 @@ from ..patterns import load_word_lists
 from .event_drafts import Draft
 from .event_roles import Roles
 from .phrase_actors import actors_of
-from .event_triggers import Match, lemma
+from .event_triggers import Match, kids, lemma
 from .implicit_targets import NOT_COUNTRIES, CivilianWords, civilians_actor
 
 VERBAL_ROOTS = frozenset({"02", "03", "10", "12"})
@@ -69,17 +69,17 @@ def load_addressee_words(path: Path) -> AddresseeWords:
 
 
 def _owners(doc: Doc, noun: Token) -> list[str]:
-    return [a for c in noun.children if c.dep_ == "poss" for a in actors_of(doc, c)]
+    return [a for c in kids(noun) if c.dep_ == "poss" for a in actors_of(doc, c)]
 
 
 def _paired_nouns(trig: Token) -> list[Token]:
     """Nouns coordinated with ``trig``: its conjuncts, or a co-subject joined by "and"."""
-    out = [c for c in trig.children if c.dep_ == "conj"]
+    out = [c for c in kids(trig) if c.dep_ == "conj"]
     if trig.dep_ == "conj":
         out.append(trig.head)
     if trig.dep_ in ("nsubj", "nsubjpass"):
-        siblings = [c for c in trig.head.children if c.dep_ == trig.dep_ and c.i != trig.i]
-        joined = any(c.dep_ == "cc" for s in [trig] + siblings for c in s.children)
+        siblings = [c for c in kids(trig.head) if c.dep_ == trig.dep_ and c.i != trig.i]
+        joined = any(c.dep_ == "cc" for s in [trig] + siblings for c in kids(s))
         if joined:
             out.extend(siblings)
     return out
@@ -100,15 +100,15 @@ def paired_demand(doc: Doc, match: Match, words: AddresseeWords, sources: tuple[
 
 
 def _verb_key(verb: Token) -> str:
-    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
+    particle = next((c.lower_ for c in kids(verb) if c.dep_ == "prt"), "")
     return f"{lemma(verb)} {particle}".strip()
 
 
 def _people_taken(match: Match, words: AddresseeWords) -> Token | None:
     """The people an offer is to take in: "offered to resettle *the refugees*"."""
-    for x in match.trigger.children:
+    for x in kids(match.trigger):
         if x.dep_ == "xcomp" and (_verb_key(x) in words.resettle_verbs or lemma(x) in words.resettle_verbs):
-            obj = next((c for c in x.children if c.dep_ == "dobj"), None)
+            obj = next((c for c in kids(x) if c.dep_ == "dobj"), None)
             if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
                 return obj
     return None
@@ -122,13 +122,13 @@ def _holder_of(doc: Doc, people: Token, words: AddresseeWords) -> list[str]:
             continue
         # "Greece detained the refugees" / "the refugees Greece still holds"
         verbs = [t.head] if t.dep_ == "dobj" else []
-        verbs += [c for c in t.children if c.dep_ == "relcl"]
+        verbs += [c for c in kids(t) if c.dep_ == "relcl"]
         if t.dep_ == "nsubj":
             verbs.append(t.head)                # "the refugees remain in Greece's custody"
         for v in verbs:
             held = t.dep_ == "dobj" or v.head.i == t.i      # its object, or a relative clause on it
             if held and lemma(v) in words.holding_verbs:
-                ids = [a for c in v.children if c.dep_ == "nsubj" for a in actors_of(doc, c)]
+                ids = [a for c in kids(v) if c.dep_ == "nsubj" for a in actors_of(doc, c)]
                 if ids:
                     return ids
             # "refugees who remain in Greece's custody"
@@ -148,7 +148,7 @@ def _regulated(doc: Doc, match: Match, roles: Roles, words: AddresseeWords) -> t
     if source is None or not source.country or (source.sector or "").lower() not in words.regulating_sectors:
         return ()
     trig = match.trigger
-    near = list(trig.children) + [g for c in trig.children for g in c.children]
+    near = list(kids(trig)) + [g for c in kids(trig) for g in kids(c)]
     rule = next((t for t in near if lemma(t) in words.regulation_nouns), None)
     if rule is None:
         return ()
@@ -161,8 +161,8 @@ def _regulated(doc: Doc, match: Match, roles: Roles, words: AddresseeWords) -> t
 def _people_pronoun(doc: Doc, match: Match, roles: Roles, people: CivilianWords) -> tuple[str, ...]:
     """The civilians an object "them" stands for (see the module docstring)."""
     trig = match.trigger
-    holders = [trig] + [c for c in trig.children if c.dep_ == "xcomp"]
-    pronoun = next((c for h in holders for c in h.children if c.dep_ == "dobj" and c.lower_ == "them"), None)
+    holders = [trig] + [c for c in kids(trig) if c.dep_ == "xcomp"]
+    pronoun = next((c for h in holders for c in kids(h) if c.dep_ == "dobj" and c.lower_ == "them"), None)
     source = actor_by_id(doc, roles.sources[0]) if len(roles.sources) == 1 else None
     if pronoun is None or source is None or not source.country or source.country in NOT_COUNTRIES:
         return ()
@@ -186,7 +186,7 @@ def implied_addressee(doc: Doc, match: Match, roles: Roles, words: AddresseeWord
         # people deported are foreigners: a nationality only guessed from the story's country
         # ("deported 200 *detainees* to Myanmar") is the deporter's own, so the destination stays
         home = {_country(doc, s) for s in roles.sources}
-        ids = [a for c in match.trigger.children if c.dep_ == "dobj"
+        ids = [a for c in kids(match.trigger) if c.dep_ == "dobj"
                for a in actors_of(doc, c) if a not in roles.sources
                and not (getattr(actor_by_id(doc, a), "resolved_by", "") == "context" and _country(doc, a) in home)]
         if ids:

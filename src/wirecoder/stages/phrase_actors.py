@@ -10,6 +10,7 @@ from .placed_groups import placed_groups
 from ..patterns import Cues
 from ..records import Actor
 from .event_clauses import pobj_of
+from .event_triggers import kids
 
 MODIFIER_DEPS = ("compound", "amod", "poss", "nmod")
 
@@ -50,7 +51,7 @@ def actor_of_phrase(doc: Doc, token: Token, modifiers: bool = True) -> str | Non
     actor = coded_actor(doc, token)
     if actor is not None:
         return actor.id
-    for c in token.children:
+    for c in kids(token):
         if c.dep_ == "appos":
             actor = coded_actor(doc, c)
             if actor is not None:
@@ -61,7 +62,7 @@ def actor_of_phrase(doc: Doc, token: Token, modifiers: bool = True) -> str | Non
             return actor.id
     if modifiers:
         # a name in front before an owner ("its *European Community* partners")
-        mods = sorted((c for c in token.children if c.dep_ in MODIFIER_DEPS),
+        mods = sorted((c for c in kids(token) if c.dep_ in MODIFIER_DEPS),
                       key=lambda c: (c.dep_ == "poss", c.pos_ == "PRON", c.i))
         for c in mods:
             actor = coded_actor(doc, c)
@@ -69,12 +70,12 @@ def actor_of_phrase(doc: Doc, token: Token, modifiers: bool = True) -> str | Non
                 return actor.id
         if token.pos_ in ("NOUN", "NUM", "PRON"):
             # "a group *of* Moroccan diplomats", "dozens *of* protesters", "some *of* them"
-            for c in token.children:
+            for c in kids(token):
                 if c.dep_ == "prep" and c.lower_ == "of":
                     pobj = pobj_of(c)
                     if pobj is not None:
                         actor = coded_actor(doc, pobj) or next(
-                            (a for a in (coded_actor(doc, m) for m in pobj.children if m.dep_ in MODIFIER_DEPS)
+                            (a for a in (coded_actor(doc, m) for m in kids(pobj) if m.dep_ in MODIFIER_DEPS)
                              if a is not None), None)
                         if actor is not None:
                             return actor.id
@@ -104,8 +105,8 @@ def _actors_of(doc: Doc, token: Token, modifiers: bool) -> list[str]:
             continue
         if a is not None:
             out.extend(x for x in placed_groups(doc, t, a) if x not in out)
-        for m in t.children:
-            if m.dep_ not in MODIFIER_DEPS or m.i > t.i or not any(c.dep_ == "conj" for c in m.children):
+        for m in kids(t):
+            if m.dep_ not in MODIFIER_DEPS or m.i > t.i or not any(c.dep_ == "conj" for c in kids(m)):
                 continue
             for part in conjuncts(m):
                 actor = coded_actor(doc, part)

@@ -17,7 +17,7 @@ from ..doc import code_of
 from ..patterns import Pattern
 from .event_drafts import Draft
 from .event_roles import Roles
-from .event_triggers import Match
+from .event_triggers import Match, kids
 from .phrase_actors import actors_of
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -64,17 +64,17 @@ def _under_fire(coder: StatementCoder, doc: Doc, noun: Token) -> tuple[list[str]
         verb = verb.head
     elif noun.dep_ != "dobj":
         return None
-    if verb.lemma_.lower() not in coder.words.fire_verbs or any(c.dep_ == "neg" for c in verb.children):
+    if verb.lemma_.lower() not in coder.words.fire_verbs or any(c.dep_ == "neg" for c in kids(verb)):
         return None
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subj = next((c for c in kids(verb) if c.dep_ in ("nsubj", "nsubjpass")), None)
     targets: list[str | None] = list(actors_of(doc, subj))
     if not targets and subj is not None and coder._is_act(subj):
         targets = [None]  # "the plan drew fire from Y": an act criticised, no actor named
     if not targets:
         return None
     # the parser hangs "from Y" on the verb or on the noun
-    sources = [a for h in (verb, noun) for p in h.children if p.dep_ == "prep" and p.lower_ == "from"
-               for o in p.children if o.dep_ == "pobj" for a in actors_of(doc, o)]
+    sources = [a for h in (verb, noun) for p in kids(h) if p.dep_ == "prep" and p.lower_ == "from"
+               for o in kids(p) if o.dep_ == "pobj" for a in actors_of(doc, o)]
     if not sources or any((code_of(doc, s) or "")[3:6] in coder.words.shooting_sectors for s in sources):
         return None
     return list(dict.fromkeys(sources)), targets, "criticism received (under fire from an actor that is no armed side)"
@@ -85,11 +85,11 @@ def _rebuke(doc: Doc, noun: Token, preps: frozenset[str]) -> tuple[list[str], li
     prep = noun.head
     if noun.dep_ != "pobj" or prep.lower_ != "in" or prep.dep_ != "prep" or prep.head.pos_ not in ("VERB", "AUX"):
         return None
-    targets = [a for p in noun.children if p.dep_ == "prep" and p.lower_ in preps
-               for o in p.children if o.dep_ == "pobj" for a in actors_of(doc, o)]
+    targets = [a for p in kids(noun) if p.dep_ == "prep" and p.lower_ in preps
+               for o in kids(p) if o.dep_ == "pobj" for a in actors_of(doc, o)]
     verb = prep.head
-    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subj = next((c for c in kids(verb) if c.dep_ == "nsubj"), None)
     sources = actors_of(doc, subj)
-    if not targets or not sources or any(c.dep_ == "neg" for c in verb.children):
+    if not targets or not sources or any(c.dep_ == "neg" for c in kids(verb)):
         return None
     return sources, list(dict.fromkeys(targets)), "a rebuke to an actor, by the subject of its clause"

@@ -11,7 +11,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 from ..doc import actor_by_id, doc_lookup, extension
 from ..records import Quote
 from .event_small_clauses import small_clause
-from .event_triggers import lemma
+from .event_triggers import kids, lemma
 from .phrase_actors import actors_of
 from .statement_words import StatementWords
 
@@ -102,35 +102,38 @@ class StatementReader:
     def _judged_allegation(self, content: tuple[Token, ...]) -> Token | None:
         """"said *Washington's accusations* were absurd": an allegation noun that is the subject of
         the content's own clause is what the statement judges (a denial when negative)."""
-        inside = set(content)
-        for t in content:
-            if t.dep_ in ("nsubj", "nsubjpass") and t.head in inside and t.head.head not in inside \
-                    and lemma(t) in self.words.allegation_nouns:
-                return t
+        nouns = self.words.allegation_nouns
+        found = [t for t in content if t.dep_ in ("nsubj", "nsubjpass") and lemma(t) in nouns]
+        if found:  # (rare: the clause test, on the Doc's head index, only then)
+            heads = doc_lookup(content[0].doc).heads
+            inside = {t.i for t in content}
+            for t in found:
+                if heads[t.i] in inside and heads[heads[t.i]] not in inside:
+                    return t
         return None
 
     def _evaluation(self, doc: Doc, verb: Token) -> Statement | None:
         """"X described Y as '...'", "X called Y '...'": Y is what is evaluated."""
-        obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        obj = next((c for c in kids(verb) if c.dep_ in ("dobj", "nsubjpass")), None)
         small = small_clause(verb) if obj is None else None  # "called X's decision shameful"
         if obj is None and small is None:
             return None
         obj, pred = small or (obj, [])
-        for c in verb.children if small is None else ():
+        for c in kids(verb) if small is None else ():
             if c.dep_ == "prep" and c.lower_ == "as":
-                pred.extend(t for x in c.children for t in x.subtree)
+                pred.extend(t for x in kids(c) for t in x.subtree)
             elif c.dep_ in CONTENT_DEPS and c.i > obj.i:
                 pred.extend(c.subtree)
-        for c in obj.children if small is None else ():
+        for c in kids(obj) if small is None else ():
             # "called them 'a punishment'", "described the plan as a disaster": the parser may
             # hang the predicate on the object
             if c.dep_ in ("appos", "amod", "acl") and c.i > obj.i and verb.lemma_ != "describe":
                 pred.extend(c.subtree)
             elif c.dep_ == "prep" and c.lower_ == "as" and not pred:
-                pred.extend(t for x in c.children for t in x.subtree)
+                pred.extend(t for x in kids(c) for t in x.subtree)
         if not pred:
             return None
-        subj = next((c for c in verb.children if c.dep_ in ("nsubj",)), None)
+        subj = next((c for c in kids(verb) if c.dep_ in ("nsubj",)), None)
         sources = tuple(actors_of(doc, subj)) if subj is not None else ()
         if not sources:
             return None
@@ -140,7 +143,7 @@ class StatementReader:
 def _speakers(doc: Doc, cue: Token | None, speaker: str) -> tuple[str, ...]:
     """The quote's speaker and those conjoined with it as the speech verb's subject ("Moroccan
     and Spanish authorities said ...", "Zembla and Osterlich said ...")."""
-    subj = next((c for c in cue.children if c.dep_ == "nsubj"), None) if cue is not None else None
+    subj = next((c for c in kids(cue) if c.dep_ == "nsubj"), None) if cue is not None else None
     ids = actors_of(doc, subj) if subj is not None else []
     return tuple(ids) if speaker in ids else (speaker,)
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from ..doc import actor_by_id, code_of
-from .event_triggers import lemma
+from ..doc import actor_by_id, code_of, doc_lookup
+from .event_triggers import kids, lemma
 from .phrase_actors import actors_of, is_media
 from .statement_reading import Statement
 from .statement_words import StatementWords
@@ -78,8 +78,8 @@ class StatementTargets:
             t.lower_ in self.words.allegation_words for t in st.content)
         if lemma(st.trigger) in self.words.said_of_verbs:
             # '"They are killers," the general *said of the militia*': whom the words are about
-            about = [a for p in st.trigger.children if p.dep_ == "prep" and p.lower_ == "of"
-                     for o in p.children if o.dep_ == "pobj" for a in actors_of(doc, o)]
+            about = [a for p in kids(st.trigger) if p.dep_ == "prep" and p.lower_ == "of"
+                     for o in kids(p) if o.dep_ == "pobj" for a in actors_of(doc, o)]
             ids = self._targets(doc, about, speaker_codes, keep_victims=True) if about else []
             if ids:
                 roots = [t for t in st.content if t.head not in content or t.head is t]
@@ -87,8 +87,7 @@ class StatementTargets:
                     lemma(r) not in self.words.stative_verbs and r.pos_ == "VERB" for r in roots)
         # 'said Berisha "was involved in corrupt acts"': a quotation that starts after the subject
         # of its own clause
-        before = [c for v in st.content if v.head not in content and v.pos_ in ("VERB", "AUX")
-                  for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c not in content]
+        before = _subjects_before(st.content, ("nsubj", "nsubjpass"))
         for t in (*st.content, *before):
             if t.dep_ == "nsubj":
                 verb = t.head
@@ -114,7 +113,7 @@ class StatementTargets:
             own = set(t.subtree) if t.dep_ == "nsubj" else set(t.head.subtree)
             # an allegation verb: the whole content is what the target is said to be or do
             predicate = list(st.content) if alleged else [w for w in verb.subtree if w in content and w not in own]
-            passive = any(c.dep_ == "auxpass" for c in verb.children)
+            passive = any(c.dep_ == "auxpass" for c in kids(verb))
             acts = t.dep_ == "pobj" or (lemma(verb) not in self.words.stative_verbs and not passive)
             return ids, predicate, acts
         # "claimed the attack was planned *in Afghanistan*", "alleged that the funds went to *X*": an
@@ -139,7 +138,7 @@ class StatementTargets:
         for t in content:
             if t.lower_ in self.words.allegation_words and any(
                     c.dep_ in ("nsubj", "nsubjpass") and self._first_person(c)
-                    for h in (t, t.head) for c in h.children):
+                    for h in (t, t.head) for c in kids(h)):
                 return True
         return False
 
@@ -154,9 +153,8 @@ class StatementTargets:
         # ... or a passive that reads negative by itself ("the vote *was rigged*", "was stolen")
         subjects = [t for t in st.content if t.dep_ == "nsubj" or (
             t.dep_ == "nsubjpass" and (lemma(t.head) in self.words.judging_verbs
-                                       or self.polarity([t.head]) <= self.words.negative))] + [
-            c for v in st.content if v.head not in content and v.pos_ in ("VERB", "AUX")
-            for c in v.children if c.dep_ == "nsubj" and c not in content]
+                                       or self.polarity([t.head]) <= self.words.negative))] + \
+            _subjects_before(st.content, ("nsubj",))
         for t in subjects:
             verb = t.head
             # a judgement says what the act is ("the law *is* cruel"); what it did ("the bombing
@@ -179,8 +177,8 @@ class StatementTargets:
 
     def _about_act(self, adj: Token) -> bool:
         """The stance adjective's prepositional object is an act or policy ("critical of the deal")."""
-        return any(self._is_act(o) for p in adj.children if p.dep_ == "prep" and p.lower_ in self.words.stance_prepositions
-                   for o in p.children if o.dep_ == "pobj")
+        return any(self._is_act(o) for p in kids(adj) if p.dep_ == "prep" and p.lower_ in self.words.stance_prepositions
+                   for o in kids(p) if o.dep_ == "pobj")
 
     def _wrongdoer(self, verb: Token, alleged: bool) -> bool:
         """The subject of an active verb of a wrong ("the migrants *smuggled* weapons", "the
@@ -190,8 +188,8 @@ class StatementTargets:
         not one of ``victim_nouns``), they are the accused too."""
         if lemma(verb) in self.words.stative_verbs:
             return any(c.dep_ == "attr" and c.pos_ == "NOUN" and lemma(c) not in self.words.victim_nouns
-                       and self.polarity([c]) <= self.words.negative for c in verb.children)
-        if any(c.dep_ == "auxpass" for c in verb.children) or lemma(verb) in self.words.suffering_verbs:
+                       and self.polarity([c]) <= self.words.negative for c in kids(verb))
+        if any(c.dep_ == "auxpass" for c in kids(verb)) or lemma(verb) in self.words.suffering_verbs:
             return False
         return alleged or self.polarity([verb]) <= self.words.negative
 
@@ -213,7 +211,7 @@ class StatementTargets:
     @staticmethod
     def _own_side(subject: Token) -> bool:
         """"his firm", "our troops": the speaker's own side, not an actor the speaker judges."""
-        return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subject.children)
+        return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in kids(subject))
 
     def _unreal_claim(self, verb: Token) -> bool:
         """Unreal, except a hedged legal charge ("their treatment *may amount* to crimes against
@@ -222,26 +220,38 @@ class StatementTargets:
 
     def _unreal(self, verb: Token) -> bool:
         """A clause only possible, future or conditional says nothing that happened or holds."""
-        if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(verb)):
             return True  # "the need for the government to invest": a wish, not a fact
         if any((c.dep_ == "aux" and c.lower_ in self.unreal_aux) or
-               (c.dep_ == "mark" and c.lower_ in self.conditional) for c in verb.children):
+               (c.dep_ == "mark" and c.lower_ in self.conditional) for c in kids(verb)):
             return True
         # "... so the prison service *can focus* on ...": a purpose, not what happens
         return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in self.words.purpose_marks
-                                            for c in verb.children) \
-            and any(c.dep_ == "aux" and c.lower_ in self.words.purpose_aux for c in verb.children)
+                                            for c in kids(verb)) \
+            and any(c.dep_ == "aux" and c.lower_ in self.words.purpose_aux for c in kids(verb))
 
 
 def _doers_in(noun: Token) -> list[Token]:
     """The possessor of ``noun`` ("*Kenya's* ultimatum"), its ``by`` phrase ("the allegations *by
     X*") and the ``by`` agent of a participle on it ("the sanctions imposed *by Washington*")."""
     out = []
-    for c in noun.children:
+    for c in kids(noun):
         if c.dep_ == "poss":
             out.append(c)
         elif c.dep_ == "prep" and c.lower_ == "by":
-            out.extend(o for o in c.children if o.dep_ == "pobj")
+            out.extend(o for o in kids(c) if o.dep_ == "pobj")
         elif c.dep_ == "acl":
-            out.extend(o for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj")
+            out.extend(o for a in kids(c) if a.dep_ == "agent" for o in kids(a) if o.dep_ == "pobj")
     return out
+
+
+def _subjects_before(content: tuple[Token, ...], relations: tuple[str, ...]) -> list[Token]:
+    """The subjects (``relations``) outside ``content`` of its verbs whose head lies outside it
+    too: the subject standing before a quotation that starts after it; read from the Doc's head
+    index (no head Token made per word)."""
+    if not content:
+        return []
+    heads = doc_lookup(content[0].doc).heads
+    inside = {t.i for t in content}
+    return [c for v in content if heads[v.i] not in inside and v.pos_ in ("VERB", "AUX")
+            for c in kids(v) if c.dep_ in relations and c.i not in inside]

@@ -42,21 +42,25 @@ class TokenKeys:
             able |= pos == p
         ids = columns[:, 3].tolist()
         tag_ids = np.unique(tags).tolist()
-        missing = set(ids).union(tag_ids).difference(strings)
-        if missing:
+        def read() -> list[int]:  # the lower-case forms; the ids of the verb tags (VB*)
+            self.lowers = tuple(map(strings.__getitem__, ids))
+            return [t for t in tag_ids if strings[t].startswith("VB")]
+        try:  # most words of a Doc are in the cache already: look for the others only when one is not
+            verb_tags = read()
+        except KeyError:
+            missing = set(ids).union(tag_ids).difference(strings)
             if len(strings) + len(missing) > _STRINGS_KEPT:
                 strings.clear()
                 missing = set(ids).union(tag_ids)
             for k in missing:
                 strings[k] = store[k]
-        for t in tag_ids:
-            if strings[t].startswith("VB"):
-                able |= tags == t
+            verb_tags = read()
+        for t in verb_tags:
+            able |= tags == t
         where = np.flatnonzero(able)
         # each key the raw bytes of the token's four ids (a bytes object hashes once; equal
         # ids, equal bytes)
         self.keys = dict(zip(where.tolist(), np.ascontiguousarray(columns[where, :4]).view("V32").ravel().tolist()))
-        self.lowers = tuple(map(strings.__getitem__, ids))
         position = np.arange(len(doc))
         heads = position + columns[:, 4].astype("int64")  # HEAD: offsets to the head
         sentence = np.searchsorted(np.array([s.start for s in lookup.sents]), position, side="right") - 1
