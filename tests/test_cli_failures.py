@@ -358,3 +358,12 @@ def test_explain_folder_goes_on_after_a_bad_file(tmp_path):
     heads = [line for line in result.stdout.splitlines() if line.startswith("=== ")]
     assert [h.split()[1].rsplit("/", 1)[-1] for h in heads] == ["a.txt", "c.txt"]
     assert "skipped:" in result.stderr and "b.txt" in result.stderr
+
+
+def test_code_out_dash_is_stdout_not_a_folder(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run(["code", "-", "--format", "jsonl", "--out", "-"], input=NEWS)
+    assert result.exit_code == 0, result.output
+    assert not (tmp_path / "-").exists()
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(rows) == 1 and rows[0]["events"]

@@ -26,7 +26,8 @@ MAX_STEM_BYTES = 120  # file systems allow 255 bytes a name: longer stems are cu
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonl"]), default="json", show_default=True,
               help="json: the object of one article, a JSON array of several; jsonl: one object a line.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False),
-              help="Write one NAME.json a file into DIR (names made unique; never two articles in one file).")
+              help="Write one NAME.json a file into DIR (names made unique; never two articles in one file); "
+                   "'-' or no --out: print on stdout.")
 @click.option("--jobs", type=click.IntRange(1, 512), default=1, show_default=True,
               help="Code on N local processes (one spaCy each); the output keeps the input order.")
 @progress_option
@@ -36,7 +37,7 @@ def code_command(inputs, published, fmt, out_dir, jobs, progress, model, knowled
     """Code INPUT... (files, folders, globs, '-' for stdin) into event data."""
     settings = make_settings(model, knowledge)
     failed = 0
-    files = OutFiles(Path(out_dir)) if out_dir else None
+    files = OutFiles(Path(out_dir)) if out_dir and out_dir != "-" else None
     printer = JsonPrinter(fmt)
     total = None
     if progress or (progress is None and sys.stderr.isatty()):

@@ -63,7 +63,7 @@ class StatementTargets:
                                speaker_codes)
         if not ids:
             said = set(st.content)  # the predicate may hang on the phrase: "the plan as a disaster for X"
-            inner = [a for t in st.about.subtree if t is not st.about and t not in said for a in actors_of(doc, t)]
+            inner = [a for t in st.about.subtree if t != st.about and t not in said for a in actors_of(doc, t)]
             ids = self._others(doc, list(dict.fromkeys(inner)), speaker_codes)[:1]
         return (ids, list(st.content), False) if ids else None
 
@@ -82,7 +82,7 @@ class StatementTargets:
                      for o in kids(p) if o.dep_ == "pobj" for a in actors_of(doc, o)]
             ids = self._targets(doc, about, speaker_codes, keep_victims=True) if about else []
             if ids:
-                roots = [t for t in st.content if t.head not in content or t.head is t]
+                roots = [t for t in st.content if t.head not in content or t.head == t]
                 return ids, list(st.content), alleged or any(
                     lemma(r) not in self.words.stative_verbs and r.pos_ == "VERB" for r in roots)
         # 'said Berisha "was involved in corrupt acts"': a quotation that starts after the subject
@@ -126,7 +126,7 @@ class StatementTargets:
                             speaker_codes)
         if not ids:
             return None
-        roots = [t for t in st.content if t.head not in content or t.head is t]
+        roots = [t for t in st.content if t.head not in content or t.head == t]
         if any(self._unreal_claim(r) for r in roots):
             return None
         return ids[:1], list(st.content), True
