@@ -95,3 +95,33 @@ PURPOSE_KEPT = [
 @pytest.mark.parametrize("text,root", PURPOSE_KEPT, ids=[c[0][:40] for c in PURPOSE_KEPT])
 def test_other_events_beside_a_protest_stay(coder, text, root):
     assert root in {c[:2] for c, _, _ in coded(coder, text)}
+
+
+# -- one act told twice by two triggers of a sentence -------------------------------------------
+
+TOLD_TWICE = [
+    # a country and its government (or spokesman) told twice: the more specific actor stays
+    ('"Moldova is committed to moving quickly toward a settlement, and we are prepared to do our part," '
+     "Moldovan President Maia Sandu wrote on Friday.", "030", ("MDAGOV", None)),
+    ("The Tuareg rebel movement insisted on its demands that Mali's government grant the north more autonomy.",
+     "100", ("MLIREB", "MLIGOV")),
+]
+
+
+@pytest.mark.parametrize("text,code,pair", TOLD_TWICE, ids=[c[0][:40] for c in TOLD_TWICE])
+def test_one_act_told_twice_is_one_event(coder, text, code, pair):
+    same = [(s, t) for c, s, t in coded(coder, text) if c == code]
+    assert same == [pair]
+
+
+KEPT_APART = [
+    # one trigger with two actors of one country: one event each (annotation.md: one per source)
+    ("Cameroonian coffee growers and traders are calling on the authorities to cut export taxes.", "020", 2),
+    # a reciprocal act between two bodies of one country: both directions
+    ("Nepal's army clashed with Maoist rebels near the border on Sunday.", "190", 2),
+]
+
+
+@pytest.mark.parametrize("text,code,n", KEPT_APART, ids=[c[0][:40] for c in KEPT_APART])
+def test_different_actors_of_one_country_stay_apart(coder, text, code, n):
+    assert len([c for c, _, _ in coded(coder, text) if c == code]) == n
