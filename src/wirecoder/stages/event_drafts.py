@@ -88,8 +88,9 @@ def purpose_targets(drafts: list[Draft], notes: list[str], aim_roots: frozenset[
     """A protest with no target of its own ("students staged demonstrations", "workers blocked
     roads") is aimed at whom its purpose clause names: the target of the same source's event in an
     infinitive of purpose on the protest ("... *to demand* reforms *by the government*").
-    The purpose's own event, when its root is one of ``aim_roots`` (cues.yaml ``protest_aims``: demand,
-    disapprove, protest), only says what the protest is for: the protest is the one event."""
+    The purpose's own event, when its code starts with one of ``aim_roots`` (cues.yaml
+    ``protest_aims``: demands, disapproval, criticism, complaints, protests; not accusations), only
+    says what the protest is for: the protest is the one event."""
     if not any(d.code.startswith(PROTEST_ROOT) for d in drafts):
         return drafts
     out = list(drafts)
@@ -105,10 +106,10 @@ def purpose_targets(drafts: list[Draft], notes: list[str], aim_roots: frozenset[
         aim = min(aims, key=lambda p: p.match.trigger.i)
         out[i] = dataclasses.replace(d, target=aim.target)
         notes.append(f"'{t.text}': a protest aimed at the target of its purpose '{aim.match.trigger.text}'")
-    return _without_protest_aims(out, notes, aim_roots) if aim_roots else out
+    return _without_protest_aims(out, notes, tuple(sorted(aim_roots))) if aim_roots else out
 
 
-def _without_protest_aims(drafts: list[Draft], notes: list[str], aims: frozenset[str]) -> list[Draft]:
+def _without_protest_aims(drafts: list[Draft], notes: list[str], aims: tuple[str, ...]) -> list[Draft]:
     """Drop the events that tell a protest's purpose ("began a hunger strike *to protest against*
     the decision", "rallied in the capital *to show their disapproval of* the government's policy"):
     one act told twice, coded once as the protest, aimed at whom the purpose names (it names the
@@ -121,7 +122,7 @@ def _without_protest_aims(drafts: list[Draft], notes: list[str], aims: frozenset
         t = d.match.trigger
         verb = t if t.pos_ in ("VERB", "AUX") else t.head
         for j, p in enumerate(out):
-            if j == i or j in drop or p.source != d.source or p.code[:2] not in aims \
+            if j == i or j in drop or p.source != d.source or not p.code.startswith(aims) \
                     or not _purpose_of(p.match.trigger, verb):
                 continue
             drop.add(j)
