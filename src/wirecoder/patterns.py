@@ -104,6 +104,7 @@ class Cues:
     press_replies: frozenset[str] = frozenset()
     press_nouns: frozenset[str] = frozenset()
     purpose_givers: frozenset[str] = frozenset()
+    protest_aims: frozenset[str] = frozenset()
     evidential: frozenset[str] = frozenset()
     denial: frozenset[str] = frozenset()
     protective: frozenset[str] = frozenset()

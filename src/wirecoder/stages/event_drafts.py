@@ -67,21 +67,32 @@ PROTEST_ROOT = "14"
 
 def _purpose_of(token: Token, verb: Token) -> bool:
     """True when `token` sits in an infinitive of purpose on `verb` ("staged rallies *to demand*
-    reforms from the government", "began a hunger strike *to protest* against the decision")."""
+    reforms from the government", "began a hunger strike *to protest* against the decision") or in
+    a participle clause with no subject of its own that tells what the act is for ("blocked roads
+    *demanding* that the governor resign")."""
     node = token
     for _ in range(4):
         if node.head.i == verb.i and node.i != verb.i:
-            return node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(node))
+            if node.dep_ != "advcl":
+                return False
+            below = kids(node)
+            return any(c.dep_ == "aux" and c.lower_ == "to" for c in below) or (
+                node.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in below))
         if node.head.i == node.i:
             return False
         node = node.head
     return False
 
 
-def purpose_targets(drafts: list[Draft], notes: list[str]) -> list[Draft]:
+def purpose_targets(drafts: list[Draft], notes: list[str], aim_roots: frozenset[str] = frozenset()) -> list[Draft]:
     """A protest with no target of its own ("students staged demonstrations", "workers blocked
     roads") is aimed at whom its purpose clause names: the target of the same source's event in an
-    infinitive of purpose on the protest ("... *to demand* reforms *by the government*")."""
+    infinitive of purpose on the protest ("... *to demand* reforms *by the government*").
+    The purpose's own event, when its code starts with one of ``aim_roots`` (cues.yaml
+    ``protest_aims``: demands, disapproval, criticism, complaints, protests; not accusations), only
+    says what the protest is for: the protest is the one event."""
+    if not any(d.code.startswith(PROTEST_ROOT) for d in drafts):
+        return drafts
     out = list(drafts)
     for i, d in enumerate(out):
         if d.target is not None or not d.code.startswith(PROTEST_ROOT):
@@ -95,7 +106,30 @@ def purpose_targets(drafts: list[Draft], notes: list[str]) -> list[Draft]:
         aim = min(aims, key=lambda p: p.match.trigger.i)
         out[i] = dataclasses.replace(d, target=aim.target)
         notes.append(f"'{t.text}': a protest aimed at the target of its purpose '{aim.match.trigger.text}'")
-    return out
+    return _without_protest_aims(out, notes, tuple(sorted(aim_roots))) if aim_roots else out
+
+
+def _without_protest_aims(drafts: list[Draft], notes: list[str], aims: tuple[str, ...]) -> list[Draft]:
+    """Drop the events that tell a protest's purpose ("began a hunger strike *to protest against*
+    the decision", "rallied in the capital *to show their disapproval of* the government's policy"):
+    one act told twice, coded once as the protest, aimed at whom the purpose names (it names the
+    target better than the protest's place: "rallied *in Lima*")."""
+    out = list(drafts)
+    drop: set[int] = set()
+    for i, d in enumerate(out):
+        if i in drop or not d.code.startswith(PROTEST_ROOT):
+            continue
+        t = d.match.trigger
+        verb = t if t.pos_ in ("VERB", "AUX") else t.head
+        for j, p in enumerate(out):
+            if j == i or j in drop or p.source != d.source or not p.code.startswith(aims) \
+                    or not _purpose_of(p.match.trigger, verb):
+                continue
+            drop.add(j)
+            if p.target is not None and p.target != d.source:
+                d = out[i] = dataclasses.replace(d, target=p.target)
+            notes.append(f"'{p.match.trigger.text}': the purpose of the protest '{t.text}', coded as the protest")
+    return [p for j, p in enumerate(out) if j not in drop] if drop else drafts
 
 
 NUMBER_ENTITIES = ("CARDINAL", "MONEY", "PERCENT", "QUANTITY")

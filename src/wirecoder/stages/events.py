@@ -97,7 +97,7 @@ class EventsStage(EarlierEvents, StatedObligations, EventRecords):
                     notes.append(f"'{match.trigger.text}': in a metadata line, not coded")
                     continue
                 found.extend(self._drafts(doc, sent, match, notes))
-            found = purpose_targets(merge_consequences(found, notes), notes)
+            found = purpose_targets(merge_consequences(found, notes), notes, self.cues.protest_aims)
             found = protested_states(doc, found, self.reduced, notes)
             found.extend(fight_victims(doc, sent, matches, found, self.reduced, notes))
             found = received_events(doc, sent, matches, found, self.reduced, notes)
