@@ -13,7 +13,7 @@ log = logging.getLogger(__name__)
 
 PEOPLE_COLUMNS = ("name", "aliases", "country", "sector", "role", "start", "end", "note")
 ROLE_KINDS = ("strong", "weak", "generic", "modifier", "anaphor", "expert", "place", "body", "event", "facility", "leads", "venue",
-              "igo_name")
+              "igo_name", "honorific")
 GROUP_COLUMNS = ("name", "aliases", "code", "kind", "start", "end", "note")
 PEOPLES_COLUMNS = ("name", "aliases", "countries", "sector")
 
