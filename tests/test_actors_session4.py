@@ -39,3 +39,56 @@ HOLDER = [
 @pytest.mark.parametrize("text,expected", HOLDER, ids=[c[0][:40] for c in HOLDER])
 def test_surname_of_the_holder(nlp, stage, text, expected):
     assert_codes(coded(nlp, stage, text), expected)
+
+
+# text -> {mention text: code}: an international body under the other spelling of its words
+# (spellings.tsv), under a name the story defines by its known short name, or a UN agency
+RESPELLED = [
+    ("The World Trade Organisation ruled against the tariffs.", {"World Trade Organisation": "IGO"}),
+    ("The International Labor Organization said young workers lost jobs.",
+     {"International Labor Organization": "IGO"}),
+    ("The U.N. World Food Program said trucks were stopped at the border.", {"U.N. World Food Program": "IGO"}),
+    ("The UN Environment Program warned that rivers were drying up.", {"UN Environment Program": "IGO"}),
+    ("The Food and Agriculture Organization said locusts destroyed crops.",
+     {"Food and Agriculture Organization": "IGO"}),
+    ("Frontex said fewer migrants crossed the sea this year.", {"Frontex": "IGO"}),
+]
+
+
+@pytest.mark.parametrize("text,expected", RESPELLED, ids=[c[0][:40] for c in RESPELLED])
+def test_international_body_spellings(nlp, stage, text, expected):
+    assert_codes(coded(nlp, stage, text), expected)
+
+
+# a name the knowledge base lacks, defined by a known short name in brackets, is that body
+DEFINED = [
+    ("The Global Health Org (WHO) urged Malawi to vaccinate children.", "Global Health Org"),
+    ("The Atomic Energy Agency (IAEA) asked Iran for access to the site.", "Atomic Energy Agency"),
+]
+
+
+@pytest.mark.parametrize("text,name", DEFINED, ids=[c[0][:40] for c in DEFINED])
+def test_name_defined_by_known_short_name(nlp, stage, text, name):
+    doc_codes = coded(nlp, stage, text)
+    assert doc_codes.get(name) == "IGO", doc_codes
+
+
+# "the movement of X", "the group of X" with a plural X: what moves or gathers, no anaphor that
+# takes the country of X to an earlier named body
+NOT_ANAPHORS = [
+    ("The Arab League urged Israel to allow the movement of Palestinian farmers.", "movement"),
+    ("Oxfam said Ethiopia blocked the movement of aid trucks.", "movement"),
+]
+
+
+@pytest.mark.parametrize("text,absent", NOT_ANAPHORS, ids=[c[0][:40] for c in NOT_ANAPHORS])
+def test_movement_of_plural_is_no_anaphor(nlp, stage, text, absent):
+    assert_absent(coded(nlp, stage, text), (absent,))
+
+
+def test_respelled_names():
+    from wirecoder.knowledge.tables import respelled
+    spellings = {"programme": ("program",), "program": ("programme",), "un": ("U.N.",), "u.n.": ("UN",)}
+    assert respelled(("UN Development Programme",), spellings) == ("U.N. Development Programme",
+                                                                    "UN Development Program")
+    assert respelled(("World Bank",), spellings) == ()

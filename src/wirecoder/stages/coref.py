@@ -286,22 +286,36 @@ def link_abbreviations(doc: Doc, found: list[Found]) -> list[Found]:
     (HNP)", names that actor wherever it recurs ("the HNP said ..."), unless the token is already
     a mention of its own. One pass over the tokens."""
     ends = {f.end: f for f in found if f.kind not in ("pronoun",) and f.end - f.start >= 2}
+    known = {f.start: f for f in found if f.end == f.start + 1 and f.resolved_by == "knowledge" and f.country}
     covered = _covered(found)
     aliases: dict[str, Found] = {}
     out = list(found)
+    recoded: dict[int, Found] = {}
     n = len(doc)
     lookup = doc_lookup(doc)
     toks, texts = lookup.tokens, lookup.texts
     for i in range(n):
         text = texts[i]
         if text == "(" and i + 2 < n and texts[i + 2] == ")" and i in ends and _abbreviation(toks[i + 1]):
-            aliases[texts[i + 1]] = ends[i]
+            long = ends[i]
+            short = known.get(i + 1)
+            if (short is not None and short.actor_kind not in ("country", "metonym", "person", "region")
+                    and long.actor_kind in ("organisation", "group") and long.resolved_by in (None, "context")):
+                # "the International Labor Office (ILO)": a name the knowledge base lacks is the
+                # body its known short name stands for
+                long = long.with_(key=short.key, actor_kind=short.actor_kind, country=short.country,
+                                  sector=short.sector, note=short.note, resolved_by="knowledge", context=False)
+                recoded[long.start] = long
+                ends[i] = long
+            aliases[texts[i + 1]] = long
         elif i in ends and (short := _initials(doc, ends[i])) is not None:
             aliases.setdefault(short, ends[i])   # "the National Congress Party ... the NCP's assets"
         f = aliases.get(text)
         if f is not None and i not in covered and i >= f.end:
             out.append(f.with_(start=i, end=i + 1, kind="name", resolved_by="coreference",
                                possessor=None, anaphor=False))
+    if recoded:
+        out = [recoded[f.start] if f.start in recoded and f.end == recoded[f.start].end else f for f in out]
     out.sort(key=lambda f: f.start)
     return out
 
