@@ -92,3 +92,38 @@ def test_respelled_names():
     assert respelled(("UN Development Programme",), spellings) == ("U.N. Development Programme",
                                                                     "UN Development Program")
     assert respelled(("World Bank",), spellings) == ()
+
+
+# text -> {mention text: code}: countries whose names or demonyms are prefixes of each other,
+# a possessive country in front of a titled name, two owners of the same role word
+COUNTRIES = [
+    ("Kenya summoned Chad's ambassador Ali Moussa to protest the raid.", {"ambassador Ali Moussa": "TCDGOV"}),
+    ("Ghana recalled Togo's envoy Kossi Mensah on Friday.", {"envoy Kossi Mensah": "TGOGOV"}),
+    ("Benin's army and Nigeria's army held joint drills.", {"Benin": "BEN", "Nigeria": "NGA"}),
+    ("Nigerien soldiers and Nigerian police met in Maradi.",
+     {"Nigerien soldiers": "NERMIL", "Nigerian police": "NGAPOL"}),
+    ("Equatorial Guinean officials accused Guinean traders of smuggling.",
+     {"Equatorial Guinean officials": "GNQGOV", "Guinean traders": "GINBUS"}),
+    ("South Sudanese troops clashed with Sudanese soldiers near the border.",
+     {"South Sudanese troops": "SSDMIL", "Sudanese soldiers": "SDNMIL"}),
+    ("Papua New Guinea's prime minister spoke to reporters.", {"Papua New Guinea": "PNG", "prime minister": "PNGGOV"}),
+    ("Papua New Guinean diplomats met Fijian officials.", {"Papua New Guinean diplomats": "PNGGOV"}),
+    ("Dominica's prime minister met the Dominican Republic's president.",
+     {"Dominica": "DMA", "Dominican Republic": "DOM"}),
+]
+
+
+@pytest.mark.parametrize("text,expected", COUNTRIES, ids=[c[0][:40] for c in COUNTRIES])
+def test_country_pairs_and_possessors(nlp, stage, text, expected):
+    assert_codes(coded(nlp, stage, text), expected)
+
+
+@pytest.mark.parametrize("text,first,second", [
+    ("Sudan's army and South Sudan's army exchanged fire.", "SDNMIL", "SSDMIL"),
+    ("Chad's police and Libya's police signed a pact.", "TCDPOL", "LBYPOL"),
+])
+def test_two_owners_of_one_role_word_are_two_actors(nlp, stage, text, first, second):
+    from test_actors import run
+    doc = run(nlp, stage, text)
+    codes = sorted(a.code for a in doc._.actors if a.code and a.code[3:])
+    assert codes == sorted([first, second]), codes
