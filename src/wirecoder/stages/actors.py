@@ -262,7 +262,7 @@ class ActorsStage:
                 if c:
                     own_place[f.key] = c
         out = []
-        owned: dict[str, str] = {}  # key -> the country of its first possessor
+        owned: dict[str, str] = {}  # key -> the country of its first named possessor ("Chad's")
         for f in found:
             if _region_nation(doc, f):
                 # "the central African nation", "the Gulf state": the story's country just named
@@ -276,7 +276,7 @@ class ActorsStage:
                 if owner is None and toks[f.possessor].tag_ == "PRP$":
                     country = self._pronoun_owner(doc, f.possessor, found)
                 if country and country not in ("IGO", "NGO"):
-                    if owned.setdefault(f.key, country) != country:
+                    if owner is not None and owned.setdefault(f.key, country) != country:
                         # "Sudan's army and South Sudan's army": two owners, two actors
                         f = f.with_(key=f"{f.key}@{country}")
                     f = f.with_(country=country, resolved_by="coreference", context=False)
