@@ -127,3 +127,16 @@ def test_two_owners_of_one_role_word_are_two_actors(nlp, stage, text, first, sec
     doc = run(nlp, stage, text)
     codes = sorted(a.code for a in doc._.actors if a.code and a.code[3:])
     assert codes == sorted([first, second]), codes
+
+
+# an organisation the knowledge base lacks, owned by a country named in front, is of that country
+OWNED_BODIES = [
+    ("Kenya's National Institute of Agricultural Studies said the maize crop failed.",
+     {"National Institute of Agricultural Studies": "KEN*"}),
+    ("Peru's Ombudsman Office said three people died in the protests.", {"Ombudsman Office": "PER*"}),
+]
+
+
+@pytest.mark.parametrize("text,expected", OWNED_BODIES, ids=[c[0][:40] for c in OWNED_BODIES])
+def test_body_owned_by_a_country(nlp, stage, text, expected):
+    assert_codes(coded(nlp, stage, text), expected)

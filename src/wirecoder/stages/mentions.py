@@ -264,7 +264,9 @@ class MentionFinder:
                 covered.difference_update(range(f.start, f.end))
                 for k in range(f.start, f.end):
                     owner.pop(k, None)
+            # "Peru's Ombudsman Office": the owner in front gives the country (actors stage)
+            owner_at = s - 2 if country is None and s >= 2 and toks[s - 1].tag_ == "POS" else None
             add(Found(s, t, "name", "organisation", "org:" + name_key(span_text(doc, s, t)), span_text(doc, s, t),
-                      country, sector, resolved_by="title" if country else None))
+                      country, sector, resolved_by="title" if country else None, possessor=owner_at))
         found.sort(key=lambda f: f.start)
         return found, by_start
