@@ -13,7 +13,7 @@ from .base import Entry, KnowledgeBase, PersonAt
 from .learn import learn, read_learned, write_learned
 from .records import Country, Group, Igo, Learned, Metonym, Person, Region, Role, join_code, split_code
 from .tables import (load_countries, load_groups, load_peoples, load_igos, load_metonyms, load_people, load_places, load_shared_places,
-                     load_regions, load_roles)
+                     load_regions, load_roles, load_spellings)
 from .user import load_user_files
 
 log = logging.getLogger(__name__)
@@ -33,14 +33,15 @@ def load_knowledge(settings: Settings) -> KnowledgeBase:
     countries, regions = load_countries(d / "countries.tsv"), load_regions(d / "regions.tsv")
     known = frozenset({c.code for c in countries} | {r.code for r in regions} | set(NON_STATE))
     user_people, user_groups = load_user_files(settings.knowledge_files, known)
+    spellings = load_spellings(d / "spellings.tsv")
     kb = KnowledgeBase(
         countries=countries,
         metonyms=load_metonyms(d / "metonyms.tsv"),
-        igos=load_igos(d / "igos.tsv"),
+        igos=load_igos(d / "igos.tsv", spellings),
         regions=regions,
         roles=load_roles(d / "roles.tsv"),
         people=user_people + load_people(d / "people.tsv"),
-        groups=user_groups + load_groups(d / "groups.tsv") + load_peoples(d / "peoples.tsv"),
+        groups=user_groups + load_groups(d / "groups.tsv", spellings=spellings) + load_peoples(d / "peoples.tsv"),
         learned=read_learned(settings.learned_path),
         places=MappingProxyType({**load_places(d / "places_extra.tsv"), **load_places(d / "places.tsv")}),
         shared_places=MappingProxyType(load_shared_places(d / "places_shared.tsv")),

@@ -13,7 +13,7 @@ log = logging.getLogger(__name__)
 
 PEOPLE_COLUMNS = ("name", "aliases", "country", "sector", "role", "start", "end", "note")
 ROLE_KINDS = ("strong", "weak", "generic", "modifier", "anaphor", "expert", "place", "body", "event", "facility", "leads", "venue",
-              "igo_name")
+              "igo_name", "honorific")
 GROUP_COLUMNS = ("name", "aliases", "code", "kind", "start", "end", "note")
 PEOPLES_COLUMNS = ("name", "aliases", "countries", "sector")
 
@@ -81,11 +81,41 @@ def load_metonyms(path: Path) -> tuple[Metonym, ...]:
     )
 
 
-def load_igos(path: Path) -> tuple[Igo, ...]:
-    return tuple(
-        Igo(row["name"], split(row.get("aliases")), row.get("note") or row["name"], row.get("sector") or None)
-        for _, row in read_rows(path, ("name", "aliases", "note"))
-    )
+def load_igos(path: Path, spellings: dict[str, tuple[str, ...]] | None = None) -> tuple[Igo, ...]:
+    igos = []
+    for _, row in read_rows(path, ("name", "aliases", "note")):
+        aliases = split(row.get("aliases"))
+        aliases += respelled((row["name"], *aliases), spellings or {})
+        igos.append(Igo(row["name"], aliases, row.get("note") or row["name"], row.get("sector") or None))
+    return tuple(igos)
+
+
+def load_spellings(path: Path) -> dict[str, tuple[str, ...]]:
+    """spellings.tsv: each word (lowercase) -> its other spellings, both ways (written as in the
+    file: a lowercase one takes the case of the name's word, "UN" or "U.N." stays as it is)."""
+    out: dict[str, set[str]] = {}
+    for _, row in read_rows(path, ("word", "variants"), optional=True):
+        group = {row["word"], *split(row.get("variants"))}
+        for w in group:
+            out.setdefault(w.lower(), set()).update(v for v in group if v.lower() != w.lower())
+    return {w: tuple(sorted(v)) for w, v in out.items()}
+
+
+def respelled(names: tuple[str, ...], spellings: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """The other spellings of ``names`` that are not among them ("World Food Program" for
+    "World Food Programme"); each word that has variants is swapped, one at a time."""
+    seen = {n.lower() for n in names}
+    out: list[str] = []
+    for name in names:
+        words = name.split(" ")
+        for k, w in enumerate(words):
+            for v in spellings.get(w.lower(), ()):
+                v = v[:1].upper() + v[1:] if w[:1].isupper() and v.islower() else v
+                new = " ".join((*words[:k], v, *words[k + 1:]))
+                if new.lower() not in seen:
+                    seen.add(new.lower())
+                    out.append(new)
+    return tuple(out)
 
 
 def load_regions(path: Path) -> tuple[Region, ...]:
@@ -130,14 +160,17 @@ def load_people(path: Path, source: str = "builtin") -> tuple[Person, ...]:
     return tuple(people)
 
 
-def load_groups(path: Path, source: str = "builtin") -> tuple[Group, ...]:
+def load_groups(path: Path, source: str = "builtin",
+                spellings: dict[str, tuple[str, ...]] | None = None) -> tuple[Group, ...]:
     groups = []
     for lineno, row in read_rows(path, GROUP_COLUMNS, optional=True):
         where = f"{path}:{lineno}"
         if not row["name"] or not row["code"]:
             raise KnowledgeError(f"{where}: a group needs a name and a code")
+        aliases = split(row.get("aliases"))
+        aliases += respelled((row["name"], *aliases), spellings or {})
         groups.append(Group(
-            name=row["name"], aliases=split(row.get("aliases")), code=row["code"].upper(),
+            name=row["name"], aliases=aliases, code=row["code"].upper(),
             kind=row.get("kind") or "other", start=parse_date(row.get("start"), where),
             end=parse_date(row.get("end"), where), note=row.get("note") or None, source=source))
     return tuple(groups)

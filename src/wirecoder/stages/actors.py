@@ -23,7 +23,7 @@ from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Doc
 
 from ..doc import Trace, article_of, doc_lookup, ents_in, sentence_of
-from ..knowledge.names import name_key
+from ..knowledge.names import fold, name_key
 from ..knowledge.records import join_code
 from ..records import Actor, Mention
 from ..resources import Resources
@@ -106,6 +106,11 @@ class ActorsStage:
                         f = f.with_(name=holders[0].name, key="person:" + name_key(holders[0].name))
                     elif f.former and f.role:
                         f = self._former_holder(f, date)
+                elif at is None:  # "Recep Erdogan": the holder's surname and some of his other names
+                    holder = self._holder_by_parts(f.name, date)
+                    if holder is not None:
+                        at = self.kb.person_at(holder.name, date)
+                        f = f.with_(name=holder.name, key="person:" + name_key(holder.name))
                 if at is not None:
                     if f.resolved_by in ("title", "apposition"):
                         # the text's own title wins; the knowledge base fills in the country
@@ -120,6 +125,16 @@ class ActorsStage:
             known.setdefault(f.key, f)
         # the apposition of a renamed person ("Gbagbo, a former president,") follows the name
         return [f.with_(key=renamed[f.key]) if f.key in renamed and f.actor_kind == "person" else f for f in out]
+
+    def _holder_by_parts(self, name: str, date: dt.date | None):
+        """The one office holder whose surname ends ``name`` and whose names hold every other word
+        of it ("Latif Rashid" is Abdul Latif Rashid; "Haroon Rashid" is nobody known)."""
+        words = name.split()
+        holders = self.kb.surname_holders(words[-1], date)
+        if len(holders) != 1:
+            return None
+        own = {fold(w) for n in (holders[0].name, *holders[0].aliases) for w in n.replace("-", " ").split()}
+        return holders[0] if all(fold(w) in own for w in words[:-1]) else None
 
     def _former_holder(self, f: Found, date: dt.date | None) -> Found:
         """"former President Gbagbo": the one person of that surname who held exactly that role
@@ -247,6 +262,7 @@ class ActorsStage:
                 if c:
                     own_place[f.key] = c
         out = []
+        owned: dict[str, str] = {}  # key -> the country of its first named possessor ("Chad's")
         for f in found:
             if _region_nation(doc, f):
                 # "the central African nation", "the Gulf state": the story's country just named
@@ -260,6 +276,9 @@ class ActorsStage:
                 if owner is None and toks[f.possessor].tag_ == "PRP$":
                     country = self._pronoun_owner(doc, f.possessor, found)
                 if country and country not in ("IGO", "NGO"):
+                    if owner is not None and owned.setdefault(f.key, country) != country:
+                        # "Sudan's army and South Sudan's army": two owners, two actors
+                        f = f.with_(key=f"{f.key}@{country}")
                     f = f.with_(country=country, resolved_by="coreference", context=False)
             if f.country is None and (f.context or f.actor_kind == "person" and f.key.startswith("person:")
                                       and (f.sector not in OUTSIDERS or _former_titled(f)) and f.key not in outsiders):

@@ -66,6 +66,8 @@ def link_names(doc: Doc, found: list[Found], kb: KnowledgeBase, date: dt.date | 
                 i = f.end
                 continue
             holders = kb.surname_holders(toks[i].text, date) if f.start in singles else ()
+            if len(holders) == 1 and _other_person(kb, toks, i, i + 1, covered, holders[0]):
+                holders = ()
             if len(holders) == 1:
                 p = holders[0]
                 f = f.with_(key="person:" + name_key(p.name), name=p.name)
@@ -104,7 +106,8 @@ def link_names(doc: Doc, found: list[Found], kb: KnowledgeBase, date: dt.date | 
                 out.append(link.with_(country=origin, resolved_by="apposition") if origin else link)
             else:
                 holders = kb.surname_holders(tok.text, date)
-                if len(holders) == 1 and tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", ""):
+                if (len(holders) == 1 and tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "")
+                        and not _other_person(kb, toks, i, i + 1, covered, holders[0])):
                     p = holders[0]
                     f = Found(i, i + 1, "name", "person", "person:" + name_key(p.name), p.name)
                     out.append(f)
@@ -164,6 +167,30 @@ def _named_subject(tok) -> bool:
     """A capitalised subject the tagger took for a common noun at the start of a sentence
     ("Mehdiyev, who is Azerbaijani, said"): a name when it is the surname of a person met before."""
     return tok.text[:1].isupper() and tok.is_alpha and tok.dep_ in ("nsubj", "nsubjpass")
+
+
+def _name_part(tok) -> bool:
+    """A word that can be part of the same personal name: a capitalised proper noun that is no
+    other kind of entity (not "Monday", "Baghdad")."""
+    return tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.ent_type_ in ("", "PERSON")
+
+
+def _given_name(kb: KnowledgeBase, word) -> bool:
+    """``word`` next to a surname reads as another part of a personal name: a capitalised proper
+    noun that is no title, honorific or role of roles.tsv ("Chancellor", "Mr", "Administration")."""
+    return _name_part(word) and word.is_alpha and kb.role((word.lower_,)) is None
+
+
+def _other_person(kb: KnowledgeBase, toks, start: int, end: int, covered: set[int], holder) -> bool:
+    """The surname at ``start:end`` belongs to someone else than the office ``holder``: the name
+    goes on after it ("Haroon Rashid Aswad": not the surname), or a given name written before it
+    is none of the holder's names ("Haroon Rashid" is not "Abdul Latif Rashid")."""
+    if end < len(toks) and end not in covered and _given_name(kb, toks[end]) and toks[end].ent_type_ == toks[end - 1].ent_type_:
+        return True
+    if start == 0 or start - 1 in covered or not _given_name(kb, toks[start - 1]):
+        return False
+    words = {fold(w) for name in (holder.name, *holder.aliases) for w in name.replace("-", " ").split()}
+    return fold(toks[start - 1].text) not in words
 
 
 def _name_like(tok) -> bool:
@@ -259,22 +286,36 @@ def link_abbreviations(doc: Doc, found: list[Found]) -> list[Found]:
     (HNP)", names that actor wherever it recurs ("the HNP said ..."), unless the token is already
     a mention of its own. One pass over the tokens."""
     ends = {f.end: f for f in found if f.kind not in ("pronoun",) and f.end - f.start >= 2}
+    known = {f.start: f for f in found if f.end == f.start + 1 and f.resolved_by == "knowledge" and f.country}
     covered = _covered(found)
     aliases: dict[str, Found] = {}
     out = list(found)
+    recoded: dict[int, Found] = {}
     n = len(doc)
     lookup = doc_lookup(doc)
     toks, texts = lookup.tokens, lookup.texts
     for i in range(n):
         text = texts[i]
         if text == "(" and i + 2 < n and texts[i + 2] == ")" and i in ends and _abbreviation(toks[i + 1]):
-            aliases[texts[i + 1]] = ends[i]
+            long = ends[i]
+            short = known.get(i + 1)
+            if (short is not None and short.actor_kind not in ("country", "metonym", "person", "region")
+                    and long.actor_kind in ("organisation", "group") and long.resolved_by in (None, "context")):
+                # "the International Labor Office (ILO)": a name the knowledge base lacks is the
+                # body its known short name stands for
+                long = long.with_(key=short.key, actor_kind=short.actor_kind, country=short.country,
+                                  sector=short.sector, note=short.note, resolved_by="knowledge", context=False)
+                recoded[long.start] = long
+                ends[i] = long
+            aliases[texts[i + 1]] = long
         elif i in ends and (short := _initials(doc, ends[i])) is not None:
             aliases.setdefault(short, ends[i])   # "the National Congress Party ... the NCP's assets"
         f = aliases.get(text)
         if f is not None and i not in covered and i >= f.end:
             out.append(f.with_(start=i, end=i + 1, kind="name", resolved_by="coreference",
                                possessor=None, anaphor=False))
+    if recoded:
+        out = [recoded[f.start] if f.start in recoded and f.end == recoded[f.start].end else f for f in out]
     out.sort(key=lambda f: f.start)
     return out
 

@@ -79,6 +79,9 @@ def group(roles: RoleBook, doc: Doc, i: int, hits: dict[int, Hit], covered: set[
         return [named]
     if role.kind == "anaphor" and not modified and not definite and possessor is None:
         return []  # "a group of people": only "the group" refers back to a body
+    if role.kind == "anaphor" and possessor is None and i + 1 < len(doc) and folded[i + 1] == "of" and any(
+            c.dep_ == "pobj" and c.tag_ == "NNS" for c in toks[i + 1].children):
+        return []  # "the movement of goods", "the group of workers": what moves or gathers, no body
     if role.kind == "generic" and not modified and possessor is None:
         return []
     if coding.country is None:  # "the president of Venezuela", "representatives from Human Rights Watch"

@@ -36,6 +36,9 @@ def person(roles: RoleBook, doc: Doc, s: int, t: int, hit: Hit | None, hits: dic
         if coding.country or coding.sector:
             base = base.with_(start=ts, kind="title", country=coding.country, sector=coding.sector,
                               role=title_text(doc, ts, s), resolved_by="title", former=coding.former)
+            if coding.country is None and ts >= 2 and doc_lookup(doc).tokens[ts - 1].tag_ == "POS":
+                # "Niger's ambassador Brah Ali": the owner's country, not the story's
+                base = base.with_(possessor=ts - 2)
     appos = apposition(roles, doc, t, hits)
     if appos is not None:
         a_start, a_end, coding = appos

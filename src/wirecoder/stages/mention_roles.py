@@ -68,7 +68,7 @@ class RoleBook:
         # body ("International Renewable Energy Agency" IGO)
         self.igo_names = frozenset((r.words[0], r.words[-1]) for r in kb.roles if r.kind == "igo_name")
         for role in kb.roles:
-            if role.kind in ("place", "body", "event", "facility", "leads", "venue", "igo_name"):
+            if role.kind in ("place", "body", "event", "facility", "leads", "venue", "igo_name", "honorific"):
                 continue
             words = tuple(fold(t.text) for t in nlp.make_doc(role.role))
             self._roles_by_last.setdefault(words[-1], []).append((words, role))

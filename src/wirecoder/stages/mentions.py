@@ -32,6 +32,7 @@ from .mention_titles import STOP_TAGS
 
 ETHNIC = frozenset(("ethnic",))  # "ethnic Albanians": a people named by a demonym, not its country
 NAME_KINDS = ("country", "igo", "group", "metonym", "region", "capital")
+PLACE_KINDS = ("country", "demonym", "capital", "region", "region_demonym")  # never a person by itself
 _NOUN_IDS = (NOUN, PROPN)  # ``token.pos`` ids: no string is made
 _DOTTED = re.compile(r"^(?:[a-z]\.){2,}$")
 
@@ -157,7 +158,9 @@ class MentionFinder:
         hits = [on_date(h, date) for h in self.hits(doc) if not skip(h.start)]
         ents = [e for e in lookup.ents if e.label_ in ("PERSON", "ORG") and not skip(e.start)]
         # a personal name that contains a knowledge name ("Jordan" in "Michael Jordan") is a name
-        person_spans = [(e.start, e.end) for e in ents if e.label_ == "PERSON" and len(e) > 1]
+        # (without a possessive "'s" spaCy took in: "Papua New Guinea's" is the country's)
+        person_spans = [(e.start, e.end - (toks[e.end - 1].tag_ == "POS")) for e in ents
+                        if e.label_ == "PERSON" and len(e) > 1]
         person_at = {k: (s, e) for s, e in person_spans for k in range(s, e)}  # entities do not overlap
         hits = [h for h in hits if h.entry.kind in PERSON_KINDS
                 or not ((p := person_at.get(h.start)) is not None and h.end <= p[1]
@@ -183,6 +186,9 @@ class MentionFinder:
         people_tokens = {k for s, t, _ in people for k in range(s, t)}
         name_hit = {k: h for h in hits if h.entry.kind in NAME_KINDS for k in range(h.start, h.end)}
         for e in ents:
+            if e.label_ == "PERSON" and (h := by_start.get(e.start)) is not None and h.entry.kind in PLACE_KINDS \
+                    and h.end >= e.end - (toks[e.end - 1].tag_ == "POS"):
+                continue  # "Papua New Guinean" taken for a person: the knowledge base's place
             if e.label_ == "PERSON" and not people_tokens.intersection(range(e.start, e.end)) and \
                     not ((h := name_hit.get(e.start)) is not None and e.end <= h.end):
                 s, t = extend_particles(doc, *trim_name(doc, e.start, e.end))
@@ -258,7 +264,9 @@ class MentionFinder:
                 covered.difference_update(range(f.start, f.end))
                 for k in range(f.start, f.end):
                     owner.pop(k, None)
+            # "Peru's Ombudsman Office": the owner in front gives the country (actors stage)
+            owner_at = s - 2 if country is None and s >= 2 and toks[s - 1].tag_ == "POS" else None
             add(Found(s, t, "name", "organisation", "org:" + name_key(span_text(doc, s, t)), span_text(doc, s, t),
-                      country, sector, resolved_by="title" if country else None))
+                      country, sector, resolved_by="title" if country else None, possessor=owner_at))
         found.sort(key=lambda f: f.start)
         return found, by_start
