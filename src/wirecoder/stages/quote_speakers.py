@@ -122,6 +122,8 @@ class SpeakerResolver:
             head = part  # "Sixty percent of students said": the students
         if is_document(head, self.lex):
             issuer = issuer_of(head, self.lex)
+            if issuer is None:
+                issuer = self._earlier_issuer(head)  # "The assessment said" after "An assessment from X"
             if issuer is not None and issuer.i != head.i:
                 found = self.resolve(issuer)
                 if found is not None:
@@ -324,6 +326,25 @@ class SpeakerResolver:
                         return found
                 break
         return earlier[-1] if earlier else None
+
+    def _earlier_issuer(self, document: Token) -> Token | None:
+        """"The assessment said ..." with no issuer of its own: the issuer of the same document
+        named before, outside quotes, within the last sentences ("A preliminary assessment from
+        the disaster agency showed ... The assessment said ...")."""
+        if not any(c.dep_ == "det" and c.lower_ in _ROLE_DETS for c in document.children):
+            return None
+        back = self._sentence_back(document, _ANTECEDENT_SENTENCES)
+        positions = self._lemma_positions(document.lemma_.lower())
+        for k in reversed(positions[:bisect_left(positions, document.i)]):
+            if k < back:
+                break
+            earlier = self.doc[k]
+            if earlier.pos_ != "NOUN" or self._in_quote(earlier.idx):
+                continue
+            issuer = issuer_of(earlier, self.lex)
+            if issuer is not None and issuer.lower_ not in ("its", "their", "his", "her"):
+                return issuer
+        return None
 
     def _texts(self, ents: list[SpacySpan]) -> list[str]:
         """``e.text`` of each entity, sliced from the Doc's text."""
