@@ -28,7 +28,22 @@ DOCUMENT_ANAPHORS = [
 ]
 
 
-@pytest.mark.parametrize("text, words, kind, speaker", DOCUMENT_ANAPHORS)
+# "he"/"she" after a sentence whose subject is a person's thing ("X's company, Y, sells ..."):
+# the owner, not the speaker before
+OWNER_ANTECEDENTS = [
+    ("Prices in Lisbon have doubled, agent Marta Silva said. Jonas Berg's travel company, Nordway, "
+     "focuses on Scandinavian clients. He said that wealthy buyers mainly want safety.",
+     "wealthy buyers mainly want safety", "indirect", "Jonas Berg"),
+    ("Nadia Petrova said the port was closed. Omar Haddad's bakery sells bread to the soldiers. "
+     "He says business has never been better.", "business has never been better", "indirect", "Omar Haddad"),
+    # a person named as the subject's appositive still wins over the owner
+    ("Mayor Leo Brandt opened the bridge. Brandt's deputy, Clara Voss, cut the ribbon. "
+     "She said the bridge would carry 9,000 cars a day.", "the bridge would carry 9,000 cars a day",
+     "indirect", "Clara Voss"),
+]
+
+
+@pytest.mark.parametrize("text, words, kind, speaker", DOCUMENT_ANAPHORS + OWNER_ANTECEDENTS)
 def test_quote_class_session4(coder, text, words, kind, speaker):
     coded = coder.code(text)
     quote = quote_with(coded, words)

@@ -232,6 +232,12 @@ class SpeakerResolver:
                         found = self.resolve(token)
                         if found is not None and found.person:
                             return found
+                        owner = next((c for c in token.children if c.dep_ == "poss"
+                                      and self._person_at(c) is not None), None)
+                        if owner is not None:  # "Jonas Berg's company, Nordway, ... He said"
+                            found = self.resolve(owner)
+                            if found is not None and found.person:
+                                return found
                         if (found is not None and found.actor is None and token.tag_ == "NN"
                                 and is_cue_verb(self.lex, token.head) and described is None
                                 and any(c.dep_ == "det" for c in token.children)):
