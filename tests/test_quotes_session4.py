@@ -42,8 +42,16 @@ OWNER_ANTECEDENTS = [
      "indirect", "Clara Voss"),
 ]
 
+# a proper name ending in a word that alone is no speaker ("research", "survey") is a body
+NAMED_BODIES = [
+    ("Tourism generates a fifth of hotel revenue in the region, Apex Market Research has found.",
+     "Tourism generates a fifth of hotel revenue", "indirect", "Apex Market Research"),
+    ("Quakes near the dam are rising, the Nordic Geological Survey said.",
+     "Quakes near the dam are rising", "indirect", "Nordic Geological Survey"),
+]
 
-@pytest.mark.parametrize("text, words, kind, speaker", DOCUMENT_ANAPHORS + OWNER_ANTECEDENTS)
+
+@pytest.mark.parametrize("text, words, kind, speaker", DOCUMENT_ANAPHORS + OWNER_ANTECEDENTS + NAMED_BODIES)
 def test_quote_class_session4(coder, text, words, kind, speaker):
     coded = coder.code(text)
     quote = quote_with(coded, words)
@@ -62,3 +70,13 @@ def test_document_without_issuer(coder, text, words, speaker):
     quote = quote_with(coder.code(text), words)
     assert quote is not None
     assert same_speaker(quote.speaker_name, speaker), quote.speaker_name
+
+
+# the word alone, or a name ending in a thing that is no body, still makes no quote
+@pytest.mark.parametrize("text", [
+    "The research shows that bees are dying.",
+    "Employers must offer insurance, the Affordable Care Act says.",
+    "Attacks rose by 45%, the Global Terrorism Index says.",
+])
+def test_things_still_not_speakers(coder, text):
+    assert [q for q in coder.code(text).quotes if q.kind != "term"] == []

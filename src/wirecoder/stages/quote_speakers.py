@@ -132,7 +132,8 @@ class SpeakerResolver:
             agent = self._agent(head)
             if agent is not None:
                 head = agent
-        if head.lemma_.lower() in self.lex.non_speakers or head.lower_ in self.lex.non_speakers:
+        if ((head.lemma_.lower() in self.lex.non_speakers or head.lower_ in self.lex.non_speakers)
+                and not self._named_body(head)):
             source = self._agent(head, ("by", "from"))
             if source is not None and source.i != head.i:
                 return self.resolve(source)  # "according to data from the statistics office"
@@ -332,6 +333,12 @@ class SpeakerResolver:
                         return found
                 break
         return earlier[-1] if earlier else None
+
+    def _named_body(self, head: Token) -> bool:
+        """"Apex Market Research", "the U.S. Geological Survey": a proper name of several words
+        whose last word (of ``body_names.txt``) is a thing alone names a body that speaks."""
+        return (head.pos_ == "PROPN" and head.lower_ in self.lex.body_names
+                and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.children))
 
     def _earlier_issuer(self, document: Token) -> Token | None:
         """"The assessment said ..." with no issuer of its own: the issuer of the same document
