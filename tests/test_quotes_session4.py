@@ -50,8 +50,19 @@ NAMED_BODIES = [
      "Quakes near the dam are rising", "indirect", "Nordic Geological Survey"),
 ]
 
+# "..., local media report.": a reporting verb the parser took for a noun ends the sentence
+TRAILING_NOUN_CUES = [
+    ("The airline earned 3 billion rupees last year, local media report.",
+     "The airline earned 3 billion rupees last year", "indirect", "local media"),
+    ("The national carrier earned 3 billion rupees in 2024, state media reports.",
+     "The national carrier earned 3 billion rupees", "indirect", "state media"),
+    ("The ferry sank near the harbor on Sunday, Kenyan newspapers report.",
+     "The ferry sank near the harbor on Sunday", "indirect", "Kenyan newspapers"),
+]
 
-@pytest.mark.parametrize("text, words, kind, speaker", DOCUMENT_ANAPHORS + OWNER_ANTECEDENTS + NAMED_BODIES)
+
+@pytest.mark.parametrize("text, words, kind, speaker",
+                         DOCUMENT_ANAPHORS + OWNER_ANTECEDENTS + NAMED_BODIES + TRAILING_NOUN_CUES)
 def test_quote_class_session4(coder, text, words, kind, speaker):
     coded = coder.code(text)
     quote = quote_with(coded, words)
@@ -77,6 +88,9 @@ def test_document_without_issuer(coder, text, words, speaker):
     "The research shows that bees are dying.",
     "Employers must offer insurance, the Affordable Care Act says.",
     "Attacks rose by 45%, the Global Terrorism Index says.",
+    # a report noun in apposition at the end is no cue
+    "Sales fell by a third, the annual report.",
+    "The company published its results on Monday, a quarterly report.",
 ])
 def test_things_still_not_speakers(coder, text):
     assert [q for q in coder.code(text).quotes if q.kind != "term"] == []
