@@ -271,11 +271,14 @@ class ReportedClauses:
 def trailing_noun_cue(token: Token) -> tuple[SpacySpan, Token] | None:
     """"The airline earned 3 billion rupees last year, local media report.": a reporting verb
     the parser took for a noun (or a verb whose subject it took for a compound), ending its
-    sentence after a comma, with a plural noun or a name before it. Returns the clause before the comma and the speaker's word ("media"), else None."""
+    sentence after a comma, with a plural noun or a name before it. Returns the clause before
+    the comma and the speaker's word ("media"), else None."""
     doc = token.doc
-    sent = token.sent
     end = token.i + 1
-    if token.pos_ not in ("NOUN", "VERB") or end >= sent.end or doc[end].text not in (".", "!") or end + 1 != sent.end:
+    if end >= len(doc) or doc[end].text not in (".", "!") or token.pos_ not in ("NOUN", "VERB"):
+        return None  # the cheap test first: most tokens asked are not the sentence's last word
+    sent = token.sent
+    if end + 1 != sent.end:
         return None
     words = [c for c in token.lefts if c.dep_ in ("compound", "amod", "det", "nmod", "poss", "nummod")]
     if not words:
