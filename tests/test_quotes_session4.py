@@ -60,9 +60,22 @@ TRAILING_NOUN_CUES = [
      "The ferry sank near the harbor on Sunday", "indirect", "Kenyan newspapers"),
 ]
 
+# "he"/"she" after a cue whose subject the parser hung elsewhere ("In X, NAME, ROLE, says ...")
+# is that person, not a person named in an earlier subject ("The trial of ... Joseph Kabila")
+STRANDED_ANTECEDENTS = [
+    ("The trial of former president Joseph Kabila opened in Brussels. In Kinshasa, Marie Tshala, "
+     "coordinator for the Congolese League for Human Rights in Congo, says many Congolese have moved on. "
+     "She expects few will closely follow this Brussels trial.",
+     "few will closely follow this Brussels trial", "indirect", "Marie Tshala"),
+    ("The trial of the former governor Paul Ade opened in Lagos. In Abuja, Grace Okafor, a lawyer with "
+     "the Civil Liberties Organisation, says the charges are weak. She said the trial could last a year.",
+     "the trial could last a year", "indirect", "Grace Okafor"),
+]
+
 
 @pytest.mark.parametrize("text, words, kind, speaker",
-                         DOCUMENT_ANAPHORS + OWNER_ANTECEDENTS + NAMED_BODIES + TRAILING_NOUN_CUES)
+                         DOCUMENT_ANAPHORS + OWNER_ANTECEDENTS + NAMED_BODIES + TRAILING_NOUN_CUES
+                         + STRANDED_ANTECEDENTS)
 def test_quote_class_session4(coder, text, words, kind, speaker):
     coded = coder.code(text)
     quote = quote_with(coded, words)

@@ -23,7 +23,7 @@ from ..records import Actor, slot_init
 from .quote_lexicon import QuoteLexicon
 from .quote_cues import SUBJECTS, children_with, is_cue_verb
 from .quote_referents import (is_document, is_personal, issuer_of, named_in, partitive_of, proper_name,
-                              with_acronym)
+                              stranded_subject, with_acronym)
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _OTHER_PRONOUNS = {"it", "they", "them"}
@@ -220,6 +220,10 @@ class SpeakerResolver:
             # a subject that reports speech is the likelier antecedent of a speaker pronoun
             # ("X told VOA that Cyclone Jude had moved ... she said": X, not the cyclone)
             subjects.sort(key=lambda t: (is_cue_verb(self.lex, t.head), t.i))
+            if person:
+                found = self._stranded_speaker(sent, pronoun)
+                if found is not None:  # "In Kinshasa, Marie Ilunga, coordinator ..., says ... She ..."
+                    return found
             described = None  # a speaker described by a noun, when the sentence names no person
             for token in reversed(subjects):
                 if token.pos_ == "PRON":
@@ -262,6 +266,20 @@ class SpeakerResolver:
                 last = self.persons[n - 1]
                 return Speaker(None, self.fullest(last.text), last.root.i, True)
         return None
+
+    def _stranded_speaker(self, sent: SpacySpan, pronoun: Token) -> Speaker | None:
+        """The person a misparse left before the sentence's subjectless reporting verb (see
+        ``stranded_subject``), as the antecedent of a later "he"/"she"."""
+        root = sent.root
+        if root.i >= pronoun.i or root.pos_ != "VERB" or not is_cue_verb(self.lex, root):
+            return None
+        if any(c.dep_ in SUBJECTS for c in root.children):
+            return None
+        token = stranded_subject(root)
+        if token is None or self._person_at(token) is None or self._in_quote(token.idx):
+            return None
+        found = self.resolve(token)
+        return found if found is not None and found.person else None
 
     def _topic(self, sent: SpacySpan) -> Token | None:
         """A person a sentence opens on as its topic ("For Sithole, ...", "As for Banjai, ...")."""
