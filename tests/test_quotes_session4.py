@@ -89,6 +89,9 @@ def test_quote_class_session4(coder, text, words, kind, speaker):
     ("The report said water supplies would run out by June.", "water supplies would run out", "report"),
     ("Officials met donors on Monday. The statement said aid would resume next week.",
      "aid would resume next week", "statement"),
+    # only the nearest earlier mention lends its issuer: here it has none of its own
+    ("A report by the Danish Refugee Council found that camps were overcrowded. The ministry later "
+     "published a report too. The report said the camps were safe.", "the camps were safe", "report"),
 ])
 def test_document_without_issuer(coder, text, words, speaker):
     quote = quote_with(coder.code(text), words)

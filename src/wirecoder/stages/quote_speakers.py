@@ -372,9 +372,12 @@ class SpeakerResolver:
             earlier = self.doc[k]
             if earlier.pos_ != "NOUN" or self._in_quote(earlier.idx):
                 continue
+            # the nearest mention only: "A UN report found ... the ministry published its own
+            # report. The report said ..." is not the UN's
             issuer = issuer_of(earlier, self.lex)
             if issuer is not None and issuer.lower_ not in ("its", "their", "his", "her"):
                 return issuer
+            return None
         return None
 
     def _texts(self, ents: list[SpacySpan]) -> list[str]:
