@@ -266,3 +266,31 @@ class ReportedClauses:
         while end > start and text[end - 1] in CLAUSE_TRIM:
             end -= 1
         return (start, end) if end > start else None
+
+
+def trailing_noun_cue(token: Token) -> tuple[SpacySpan, Token] | None:
+    """"The airline earned 3 billion rupees last year, local media report.": a reporting verb
+    the parser took for a noun (or a verb whose subject it took for a compound), ending its
+    sentence after a comma, with a plural noun or a name before it. Returns the clause before
+    the comma and the speaker's word ("media"), else None."""
+    doc = token.doc
+    end = token.i + 1
+    if end >= len(doc) or doc[end].text not in (".", "!") or token.pos_ not in ("NOUN", "VERB"):
+        return None  # the cheap test first: most tokens asked are not the sentence's last word
+    sent = token.sent
+    if end + 1 != sent.end:
+        return None
+    words = [c for c in token.lefts if c.dep_ in ("compound", "amod", "det", "nmod", "poss", "nummod")]
+    if not words:
+        return None
+    comma = min(c.left_edge.i for c in words) - 1
+    if comma - sent.start < 4 or doc[comma].text != ",":
+        return None
+    speaker = next((c for c in reversed(list(token.lefts))
+                    if c.dep_ in ("compound", "nmod") and (c.tag_ in ("NNS", "NNPS") or c.pos_ == "PROPN")), None)
+    if speaker is None or any(t.pos_ not in ("DET", "ADJ", "NOUN", "PROPN", "PART") for t in doc[comma + 1:token.i]):
+        return None
+    clause = doc[sent.start:comma]
+    if not any(t.pos_ in ("VERB", "AUX") for t in clause):
+        return None
+    return clause, speaker

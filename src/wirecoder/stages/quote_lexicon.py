@@ -8,7 +8,9 @@
 - ``documents.txt``: nouns for things that carry words (a report, a statement): the speaker
   is whoever issued them ("the agency's report", "a report by X", "It issued a statement saying");
 - ``partitives.txt``: words of quantity whose "of" object is the speaker ("65 percent of
-  students said", "many of the residents say").
+  students said", "many of the residents say");
+- ``body_names.txt`` (optional): words of ``non_speakers.txt`` that, ending a proper name, name
+  a body that speaks ("Apex Market Research found", "the Geological Survey said").
 """
 from __future__ import annotations
 
@@ -33,6 +35,7 @@ class QuoteLexicon:
     interviewers: frozenset[str] = frozenset()  # who asks the story's questions ("reporters asked")
     speech_nouns: frozenset[str] = frozenset()  # "X's claim that ...": the owner said the clause
     infinitive_cues: frozenset[str] = frozenset()  # "claimed to be holding ...": the infinitive is reported
+    body_names: frozenset[str] = frozenset()  # "Apex Market Research": a non-speaker word ending a body's name
     # the lemmas of the cues with a particle ("point" of "point out"): only these need their particle
     phrasal_lemmas: frozenset[str] = field(init=False)
 
@@ -86,11 +89,15 @@ class QuoteLexicon:
             interviewers=frozenset(row[0].lower() for _, row in _rows(folder / "interviewers.txt")),
             speech_nouns=frozenset(row[0].lower() for _, row in _rows(folder / "speech_nouns.txt")),
             infinitive_cues=frozenset(row[0].lower() for _, row in _rows(folder / "infinitive_cues.txt")),
+            body_names=frozenset(row[0].lower() for _, row in _rows(folder / "body_names.txt", optional=True)),
         )
 
 
-def _rows(path: Path) -> list[tuple[int, list[str]]]:
-    """Non-blank, non-comment lines of a data file, split on tabs."""
+def _rows(path: Path, optional: bool = False) -> list[tuple[int, list[str]]]:
+    """Non-blank, non-comment lines of a data file, split on tabs (none for a missing optional
+    file, so a data folder copied before the file existed still loads)."""
+    if optional and not path.exists():
+        return []
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as exc:

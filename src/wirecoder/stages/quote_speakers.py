@@ -23,7 +23,7 @@ from ..records import Actor, slot_init
 from .quote_lexicon import QuoteLexicon
 from .quote_cues import SUBJECTS, children_with, is_cue_verb
 from .quote_referents import (is_document, is_personal, issuer_of, named_in, partitive_of, proper_name,
-                              with_acronym)
+                              stranded_subject, with_acronym)
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _OTHER_PRONOUNS = {"it", "they", "them"}
@@ -122,6 +122,8 @@ class SpeakerResolver:
             head = part  # "Sixty percent of students said": the students
         if is_document(head, self.lex):
             issuer = issuer_of(head, self.lex)
+            if issuer is None:
+                issuer = self._earlier_issuer(head)  # "The assessment said" after "An assessment from X"
             if issuer is not None and issuer.i != head.i:
                 found = self.resolve(issuer)
                 if found is not None:
@@ -130,7 +132,8 @@ class SpeakerResolver:
             agent = self._agent(head)
             if agent is not None:
                 head = agent
-        if head.lemma_.lower() in self.lex.non_speakers or head.lower_ in self.lex.non_speakers:
+        if ((head.lemma_.lower() in self.lex.non_speakers or head.lower_ in self.lex.non_speakers)
+                and not self._named_body(head)):
             source = self._agent(head, ("by", "from"))
             if source is not None and source.i != head.i:
                 return self.resolve(source)  # "according to data from the statistics office"
@@ -217,6 +220,10 @@ class SpeakerResolver:
             # a subject that reports speech is the likelier antecedent of a speaker pronoun
             # ("X told VOA that Cyclone Jude had moved ... she said": X, not the cyclone)
             subjects.sort(key=lambda t: (is_cue_verb(self.lex, t.head), t.i))
+            if person:
+                found = self._stranded_speaker(sent, pronoun)
+                if found is not None:  # "In Kinshasa, Marie Ilunga, coordinator ..., says ... She ..."
+                    return found
             described = None  # a speaker described by a noun, when the sentence names no person
             for token in reversed(subjects):
                 if token.pos_ == "PRON":
@@ -230,6 +237,12 @@ class SpeakerResolver:
                         found = self.resolve(token)
                         if found is not None and found.person:
                             return found
+                        owner = next((c for c in token.children if c.dep_ == "poss"
+                                      and self._person_at(c) is not None), None)
+                        if owner is not None:  # "Jonas Berg's company, Nordway, ... He said"
+                            found = self.resolve(owner)
+                            if found is not None and found.person:
+                                return found
                         if (found is not None and found.actor is None and token.tag_ == "NN"
                                 and is_cue_verb(self.lex, token.head) and described is None
                                 and any(c.dep_ == "det" for c in token.children)):
@@ -253,6 +266,20 @@ class SpeakerResolver:
                 last = self.persons[n - 1]
                 return Speaker(None, self.fullest(last.text), last.root.i, True)
         return None
+
+    def _stranded_speaker(self, sent: SpacySpan, pronoun: Token) -> Speaker | None:
+        """The person a misparse left before the sentence's subjectless reporting verb (see
+        ``stranded_subject``), as the antecedent of a later "he"/"she"."""
+        root = sent.root
+        if root.i >= pronoun.i or root.pos_ != "VERB" or not is_cue_verb(self.lex, root):
+            return None
+        if any(c.dep_ in SUBJECTS for c in root.children):
+            return None
+        token = stranded_subject(root)
+        if token is None or self._person_at(token) is None or self._in_quote(token.idx):
+            return None
+        found = self.resolve(token)
+        return found if found is not None and found.person else None
 
     def _topic(self, sent: SpacySpan) -> Token | None:
         """A person a sentence opens on as its topic ("For Sithole, ...", "As for Banjai, ...")."""
@@ -324,6 +351,34 @@ class SpeakerResolver:
                         return found
                 break
         return earlier[-1] if earlier else None
+
+    def _named_body(self, head: Token) -> bool:
+        """"Apex Market Research", "the U.S. Geological Survey": a proper name of several words
+        whose last word (of ``body_names.txt``) is a thing alone names a body that speaks."""
+        return (head.pos_ == "PROPN" and head.lower_ in self.lex.body_names
+                and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.children))
+
+    def _earlier_issuer(self, document: Token) -> Token | None:
+        """"The assessment said ..." with no issuer of its own: the issuer of the same document
+        named before, outside quotes, within the last sentences ("A preliminary assessment from
+        the disaster agency showed ... The assessment said ...")."""
+        if not any(c.dep_ == "det" and c.lower_ in _ROLE_DETS for c in document.children):
+            return None
+        back = self._sentence_back(document, _ANTECEDENT_SENTENCES)
+        positions = self._lemma_positions(document.lemma_.lower())
+        for k in reversed(positions[:bisect_left(positions, document.i)]):
+            if k < back:
+                break
+            earlier = self.doc[k]
+            if earlier.pos_ != "NOUN" or self._in_quote(earlier.idx):
+                continue
+            # the nearest mention only: "A UN report found ... the ministry published its own
+            # report. The report said ..." is not the UN's
+            issuer = issuer_of(earlier, self.lex)
+            if issuer is not None and issuer.lower_ not in ("its", "their", "his", "her"):
+                return issuer
+            return None
+        return None
 
     def _texts(self, ents: list[SpacySpan]) -> list[str]:
         """``e.text`` of each entity, sliced from the Doc's text."""

@@ -26,7 +26,7 @@ from ..records import Actor, Mention, Quote, slot_init
 from ..resources import Resources
 from .quote_lexicon import QuoteLexicon
 from .quote_spans import QuotedSpan, find_quoted_spans
-from .quote_clauses import CLAUSE_TRIM, ReportedClauses
+from .quote_clauses import CLAUSE_TRIM, ReportedClauses, trailing_noun_cue
 from .quote_cues import children_with, cue_span, infinitive, is_cue_verb, positions_of, subject_of, word_ids
 from .quote_cue_finder import CueFinder
 from .quote_speakers import Speaker
@@ -261,6 +261,12 @@ class QuotesStage:
         tokens, lemmas = lookup.tokens, lookup.lemmas
         for i in _indexes_in(lemmas, self._indirect_heads):
             token = tokens[i]
+            if token.pos == NOUN or (token.dep_ == "ROOT" and token.tag_ == "VBP"
+                                     and not children_with(token, ("nsubj",))):
+                trailing_cue = self._noun_cue(doc, token, finder, in_direct)
+                if trailing_cue or token.pos == NOUN:
+                    found.extend(trailing_cue)
+                    continue
             if not is_cue_verb(self.lex, token, indirect=True):
                 continue
             if in_metadata(doc, token.idx) or in_direct.holds(token.idx):
@@ -290,6 +296,18 @@ class QuotesStage:
         found.extend(self._according(doc, finder, direct_spans, found))
         found.extend(self._speech_nouns(doc, finder, in_direct, found))
         return self._outermost(found)
+
+    def _noun_cue(self, doc: Doc, token, finder: CueFinder, in_direct: Covering) -> list[_Found]:
+        """"..., local media report.": the clause before the comma (see ``trailing_noun_cue``)."""
+        trailing = trailing_noun_cue(token)
+        if trailing is None or in_metadata(doc, token.idx) or in_direct.holds(token.idx):
+            return []
+        clause, subject = trailing
+        span = self.clauses.clause_span(doc, clause)
+        if span is None or any(in_direct.holds(t.idx) for t in clause if not t.is_punct):
+            return []
+        speaker = finder.speakers.resolve(subject)
+        return [] if speaker is None else [_Found("indirect", span, speaker, cue_span(token), "clause")]
 
     def _speech_nouns(self, doc: Doc, finder: CueFinder, in_direct: Covering,
                       found: list[_Found]) -> list[_Found]:
