@@ -4,7 +4,7 @@ less does not fail CI. Raise a floor when the coder improves; never lower one to
 pass. The issues' targets are checked separately; a target not reached yet is a strict xfail
 with the measured figure in its reason (when it is reached, the xfail fails: move it to TARGETS).
 
-Measured 2026-12-05 (docs/figures.md has the whole table, `python scripts/figures.py`)."""
+Measured 2026-12-05, end of session 4 (docs/figures.md has the whole table, `python scripts/figures.py`)."""
 from __future__ import annotations
 
 import pytest
@@ -20,34 +20,34 @@ FLOORS = {
     ("seed", "quote_direct", "f1"): 0.98,
     ("seed", "quote_indirect", "f1"): 0.86,
     ("plover-gsr", "event", "recall"): 0.78,
-    ("plover-gsr", "event", "precision"): 0.71,
-    ("plover-gsr", "dyad", "recall"): 0.61,
-    ("plover-gsr", "dyad", "precision"): 0.56,
-    ("voa-dev", "event", "f1"): 0.71,
-    ("voa-dev", "dyad", "f1"): 0.56,
-    ("voa-dev", "dyad", "precision"): 0.64,
-    ("voa-dev", "dyad", "recall"): 0.50,
-    ("voa-dev", "full", "f1"): 0.49,
+    ("plover-gsr", "event", "precision"): 0.73,
+    ("plover-gsr", "dyad", "recall"): 0.64,
+    ("plover-gsr", "dyad", "precision"): 0.60,
+    ("voa-dev", "event", "f1"): 0.73,
+    ("voa-dev", "dyad", "f1"): 0.60,
+    ("voa-dev", "dyad", "precision"): 0.71,
+    ("voa-dev", "dyad", "recall"): 0.52,
+    ("voa-dev", "full", "f1"): 0.53,
     ("voa-dev", "quote", "f1"): 0.93,
     ("voa-dev", "quote_direct", "f1"): 0.95,
-    ("voa-train", "event", "precision"): 0.80,
+    ("voa-train", "event", "precision"): 0.82,
     ("voa-train", "event", "recall"): 0.59,
     ("voa-train", "event", "f1"): 0.68,
-    ("voa-train", "dyad", "precision"): 0.66,
+    ("voa-train", "dyad", "precision"): 0.68,
     ("voa-train", "dyad", "recall"): 0.50,
-    ("voa-train", "dyad", "f1"): 0.57,
-    ("voa-train", "full", "f1"): 0.35,
+    ("voa-train", "dyad", "f1"): 0.58,
+    ("voa-train", "full", "f1"): 0.36,
     ("voa-train", "quote", "f1"): 0.87,
     ("voa-train", "quote_direct", "f1"): 0.90,
-    ("voa-train", "quote_indirect", "f1"): 0.82,
+    ("voa-train", "quote_indirect", "f1"): 0.83,
 }
 ACTOR_FLOORS = {"seed": 0.98, "voa-dev": 0.81, "voa-train": 0.54}
 SPEAKER_FLOORS = {"seed": 0.98, "voa-dev": 0.96, "voa-train": 0.92}
 # (folder, share of event-level matches) -> floor; "target_missing" is a ceiling
 COUNTRY_FLOORS = {
     ("voa-train", "source"): 0.93, ("voa-train", "target"): 0.87, ("voa-train", "both"): 0.85,
-    ("voa-dev", "source"): 0.98, ("voa-dev", "target"): 0.81,
-    ("plover-gsr", "source"): 0.92, ("plover-gsr", "target"): 0.81,
+    ("voa-dev", "source"): 0.98, ("voa-dev", "target"): 0.84,
+    ("plover-gsr", "source"): 0.92, ("plover-gsr", "target"): 0.83,
 }
 COUNTRY_CEILINGS = {("voa-train", "target_missing"): 0.09, ("voa-dev", "target_missing"): 0.15}
 
@@ -186,7 +186,7 @@ def test_every_common_root_recall_target(reports):
 
 def test_common_roots_recall_floor(reports):
     """Roots with at least 10 required events on voa-train, pinned 0.02 under their measured
-    recall (02 0.667, 03 0.522, 04 0.700, 05 0.500, 10 0.636, 11 0.545, 12 0.581, 17 0.675, 18 0.800,
+    recall (02 0.667, 03 0.522, 04 0.700, 05 0.500, 10 0.636, 11 0.534, 12 0.581, 17 0.675, 18 0.800,
     19 0.810)."""
     floors = {"02": 0.64, "03": 0.50, "04": 0.68, "05": 0.48, "10": 0.61, "11": 0.52, "12": 0.56,
               "17": 0.65, "18": 0.78, "19": 0.79}
