@@ -158,3 +158,40 @@ def test_find(kb, name, kind):
 
 def test_name_key():
     assert name_key("The  Kremlin") == "kremlin"
+
+
+# A user's file beside a shipped table (``TABLE.NAME.tsv``) adds rows to it, header and all.
+ADDED_ROWS = [
+    ("roles", "role\tsector\tkind\tperson\nharbourmaster general\tGOV\tstrong\tyes\n",
+     lambda kb: any(r.role == "harbourmaster general" and r.sector == "GOV" for r in kb.roles)),
+    ("metonyms", "name\taliases\tcountry\tsector\tnote\nCasa Verde\t\tVEN\tGOV\tpresidency\n",
+     lambda kb: any(m.name == "Casa Verde" and m.country == "VEN" for m in kb.metonyms)),
+    ("igos", "name\taliases\tnote\nNordic Harbour Council\t\tNHC\n",
+     lambda kb: any(i.name == "Nordic Harbour Council" for i in kb.igos)),
+]
+
+
+@pytest.mark.parametrize("table, rows, found", ADDED_ROWS, ids=[t for t, _, _ in ADDED_ROWS])
+def test_a_file_beside_a_table_extends_it(tmp_path, table, rows, found):
+    settings = fixture_settings(tmp_path)
+    assert not found(load_knowledge(settings))
+    (settings.data_dir / "knowledge" / f"{table}.mine.tsv").write_text(rows, encoding="utf-8")
+    kb = load_knowledge(settings)
+    assert found(kb)
+    assert len(getattr(kb, table)) > 1  # the shipped rows are still there
+
+
+def test_added_spellings_reach_the_igos(tmp_path):
+    settings = fixture_settings(tmp_path)
+    knowledge = settings.data_dir / "knowledge"
+    (knowledge / "igos.mine.tsv").write_text("name\taliases\tnote\nNordic Harbour Council\t\tNHC\n")
+    (knowledge / "spellings.mine.tsv").write_text("word\tvariants\nharbour\tharbor\n")
+    igo = next(i for i in load_knowledge(settings).igos if i.name == "Nordic Harbour Council")
+    assert "Nordic Harbor Council" in igo.aliases
+
+
+def test_an_added_table_with_a_wrong_header_names_the_file(tmp_path):
+    settings = fixture_settings(tmp_path)
+    (settings.data_dir / "knowledge" / "roles.mine.tsv").write_text("word\tsector\nsheriff\tGOV\n")
+    with pytest.raises(KnowledgeError, match=r"roles\.mine\.tsv: the header lacks"):
+        load_knowledge(settings)

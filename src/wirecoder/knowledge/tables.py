@@ -18,6 +18,16 @@ GROUP_COLUMNS = ("name", "aliases", "code", "kind", "start", "end", "note")
 PEOPLES_COLUMNS = ("name", "aliases", "countries", "sector")
 
 
+def table_rows(path: Path, required: tuple[str, ...], *, optional: bool = False) -> Iterator[tuple[int, dict[str, str]]]:
+    """Rows of a shipped knowledge table and of the user's additions beside it: ``roles.tsv``,
+    then every ``roles.*.tsv`` of the same folder in name order (``roles.mine.tsv``), each with
+    its own header line. A user extends a table with a file of their own, without editing or
+    replacing the shipped one."""
+    yield from read_rows(path, required, optional=optional)
+    for extra in sorted(path.parent.glob(f"{path.stem}.*{path.suffix}")):
+        yield from read_rows(extra, required)
+
+
 def read_rows(path: Path, required: tuple[str, ...], *, optional: bool = False) -> Iterator[tuple[int, dict[str, str]]]:
     """Rows of a TSV file with a header line; ``#`` lines are comments.
 
@@ -69,7 +79,7 @@ def load_countries(path: Path) -> tuple[Country, ...]:
     return tuple(
         Country(row["code"].upper(), row["name"], split(row.get("aliases")), split(row.get("demonyms")),
                 split(row.get("capitals")))
-        for _, row in read_rows(path, ("code", "name", "aliases", "demonyms", "capitals"))
+        for _, row in table_rows(path, ("code", "name", "aliases", "demonyms", "capitals"))
     )
 
 
@@ -77,13 +87,13 @@ def load_metonyms(path: Path) -> tuple[Metonym, ...]:
     return tuple(
         Metonym(row["name"], split(row.get("aliases")), row["country"].upper(), row.get("sector") or None,
                 row.get("note") or None)
-        for _, row in read_rows(path, ("name", "aliases", "country", "sector"))
+        for _, row in table_rows(path, ("name", "aliases", "country", "sector"))
     )
 
 
 def load_igos(path: Path, spellings: dict[str, tuple[str, ...]] | None = None) -> tuple[Igo, ...]:
     igos = []
-    for _, row in read_rows(path, ("name", "aliases", "note")):
+    for _, row in table_rows(path, ("name", "aliases", "note")):
         aliases = split(row.get("aliases"))
         aliases += respelled((row["name"], *aliases), spellings or {})
         igos.append(Igo(row["name"], aliases, row.get("note") or row["name"], row.get("sector") or None))
@@ -94,7 +104,7 @@ def load_spellings(path: Path) -> dict[str, tuple[str, ...]]:
     """spellings.tsv: each word (lowercase) -> its other spellings, both ways (written as in the
     file: a lowercase one takes the case of the name's word, "UN" or "U.N." stays as it is)."""
     out: dict[str, set[str]] = {}
-    for _, row in read_rows(path, ("word", "variants"), optional=True):
+    for _, row in table_rows(path, ("word", "variants"), optional=True):
         group = {row["word"], *split(row.get("variants"))}
         for w in group:
             out.setdefault(w.lower(), set()).update(v for v in group if v.lower() != w.lower())
@@ -121,13 +131,13 @@ def respelled(names: tuple[str, ...], spellings: dict[str, tuple[str, ...]]) -> 
 def load_regions(path: Path) -> tuple[Region, ...]:
     return tuple(
         Region(row["name"], split(row.get("aliases")), row["code"].upper(), split(row.get("demonyms")))
-        for _, row in read_rows(path, ("name", "aliases", "code"))
+        for _, row in table_rows(path, ("name", "aliases", "code"))
     )
 
 
 def load_roles(path: Path) -> tuple[Role, ...]:
     roles = []
-    for lineno, row in read_rows(path, ("role", "sector", "kind", "person")):
+    for lineno, row in table_rows(path, ("role", "sector", "kind", "person")):
         kind = row["kind"].lower()
         if kind not in ROLE_KINDS:
             raise KnowledgeError(f"{path}:{lineno}: kind {kind!r} must be one of {', '.join(ROLE_KINDS)}")
@@ -136,18 +146,18 @@ def load_roles(path: Path) -> tuple[Role, ...]:
 
 
 def load_places(path: Path) -> dict[str, str]:
-    return {row["name"]: row["country"] for _, row in read_rows(path, ("name", "country"), optional=True)}
+    return {row["name"]: row["country"] for _, row in table_rows(path, ("name", "country"), optional=True)}
 
 
 def load_shared_places(path: Path) -> dict[str, tuple[str, ...]]:
     """City names several countries share ("Tripoli": Libya and Lebanon), each with its countries."""
     return {row["name"]: tuple(c.strip().upper() for c in row["countries"].split("|") if c.strip())
-            for _, row in read_rows(path, ("name", "countries"), optional=True)}
+            for _, row in table_rows(path, ("name", "countries"), optional=True)}
 
 
 def load_people(path: Path, source: str = "builtin") -> tuple[Person, ...]:
     people = []
-    for lineno, row in read_rows(path, PEOPLE_COLUMNS, optional=True):
+    for lineno, row in table_rows(path, PEOPLE_COLUMNS, optional=True):
         where = f"{path}:{lineno}"
         if not row["name"]:
             raise KnowledgeError(f"{where}: a person needs a name")
@@ -163,7 +173,7 @@ def load_people(path: Path, source: str = "builtin") -> tuple[Person, ...]:
 def load_groups(path: Path, source: str = "builtin",
                 spellings: dict[str, tuple[str, ...]] | None = None) -> tuple[Group, ...]:
     groups = []
-    for lineno, row in read_rows(path, GROUP_COLUMNS, optional=True):
+    for lineno, row in table_rows(path, GROUP_COLUMNS, optional=True):
         where = f"{path}:{lineno}"
         if not row["name"] or not row["code"]:
             raise KnowledgeError(f"{where}: a group needs a name and a code")
@@ -180,7 +190,7 @@ def load_peoples(path: Path) -> tuple[Group, ...]:
     """Peoples and ethnic groups (peoples.tsv) as groups of kind ``people``: "Uyghurs" CHNCVL,
     "Kurds" of several countries (the first gives the code; mentions take the place or story)."""
     peoples = []
-    for lineno, row in read_rows(path, PEOPLES_COLUMNS, optional=True):
+    for lineno, row in table_rows(path, PEOPLES_COLUMNS, optional=True):
         countries = tuple(c.upper() for c in split(row.get("countries")))
         sector = (row.get("sector") or "CVL").upper()
         if not row["name"] or not countries:
