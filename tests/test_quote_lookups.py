@@ -8,7 +8,7 @@ from difflib import SequenceMatcher
 import pytest
 
 from wirecoder.stages.quote_cues import children_with, positions_of, word_ids
-from wirecoder.stages.quote_speakers import _acronym_after, _same_word
+from wirecoder.stages.quote_names import acronym_after, same_word
 
 SENTENCES = [
     "According to the ministry, ACCORDING to critics and according to Ms. Dlamini, the dam leaked.",
@@ -48,7 +48,7 @@ def test_children_with_equals_the_children_of_those_relations(nlp, text, labels)
 ])
 def test_acronym_after_agrees_with_one_regex_search(text, name):
     found = re.search(re.escape(name) + r"[^().\n]{0,40}?(?:\(|, or )([A-Z]{2,8})\b", text)
-    assert _acronym_after(text, name) == (found.group(1) if found else None)
+    assert acronym_after(text, name) == (found.group(1) if found else None)
 
 
 @pytest.mark.parametrize("a, b", [
@@ -58,7 +58,7 @@ def test_acronym_after_agrees_with_one_regex_search(text, name):
 ])
 def test_same_word_agrees_with_the_full_ratio(a, b):
     expected = a == b or (min(len(a), len(b)) >= 5 and a[0] == b[0] and SequenceMatcher(None, a, b).ratio() >= 0.85)
-    assert _same_word(a, b) == expected
+    assert same_word(a, b) == expected
 
 
 @pytest.mark.parametrize("text, verb, direct, indirect", [

@@ -12,15 +12,14 @@ named before, outside quotes).
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-import re
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..doc import actor_of_token, doc_lookup
 from ..records import Actor, slot_init
 from .quote_lexicon import QuoteLexicon
+from .quote_names import acronym_after, same_word
 from .quote_cues import SUBJECTS, children_with, is_cue_verb
 from .quote_referents import (is_document, is_personal, issuer_of, named_in, partitive_of, proper_name,
                               stranded_subject, with_acronym)
@@ -197,7 +196,7 @@ class SpeakerResolver:
         if len(name.split()) < 2:
             return name
         if name not in self.acronyms:  # one search of the text a name, however often it speaks
-            found = _acronym_after(doc_lookup(self.doc).text, name)
+            found = acronym_after(doc_lookup(self.doc).text, name)
             self.acronyms[name] = f"{name} ({found})" if found else name
         return self.acronyms[name]
 
@@ -432,7 +431,7 @@ class SpeakerResolver:
             self._person_words = [(text, len(words), words[-1].lower())
                                   for text, words in ((t, t.split()) for t in self._texts(self.persons)) if words]
         for text, n, ent_last in self._person_words:
-            if n > size and _same_word(ent_last, last):
+            if n > size and same_word(ent_last, last):
                 best, size = text, n
         if len(words) == 1 and best == name:
             if self._org_words is None:
@@ -457,32 +456,6 @@ class SpeakerResolver:
         if not tokens:
             return head.text
         return doc_lookup(self.doc).text[tokens[0].idx:head.idx + len(head)]
-
-
-def _same_word(a: str, b: str) -> bool:
-    if a == b:
-        return True
-    if min(len(a), len(b)) < 5 or a[0] != b[0]:
-        return False
-    # the quick ratios are upper bounds of ratio(): a pair they rule out is not compared in full
-    matcher = SequenceMatcher(None, a, b)
-    return matcher.real_quick_ratio() >= 0.85 and matcher.quick_ratio() >= 0.85 and matcher.ratio() >= 0.85
-
-
-_ACRONYM_AFTER = re.compile(r"[^().\n]{0,40}?(?:\(|, or )([A-Z]{2,8})\b")
-
-
-def _acronym_after(text: str, name: str) -> str | None:
-    """The acronym the text gives ``name`` at its first use that has one ("United Nations
-    High Commission for Refugees (UNHCR)"): a search for the name's words followed by
-    ``_ACRONYM_AFTER``, without compiling a pattern for each name."""
-    at = text.find(name)
-    while at >= 0:
-        found = _ACRONYM_AFTER.match(text, at + len(name))
-        if found:
-            return found.group(1)
-        at = text.find(name, at + 1)
-    return None
 
 
 def quote_mask(length: int, quoted: tuple[tuple[int, int], ...]) -> bytearray:
