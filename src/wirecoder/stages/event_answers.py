@@ -4,11 +4,16 @@ with no one named the last attacker of another side."""
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import dataclass
+from pathlib import Path
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..doc import actor_by_id
+from ..errors import KnowledgeError
+from ..patterns import read_role_file
 from .event_drafts import Draft
+from .event_triggers import kids, lemma
 from .implicit_targets import referred_event, referred_speech_act
 
 
@@ -20,6 +25,53 @@ REACTION_ROOTS = ("01", "02", "05", "11", "12", "13", "19")
 RESPONSE_ROOTS = ("15", "19")
 ATTACK_ROOTS = ("18", "19", "20")
 STATE_FORCES = frozenset({"GOV", "MIL", "POL", "SPY"})
+
+
+# objects that leave the answered event unnamed ("The government rejected *it*")
+REFERRING_OBJECTS = frozenset({"it", "this", "that", "them", "these", "those"})
+ROLES = ("source", "target")
+
+
+@dataclass(frozen=True, slots=True)
+class ResponseVerbs:
+    """Verbs that answer the event told just before ("The government *refused*"): per verb (with its
+    particle), the roots of the event answered and which of its roles becomes the target."""
+
+    answers: tuple[tuple[str, tuple[tuple[str, ...], str]], ...]
+
+    def of(self, draft: Draft) -> tuple[tuple[str, ...], str] | None:
+        """The roots and role a targetless draft answers, or None when its verb is no response or
+        its object names what it answers (then :func:`.implicit_targets.referred_event` decides)."""
+        trig = draft.match.trigger
+        found = dict(self.answers).get(lemma(trig))
+        children = kids(trig)
+        prt = next((c for c in children if c.dep_ == "prt"), None)
+        if prt is not None:
+            found = dict(self.answers).get(f"{lemma(trig)} {prt.lower_}", found)
+        if found is None or any(c.dep_ in ("dobj", "attr") and c.lower_ not in REFERRING_OBJECTS for c in children):
+            return None
+        return found
+
+
+def load_response_verbs(path: Path) -> ResponseVerbs:
+    data = read_role_file(path) or {}
+    if not isinstance(data, dict) or not all(
+            isinstance(v, dict) and isinstance(v.get("roots"), list) and v.get("role") in ROLES
+            for v in data.values()):
+        raise KnowledgeError(f"{path}: expected 'verb: {{roots: [roots], role: source|target}}' lines; fix the file")
+    return ResponseVerbs(tuple((str(k).lower(), (tuple(str(r) for r in v["roots"]), str(v["role"])))
+                               for k, v in data.items()))
+
+
+def recent_sentences(doc: Doc, sent: Span, back: int = 2) -> int:
+    """The first token of the sentence ``back`` sentences before ``sent`` (its own start at the
+    article's first sentences)."""
+    start = sent.start
+    for _ in range(back):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    return start
 
 
 class EarlierEvents:
@@ -49,6 +101,18 @@ class EarlierEvents:
                 if prior is not None:
                     d = dataclasses.replace(d, target=prior.source)
                     notes.append(f"'{d.match.trigger.text}' reacts to the earlier "
+                                 f"'{prior.match.trigger.text}': its target is who did it")
+            answer = self.responses.of(d) if d.target is None else None
+            if answer is not None:
+                # "Protesters demanded elections. The government *refused*": the response answers
+                # the nearest earlier event of its roots in the last two sentences aimed at it
+                roots, role = answer
+                start = recent_sentences(doc, d.sent)
+                prior = next((e for e in reversed(earlier) if e.sent.start >= start and e.code[:2] in roots), None)
+                if (prior is not None and prior.target is not None and code(prior.target) == code(d.source)
+                        and code(prior.source) != code(d.source)):
+                    d = dataclasses.replace(d, target=getattr(prior, role))
+                    notes.append(f"'{d.match.trigger.text}' answers the earlier "
                                  f"'{prior.match.trigger.text}': its target is who did it")
             if d.target is None and d.code[:2] in RESPONSE_ROOTS and not d.negated:
                 # "militants seized a train ... security forces were dispatched": forces moved or an

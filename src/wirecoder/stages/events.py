@@ -20,7 +20,7 @@ from ..resources import Resources
 from .dates import DateResolver
 from .event_clauses import child_of, speaker_of, subject_of
 from .event_commands import commander_of, load_command_words
-from .event_answers import EarlierEvents
+from .event_answers import EarlierEvents, load_response_verbs
 from .event_frames import asked_for, meeting_attendee, stranded_partner, topic_of_talk, asked_infinitive
 from .event_drafts import Draft, quantity_change, merge_consequences, purpose_targets
 from .event_free_relatives import called_targets
@@ -68,6 +68,7 @@ class EventsStage(EarlierEvents, StatedObligations, EventRecords):
         self.commands = load_command_words(resources.settings.data_dir / "roles" / "commands.yaml")
         self.speech_acts = load_speech_act_nouns(resources.settings.data_dir / "roles" / "speech_acts.yaml")
         self.event_nouns = load_speech_act_nouns(resources.settings.data_dir / "roles" / "referred_events.yaml")
+        self.responses = load_response_verbs(resources.settings.data_dir / "roles" / "responses.yaml")
         self.addressees = load_addressee_words(resources.settings.data_dir / "roles" / "addressees.yaml")
         self.passive_agents = load_passive_agents(resources.settings.data_dir / "roles" / "passive_agents.yaml")
         self.reduced = load_reduced_words(resources.settings.data_dir / "reduced")
