@@ -28,6 +28,13 @@ ANSWERED = [
      "had a mandate.", "12", "THAGOV", "THACVL"),
     ("denied-it",
      "The United States accused Iran of attacking tankers. Iran denied it.", "12", "IRN", "USA"),
+    ("refused-urging",
+     "Lawmakers in Peru urged President Boluarte to resign. She refused.", "12", "PERGOV", "PERLEG"),
+    ("not-succumb-to-threat",
+     "The United States threatened Iran with new sanctions. Iran said it would not succumb to "
+     "pressure.", "12", "IRN", "USA"),
+    ("defied-the-warning",
+     "Turkey warned Greece over the drilling. Greece defied the warning.", "12", "GRC", "TUR"),
     ("rejected-it-two-back",
      "Brazil accused Argentina of dumping steel. The claim came after months of talks. Argentina "
      "rejected it.", "12", "ARG", "BRA"),
