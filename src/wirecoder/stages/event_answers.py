@@ -113,7 +113,7 @@ class EarlierEvents:
                         and code(prior.source) != code(d.source)):
                     d = dataclasses.replace(d, target=getattr(prior, role))
                     notes.append(f"'{d.match.trigger.text}' answers the earlier "
-                                 f"'{prior.match.trigger.text}': its target is who did it")
+                                 f"'{prior.match.trigger.text}': its target is that event's {role}")
             if d.target is None and d.code[:2] in RESPONSE_ROOTS and not d.negated:
                 # "militants seized a train ... security forces were dispatched": forces moved or an
                 # operation with no one named answer the last attack by another side
