@@ -123,6 +123,26 @@ def apposition(roles: RoleBook, doc: Doc, t: int, hits: dict[int, Hit]) -> tuple
     return start, end, coding
 
 
+def fronted_role(roles: RoleBook, doc: Doc, s: int, hits: dict[int, Hit]) -> int | None:
+    """Where the role phrase before ", NAME" begins when the name is its apposition ("Kenya's
+    health minister, Jane Doe, said"): the parser hangs the name on the role noun that ends just
+    before the comma, and that noun is a one-person role. None otherwise ("After meeting the
+    minister, Jane Doe said": the name is a subject, no apposition)."""
+    toks = doc_lookup(doc).tokens
+    if s < 2 or toks[s - 1].text != "," or toks[s - 1].sent != toks[s].sent:
+        return None
+    role = roles.role_at(doc, s - 2)
+    if role is None or not role[0].person or role[0].kind == "modifier":
+        return None
+    head = toks[s]
+    while head.dep_ in ("compound", "flat") and head.head.i > head.i:
+        head = head.head
+    if head.dep_ != "appos" or head.head.i != s - 2:
+        return None
+    ts = title_start(roles, doc, s - 1, hits)
+    return ts if ts < s - 1 else None
+
+
 def stated_nationality(doc: Doc, t: int, hits: dict[int, Hit]) -> tuple[int, int, str] | None:
     """A nationality the text states for the person whose name ends before token ``t``:
     ", who is Azerbaijani," / ", an Azerbaijani national," / ", a Turkish citizen,". Its span
