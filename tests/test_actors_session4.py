@@ -170,3 +170,21 @@ NOT_FRONTED = [
 def test_subject_after_a_fronted_clause_takes_no_role(nlp, stage, text, name):
     got = coded(nlp, stage, text)
     assert not (got.get(name) or "")[3:], got
+
+
+# ", a ROLE at the ORG in COUNTRY,": an organisation the knowledge base lacks gives its sector
+# from its name's words and the phrase's country; a body named "International ..." is no one
+# country's
+UNKNOWN_BODY_APPOSITION = [
+    ("Mirela Vasquez, a lab technician at the Andean Institute of Soil Science in Bolivia, said yields fell.",
+     {"Mirela Vasquez": "BOLEDU"}),
+    ("Tomas Berzins, a volunteer with the Riverside Relief Foundation in Latvia, said families left.",
+     {"Tomas Berzins": "LVANGO"}),
+    ("Amina Diallo, a field coordinator for the International Foundation for Child Welfare in Senegal, says pupils were beaten.",
+     {"Amina Diallo": "NGO"}),
+]
+
+
+@pytest.mark.parametrize("text,expected", UNKNOWN_BODY_APPOSITION, ids=[c[0][:40] for c in UNKNOWN_BODY_APPOSITION])
+def test_person_at_an_unknown_body_named_by_its_words(nlp, stage, text, expected):
+    assert_codes(coded(nlp, stage, text), expected)
