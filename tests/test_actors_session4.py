@@ -140,3 +140,51 @@ OWNED_BODIES = [
 @pytest.mark.parametrize("text,expected", OWNED_BODIES, ids=[c[0][:40] for c in OWNED_BODIES])
 def test_body_owned_by_a_country(nlp, stage, text, expected):
     assert_codes(coded(nlp, stage, text), expected)
+
+
+# a name in apposition to the role phrase in front of it ("Kenya's health minister, Jane Doe,")
+# takes its code from that role and the country the phrase names
+FRONTED_ROLE = [
+    ("Ghana's finance minister, Kwame Asante, said the budget would shrink.", {"Kwame Asante": "GHAGOV"}),
+    ("Chile's army commander, Rodrigo Fuentes, said troops would patrol the border.",
+     {"Rodrigo Fuentes": "CHLMIL"}),
+    ("The Peruvian foreign minister, Lucia Paredes, met her counterpart on Monday.",
+     {"Lucia Paredes": "PERGOV"}),
+    ("Nepal's opposition leader, Bishnu Thapa, called for new elections.", {"Bishnu Thapa": "NPLOPP"}),
+]
+
+
+@pytest.mark.parametrize("text,expected", FRONTED_ROLE, ids=[c[0][:40] for c in FRONTED_ROLE])
+def test_name_in_apposition_to_a_fronted_role(nlp, stage, text, expected):
+    assert_codes(coded(nlp, stage, text), expected)
+
+
+# the name after the comma is a subject, not an apposition: no role codes it
+NOT_FRONTED = [
+    ("After talks with the minister, Kwame Asante said the deal was close.", "Kwame Asante"),
+    ("Before he met the president, Rodrigo Fuentes toured the port.", "Rodrigo Fuentes"),
+]
+
+
+@pytest.mark.parametrize("text,name", NOT_FRONTED, ids=[c[0][:40] for c in NOT_FRONTED])
+def test_subject_after_a_fronted_clause_takes_no_role(nlp, stage, text, name):
+    got = coded(nlp, stage, text)
+    assert not (got.get(name) or "")[3:], got
+
+
+# ", a ROLE at the ORG in COUNTRY,": an organisation the knowledge base lacks gives its sector
+# from its name's words and the phrase's country; a body named "International ..." is no one
+# country's
+UNKNOWN_BODY_APPOSITION = [
+    ("Mirela Vasquez, a lab technician at the Andean Institute of Soil Science in Bolivia, said yields fell.",
+     {"Mirela Vasquez": "BOLEDU"}),
+    ("Tomas Berzins, a volunteer with the Riverside Relief Foundation in Latvia, said families left.",
+     {"Tomas Berzins": "LVANGO"}),
+    ("Amina Diallo, a field coordinator for the International Foundation for Child Welfare in Senegal, says pupils were beaten.",
+     {"Amina Diallo": "NGO"}),
+]
+
+
+@pytest.mark.parametrize("text,expected", UNKNOWN_BODY_APPOSITION, ids=[c[0][:40] for c in UNKNOWN_BODY_APPOSITION])
+def test_person_at_an_unknown_body_named_by_its_words(nlp, stage, text, expected):
+    assert_codes(coded(nlp, stage, text), expected)

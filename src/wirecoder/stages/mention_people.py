@@ -16,7 +16,7 @@ from ..doc import doc_lookup
 from ..knowledge.names import name_key
 from .actor_records import Found, Hit, person_name, pos_ids, span_text, title_text
 from .mention_roles import RoleBook
-from .mention_titles import apposition, stated_nationality, title_start
+from .mention_titles import apposition, fronted_role, stated_nationality, title_start
 
 SPEECH = frozenset("say tell add state announce write note warn claim explain insist argue".split())
 NAME_ENTS = ("", "PERSON", "WORK_OF_ART", "PRODUCT", "FAC")
@@ -39,6 +39,15 @@ def person(roles: RoleBook, doc: Doc, s: int, t: int, hit: Hit | None, hits: dic
             if coding.country is None and ts >= 2 and doc_lookup(doc).tokens[ts - 1].tag_ == "POS":
                 # "Niger's ambassador Brah Ali": the owner's country, not the story's
                 base = base.with_(possessor=ts - 2)
+    if ts == s and (fs := fronted_role(roles, doc, s, hits)) is not None:
+        # "Kenya's health minister, Jane Doe,": the role the name is in apposition to codes it
+        coding = roles.code_words(doc, fs, s - 1, hits, roles.last_role(doc, fs, s - 1))
+        if coding.country or coding.sector:
+            base = base.with_(country=coding.country, sector=coding.sector, role=title_text(doc, fs, s - 1),
+                              resolved_by="apposition", former=coding.former)
+            if coding.country is None and fs >= 2 and doc_lookup(doc).tokens[fs - 1].tag_ == "POS":
+                base = base.with_(possessor=fs - 2)
+            out.append(Found(fs, s - 1, "title", "person", base.key, name))
     appos = apposition(roles, doc, t, hits)
     if appos is not None:
         a_start, a_end, coding = appos

@@ -15,6 +15,8 @@ from .mention_roles import RoleBook
 
 STOP_TAGS = ("NNS", "NNPS")
 TITLE_WORDS = frozenset("former ex- acting interim deputy vice senior top chief outgoing incoming late".split())
+BODY_PREPS = frozenset("at for of from with".split())  # "a researcher at | the X Institute"
+WORLD_WORDS = frozenset("international global world".split())  # a body of no one country
 NATIONAL_NOUNS = frozenset("national citizen".split())  # "an Azerbaijani national"
 
 
@@ -105,6 +107,22 @@ def apposition(roles: RoleBook, doc: Doc, t: int, hits: dict[int, Hit]) -> tuple
                     getattr(h.entry.target, "kind", "") != "people":   # ", an ethnic Uyghur,": no body
                 c, s = entry_code(h.entry)
                 return start, end, Coding(c, s, None, None, False, ((h.start, h.end, c or ""),))
+        # ", a research associate at the Clinical Research Unit of X,": an organisation the
+        # knowledge base lacks, whose name's words give its sector (body rows of roles.tsv)
+        for k in range(start + 1, end - 1):
+            if folded[k] in BODY_PREPS and toks[k + 1 + (folded[k + 1] == "the")].text[:1].isupper():
+                sector = roles.body_sector(doc, k + 1, end)
+                # only with the country the phrase names ("... of Nanoro in Burkina Faso")
+                place = next(((h.start, h.end, c) for j in range(k + 1, end) if (h := hits.get(j)) is not None
+                              and h.end <= end and h.entry.kind == "country" and (c := entry_code(h.entry)[0])),
+                             None)
+                first = k + 1 + (folded[k + 1] == "the")
+                if sector == "NGO" and folded[first] in WORLD_WORDS and not led:
+                    # "the International Federation for Human Rights in Ivory Coast": a world body
+                    return start, end, Coding(None, sector, None, None, False, ())
+                if sector and place and not led:
+                    return start, end, Coding(place[2], sector, None, None, False, (place,))
+                return None
         return None
     head_end = roles.role_end(doc, head)
     coding = roles.code_words(doc, start, head_end, hits, head)
@@ -121,6 +139,26 @@ def apposition(roles: RoleBook, doc: Doc, t: int, hits: dict[int, Hit]) -> tuple
                     coding = coding._replace(country=c)
                     break
     return start, end, coding
+
+
+def fronted_role(roles: RoleBook, doc: Doc, s: int, hits: dict[int, Hit]) -> int | None:
+    """Where the role phrase before ", NAME" begins when the name is its apposition ("Kenya's
+    health minister, Jane Doe, said"): the parser hangs the name on the role noun that ends just
+    before the comma, and that noun is a one-person role. None otherwise ("After meeting the
+    minister, Jane Doe said": the name is a subject, no apposition)."""
+    toks = doc_lookup(doc).tokens
+    if s < 2 or toks[s - 1].text != "," or toks[s - 1].sent != toks[s].sent:
+        return None
+    role = roles.role_at(doc, s - 2)
+    if role is None or not role[0].person or role[0].kind == "modifier":
+        return None
+    head = toks[s]
+    while head.dep_ in ("compound", "flat") and head.head.i > head.i:
+        head = head.head
+    if head.dep_ != "appos" or head.head.i != s - 2:
+        return None
+    ts = title_start(roles, doc, s - 1, hits)
+    return ts if ts < s - 1 else None
 
 
 def stated_nationality(doc: Doc, t: int, hits: dict[int, Hit]) -> tuple[int, int, str] | None:
