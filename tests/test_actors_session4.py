@@ -188,3 +188,16 @@ UNKNOWN_BODY_APPOSITION = [
 @pytest.mark.parametrize("text,expected", UNKNOWN_BODY_APPOSITION, ids=[c[0][:40] for c in UNKNOWN_BODY_APPOSITION])
 def test_person_at_an_unknown_body_named_by_its_words(nlp, stage, text, expected):
     assert_codes(coded(nlp, stage, text), expected)
+
+
+# a word of a longer place name is no surname of an office holder: (text, date, code that must not appear)
+PLACE_WORDS = [
+    ("Firefighters in Castro Valley said the blaze was contained.", "2015-05-01", "CUBGOV"),
+    ("Traders in Castro Valley reopened their shops on Monday.", "2016-03-01", "CUBGOV"),
+]
+
+
+@pytest.mark.parametrize("text,published,absent", PLACE_WORDS, ids=[c[0][:40] for c in PLACE_WORDS])
+def test_word_of_a_place_name_is_no_surname(coder, text, published, absent):
+    result = coder.code(text, published=published)
+    assert absent not in {a.code for a in result.actors}, [(a.name, a.code) for a in result.actors]

@@ -107,6 +107,7 @@ def link_names(doc: Doc, found: list[Found], kb: KnowledgeBase, date: dt.date | 
             else:
                 holders = kb.surname_holders(tok.text, date)
                 if (len(holders) == 1 and tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "")
+                        and not _in_place_name(toks, i)
                         and not _other_person(kb, toks, i, i + 1, covered, holders[0])):
                     p = holders[0]
                     f = Found(i, i + 1, "name", "person", "person:" + name_key(p.name), p.name)
@@ -179,6 +180,15 @@ def _given_name(kb: KnowledgeBase, word) -> bool:
     """``word`` next to a surname reads as another part of a personal name: a capitalised proper
     noun that is no title, honorific or role of roles.tsv ("Chancellor", "Mr", "Administration")."""
     return _name_part(word) and word.is_alpha and kb.role((word.lower_,)) is None
+
+
+def _in_place_name(toks, i: int) -> bool:
+    """Token ``i`` is one word of a longer place name ("Ho" of "Ho Chi Minh City", "Jackson" of
+    "Jackson Heights"): no surname of an office holder."""
+    tok = toks[i]
+    if tok.ent_type_ not in ("GPE", "LOC", "FAC"):
+        return False
+    return tok.ent_iob_ == "I" or (i + 1 < len(toks) and toks[i + 1].ent_iob_ == "I")
 
 
 def _other_person(kb: KnowledgeBase, toks, start: int, end: int, covered: set[int], holder) -> bool:
