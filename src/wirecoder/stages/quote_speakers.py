@@ -32,6 +32,7 @@ _ROLE_DETS = {"the", "this", "that"}
 _ANTECEDENT_SENTENCES = 4
 _RELATIVES = {"who", "which", "that"}
 _NAME_DEPS = {"compound", "amod", "nmod", "poss", "case", "nummod", "npadvmod", "flat", "punct"}
+_OWNER_DEPS = {"poss", "compound"}  # "the minister's office", "the army chief"
 _AGENT_PREPS = {"by"}  # "a study by X" (documents also take "from": quote_referents.issuer_of)
 
 
@@ -188,7 +189,21 @@ class SpeakerResolver:
         ent = self._person_in(head)
         if ent is not None:
             return Speaker(None, self.fullest(ent.text), head.i, True)
-        return Speaker(None, self._defined_acronym(self.fullest(self._phrase(head))), head.i)
+        return Speaker(self._owner(head), self._defined_acronym(self.fullest(self._phrase(head))), head.i)
+
+    def _owner(self, head: Token) -> Actor | None:
+        """"the Sudanese army chief", "the Peruvian minister's office", "Minister Ana Lopez's
+        account": a role noun the actors stage left uncoded speaks for the actor its own
+        modifier names, when that actor is a sector or role of a country (a bare country,
+        "Chile's results", is no speaker)."""
+        if head.pos_ != "NOUN":
+            return None
+        for child in head.lefts:
+            if child.dep_ in _OWNER_DEPS:
+                actor = actor_of_token(self.doc, child)
+                if actor is not None and actor.country and (actor.sector or actor.role):
+                    return actor
+        return None
 
     def _defined_acronym(self, name: str) -> str:
         """``name`` with the acronym the story defines for it ("United Nations High Commission
