@@ -143,6 +143,9 @@ def test_role_phrase_speaks_for_its_owner(coder, text, words, code):
 @pytest.mark.parametrize("text, words", [
     ("Chile's results showed that exports had fallen by a third.", "exports had fallen by a third"),
     ("The country's figures show the harvest was the worst in a decade.", "the harvest was the worst"),
+    # a one-word compound names a kind, not the body the speakers belong to
+    ("Media advocates in Hanoi say the Vietnamese police have jailed three bloggers this year.",
+     "the Vietnamese police have jailed three bloggers"),
 ])
 def test_a_countrys_thing_gets_no_speaker_actor(coder, text, words):
     coded = coder.code(text)

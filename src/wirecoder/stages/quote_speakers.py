@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from ..doc import actor_of_token, doc_lookup
+from ..doc import actor_of_token, doc_lookup, mention_of_token
 from ..records import Actor, slot_init
 from .quote_lexicon import QuoteLexicon
 from .quote_names import acronym_after, same_word
@@ -32,7 +32,6 @@ _ROLE_DETS = {"the", "this", "that"}
 _ANTECEDENT_SENTENCES = 4
 _RELATIVES = {"who", "which", "that"}
 _NAME_DEPS = {"compound", "amod", "nmod", "poss", "case", "nummod", "npadvmod", "flat", "punct"}
-_OWNER_DEPS = {"poss", "compound"}  # "the minister's office", "the army chief"
 _AGENT_PREPS = {"by"}  # "a study by X" (documents also take "from": quote_referents.issuer_of)
 
 
@@ -199,11 +198,19 @@ class SpeakerResolver:
         if head.pos_ != "NOUN":
             return None
         for child in head.lefts:
-            if child.dep_ in _OWNER_DEPS:
+            if child.dep_ == "poss" or (child.dep_ == "compound" and self._names_body(child)):
                 actor = actor_of_token(self.doc, child)
                 if actor is not None and actor.country and (actor.sector or actor.role):
                     return actor
         return None
+
+    def _names_body(self, noun: Token) -> bool:
+        """A compound that names a body, not a kind ("the Sudanese army chief", "the defense
+        ministry official"; not "media advocates"): a proper name, or a mention wider than it."""
+        if noun.pos_ == "PROPN":
+            return True
+        m = mention_of_token(self.doc, noun)
+        return m is not None and m.span[1] - m.span[0] > len(noun.text)
 
     def _defined_acronym(self, name: str) -> str:
         """``name`` with the acronym the story defines for it ("United Nations High Commission
