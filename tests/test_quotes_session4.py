@@ -162,3 +162,17 @@ def test_a_countrys_thing_gets_no_speaker_actor(coder, text, words):
 def test_role_phrase_statement_has_the_owner_as_source(coder, text, source, root, target):
     events = [(e.source_code, e.root, e.target_code) for e in coder.code(text).events]
     assert (source, root, target) in events
+
+
+# "he added" after such a role phrase: the pronoun stands for the phrase and carries its actor
+@pytest.mark.parametrize("text, words, name, code", [
+    ('"The dam will open in May," the Ethiopian water minister\'s deputy told reporters. '
+     '"We expect no delays," he added.', "We expect no delays", "Ethiopian water minister's deputy", "ETHGOV"),
+    ('"The convoy was hit near the border," the Chadian army commander told reporters. '
+     '"We will respond with force," he added.', "We will respond with force", "Chadian army commander", "TCDMIL"),
+])
+def test_pronoun_after_role_phrase_keeps_its_owner(coder, text, words, name, code):
+    coded = coder.code(text)
+    quote = quote_with(coded, words)
+    assert quote is not None and same_speaker(quote.speaker_name, name)
+    assert {a.id: a.code for a in coded.actors}.get(quote.speaker) == code

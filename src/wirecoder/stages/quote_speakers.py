@@ -264,7 +264,9 @@ class SpeakerResolver:
                             found = self.resolve(owner)
                             if found is not None and found.person:
                                 return found
-                        if (found is not None and found.actor is None and token.tag_ == "NN"
+                        if (found is not None and token.tag_ == "NN"
+                                and (found.actor is None or (actor_of_token(self.doc, token) is None
+                                                             and found.actor is self._owner(token)))
                                 and is_cue_verb(self.lex, token.head) and described is None
                                 and any(c.dep_ == "det" for c in token.children)):
                             described = found  # '"...," a JetBlue pilot lamented. ... he added'
