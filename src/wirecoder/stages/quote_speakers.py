@@ -16,13 +16,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from ..doc import actor_of_token, doc_lookup, mention_of_token
+from ..doc import actor_of_token, doc_lookup
 from ..records import Actor, slot_init
 from .quote_lexicon import QuoteLexicon
 from .quote_names import acronym_after, same_word
 from .quote_cues import SUBJECTS, children_with, is_cue_verb
-from .quote_referents import (is_document, is_personal, issuer_of, named_in, partitive_of, proper_name,
-                              stranded_subject, with_acronym)
+from .quote_referents import (is_document, is_personal, issuer_of, named_in, owner_actor, partitive_of,
+                              proper_name, stranded_subject, with_acronym)
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _OTHER_PRONOUNS = {"it", "they", "them"}
@@ -188,29 +188,7 @@ class SpeakerResolver:
         ent = self._person_in(head)
         if ent is not None:
             return Speaker(None, self.fullest(ent.text), head.i, True)
-        return Speaker(self._owner(head), self._defined_acronym(self.fullest(self._phrase(head))), head.i)
-
-    def _owner(self, head: Token) -> Actor | None:
-        """"the Sudanese army chief", "the Peruvian minister's office", "Minister Ana Lopez's
-        account": a role noun the actors stage left uncoded speaks for the actor its own
-        modifier names, when that actor is a sector or role of a country (a bare country,
-        "Chile's results", is no speaker)."""
-        if head.pos_ != "NOUN":
-            return None
-        for child in head.lefts:
-            if child.dep_ == "poss" or (child.dep_ == "compound" and self._names_body(child)):
-                actor = actor_of_token(self.doc, child)
-                if actor is not None and actor.country and (actor.sector or actor.role):
-                    return actor
-        return None
-
-    def _names_body(self, noun: Token) -> bool:
-        """A compound that names a body, not a kind ("the Sudanese army chief", "the defense
-        ministry official"; not "media advocates"): a proper name, or a mention wider than it."""
-        if noun.pos_ == "PROPN":
-            return True
-        m = mention_of_token(self.doc, noun)
-        return m is not None and m.span[1] - m.span[0] > len(noun.text)
+        return Speaker(owner_actor(head), self._defined_acronym(self.fullest(self._phrase(head))), head.i)
 
     def _defined_acronym(self, name: str) -> str:
         """``name`` with the acronym the story defines for it ("United Nations High Commission
@@ -266,7 +244,7 @@ class SpeakerResolver:
                                 return found
                         if (found is not None and token.tag_ == "NN"
                                 and (found.actor is None or (actor_of_token(self.doc, token) is None
-                                                             and found.actor is self._owner(token)))
+                                                             and found.actor is owner_actor(token)))
                                 and is_cue_verb(self.lex, token.head) and described is None
                                 and any(c.dep_ == "det" for c in token.children)):
                             described = found  # '"...," a JetBlue pilot lamented. ... he added'
