@@ -9,6 +9,8 @@ through the actors stage:
 - the "of" object of a quantity ("Sixty percent of farmers said" -> farmers);
 - the issuer of a document that "speaks" ("the agency's report", "a report by X",
   "a WindEurope report finds");
+- the owner a role phrase the actors stage left uncoded speaks for ("the Thai prime
+  minister's office", "the Sudanese army chief": the actor of its possessor or compound);
 - the subject the parser left stranded before a reporting verb
   ("In Abidjan, Willy Neth, coordinator for ..., says": Neth was parsed as a conjunct).
 """
@@ -16,7 +18,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from ..doc import actor_of_token
+from ..doc import actor_of_token, mention_of_token
+from ..records import Actor
 from .quote_lexicon import QuoteLexicon
 
 _NAME_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
@@ -185,3 +188,27 @@ def is_personal(doc: Doc, token: Token) -> bool:
         return True
     return any(c.dep_ == "relcl" and any(g.dep_ == "nsubj" and g.lower_ == "who" for g in c.children)
                for c in token.children)
+
+
+def _names_body(noun: Token) -> bool:
+    """A compound that names a body, not a kind ("the Sudanese army chief", "the defense
+    ministry official"; not "media advocates"): a proper name, or a mention wider than it."""
+    if noun.pos_ == "PROPN":
+        return True
+    m = mention_of_token(noun.doc, noun)
+    return m is not None and m.span[1] - m.span[0] > len(noun.text)
+
+
+def owner_actor(head: Token) -> Actor | None:
+    """"the Sudanese army chief", "the Peruvian minister's office", "Minister Ana Lopez's
+    account": a role noun the actors stage left uncoded speaks for the actor its possessor or
+    compound names, when that actor is a sector or role of a country (a bare country's thing,
+    "Chile's results", is no speaker)."""
+    if head.pos_ != "NOUN":
+        return None
+    for child in head.lefts:
+        if child.dep_ == "poss" or (child.dep_ == "compound" and _names_body(child)):
+            actor = actor_of_token(head.doc, child)
+            if actor is not None and actor.country and (actor.sector or actor.role):
+                return actor
+    return None

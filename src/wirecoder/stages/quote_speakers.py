@@ -21,8 +21,8 @@ from ..records import Actor, slot_init
 from .quote_lexicon import QuoteLexicon
 from .quote_names import acronym_after, same_word
 from .quote_cues import SUBJECTS, children_with, is_cue_verb
-from .quote_referents import (is_document, is_personal, issuer_of, named_in, partitive_of, proper_name,
-                              stranded_subject, with_acronym)
+from .quote_referents import (is_document, is_personal, issuer_of, named_in, owner_actor, partitive_of,
+                              proper_name, stranded_subject, with_acronym)
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _OTHER_PRONOUNS = {"it", "they", "them"}
@@ -188,7 +188,7 @@ class SpeakerResolver:
         ent = self._person_in(head)
         if ent is not None:
             return Speaker(None, self.fullest(ent.text), head.i, True)
-        return Speaker(None, self._defined_acronym(self.fullest(self._phrase(head))), head.i)
+        return Speaker(owner_actor(head), self._defined_acronym(self.fullest(self._phrase(head))), head.i)
 
     def _defined_acronym(self, name: str) -> str:
         """``name`` with the acronym the story defines for it ("United Nations High Commission
@@ -242,7 +242,9 @@ class SpeakerResolver:
                             found = self.resolve(owner)
                             if found is not None and found.person:
                                 return found
-                        if (found is not None and found.actor is None and token.tag_ == "NN"
+                        if (found is not None and token.tag_ == "NN"
+                                and (found.actor is None or (actor_of_token(self.doc, token) is None
+                                                             and found.actor is owner_actor(token)))
                                 and is_cue_verb(self.lex, token.head) and described is None
                                 and any(c.dep_ == "det" for c in token.children)):
                             described = found  # '"...," a JetBlue pilot lamented. ... he added'
