@@ -22,9 +22,8 @@ from spacy.tokens import Doc, Span as SpacySpan
 
 from ..doc import code_of
 from .event_drafts import Draft
-from .event_roles import Roles
 from .phrase_actors import actors_of
-from .event_triggers import Match, kids
+from .event_triggers import kids
 
 if TYPE_CHECKING:  # pragma: no cover
     from .event_statements import StatementCoder
@@ -74,7 +73,4 @@ def reported_wrongs(coder: StatementCoder, doc: Doc, sent: SpacySpan, st: Statem
         return []
     pattern = coder.patterns["allegation"]
     note = f"'{st.trigger.text}': a wrong told of another actor -> allegation {pattern.code}"
-    notes.append(note)
-    roles = Roles(st.sources, tuple(accused), "speaker" if st.quote is None else "quote", st.quote, "clause")
-    return [Draft(Match(st.trigger, pattern, (), ()), pattern.code, s, t, False, roles, sent, note)
-            for s in st.sources for t in accused if s != t]
+    return coder.statement_drafts(st, sent, pattern, accused, note, notes)

@@ -176,12 +176,10 @@ class StatementCoder(StatementReader, StatementTargets):
         found = self._evaluated(doc, st, speaker_codes)
         targets: list[str | None] = list(found[0]) if found else [None]
         pattern = self.patterns["denial"]
-        roles = Roles(st.sources, tuple(t for t in targets if t), "speaker", st.quote, "clause" if found else "")
         note = (f"'{st.trigger.text} ... {st.about.text}': an allegation called {score:+.2f} -> denial "
                 f"{pattern.code}")
-        notes.append(note)
-        return [Draft(Match(st.trigger, pattern, (), ()), pattern.code, s, t, False, roles, sent, note)
-                for s in st.sources for t in targets if s != t]
+        return self.statement_drafts(st, sent, pattern, targets, note, notes,
+                                     target_how="clause" if found else "", source_how="speaker")
 
     def _code(self, doc: Doc, sent: SpacySpan, st: Statement, notes: list[str]) -> list[Draft]:
         speaker_codes = {code_of(doc, s) for s in st.sources}
@@ -228,23 +226,29 @@ class StatementCoder(StatementReader, StatementTargets):
             # a journalist only takes a stand when judging a state by what it is
             return []
         pattern = self.patterns[kind]
-        match = Match(st.trigger, pattern, (), ())
-        roles = Roles(st.sources, tuple(t for t in targets if t), "speaker" if st.quote is None else "quote",
-                      st.quote, "clause" if any(targets) else "")
         note = (f"'{st.trigger.text}': a statement coded by what it says ({kind}, polarity {score:+.2f}) "
                 f"-> {pattern.code}")
-        notes.append(note)
-        return [Draft(match, pattern.code, s, t, False, roles, sent, note)
-                for s in st.sources for t in targets if s != t]
+        return self.statement_drafts(st, sent, pattern, targets, note, notes,
+                                     target_how="clause" if any(targets) else "")
 
     def _tie(self, st: Statement, sent: SpacySpan, targets: list[str], word: Token,
              notes: list[str]) -> list[Draft]:
         """"police said the gunmen were linked to X": the speaker accuses the one tied (112)."""
         pattern = self.patterns["allegation"]
         note = f"'{st.trigger.text} ... {word.text}': a wrongdoer tied to another actor -> allegation {pattern.code}"
+        return self.statement_drafts(st, sent, pattern, targets, note, notes)
+
+    def statement_drafts(self, st: Statement, sent: SpacySpan, pattern: Pattern, targets: list[str | None],
+                         note: str, notes: list[str], *, target_how: str = "clause",
+                         source_how: str | None = None) -> list[Draft]:
+        """``st`` coded as ``pattern``: one draft from each speaker to each target (None: no target)
+        other than itself, the trigger being the reporting word. ``source_how`` defaults to
+        "speaker", or "quote" when the statement is a quote."""
         notes.append(note)
-        roles = Roles(st.sources, tuple(targets), "speaker" if st.quote is None else "quote", st.quote, "clause")
-        return [Draft(Match(st.trigger, pattern, (), ()), pattern.code, s, t, False, roles, sent, note)
+        roles = Roles(st.sources, tuple(t for t in targets if t),
+                      source_how or ("speaker" if st.quote is None else "quote"), st.quote, target_how)
+        match = Match(st.trigger, pattern, (), ())
+        return [Draft(match, pattern.code, s, t, False, roles, sent, note)
                 for s in st.sources for t in targets if s != t]
 
     def _alleged(self, d: Draft, notes: list[str]) -> Draft:
