@@ -6,6 +6,8 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
+from typing import Mapping
 
 from spacy.tokens import Doc, Span
 
@@ -37,17 +39,17 @@ class ResponseVerbs:
     """Verbs that answer the event told just before ("The government *refused*"): per verb (with its
     particle), the roots of the event answered and which of its roles becomes the target."""
 
-    answers: tuple[tuple[str, tuple[tuple[str, ...], str]], ...]
+    answers: Mapping[str, tuple[tuple[str, ...], str]]
 
     def of(self, draft: Draft) -> tuple[tuple[str, ...], str] | None:
         """The roots and role a targetless draft answers, or None when its verb is no response or
         its object names what it answers (then :func:`.implicit_targets.referred_event` decides)."""
         trig = draft.match.trigger
-        found = dict(self.answers).get(lemma(trig))
+        found = self.answers.get(lemma(trig))
         children = kids(trig)
         prt = next((c for c in children if c.dep_ == "prt"), None)
         if prt is not None:
-            found = dict(self.answers).get(f"{lemma(trig)} {prt.lower_}", found)
+            found = self.answers.get(f"{lemma(trig)} {prt.lower_}", found)
         if found is None or any(c.dep_ in ("dobj", "attr") and c.lower_ not in REFERRING_OBJECTS for c in children):
             return None
         return found
@@ -59,8 +61,8 @@ def load_response_verbs(path: Path) -> ResponseVerbs:
             isinstance(v, dict) and isinstance(v.get("roots"), list) and v.get("role") in ROLES
             for v in data.values()):
         raise KnowledgeError(f"{path}: expected 'verb: {{roots: [roots], role: source|target}}' lines; fix the file")
-    return ResponseVerbs(tuple((str(k).lower(), (tuple(str(r) for r in v["roots"]), str(v["role"])))
-                               for k, v in data.items()))
+    return ResponseVerbs(MappingProxyType({str(k).lower(): (tuple(str(r) for r in v["roots"]), str(v["role"]))
+                                           for k, v in data.items()}))
 
 
 def recent_sentences(doc: Doc, sent: Span, back: int = 2) -> int:
